@@ -1,0 +1,244 @@
+package checker
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mtlint/mtlint/checker/glossary"
+)
+
+// A Rule is a named, documented check. Rules are package-level values that
+// are never mutated; everything a run configures reaches them through the Pass.
+//
+// A rule runs per document (Run) or over the whole run (Collect, then
+// Finish): Collect sees one document at a time and returns a small summary
+// (never the text); Finish sees every summary, in path order, and reports.
+type Rule struct {
+	ID       string   // stable kebab-case id, as used in config and output
+	Family   string   // names, consistency or sentences
+	Doc      Doc      // what it finds, why, a bad and a good example
+	Severity Severity // default severity
+	Default  bool     // on unless disabled (false: only with --enable)
+	Options  []Option // declared knobs, validated when the config is loaded
+
+	Run     func(*Pass) error
+	Collect func(*Pass) (any, error)
+	Finish  func(*RunPass, []any) error
+}
+
+// Doc is a rule's documentation, rendered by `mtlint rules`, the README and SARIF.
+type Doc struct {
+	Title string // lower-case, no final period, at most 60 characters
+	Text  string // what it finds and why it matters for machine translation
+	Bad   string // text it reports
+	Good  string // the same text, corrected
+}
+
+// An OptionKind is the type of an option value.
+type OptionKind uint8
+
+const (
+	IntOption OptionKind = iota + 1
+	FloatOption
+	BoolOption
+	StringOption
+	ListOption // comma-separated strings
+)
+
+// An Option is a declared rule setting.
+type Option struct {
+	Name    string
+	Kind    OptionKind
+	Default string
+	Usage   string
+	Min     float64 // for numbers: inclusive bounds, checked when Max > Min
+	Max     float64
+}
+
+// Check validates value against the option's kind and bounds.
+func (o Option) Check(value string) error {
+	switch o.Kind {
+	case IntOption:
+		n, err := strconv.Atoi(value)
+		if err != nil {
+			return fmt.Errorf("%q is not an integer", value)
+		}
+		if o.Max > o.Min && (float64(n) < o.Min || float64(n) > o.Max) {
+			return fmt.Errorf("%d is out of range [%g, %g]", n, o.Min, o.Max)
+		}
+	case FloatOption:
+		f, err := strconv.ParseFloat(value, 64)
+		if err != nil {
+			return fmt.Errorf("%q is not a number", value)
+		}
+		if o.Max > o.Min && (f < o.Min || f > o.Max) {
+			return fmt.Errorf("%g is out of range [%g, %g]", f, o.Min, o.Max)
+		}
+	case BoolOption:
+		if _, err := strconv.ParseBool(value); err != nil {
+			return fmt.Errorf("%q is not true or false", value)
+		}
+	}
+	return nil
+}
+
+// Option returns the declared option called name, or false.
+func (r *Rule) Option(name string) (Option, bool) {
+	for _, o := range r.Options {
+		if o.Name == name {
+			return o, true
+		}
+	}
+	return Option{}, false
+}
+
+// RunLevel reports whether the rule runs over the whole run.
+func (r *Rule) RunLevel() bool { return r.Collect != nil }
+
+var ruleID = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+// Validate checks a rule list: valid unique ids, documented, one way to run,
+// options declared once with valid defaults. It reports programmer errors.
+func Validate(rules []*Rule) error {
+	seen := map[string]bool{}
+	for _, r := range rules {
+		if !ruleID.MatchString(r.ID) {
+			return fmt.Errorf("rule %q: invalid id", r.ID)
+		}
+		if seen[r.ID] {
+			return fmt.Errorf("rule %q: duplicate id", r.ID)
+		}
+		seen[r.ID] = true
+		t := r.Doc.Title
+		if t == "" || utf8.RuneCountInString(t) > 60 || strings.HasSuffix(t, ".") || strings.ToLower(t[:1]) != t[:1] {
+			return fmt.Errorf("rule %q: title must be lower-case, non-empty, at most 60 characters, no final period", r.ID)
+		}
+		if r.Doc.Text == "" || r.Doc.Bad == "" || r.Doc.Good == "" {
+			return fmt.Errorf("rule %q: doc needs Text, Bad and Good", r.ID)
+		}
+		if r.Severity < Info || r.Severity > Error {
+			return fmt.Errorf("rule %q: invalid default severity", r.ID)
+		}
+		if (r.Run == nil) == (r.Collect == nil) || (r.Collect == nil) != (r.Finish == nil) {
+			return fmt.Errorf("rule %q: needs either Run or Collect and Finish", r.ID)
+		}
+		opts := map[string]bool{}
+		for _, o := range r.Options {
+			if opts[o.Name] || o.Name == "severity" || o.Name == "" {
+				return fmt.Errorf("rule %q: option %q declared twice or reserved", r.ID, o.Name)
+			}
+			opts[o.Name] = true
+			if err := o.Check(o.Default); err != nil {
+				return fmt.Errorf("rule %q: option %q default: %v", r.ID, o.Name, err)
+			}
+		}
+	}
+	return nil
+}
+
+// options is a rule's resolved option values.
+type options struct {
+	rule   *Rule
+	values map[string]string
+}
+
+func (o options) get(name string, kind OptionKind) string {
+	opt, ok := o.rule.Option(name)
+	if !ok || opt.Kind != kind {
+		panic(fmt.Sprintf("rule %q reads undeclared option %q", o.rule.ID, name))
+	}
+	if v, ok := o.values[name]; ok {
+		return v
+	}
+	return opt.Default
+}
+
+// Int returns the value of an IntOption. It panics on an undeclared name.
+func (o options) Int(name string) int {
+	n, _ := strconv.Atoi(o.get(name, IntOption))
+	return n
+}
+
+// Float returns the value of a FloatOption.
+func (o options) Float(name string) float64 {
+	f, _ := strconv.ParseFloat(o.get(name, FloatOption), 64)
+	return f
+}
+
+// Bool returns the value of a BoolOption.
+func (o options) Bool(name string) bool {
+	b, _ := strconv.ParseBool(o.get(name, BoolOption))
+	return b
+}
+
+// String returns the value of a StringOption.
+func (o options) String(name string) string { return o.get(name, StringOption) }
+
+// List returns the values of a ListOption.
+func (o options) List(name string) []string {
+	var out []string
+	for _, f := range strings.Split(o.get(name, ListOption), ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// A Pass applies one rule to one document.
+type Pass struct {
+	options
+	Rule     *Rule
+	Doc      *Document
+	Glossary *glossary.Glossary // never nil; empty when none was given
+	report   func(Finding)
+}
+
+// Report records a finding on p.Doc. The engine fills File, Rule, Text and
+// positions from Span, and the severity if unset.
+func (p *Pass) Report(f Finding) {
+	f.File = p.Doc.Path
+	f.Rule = p.Rule.ID
+	f.Text = p.Doc.Text[f.Span.Start:f.Span.End]
+	f.Pos = p.Doc.Position(f.Span.Start)
+	f.End = p.Doc.Position(f.Span.End)
+	for i := range f.Related {
+		f.Related[i].Pos = p.Doc.Position(f.Related[i].Span.Start)
+		f.Related[i].End = p.Doc.Position(f.Related[i].Span.End)
+	}
+	p.report(f)
+}
+
+// Reportf records a finding with a formatted message and no suggestion.
+func (p *Pass) Reportf(s Span, format string, args ...any) {
+	p.Report(Finding{Span: s, Message: fmt.Sprintf(format, args...)})
+}
+
+// Locate returns the position of s in p.Doc, for run-level rules that report later.
+func (p *Pass) Locate(s Span) Location {
+	return Location{File: p.Doc.Path, Span: s, Pos: p.Doc.Position(s.Start), End: p.Doc.Position(s.End)}
+}
+
+// A RunPass applies a run-level rule's Finish to the summaries of all documents.
+type RunPass struct {
+	options
+	Rule     *Rule
+	Glossary *glossary.Glossary
+	report   func(Finding)
+}
+
+// Report records a finding; File, Span, Pos, End and Text must be set by the rule.
+func (p *RunPass) Report(f Finding) {
+	f.Rule = p.Rule.ID
+	p.report(f)
+}
+
+// A Location is a span in a named file with its positions.
+type Location struct {
+	File     string
+	Span     Span
+	Pos, End Position
+}

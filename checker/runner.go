@@ -1,0 +1,251 @@
+package checker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"sort"
+	"sync"
+
+	"github.com/mtlint/mtlint/checker/glossary"
+)
+
+// An Input is one file to check. Read is called by a worker, so a run holds
+// only the files being checked at the moment in memory.
+type Input struct {
+	Path string
+	Read func() ([]byte, error)
+}
+
+// A ParseFunc turns a file's bytes into a Document (see package input).
+type ParseFunc func(path string, data []byte) (*Document, error)
+
+// A SkipError says a file was not checked, and why (binary, say). It is a
+// note, not a failure.
+type SkipError struct {
+	Path   string
+	Reason string
+}
+
+func (e *SkipError) Error() string { return e.Path + ": skipped: " + e.Reason }
+
+// A Run is one check of a set of inputs.
+type Run struct {
+	Rules    []*Rule            // the active rules (see Config.ActiveRules)
+	Config   *Config            // severities, options, min-confidence; nil for defaults
+	Glossary *glossary.Glossary // nil for none
+	Parse    ParseFunc
+	Jobs     int // parallel workers; <= 0 means GOMAXPROCS
+}
+
+// A Result is what a run found.
+type Result struct {
+	Files    int       // files checked
+	Words    int       // words checked
+	Findings []Finding // sorted by file, offset, rule, message
+	Skipped  []string  // notes on files not checked
+	Errors   []error   // files that could not be read or parsed, in path order
+	Summary  [4]int    // findings by severity (index: Severity)
+	Rules    []*Rule   // the rules that ran
+}
+
+// Count returns the number of findings at or above s.
+func (r *Result) Count(s Severity) int {
+	n := 0
+	for sev := s; sev <= Error; sev++ {
+		n += r.Summary[sev]
+	}
+	return n
+}
+
+type fileResult struct {
+	findings  []Finding
+	summaries map[*Rule]any
+	words     int
+	err       error
+	skip      string
+}
+
+// Check runs the rules over inputs. Findings are not errors: the returned
+// error is non-nil only when a rule fails; unreadable files are listed in
+// Result.Errors and the others are still checked.
+func (r *Run) Check(ctx context.Context, inputs []Input) (*Result, error) {
+	cfg := r.Config
+	if cfg == nil {
+		cfg = &Config{}
+	}
+	g := r.Glossary
+	if g == nil {
+		g = &glossary.Glossary{}
+	}
+	jobs := r.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	// Inputs are checked in path order so that run-level rules see
+	// summaries in a fixed order whatever the number of workers.
+	order := make([]int, len(inputs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return inputs[order[a]].Path < inputs[order[b]].Path })
+
+	results := make([]fileResult, len(inputs))
+	var (
+		wg             sync.WaitGroup
+		next           = make(chan int)
+		ruleErr        error
+		errOnce        sync.Once
+		runCtx, cancel = context.WithCancel(ctx)
+	)
+	defer cancel()
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				res, err := r.checkOne(cfg, g, inputs[i])
+				if err != nil {
+					errOnce.Do(func() { ruleErr = err; cancel() })
+				}
+				results[i] = res
+			}
+		}()
+	}
+feed:
+	for _, i := range order {
+		select {
+		case next <- i:
+		case <-runCtx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if ruleErr != nil {
+		return nil, ruleErr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	res := &Result{Rules: r.Rules}
+	for _, i := range order {
+		fr := &results[i]
+		switch {
+		case fr.skip != "":
+			res.Skipped = append(res.Skipped, fr.skip)
+			continue
+		case fr.err != nil:
+			res.Errors = append(res.Errors, fr.err)
+			continue
+		}
+		res.Files++
+		res.Words += fr.words
+		res.Findings = append(res.Findings, fr.findings...)
+	}
+	for _, rule := range r.Rules {
+		if !rule.RunLevel() {
+			continue
+		}
+		var sums []any
+		for _, i := range order {
+			if s, ok := results[i].summaries[rule]; ok {
+				sums = append(sums, s)
+			}
+		}
+		rp := &RunPass{options: options{rule, cfg.Rules[rule.ID].Options}, Rule: rule, Glossary: g}
+		rp.report = func(f Finding) {
+			if keep(cfg, rule, &f) {
+				res.Findings = append(res.Findings, f)
+			}
+		}
+		if err := safely(rule, "", func() error { return rule.Finish(rp, sums) }); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortStableFunc(res.Findings, func(a, b Finding) int { return compareFindings(&a, &b) })
+	for _, f := range res.Findings {
+		res.Summary[f.Severity]++
+	}
+	return res, nil
+}
+
+// checkOne reads, parses and checks one input. It returns an error only for
+// a failing rule; file problems are recorded in the result.
+func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input) (fileResult, error) {
+	var fr fileResult
+	data, err := in.Read()
+	if err != nil {
+		fr.err = err
+		return fr, nil
+	}
+	doc, err := r.Parse(in.Path, data)
+	if err != nil {
+		var skip *SkipError
+		if errors.As(err, &skip) {
+			fr.skip = skip.Error()
+		} else {
+			fr.err = err
+		}
+		return fr, nil
+	}
+	fr.words = doc.WordCount()
+	for _, rule := range r.Rules {
+		rule := rule
+		p := &Pass{options: options{rule, cfg.Rules[rule.ID].Options}, Rule: rule, Doc: doc, Glossary: g}
+		p.report = func(f Finding) {
+			if doc.Suppressed(rule.ID, f.Span.Start) {
+				return
+			}
+			if keep(cfg, rule, &f) {
+				fr.findings = append(fr.findings, f)
+			}
+		}
+		if rule.RunLevel() {
+			var sum any
+			if err := safely(rule, doc.Path, func() (err error) { sum, err = rule.Collect(p); return }); err != nil {
+				return fr, err
+			}
+			if fr.summaries == nil {
+				fr.summaries = map[*Rule]any{}
+			}
+			fr.summaries[rule] = sum
+			continue
+		}
+		if err := safely(rule, doc.Path, func() error { return rule.Run(p) }); err != nil {
+			return fr, err
+		}
+	}
+	return fr, nil
+}
+
+// keep resolves a finding's severity and applies the confidence floor.
+func keep(cfg *Config, rule *Rule, f *Finding) bool {
+	if f.Confidence > 0 && f.Confidence < cfg.MinConfidence {
+		return false
+	}
+	if s := cfg.Rules[rule.ID].Severity; s != 0 {
+		f.Severity = s
+	} else if f.Severity == 0 {
+		f.Severity = rule.Severity
+	}
+	return true
+}
+
+// safely runs fn and turns a panic into an error naming the rule and file,
+// so one bad rule cannot take the process down without saying where.
+func safely(rule *Rule, path string, fn func() error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("rule %s failed on %s: %v\n%s", rule.ID, path, v, debug.Stack())
+		}
+	}()
+	if err := fn(); err != nil {
+		return fmt.Errorf("rule %s on %s: %w", rule.ID, path, err)
+	}
+	return nil
+}

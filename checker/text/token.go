@@ -1,0 +1,205 @@
+// Package text holds mtlint's language-level building blocks: tokens,
+// sentence boundaries, name candidates and the folding used to compare names.
+// Everything here works on byte offsets into one string and never copies it.
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// A Span is a half-open byte range [Start, End) in a document's text.
+type Span struct{ Start, End int }
+
+// Len returns the number of bytes the span covers.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether t lies inside s.
+func (s Span) Contains(t Span) bool { return t.Start >= s.Start && t.End <= s.End }
+
+// Overlaps reports whether s and t share at least one byte.
+func (s Span) Overlaps(t Span) bool { return s.Start < t.End && t.Start < s.End }
+
+// A TokenKind classifies a token.
+type TokenKind uint8
+
+const (
+	Word   TokenKind = iota + 1 // letters, with inner apostrophes and digits ("don't", "MS13")
+	Number                      // digits, with inner . , : ("3.5", "10,000", "10:30")
+	Punct                       // one punctuation rune
+	Symbol                      // any other visible rune (currency, emoji, math)
+)
+
+func (k TokenKind) String() string {
+	switch k {
+	case Word:
+		return "word"
+	case Number:
+		return "number"
+	case Punct:
+		return "punct"
+	case Symbol:
+		return "symbol"
+	}
+	return "?"
+}
+
+// A Token is one word, number or punctuation mark. Whitespace is not a token;
+// two tokens are adjacent (no space between) when one's End is the next's Start.
+type Token struct {
+	Span
+	Kind TokenKind
+}
+
+// Text returns the token's text in s.
+func (t Token) Text(s string) string { return s[t.Start:t.End] }
+
+// IsApostrophe reports whether r is an apostrophe that may sit inside a word.
+func IsApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
+
+// Tokenize appends the tokens of s[span] to dst and returns it. Offsets are
+// absolute (into s). Invalid UTF-8 bytes are treated as symbols.
+func Tokenize(dst []Token, s string, span Span) []Token {
+	i := span.Start
+	for i < span.End {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+				i++
+				continue
+			case c >= '0' && c <= '9':
+				j := scanNumber(s, i, span.End)
+				// "MS13"-like tails and "3rd" belong to the word.
+				if j < span.End && startsWord(s, j, span.End) {
+					j = scanWord(s, j, span.End)
+					dst = append(dst, Token{Span{i, j}, Word})
+				} else {
+					dst = append(dst, Token{Span{i, j}, Number})
+				}
+				i = j
+				continue
+			case ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z'):
+				j := scanWord(s, i, span.End)
+				dst = append(dst, Token{Span{i, j}, Word})
+				i = j
+				continue
+			case unicode.IsPunct(rune(c)):
+				dst = append(dst, Token{Span{i, i + 1}, Punct})
+				i++
+				continue
+			default:
+				dst = append(dst, Token{Span{i, i + 1}, Symbol})
+				i++
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(s[i:span.End])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			dst = append(dst, Token{Span{i, i + 1}, Symbol})
+			i++
+		case unicode.IsSpace(r):
+			i += n
+		case isWordRune(r):
+			j := scanWord(s, i, span.End)
+			dst = append(dst, Token{Span{i, j}, Word})
+			i = j
+		case unicode.IsDigit(r):
+			j := i + n
+			for j < span.End {
+				r2, n2 := utf8.DecodeRuneInString(s[j:span.End])
+				if !unicode.IsDigit(r2) {
+					break
+				}
+				j += n2
+			}
+			dst = append(dst, Token{Span{i, j}, Number})
+			i = j
+		case unicode.IsPunct(r):
+			dst = append(dst, Token{Span{i, i + n}, Punct})
+			i += n
+		default:
+			dst = append(dst, Token{Span{i, i + n}, Symbol})
+			i += n
+		}
+	}
+	return dst
+}
+
+func startsWord(s string, i, end int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:end])
+	return isWordRune(r)
+}
+
+// scanWord returns the end of the word starting at i: letters, marks and
+// digits, with single inner apostrophes ("don't", "O'Brien").
+func scanWord(s string, i, end int) int {
+	for i < end {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9') {
+				i++
+				continue
+			}
+			if c == '\'' && i+1 < end && startsWord(s, i+1, end) {
+				i++
+				continue
+			}
+			return i
+		}
+		r, n := utf8.DecodeRuneInString(s[i:end])
+		if isWordRune(r) || unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		if IsApostrophe(r) && i+n < end && startsWord(s, i+n, end) {
+			i += n
+			continue
+		}
+		return i
+	}
+	return i
+}
+
+// scanNumber returns the end of the number starting at i: digits with inner
+// separators followed by a digit ("3.5", "10,000", "10:30").
+func scanNumber(s string, i, end int) int {
+	for i < end {
+		c := s[i]
+		if '0' <= c && c <= '9' {
+			i++
+			continue
+		}
+		if (c == '.' || c == ',' || c == ':') && i+1 < end && '0' <= s[i+1] && s[i+1] <= '9' && i > 0 && '0' <= s[i-1] && s[i-1] <= '9' {
+			i++
+			continue
+		}
+		return i
+	}
+	return i
+}
+
+// IsCapitalized reports whether w starts with an upper-case letter.
+func IsCapitalized(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// IsAllUpper reports whether w has at least one letter and no lower-case letter.
+func IsAllUpper(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0
+}
