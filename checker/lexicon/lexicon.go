@@ -2,15 +2,35 @@
 // is and what it can be (noun, verb, a finite verb form, a function word),
 // so rules can tell ordinary words from names.
 //
-// TEMPORARY: the data below is a placeholder until the generated lexicon lands.
+// The data is built from SCOWL (word lists by size, British and American
+// spellings, proper names) and WordNet (parts of speech, irregular forms) by
+// the generator in internal/gen; see README.md. The words themselves are not
+// stored: each is kept as a 40-bit hash (16 bits of bucket, 24 of
+// fingerprint) and an index into a palette of Info values, which keeps the
+// table at 2.3 MB, needs no work at start-up and makes Lookup a hash and a
+// short scan. A listed word is always found; a word not listed is taken for
+// a listed one with a probability of about 5 in 10 million.
 package lexicon
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mtlint/mtlint/checker/lexicon/internal/lexhash"
+)
+
+//go:generate go run ./internal/gen -out .
 
 // A Tag is a set of properties of a word.
 type Tag uint16
 
 const (
-	Noun     Tag = 1 << iota
-	Verb         // any verb form
+	Noun Tag = 1 << iota
+	Verb     // any verb form
 	Adj
 	Adv
 	Finite   // can be a finite verb: base/present ("walk"), 3rd person ("walks"), past ("walked", "went"), auxiliaries and modals
@@ -19,15 +39,78 @@ const (
 	Proper   // occurs capitalised in the word lists (names, months, nationalities)
 )
 
+var tagNames = [...]string{"Noun", "Verb", "Adj", "Adv", "Finite", "Function", "Lower", "Proper"}
+
+// String returns the tags joined by "|", as in "Verb|Finite".
+func (t Tag) String() string {
+	if t == 0 {
+		return "0"
+	}
+	var b strings.Builder
+	for i, n := range tagNames {
+		if t&(1<<i) != 0 {
+			if b.Len() > 0 {
+				b.WriteByte('|')
+			}
+			b.WriteString(n)
+		}
+	}
+	return b.String()
+}
+
 // Info is what the lexicon knows of a word.
 type Info struct {
 	Tier uint8 // 0 unknown; 1 most common (SCOWL size 10-20) … 5 rare (80-95)
 	Tags Tag
 }
 
-// Lookup returns what the lexicon knows of w, looked up in lower case.
-// Unknown words have a zero Info.
-func Lookup(w string) Info { return placeholder[w] }
+// Known reports whether the word is in the lexicon.
+func (i Info) Known() bool { return i.Tier != 0 }
+
+// Is reports whether the word has any of the tags t.
+func (i Info) Is(t Tag) bool { return i.Tags&t != 0 }
+
+// The embedded table: 1<<lexhash.BucketBits+1 little-endian uint32 bucket
+// starts, then one uint32 per word, fingerprint<<8 | palette index, sorted by
+// bucket and fingerprint.
+//
+//go:embed lexicon.bin
+var table []byte
+
+const entriesOff = 4 * (1<<lexhash.BucketBits + 1)
+
+// foldBuf is the stack buffer for folding non-ASCII words: room for the
+// longest word, a possessive and some slack for case mappings that grow.
+const foldBuf = maxWordLen + 16
+
+// Lookup returns what the lexicon knows of w. Keys are lower-case; w is
+// folded to lower case on the way (free for ASCII, and without allocating
+// otherwise), a typographic apostrophe is read as "'", decomposed accents
+// are dropped (the unaccented spelling is stored too), and a possessive
+// "'s" not listed itself is looked up without it. Unknown words have a
+// zero Info.
+func Lookup(w string) Info {
+	if len(w) == 0 || len(w) > foldBuf {
+		return Info{}
+	}
+	h, ascii := lexhash.SumFold(w, hashSeed)
+	if !ascii {
+		return lookupSlow(w)
+	}
+	if in, ok := find(h); ok {
+		return in
+	}
+	if n := len(w); n > 2 && w[n-2] == '\'' && w[n-1]|0x20 == 's' {
+		h, _ := lexhash.SumFold(w[:n-2], hashSeed)
+		in, _ := find(h)
+		return in
+	}
+	return Info{}
+}
+
+// LookupFold is Lookup for words in any case. Lookup itself folds case
+// without allocating; the second name says so at the call site.
+func LookupFold(w string) Info { return Lookup(w) }
 
 // IsCommon reports whether w is a common English word (tier 1-3), in lower case.
 func IsCommon(w string) bool {
@@ -35,6 +118,81 @@ func IsCommon(w string) bool {
 	return i.Tier >= 1 && i.Tier <= 3 && i.Tags&Lower != 0
 }
 
-var placeholder = map[string]Info{
-	"the": {1, Function | Lower}, "a": {1, Function | Lower}, "is": {1, Verb | Finite | Function | Lower},
+// lookupSlow folds a word holding non-ASCII letters into a stack buffer.
+func lookupSlow(w string) Info {
+	var buf [foldBuf + utf8.UTFMax]byte
+	b := buf[:0]
+	for _, r := range w {
+		switch {
+		case r == '\u2019' || r == '\u02bc' || r == '\u2018': // ’ ʼ ‘
+			r = '\''
+		case unicode.Is(unicode.Mn, r):
+			// A decomposed accent ("cafe" + U+0301): every accented word
+			// is also stored without its accents.
+			continue
+		default:
+			r = unicode.ToLower(r)
+		}
+		if len(b)+utf8.RuneLen(r) > foldBuf {
+			return Info{}
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	if in, ok := findBytes(b); ok {
+		return in
+	}
+	if n := len(b); n > 2 && b[n-2] == '\'' && b[n-1] == 's' {
+		in, _ := findBytes(b[:n-2])
+		return in
+	}
+	return Info{}
+}
+
+func findBytes(b []byte) (Info, bool) { return find(lexhash.Sum(b, hashSeed)) }
+
+// find looks a hash up in the table.
+func find(h uint64) (Info, bool) {
+	bucket, fp := lexhash.Split(h)
+	lo := binary.LittleEndian.Uint32(table[4*bucket:])
+	hi := binary.LittleEndian.Uint32(table[4*bucket+4:])
+	ents := table[entriesOff:]
+	for i := lo; i < hi; i++ {
+		e := binary.LittleEndian.Uint32(ents[4*i:])
+		if f := e >> 8; f == fp {
+			return palette[e&0xff], true
+		} else if f > fp {
+			break
+		}
+	}
+	return Info{}, false
+}
+
+// variantsText holds "british\tamerican\n" and "american\tbritish\n" lines,
+// sorted by their first field.
+//
+//go:embed variants.txt
+var variantsText string
+
+var (
+	variantsOnce sync.Once
+	variants     map[string]string
+)
+
+// BritishAmerican returns, for a lower-case word that SCOWL lists only as a
+// British spelling (or only as an American one), the spelling of the other
+// variety reached by the regular correspondences: our/or, ise/ize (with
+// isation/ization), yse/yze, tre/ter, ogue/og, ence/ense, l/ll (travelled,
+// traveled) and ae/oe/e. Both spellings are dictionary words (SCOWL size 70
+// or below). ok is false for any other word. The first call builds a map of
+// the pairs (well under a millisecond).
+func BritishAmerican(w string) (other string, ok bool) {
+	variantsOnce.Do(func() {
+		variants = make(map[string]string, strings.Count(variantsText, "\n"))
+		for line := range strings.Lines(variantsText) {
+			k, v, _ := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+			variants[k] = v
+		}
+	})
+	other, ok = variants[w]
+	return other, ok
 }
