@@ -69,6 +69,7 @@ type Document struct {
 	Tokens    []Token    // over Masked, in order
 	lines     []int      // byte offset of each line start
 	suppress  []Suppression
+	cands     candidateCache // name candidates, computed on first use
 }
 
 // A Suppression turns rules off over a byte range (inline comments).

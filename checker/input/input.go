@@ -1,10 +1,14 @@
 // Package input turns files into checker Documents: it decodes the bytes,
 // masks what must never be checked, and finds the blocks (paragraphs,
-// headings, captions, list items, code).
+// headings, captions, list items, table cells, code).
+//
+// Masking replaces bytes with spaces and keeps line breaks, so a masked
+// text has exactly the length of the original and every offset is shared.
 package input
 
 import (
 	"bytes"
+	"encoding/binary"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -16,17 +20,26 @@ import (
 const sniffLen = 8000
 
 // Parse builds a Document from a file's bytes, choosing the reader by the
-// file's extension (Markdown for .md and .markdown, plain text otherwise).
-// A binary file (a NUL byte near the start) gives a *checker.SkipError.
+// file's extension (Markdown for .md, .markdown, .mdown and .mkd, plain
+// text otherwise). A binary file (a NUL byte near the start) gives a
+// *checker.SkipError.
 func Parse(path string, data []byte) (*checker.Document, error) {
 	if IsBinary(data) {
 		return nil, &checker.SkipError{Path: path, Reason: "binary file"}
 	}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".md", ".markdown", ".mdown", ".mkd":
+	if IsMarkdown(path) {
 		return Markdown(path, data), nil
 	}
 	return Plain(path, data), nil
+}
+
+// IsMarkdown reports whether path names a Markdown file, by its extension.
+func IsMarkdown(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return true
+	}
+	return false
 }
 
 // IsBinary reports whether data looks binary: a NUL byte in its first 8000
@@ -38,15 +51,26 @@ func IsBinary(data []byte) bool {
 	return bytes.IndexByte(data, 0) >= 0
 }
 
-// baseMask returns the text with a leading BOM, invalid UTF-8 bytes and
-// control characters (except tab, CR, LF) blanked, same length.
+// baseMask returns a copy of s with a leading byte-order mark, invalid UTF-8
+// and control characters (except tab, CR and LF) blanked.
 func baseMask(s string) []byte {
 	m := []byte(s)
 	if strings.HasPrefix(s, "\uFEFF") {
 		m[0], m[1], m[2] = ' ', ' ', ' '
 	}
 	for i := 0; i < len(s); {
+		// Eight bytes of printable ASCII at a time, the common case.
+		for i+8 <= len(s) && printableASCII8(binary.LittleEndian.Uint64(m[i:])) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
+		if c >= 0x20 && c < 0x7f {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
 				m[i] = ' '
@@ -55,10 +79,162 @@ func baseMask(s string) []byte {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
+		switch {
+		case r == utf8.RuneError && n == 1:
 			m[i] = ' '
+		case r >= 0x80 && r < 0xa0, r == '\uFEFF': // C1 controls, a stray BOM
+			blank(m, i, i+n)
 		}
 		i += n
 	}
 	return m
+}
+
+// printableASCII8 reports whether the eight bytes of w are all printable
+// ASCII (0x20 to 0x7e).
+func printableASCII8(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	below := (w - 0x20*ones) &^ w // a byte under 0x20
+	return (w|(w+ones)|below)&highs == 0
+}
+
+// blank replaces m[from:to] with spaces, keeping line breaks.
+func blank(m []byte, from, to int) {
+	for i := from; i < to; i++ {
+		if m[i] != '\n' && m[i] != '\r' {
+			m[i] = ' '
+		}
+	}
+}
+
+// MaskLinks blanks in m every URL (scheme://…, www.…) and e-mail address
+// found in s, so that no rule reads a host name as a word or a name. m must
+// have the length of s.
+func MaskLinks(s string, m []byte) {
+	maskURLs(s, m, "://")
+	maskURLs(s, m, "www.")
+	maskEmails(s, m)
+}
+
+func maskURLs(s string, m []byte, marker string) {
+	for off := 0; ; {
+		k := strings.Index(s[off:], marker)
+		if k < 0 {
+			return
+		}
+		k += off
+		start := k
+		if marker == "://" {
+			for start > 0 && isSchemeByte(s[start-1]) {
+				start--
+			}
+			for start < k && !isLetter(s[start]) { // a scheme starts with a letter
+				start++
+			}
+			if k-start < 2 {
+				off = k + len(marker)
+				continue
+			}
+		} else if start > 0 && !isURLStart(s[start-1]) {
+			off = k + len(marker)
+			continue
+		}
+		end := urlEnd(s, k+len(marker))
+		if end > k+len(marker) {
+			blank(m, start, end)
+		}
+		off = end
+		if off <= k {
+			off = k + len(marker)
+		}
+	}
+}
+
+// urlEnd returns where a URL whose body starts at i ends: at white space or
+// a delimiter, without trailing punctuation or an unbalanced closing bracket.
+func urlEnd(s string, i int) int {
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if c <= ' ' || c == '<' || c == '>' || c == '"' || c == '`' || c == 0x7f {
+			break
+		}
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if r == utf8.RuneError || r == '\u00a0' || r == '“' || r == '”' || r == '«' || r == '»' || r == '…' {
+				break
+			}
+			j += n
+			continue
+		}
+		j++
+	}
+	// Balance of brackets in s[i:j], counted once and updated as j moves.
+	parens := strings.Count(s[i:j], "(") - strings.Count(s[i:j], ")")
+	squares := strings.Count(s[i:j], "[") - strings.Count(s[i:j], "]")
+	for j > i {
+		switch c := s[j-1]; {
+		case strings.IndexByte(".,;:!?'*_", c) >= 0:
+		case c == ')' && parens < 0:
+			parens++
+		case c == ']' && squares < 0:
+			squares++
+		default:
+			return j
+		}
+		j--
+	}
+	return j
+}
+
+func maskEmails(s string, m []byte) {
+	for off := 0; ; {
+		k := strings.IndexByte(s[off:], '@')
+		if k < 0 {
+			return
+		}
+		k += off
+		off = k + 1
+		start := k
+		for start > 0 && isLocalByte(s[start-1]) {
+			start--
+		}
+		end := k + 1
+		dots := 0
+		for end < len(s) && (isAlnum(s[end]) || s[end] == '-' || s[end] == '.') {
+			if s[end] == '.' {
+				dots++
+			}
+			end++
+		}
+		for end > k+1 && (s[end-1] == '.' || s[end-1] == '-') {
+			if s[end-1] == '.' {
+				dots--
+			}
+			end--
+		}
+		if start == k || end == k+1 || dots == 0 {
+			continue
+		}
+		blank(m, start, end)
+		off = end
+	}
+}
+
+func isLetter(c byte) bool         { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isAlnum(c byte) bool          { return isLetter(c) || c >= '0' && c <= '9' }
+func isSchemeByte(c byte) bool     { return isAlnum(c) || c == '+' || c == '-' || c == '.' }
+func isLocalByte(c byte) bool      { return isAlnum(c) || strings.IndexByte(".!#$%&'*+/=?^_{|}~-", c) >= 0 }
+func isURLStart(c byte) bool       { return !isAlnum(c) && c != '.' && c != '-' && c != '_' && c != '@' }
+func isSpaceOrTab(c byte) bool     { return c == ' ' || c == '\t' }
+func spanOf(a, b int) checker.Span { return checker.Span{Start: a, End: b} }
+
+// isBlankLine reports whether s holds only spaces, tabs and CRs.
+func isBlankLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ' ' && c != '\t' && c != '\r' {
+			return false
+		}
+	}
+	return true
 }

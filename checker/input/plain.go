@@ -2,119 +2,388 @@ package input
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker"
 )
 
-// Plain reads plain text. Paragraphs are separated by blank lines. A short
-// line with no final punctuation is a heading when a paragraph follows it
-// directly, and a caption when it stands alone.
+// Plain reads plain text.
+//
+// Paragraphs are separated by blank lines; a hard-wrapped paragraph is one
+// block, while a run of lines that each end a sentence (one segment per
+// line, as translation tools write) gives one block per line. A short line
+// without final punctuation is a Heading when text follows it (directly, or
+// after a blank line when it opens the document), and a Caption when it
+// stands alone (credits, datelines, photo captions). A line starting with a
+// bullet ("- ", "* ", "• ") or a number ("1. ", "1) ") is a ListItem, its
+// marker masked. URLs and e-mail addresses are masked.
 func Plain(path string, data []byte) *checker.Document {
 	txt := string(data)
-	masked := string(baseMask(txt))
-	blocks := plainBlocks(masked)
+	masked, blocks := plainParse(txt)
 	return checker.NewDocument(path, txt, masked, blocks, nil)
+}
+
+// plainParse is Plain without building the Document.
+func plainParse(txt string) (string, []checker.Block) {
+	m := baseMask(txt)
+	MaskLinks(txt, m)
+	return plainBlocks(txt, m)
 }
 
 type line struct{ start, end int } // end excludes the line break
 
+// splitLines returns the lines of s; a final line break does not start a
+// line. "\r\n" and "\n" end lines.
 func splitLines(s string) []line {
-	var out []line
-	start := 0
-	for i := 0; i <= len(s); i++ {
-		if i == len(s) || s[i] == '\n' {
-			end := i
-			if end > start && s[end-1] == '\r' {
-				end--
-			}
-			if i < len(s) || start < len(s) {
-				out = append(out, line{start, end})
-			}
-			start = i + 1
+	out := make([]line, 0, strings.Count(s, "\n")+1)
+	for start := 0; start < len(s); {
+		i := strings.IndexByte(s[start:], '\n')
+		next := len(s)
+		end := len(s)
+		if i >= 0 {
+			end = start + i
+			next = end + 1
 		}
+		if end > start && s[end-1] == '\r' {
+			end--
+		}
+		out = append(out, line{start, end})
+		start = next
 	}
 	return out
 }
 
-func plainBlocks(s string) []checker.Block {
+// plainBlocks finds the blocks of s, whose masked form is m, blanking list
+// markers and rules in m. It returns the final masked text and the blocks.
+func plainBlocks(s string, m []byte) (string, []checker.Block) {
 	var blocks []checker.Block
 	lines := splitLines(s)
-	blank := func(l line) bool { return strings.TrimSpace(s[l.start:l.end]) == "" }
+	for _, l := range lines {
+		if isRuleLine(s[l.start:l.end]) { // "=====" under a title, "* * *" between parts
+			blank(m, l.start, l.end)
+		}
+	}
+	ms := string(m) // the text to classify; list markers are blanked in m
+	markers := false
+	blankAt := func(i int) bool { return isBlankLine(ms[lines[i].start:lines[i].end]) }
+	first := true
 	for i := 0; i < len(lines); {
-		if blank(lines[i]) {
+		if blankAt(i) {
 			i++
 			continue
 		}
 		j := i
-		for j < len(lines) && !blank(lines[j]) {
+		for j < len(lines) && !blankAt(j) {
 			j++
 		}
-		// lines[i:j] is a paragraph. Short unpunctuated lines at its
-		// start are headings (or a caption when alone).
-		k := i
-		for k < j && isTitleLine(s[lines[k].start:lines[k].end]) {
-			kind := checker.Heading
-			if j-i == 1 {
-				kind = checker.Caption
+		// lines[i:j] is a paragraph. A short unpunctuated line alone is a
+		// caption, or the title when it opens the document.
+		switch {
+		case j-i == 1 && isTitleLine(ms[lines[i].start:lines[i].end]) && !isListLine(ms[lines[i].start:lines[i].end]):
+			kind := checker.Caption
+			if (first && j < len(lines) || j < len(lines) && isRuleLine(s[lines[j].start:lines[j].end])) && !isCredit(ms[lines[i].start:lines[i].end]) {
+				kind = checker.Heading
 			}
-			blocks = append(blocks, checker.Block{Span: checker.Span{Start: lines[k].start, End: lines[k].end}, Kind: kind})
-			k++
+			blocks = append(blocks, trimmedBlock(ms, lines[i].start, lines[i].end, kind))
+		default:
+			blocks = appendParagraph(blocks, ms, m, lines[i:j], &markers)
 		}
-		if k < j {
-			blocks = append(blocks, paragraphBlocks(s, lines[k:j])...)
-		}
+		first = false
 		i = j
+	}
+	if markers {
+		ms = string(m)
+	}
+	return ms, blocks
+}
+
+// appendParagraph appends the blocks of the non-blank lines ls: list items,
+// then one block for a hard-wrapped paragraph or one per line when every
+// line is a unit of its own. It blanks list markers in m and then sets
+// *markers.
+func appendParagraph(blocks []checker.Block, s string, m []byte, ls []line, markers *bool) []checker.Block {
+	for len(ls) > 0 {
+		// A list item, with the lines it wraps onto.
+		if w := listMarker(s[ls[0].start:ls[0].end]); w > 0 {
+			blank(m, ls[0].start, ls[0].start+w)
+			*markers = true
+			n := 1
+			for n < len(ls) && !isItemStart(s, ls[n-1], ls[n], true) && !endsSentence(strings.TrimRight(s[ls[n-1].start:ls[n-1].end], " \t")) {
+				n++
+			}
+			blocks = append(blocks, trimmedBlock(s, ls[0].start+w, ls[n-1].end, checker.ListItem))
+			ls = ls[n:]
+			continue
+		}
+		// Text up to the next list item.
+		n := 1
+		for n < len(ls) && !isItemStart(s, ls[n-1], ls[n], false) {
+			n++
+		}
+		blocks = appendLines(blocks, s, ls[:n])
+		ls = ls[n:]
 	}
 	return blocks
 }
 
-// paragraphBlocks returns one block for a hard-wrapped paragraph, or one per
-// line when every line is a unit of its own (one segment per line, as
-// translation tools write).
-func paragraphBlocks(s string, ls []line) []checker.Block {
-	if len(ls) == 1 || !segmentPerLine(s, ls) {
-		return []checker.Block{{Span: checker.Span{Start: ls[0].start, End: ls[len(ls)-1].end}, Kind: checker.Paragraph}}
+// isItemStart reports whether line l starts a list item, given the line
+// before it, prev: a bullet after the end of a sentence, a colon or another
+// item; a number ("2. ") only after a colon or another item, so that a
+// wrapped line starting with a number is not taken for one.
+func isItemStart(s string, prev, l line, prevIsItem bool) bool {
+	t := s[l.start:l.end]
+	w := listMarker(t)
+	if w == 0 {
+		return false
 	}
-	var out []checker.Block
+	if prevIsItem {
+		return true
+	}
+	p := strings.TrimRight(s[prev.start:prev.end], " \t")
+	if strings.HasSuffix(p, ":") {
+		return true
+	}
+	c := strings.TrimLeft(t, " \t")
+	return (c[0] < '0' || c[0] > '9') && endsSentence(p)
+}
+
+func appendLines(blocks []checker.Block, s string, ls []line) []checker.Block {
+	width := 0 // the longest line in bytes: a guess at the width text was wrapped to
 	for _, l := range ls {
-		kind := checker.Paragraph
-		if isTitleLine(s[l.start:l.end]) {
+		width = max(width, l.end-l.start)
+	}
+	// title reports whether line i is a title: a title line that does not
+	// run on into the next one.
+	title := func(i int) bool {
+		t := s[ls[i].start:ls[i].end]
+		return (i+1 == len(ls) || isBrokenBefore(t, s[ls[i+1].start:ls[i+1].end], width)) && isTitleLine(t)
+	}
+	if len(ls) == 1 {
+		return append(blocks, trimmedBlock(s, ls[0].start, ls[0].end, checker.Paragraph))
+	}
+	if len(ls) > 1 && segmentPerLine(s, ls, title) {
+		for i, l := range ls {
+			kind := checker.Paragraph
+			if title(i) {
+				kind = checker.Caption
+				if i+1 < len(ls) && !title(i+1) && !isCredit(s[l.start:l.end]) {
+					kind = checker.Heading
+				}
+			}
+			blocks = append(blocks, trimmedBlock(s, l.start, l.end, kind))
+		}
+		return blocks
+	}
+	// A hard-wrapped paragraph, perhaps under a heading.
+	for len(ls) > 1 && title(0) {
+		kind := checker.Heading
+		if isCredit(s[ls[0].start:ls[0].end]) {
 			kind = checker.Caption
 		}
-		out = append(out, checker.Block{Span: checker.Span{Start: l.start, End: l.end}, Kind: kind})
+		blocks = append(blocks, trimmedBlock(s, ls[0].start, ls[0].end, kind))
+		ls = ls[1:]
 	}
-	return out
+	return append(blocks, trimmedBlock(s, ls[0].start, ls[len(ls)-1].end, checker.Paragraph))
 }
+
+// isBrokenBefore reports whether the break between line t and the line next
+// was made on purpose rather than by wrapping text to width columns: next
+// starts like a sentence, and its first word would have fitted after t.
+// Lengths are in bytes, as width is.
+func isBrokenBefore(t, next string, width int) bool {
+	t, next = strings.TrimSpace(t), strings.TrimSpace(next)
+	r, _ := utf8.DecodeRuneInString(next)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune("\"'“‘«(", r) {
+		return false
+	}
+	w := strings.IndexAny(next, " \t")
+	if w < 0 {
+		w = len(next)
+	}
+	return len(t)+1+w <= width*85/100
+}
+
+// trimmedBlock returns the block of s[start:end] without surrounding white
+// space (the masked text decides, so a masked BOM or marker is left out).
+func trimmedBlock(s string, start, end int, kind checker.BlockKind) checker.Block {
+	for start < end && isSpaceByteAny(s[start]) {
+		start++
+	}
+	for end > start && isSpaceByteAny(s[end-1]) {
+		end--
+	}
+	return checker.Block{Span: spanOf(start, end), Kind: kind}
+}
+
+func isSpaceByteAny(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// listMarker returns the length of the bullet or number (with the spaces
+// after it) that starts line t, or 0.
+func listMarker(t string) int {
+	i := 0
+	for i < len(t) && i < 8 && isSpaceOrTab(t[i]) {
+		i++
+	}
+	rest := t[i:]
+	switch {
+	case strings.HasPrefix(rest, "- "), strings.HasPrefix(rest, "* "), strings.HasPrefix(rest, "+ "):
+		i += 2
+	case strings.HasPrefix(rest, "• "), strings.HasPrefix(rest, "· "), strings.HasPrefix(rest, "▪ "), strings.HasPrefix(rest, "◦ "):
+		_, n := utf8.DecodeRuneInString(rest)
+		i += n + 1
+	default:
+		d := 0
+		for d < len(rest) && d < 3 && rest[d] >= '0' && rest[d] <= '9' {
+			d++
+		}
+		if d == 0 || d+1 >= len(rest) || rest[d] != '.' && rest[d] != ')' || rest[d+1] != ' ' && rest[d+1] != '\t' {
+			return 0
+		}
+		i += d + 2
+	}
+	for i < len(t) && isSpaceOrTab(t[i]) {
+		i++
+	}
+	if i >= len(t) {
+		return 0 // a lone marker: a dash line, not an item
+	}
+	return i
+}
+
+func isListLine(t string) bool { return listMarker(t) > 0 }
 
 // segmentPerLine reports whether the lines look like one unit each rather
-// than a wrapped paragraph: most lines end a sentence.
-func segmentPerLine(s string, ls []line) bool {
-	ends := 0
-	for _, l := range ls {
-		t := strings.TrimRight(s[l.start:l.end], " \t")
-		if endsSentence(t) || isTitleLine(t) {
-			ends++
+// than a wrapped paragraph: most of them end a sentence or are titles.
+func segmentPerLine(s string, ls []line, title func(int) bool) bool {
+	misses, allowed := 0, len(ls)*2/10
+	for i, l := range ls {
+		if !endsSentence(strings.TrimRight(s[l.start:l.end], " \t")) && !title(i) {
+			if misses++; misses > allowed {
+				return false
+			}
 		}
 	}
-	return ends*10 >= len(ls)*8
+	return true
 }
 
+// startsLower reports whether t starts with a lower-case letter (after
+// indentation), as the continuation of a wrapped line does.
+func startsLower(t string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(t, " \t"))
+	return unicode.IsLower(r)
+}
+
+// endsSentence reports whether t ends with sentence punctuation or a colon,
+// perhaps followed by closing quotes and brackets (even after a space, as
+// detokenised text has them: `time. "`).
 func endsSentence(t string) bool {
-	t = strings.TrimRight(t, "\"'”’)]»")
-	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?") ||
-		strings.HasSuffix(t, "…") || strings.HasSuffix(t, ":")
+	for len(t) > 0 {
+		c := t[len(t)-1]
+		switch {
+		case c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ' || c == '\t':
+			t = t[:len(t)-1]
+			continue
+		case c == '.' || c == '!' || c == '?' || c == ':':
+			return true
+		case c < utf8.RuneSelf:
+			return false
+		}
+		r, n := utf8.DecodeLastRuneInString(t)
+		switch r {
+		case '”', '’', '»', '」', '』', '\u00a0':
+			t = t[:len(t)-n]
+			continue
+		case '…', '。', '！', '？':
+			return true
+		}
+		return false
+	}
+	return false
 }
 
-// isTitleLine reports whether a line reads as a heading or caption: short,
-// not ending in sentence punctuation or a comma.
+// creditPrefixes start the credit lines of news text (lower-case).
+var creditPrefixes = []string{
+	"photo", "image", "picture", "pictures", "video", "graphic", "illustration", "source:", "sources:",
+	"credit", "credits", "courtesy", "reported by", "reporter", "reporting by", "edited by", "editor:",
+	"editing by", "written by", "translated by", "by ", "file photo", "copyright", "©",
+}
+
+// isCredit reports whether a title line is rather a credit or a caption:
+// "Photo by …", "Reported by …", "Alfredo Estrella/AFP", "(Applause)".
+func isCredit(t string) bool {
+	t = strings.TrimSpace(t)
+	if t == "" {
+		return false
+	}
+	if t[0] == '(' || strings.HasPrefix(t, "[") {
+		return strings.HasSuffix(t, ")") || strings.HasSuffix(t, "]")
+	}
+	low := strings.ToLower(t[:min(len(t), 16)])
+	for _, p := range creditPrefixes {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	// "Name/Agency": a slash between letters, the second part capitalised.
+	for k := strings.IndexByte(t, '/'); k > 0 && k+1 < len(t); {
+		if isLetter(t[k-1]) && t[k+1] >= 'A' && t[k+1] <= 'Z' {
+			return true
+		}
+		n := strings.IndexByte(t[k+1:], '/')
+		if n < 0 {
+			break
+		}
+		k += 1 + n
+	}
+	return false
+}
+
+// isRuleLine reports whether t is a rule: three or more of one of = - * _
+// ~ # + (spaces between allowed) and nothing else.
+func isRuleLine(t string) bool {
+	var ch byte
+	n := 0
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; c {
+		case ' ', '\t', '\r':
+		case '=', '-', '*', '_', '~', '#', '+':
+			if ch != 0 && c != ch {
+				return false
+			}
+			ch = c
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// isTitleLine reports whether a line reads as a heading or caption: short
+// (at most 14 words and 90 characters), not ending in sentence punctuation,
+// a comma, a semicolon or a hyphen.
 func isTitleLine(t string) bool {
 	t = strings.TrimSpace(t)
-	if t == "" || utf8.RuneCountInString(t) > 90 {
+	if t == "" || len(t) > 360 {
 		return false
 	}
-	if endsSentence(t) || strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") {
+	if endsSentence(t) || strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, "-") {
 		return false
 	}
-	return len(strings.Fields(t)) <= 14
+	return wordCount(t) <= 14 && (len(t) <= 90 || utf8.RuneCountInString(t) <= 90)
+}
+
+// wordCount counts the runs of non-space bytes in t, up to 15.
+func wordCount(t string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(t) && n <= 14; i++ {
+		sp := t[i] == ' ' || t[i] == '\t'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
 }

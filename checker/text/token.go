@@ -27,7 +27,7 @@ const (
 	Word   TokenKind = iota + 1 // letters, with inner apostrophes and digits ("don't", "MS13")
 	Number                      // digits, with inner . , : ("3.5", "10,000", "10:30")
 	Punct                       // one punctuation rune
-	Symbol                      // any other visible rune (currency, emoji, math)
+	Symbol                      // any other visible rune (currency, emoji, math), or an invalid byte
 )
 
 func (k TokenKind) String() string {
@@ -62,7 +62,14 @@ func isWordRune(r rune) bool {
 }
 
 // Tokenize appends the tokens of s[span] to dst and returns it. Offsets are
-// absolute (into s). Invalid UTF-8 bytes are treated as symbols.
+// absolute (into s). A word is letters, marks and digits with inner
+// apostrophes ("don't", "O'Brien", "3rd"); a hyphen is a token of its own,
+// so "anti-gang" is three adjacent tokens and "anti -gang" shows its space
+// in the offsets. A run of Han, kana, Hangul or Thai is one word, never
+// glued to Latin letters or digits. An emoji keeps its modifiers, a ZWJ
+// sequence or a flag is one symbol, and a stray combining mark joins the
+// token before it. Each invalid UTF-8 byte is a symbol of its own. It
+// allocates nothing beyond growing dst.
 func Tokenize(dst []Token, s string, span Span) []Token {
 	i := span.Start
 	for i < span.End {
@@ -75,7 +82,7 @@ func Tokenize(dst []Token, s string, span Span) []Token {
 			case c >= '0' && c <= '9':
 				j := scanNumber(s, i, span.End)
 				// "MS13"-like tails and "3rd" belong to the word.
-				if j < span.End && startsWord(s, j, span.End) {
+				if j < span.End && startsWord(s, j, span.End) && !startsCJK(s, j, span.End) {
 					j = scanWord(s, j, span.End)
 					dst = append(dst, Token{Span{i, j}, Word})
 				} else {
@@ -105,7 +112,7 @@ func Tokenize(dst []Token, s string, span Span) []Token {
 			i++
 		case unicode.IsSpace(r):
 			i += n
-		case isWordRune(r):
+		case unicode.IsLetter(r):
 			j := scanWord(s, i, span.End)
 			dst = append(dst, Token{Span{i, j}, Word})
 			i = j
@@ -123,26 +130,115 @@ func Tokenize(dst []Token, s string, span Span) []Token {
 		case unicode.IsPunct(r):
 			dst = append(dst, Token{Span{i, i + n}, Punct})
 			i += n
-		default:
-			dst = append(dst, Token{Span{i, i + n}, Symbol})
+		case extendsSymbol(r) && len(dst) > 0 && dst[len(dst)-1].End == i:
+			// A stray combining mark, variation selector or joiner
+			// belongs to the token before it.
+			dst[len(dst)-1].End = i + n
 			i += n
+		default:
+			j := scanSymbol(s, i+n, span.End, r)
+			dst = append(dst, Token{Span{i, j}, Symbol})
+			i = j
 		}
 	}
 	return dst
 }
 
+// asciiAlnum marks ASCII letters and digits.
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return t
+}()
+
 func startsWord(s string, i, end int) bool {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
+	}
 	r, _ := utf8.DecodeRuneInString(s[i:end])
-	return isWordRune(r)
+	return unicode.IsLetter(r)
+}
+
+// extendsSymbol reports whether r continues the rune before it rather than
+// standing alone: combining marks, variation selectors, the zero-width
+// joiner and emoji skin-tone modifiers.
+func extendsSymbol(r rune) bool {
+	return unicode.IsMark(r) || r == zwj || (0x1F3FB <= r && r <= 0x1F3FF)
+}
+
+const zwj = '\u200D'
+
+func isRegionalIndicator(r rune) bool { return 0x1F1E6 <= r && r <= 0x1F1FF }
+
+// scanSymbol returns the end of the symbol token whose first rune r ends
+// at i: an emoji keeps its modifiers and variation selectors, a ZWJ
+// sequence ("👨‍👩‍👧") and a flag (two regional indicators) are one token.
+func scanSymbol(s string, i, end int, r rune) int {
+	if isRegionalIndicator(r) {
+		if r2, n2 := utf8.DecodeRuneInString(s[i:end]); isRegionalIndicator(r2) {
+			return i + n2
+		}
+		return i
+	}
+	for i < end && s[i] >= utf8.RuneSelf {
+		r2, n2 := utf8.DecodeRuneInString(s[i:end])
+		if r2 == zwj {
+			// Join the next pictograph, if there is one.
+			r3, n3 := utf8.DecodeRuneInString(s[i+n2 : end])
+			if i+n2 < end && r3 >= utf8.RuneSelf && !unicode.IsLetter(r3) && !unicode.IsPunct(r3) && !unicode.IsSpace(r3) && r3 != utf8.RuneError {
+				i += n2 + n3
+				continue
+			}
+			return i + n2
+		}
+		if !extendsSymbol(r2) {
+			return i
+		}
+		i += n2
+	}
+	return i
+}
+
+func startsCJK(s string, i, end int) bool {
+	if s[i] < utf8.RuneSelf {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:end])
+	return isCJK(r)
+}
+
+// isCJK reports whether r is written without spaces between words: Han,
+// kana, Hangul, Thai and the like. A word never mixes such runes with
+// others ("Beijing北京" is two words).
+func isCJK(r rune) bool {
+	if r < 0x0E00 {
+		return false
+	}
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Thai, r) || r == 0x30FC // prolonged sound mark
 }
 
 // scanWord returns the end of the word starting at i: letters, marks and
-// digits, with single inner apostrophes ("don't", "O'Brien").
+// digits, with single inner apostrophes ("don't", "O'Brien") and soft
+// hyphens. Scripts written without spaces (isCJK) form words of their own.
 func scanWord(s string, i, end int) int {
+	cjk := false
+	if s[i] >= utf8.RuneSelf {
+		r, _ := utf8.DecodeRuneInString(s[i:end])
+		cjk = isCJK(r)
+	}
 	for i < end {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9') {
+			if cjk {
+				return i
+			}
+			if asciiAlnum[c] {
 				i++
 				continue
 			}
@@ -154,10 +250,13 @@ func scanWord(s string, i, end int) int {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:end])
 		if isWordRune(r) || unicode.IsDigit(r) {
+			if unicode.IsLetter(r) && isCJK(r) != cjk {
+				return i
+			}
 			i += n
 			continue
 		}
-		if IsApostrophe(r) && i+n < end && startsWord(s, i+n, end) {
+		if (IsApostrophe(r) || r == '\u00AD') && !cjk && i+n < end && startsWord(s, i+n, end) {
 			i += n
 			continue
 		}

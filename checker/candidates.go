@@ -1,0 +1,89 @@
+package checker
+
+import (
+	"sync"
+
+	"github.com/mtlint/mtlint/checker/text"
+)
+
+// candidateCache holds a Document's name candidates, computed on first use.
+type candidateCache struct {
+	once sync.Once
+	list []text.Candidate
+}
+
+// Candidates returns the name candidates of every sentence of d, in order
+// (see text.Candidates), found in Masked. A candidate never spans masked
+// text between its words ("Nayib <b>Bukele</b>" gives two), so a fix that
+// replaces it cannot destroy markup or placeholders. They are computed
+// once, on the first call, and shared: callers must not modify the slice
+// or the Words of its candidates. Safe for concurrent use.
+func (d *Document) Candidates() []text.Candidate {
+	d.cands.once.Do(func() {
+		masked := d.Masked != d.Text
+		var list []text.Candidate
+		var words []text.Span // one arena for the Words of all candidates
+		for _, s := range d.Sentences {
+			n := len(list)
+			list, words = text.AppendCandidates(list, words, d.Masked, d.Tokens[s.First:s.Last])
+			if masked {
+				list = d.splitAtMasks(list, n)
+			}
+		}
+		d.cands.list = list
+	})
+	return d.cands.list
+}
+
+// splitAtMasks splits the candidates list[from:] where masked text lies
+// between two of their words, dropping connectors left at the edges of a
+// piece ("de la").
+func (d *Document) splitAtMasks(list []text.Candidate, from int) []text.Candidate {
+	cut := func(a, b text.Span) bool { return d.Text[a.End:b.Start] != d.Masked[a.End:b.Start] }
+	need := false
+	for _, c := range list[from:] {
+		for k := 1; k < len(c.Words) && !need; k++ {
+			need = cut(c.Words[k-1], c.Words[k])
+		}
+	}
+	if !need {
+		return list
+	}
+	tail := append([]text.Candidate(nil), list[from:]...)
+	list = list[:from]
+	for _, c := range tail {
+		a := 0
+		for k := 1; k <= len(c.Words); k++ {
+			if k < len(c.Words) && !cut(c.Words[k-1], c.Words[k]) {
+				continue
+			}
+			ws := c.Words[a:k:k]
+			first := a == 0
+			a = k
+			for len(ws) > 0 && d.isConnectorAt(ws[0]) {
+				ws, first = ws[1:], false
+			}
+			for len(ws) > 0 && d.isConnectorAt(ws[len(ws)-1]) {
+				ws = ws[:len(ws)-1]
+			}
+			if len(ws) == 0 {
+				continue
+			}
+			p := text.Candidate{Span: text.Span{Start: ws[0].Start, End: ws[len(ws)-1].End}, Words: ws, Initial: c.Initial && first}
+			if first {
+				p.Start = c.Start
+			}
+			if ws[len(ws)-1] == c.Words[len(c.Words)-1] {
+				p.End = c.End // keep the final dot of "U.S."
+			}
+			list = append(list, p)
+		}
+	}
+	return list
+}
+
+// isConnectorAt reports whether the word at w is a lower-case connector.
+func (d *Document) isConnectorAt(w text.Span) bool {
+	s := d.Masked[w.Start:w.End]
+	return !text.IsCapitalized(s) && text.IsConnector(s)
+}

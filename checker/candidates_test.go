@@ -1,0 +1,65 @@
+package checker
+
+import (
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestDocumentCandidates(t *testing.T) {
+	txt := "Port Elwood News\n\nOn Tuesday the council of Port Elwood met. Dr. Ana de la Vega spoke for Agence France -Presse.\n\n```\nNot Checked Here\n```\n"
+	var blocks []Block
+	start := 0
+	for _, part := range strings.SplitAfter(txt, "\n\n") {
+		kind := Paragraph
+		if strings.HasPrefix(part, "```") {
+			kind = Code
+		}
+		blocks = append(blocks, Block{Span: Span{Start: start, End: start + len(strings.TrimRight(part, "\n"))}, Kind: kind})
+		start += len(part)
+	}
+	d := NewDocument("news.txt", txt, "", blocks, nil)
+
+	want := "Port Elwood News | Tuesday | Port Elwood | Ana de la Vega | Agence France-Presse"
+	var wg sync.WaitGroup
+	results := make([]string, 8)
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var got []string
+			for _, c := range d.Candidates() {
+				got = append(got, c.Text(d.Text))
+			}
+			results[i] = strings.Join(got, " | ")
+		}()
+	}
+	wg.Wait()
+	for _, got := range results {
+		if got != want {
+			t.Errorf("Candidates() = %q, want %q", got, want)
+		}
+	}
+	a, b := d.Candidates(), d.Candidates()
+	if len(a) == 0 || &a[0] != &b[0] {
+		t.Error("Candidates() is not computed once")
+	}
+}
+
+func TestDocumentCandidatesMasked(t *testing.T) {
+	txt := "Yesterday Nayib <b>Bukele</b> met Juan de {0} Cruz and Tren de Aragua in the U.S. today."
+	masked := strings.NewReplacer("<b>", "   ", "</b>", "    ", "{0}", "   ").Replace(txt)
+	d := NewDocument("page.html", txt, masked, []Block{{Span: Span{Start: 0, End: len(txt)}, Kind: Paragraph}}, nil)
+	var got []string
+	for _, c := range d.Candidates() {
+		w := ""
+		for _, x := range c.Words {
+			w += "+" + d.Text[x.Start:x.End]
+		}
+		got = append(got, d.Text[c.Start:c.End]+"="+w[1:])
+	}
+	want := "Nayib=Nayib | Bukele=Bukele | Juan=Juan | Cruz and Tren de Aragua=Cruz+and+Tren+de+Aragua | U.S.=U+S"
+	if g := strings.Join(got, " | "); g != want {
+		t.Errorf("Candidates() over masked text\n got %q\nwant %q", g, want)
+	}
+}

@@ -1,0 +1,194 @@
+package input
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/mtlint/mtlint/checker"
+)
+
+// blocksOf renders the blocks of a parse as "kind: text" lines, the text
+// taken from the masked form with runs of spaces collapsed.
+func blocksOf(masked string, blocks []checker.Block) string {
+	var b strings.Builder
+	for _, bl := range blocks {
+		t := strings.Join(strings.Fields(masked[bl.Start:bl.End]), " ")
+		if bl.Kind == checker.Code {
+			t = ""
+		}
+		fmt.Fprintf(&b, "%s: %s\n", bl.Kind, t)
+	}
+	return b.String()
+}
+
+// checkInvariants checks what every reader promises: the masked text has
+// the text's length and line breaks, and the blocks are in order, do not
+// overlap, lie inside the text and do not start or end with white space.
+func checkInvariants(t *testing.T, txt, masked string, blocks []checker.Block) {
+	t.Helper()
+	if len(masked) != len(txt) {
+		t.Fatalf("masked length %d, text length %d", len(masked), len(txt))
+	}
+	for i := 0; i < len(txt); i++ {
+		if (txt[i] == '\n') != (masked[i] == '\n') {
+			t.Fatalf("line break at %d not kept: %q → %q", i, txt[i], masked[i])
+		}
+		if masked[i] != txt[i] && masked[i] != ' ' {
+			t.Fatalf("byte %d masked as %q, not a space", i, masked[i])
+		}
+	}
+	prev := 0
+	for _, b := range blocks {
+		if b.Start < prev || b.End < b.Start || b.End > len(txt) {
+			t.Fatalf("block %v out of order or range (previous end %d)", b, prev)
+		}
+		if b.Kind != checker.Code && b.End > b.Start && (isSpaceByteAny(masked[b.Start]) || isSpaceByteAny(masked[b.End-1])) {
+			t.Errorf("block %v %q not trimmed", b, masked[b.Start:b.End])
+		}
+		prev = b.End
+	}
+}
+
+func TestPlainBlocks(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty", "", ""},
+		{"only blank lines", "\n\n  \n", ""},
+		{"one paragraph", "One sentence. Another one.\n", "paragraph: One sentence. Another one.\n"},
+		{"hard-wrapped paragraph", "This paragraph is wrapped\nat a narrow width, as e-mail\nand old text files are.\n",
+			"paragraph: This paragraph is wrapped at a narrow width, as e-mail and old text files are.\n"},
+		{"title then paragraph", "A Title Above\n\nThe text begins here.\n",
+			"heading: A Title Above\nparagraph: The text begins here.\n"},
+		{"heading directly above", "First paragraph.\n\nMexican immigrants\nOn January 13 she waited outside.\n",
+			"paragraph: First paragraph.\nheading: Mexican immigrants\nparagraph: On January 13 she waited outside.\n"},
+		{"caption alone", "First paragraph.\n\nAlfredo Estrella/AFP, Getty Images\n\nSecond paragraph.\n",
+			"paragraph: First paragraph.\ncaption: Alfredo Estrella/AFP, Getty Images\nparagraph: Second paragraph.\n"},
+		{"caption at the end", "A paragraph.\n\nPhoto: Reuters\n", "paragraph: A paragraph.\ncaption: Photo: Reuters\n"},
+		{"segment per line", "The first segment ends here.\nThe second one too!\nA short title\nAnd a third, which is a little longer.\n",
+			"paragraph: The first segment ends here.\nparagraph: The second one too!\nheading: A short title\nparagraph: And a third, which is a little longer.\n"},
+		{"wrapped, lines ending in titles", "This paragraph wraps at a fixed width so\nThat line ends look like titles. It goes\nOn like this.\n",
+			"paragraph: This paragraph wraps at a fixed width so That line ends look like titles. It goes On like this.\n"},
+		{"list items", "Bring:\n- a pen\n* some paper\n• a lamp\n1. first\n2) second\n",
+			"paragraph: Bring:\nlist-item: a pen\nlist-item: some paper\nlist-item: a lamp\nlist-item: first\nlist-item: second\n"},
+		{"wrapped list item", "- an item that goes on\n  over two lines.\n- another.\n",
+			"list-item: an item that goes on over two lines.\nlist-item: another.\n"},
+		{"a dash line is not an item", "Some text here.\n-\nMore text here.\n", "paragraph: Some text here. - More text here.\n"},
+		{"CRLF", "Title Line\r\n\r\nA paragraph\r\nwrapped here.\r\n",
+			"heading: Title Line\nparagraph: A paragraph wrapped here.\n"},
+		{"BOM", "\uFEFFFirst line of text.\n", "paragraph: First line of text.\n"},
+		{"URL and e-mail", "See https://example.com/a_b?x=1. Write to ann.lee@example.org today.\n",
+			"paragraph: See . Write to today.\n"},
+		{"underlined title and a rule", "Part One\n========\nIt begins.\n\n* * *\n\nIt ends.\n",
+			"heading: Part One\nparagraph: It begins.\nparagraph: It ends.\n"},
+		{"detokenised quote", "Title line\nHe said it was done. \"\nThe work goes on. ”\nShe left.\n",
+			"heading: Title line\nparagraph: He said it was done. \"\nparagraph: The work goes on. ”\nparagraph: She left.\n"},
+		{"credits", "Photo by Ann Lee, staff reporter\nThe bridge opened on Monday after two years of work.\nAlfredo Estrella/AFP\nCrowds gathered at both ends to watch the ceremony.\n",
+			"caption: Photo by Ann Lee, staff reporter\nparagraph: The bridge opened on Monday after two years of work.\ncaption: Alfredo Estrella/AFP\nparagraph: Crowds gathered at both ends to watch the ceremony.\n"},
+		{"no final newline", "Last paragraph without a break.", "paragraph: Last paragraph without a break.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			masked, blocks := plainParse(tt.in)
+			checkInvariants(t, tt.in, masked, blocks)
+			if got := blocksOf(masked, blocks); got != tt.want {
+				t.Errorf("Plain(%q) blocks:\n%s\nwant:\n%s", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMaskLinks(t *testing.T) {
+	tests := []struct {
+		in   string
+		mask []string // the parts masked, in order
+	}{
+		{"go to http://example.com now", []string{"http://example.com"}},
+		{"(see https://en.wikipedia.org/wiki/Go_(game)).", []string{"https://en.wikipedia.org/wiki/Go_(game)"}},
+		{"at www.example.com, or", []string{"www.example.com"}},
+		{"mail bob@example.co.uk.", []string{"bob@example.co.uk"}},
+		{"an @handle and a@b are not addresses", nil},
+		{"ftp://x.org/a \"quoted\"", []string{"ftp://x.org/a"}},
+		{"not a URL: a://b or ://x", nil},
+		{"mid-word www.x is one, awww.x is not", []string{"www.x"}},
+		{"<https://go.dev/doc>, 'http://a.b/c'", []string{"https://go.dev/doc", "http://a.b/c"}},
+	}
+	for _, tt := range tests {
+		m := []byte(tt.in)
+		MaskLinks(tt.in, m)
+		want := tt.in
+		off := 0
+		for _, part := range tt.mask {
+			k := strings.Index(want[off:], part) + off
+			want = want[:k] + strings.Repeat(" ", len(part)) + want[k+len(part):]
+			off = k + len(part)
+		}
+		if string(m) != want {
+			t.Errorf("MaskLinks(%q) = %q, want %q", tt.in, m, want)
+		}
+	}
+}
+
+func TestBaseMask(t *testing.T) {
+	in := "\uFEFFA\x00b\x7fc\xffd\u0085e\tf\r\n"
+	got := string(baseMask(in))
+	want := "   A b c d  e\tf\r\n"
+	if got != want {
+		t.Errorf("baseMask(%q) = %q, want %q", in, got, want)
+	}
+}
+
+func TestParse(t *testing.T) {
+	if _, err := Parse("a.bin", []byte("PK\x03\x04\x00\x00rest")); err == nil {
+		t.Error("binary file: no SkipError")
+	} else if _, ok := err.(*checker.SkipError); !ok {
+		t.Errorf("binary file: error %T, want *checker.SkipError", err)
+	}
+	d, err := Parse("empty.txt", nil)
+	if err != nil || len(d.Blocks) != 0 || len(d.Sentences) != 0 {
+		t.Errorf("empty file: %v, %d blocks", err, len(d.Blocks))
+	}
+	d, err = Parse("notes.md", []byte("# Title\n\nText with `code`.\n"))
+	if err != nil || len(d.Blocks) != 2 || d.Blocks[0].Kind != checker.Heading {
+		t.Fatalf("Markdown by extension: %v, %v", err, d.Blocks)
+	}
+	if strings.Contains(d.Masked, "code") {
+		t.Errorf("Markdown code span not masked: %q", d.Masked)
+	}
+	d, _ = Parse("notes.txt", []byte("# Title\n\nText with `code`.\n"))
+	if !strings.Contains(d.Masked, "code") {
+		t.Errorf("plain text read as Markdown: %q", d.Masked)
+	}
+}
+
+func TestInvalidUTF8(t *testing.T) {
+	in := "Caf\xe9 au lait. Ni\xc3ce \xf0\x9f\x98 day.\n"
+	d := Plain("x.txt", []byte(in))
+	checkInvariants(t, in, d.Masked, d.Blocks)
+	for _, tok := range d.Tokens {
+		if s := d.TokenText(tok); strings.ContainsRune(s, '\uFFFD') || !isValidUTF8(s) {
+			t.Errorf("token %q holds invalid UTF-8", s)
+		}
+	}
+}
+
+func isValidUTF8(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+func TestPrintableASCII8(t *testing.T) {
+	bytes := []byte{0, 0x09, 0x0a, 0x1f, 0x20, 0x41, 0x7e, 0x7f, 0x80, 0xc3, 0xfe, 0xff}
+	for _, b := range bytes {
+		for pos := 0; pos < 8; pos++ {
+			w := [8]byte{'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'}
+			w[pos] = b
+			var u uint64
+			for i := 7; i >= 0; i-- {
+				u = u<<8 | uint64(w[i])
+			}
+			want := b >= 0x20 && b < 0x7f
+			if got := printableASCII8(u); got != want {
+				t.Errorf("byte %#x at %d: %v, want %v", b, pos, got, want)
+			}
+		}
+	}
+}

@@ -1,0 +1,452 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mtlint/mtlint/checker/lexicon"
+)
+
+// A Candidate is a name-like span of one sentence: a maximal run of
+// capitalised words ("Tren de Aragua", "Department of Homeland Security",
+// "MS-13", "U.S.", "Donald J. Trump"), the only places where mtlint looks
+// for names.
+type Candidate struct {
+	Span
+	// Words are the word and number tokens of the run, connectors
+	// included, without the dots of initials or the hyphens between
+	// parts ("Montoya-Galvez" has two words). A possessive "'s" is not
+	// part of the last word.
+	Words []Span
+	// Initial is set when the run starts at the sentence's first word.
+	Initial bool
+}
+
+// Text returns the candidate's text in s, normalised: a hyphen with space
+// on one side only is joined to its words ("France -Presse" becomes
+// "France-Presse") and runs of whitespace become one space.
+func (c Candidate) Text(s string) string {
+	t := s[c.Start:c.End]
+	if !needsNormalising(t) {
+		return t
+	}
+	var b strings.Builder
+	b.Grow(len(t))
+	for i := 0; i < len(t); {
+		if !isSpaceByte(t[i]) {
+			b.WriteByte(t[i])
+			i++
+			continue
+		}
+		j := skipSpace(t, i, len(t))
+		// Drop the space on the open side of a one-sided hyphen.
+		if n := hyphenEndingAt(t, i); n > 0 && (i-n == 0 || !isSpaceByte(t[i-n-1])) {
+			i = j
+			continue
+		}
+		if n := hyphenStartingAt(t, j); n > 0 && (j+n == len(t) || !isSpaceByte(t[j+n])) {
+			i = j
+			continue
+		}
+		b.WriteByte(' ')
+		i = j
+	}
+	return b.String()
+}
+
+func needsNormalising(t string) bool {
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case ' ':
+			if i+1 < len(t) && t[i+1] == ' ' || hyphenEndingAt(t, i) > 0 || hyphenStartingAt(t, i+1) > 0 {
+				return true
+			}
+		case '\n', '\t', '\r', '\f', '\v':
+			return true
+		}
+	}
+	return false
+}
+
+const unicodeHyphen = "‐" // U+2010
+
+// hyphenEndingAt returns the length of the hyphen that ends at i, or 0.
+func hyphenEndingAt(t string, i int) int {
+	if i > 0 && t[i-1] == '-' {
+		return 1
+	}
+	if strings.HasSuffix(t[:i], unicodeHyphen) {
+		return len(unicodeHyphen)
+	}
+	return 0
+}
+
+// hyphenStartingAt returns the length of the hyphen that starts at i, or 0.
+func hyphenStartingAt(t string, i int) int {
+	if i < len(t) && t[i] == '-' {
+		return 1
+	}
+	if i <= len(t) && strings.HasPrefix(t[i:], unicodeHyphen) {
+		return len(unicodeHyphen)
+	}
+	return 0
+}
+
+// isConnector is IsConnector (similar.go) without the cost of folding
+// words too long to be connectors.
+func isConnector(w string) bool { return len(w) <= 5 && IsConnector(w) }
+
+// maxConnectors is the longest run of connectors inside one name
+// ("Bank of the", "Juan de la Cruz").
+const maxConnectors = 3
+
+// Candidates appends to dst the name candidates among toks, the tokens of
+// one sentence of s, and returns it. A candidate is a maximal run of
+// capitalised words (acronyms, CamelCase, "O'Brien", hyphenated parts
+// such as "Montoya-Galvez" or "MS-13", initials such as "J." and dotted
+// acronyms such as "U.S."), with connectors (IsConnector) only between
+// capitalised words. Commas, quotes, brackets and sentence punctuation end
+// a run; so does a possessive ("Trump's"). A hyphen spaced on one side
+// joins its words ("France -Presse"); one spaced on both sides ends the
+// run. The sentence's first word starts a candidate only when it is not a
+// common English word (lexicon.IsCommon), is glued to more ("U.S.",
+// "Mexico-American") or leads a longer name ("New York"). "I" and other
+// function words standing alone ("In", "The") are never candidates.
+//
+// All the candidates of one call share one backing array for Words.
+func Candidates(dst []Candidate, s string, toks []Token) []Candidate {
+	dst, _ = AppendCandidates(dst, nil, s, toks)
+	return dst
+}
+
+// AppendCandidates is Candidates with a caller-owned arena for the Words
+// of the candidates: they are appended to words, which is returned. Pass
+// the returned arena to the next call so that the candidates of many
+// sentences share a few backing arrays. Words already handed out are
+// never overwritten.
+func AppendCandidates(dst []Candidate, words []Span, s string, toks []Token) ([]Candidate, []Span) {
+	first := firstWord(toks)
+	i := 0
+	for i < len(toks) {
+		u, ok := nameUnit(s, toks, i)
+		// A plain first word that is a common word is just capitalised
+		// ("The", "However"); "U.S." and "Montoya-Galvez" are kept, and
+		// so is a noun or adjective before another name word ("New
+		// York", "Port Elwood").
+		if !ok || (i == first && u.next == i+1 && isCommonInitial(s, toks[i]) && !leadsName(s, toks, i)) {
+			i++
+			continue
+		}
+		if words == nil {
+			words = make([]Span, 0, len(toks)-i)
+		}
+		w0 := len(words)
+		c := Candidate{Span: Span{toks[i].Start, u.end}, Initial: i == first}
+		words = appendUnitWords(words, s, toks, i, u)
+		next := u.next
+		stop := u.stop
+		for !stop && next < len(toks) {
+			// Connectors, then another name unit.
+			k := next
+			nconn := 0
+			for k < len(toks) && nconn < maxConnectors && toks[k].Kind == Word &&
+				!IsCapitalized(toks[k].Text(s)) && isConnector(toks[k].Text(s)) &&
+				!hasHyphenAfter(s, toks, k) {
+				k++
+				nconn++
+			}
+			if k >= len(toks) || (nconn > 0 && !separatedBySpace(toks, k-1, k)) {
+				break
+			}
+			if !separatedBySpace(toks, next-1, next) && nconn == 0 {
+				break // "U.S.Army" and other glued text
+			}
+			v, ok := nameUnit(s, toks, k)
+			if !ok {
+				break
+			}
+			for j := next; j < k; j++ {
+				words = append(words, toks[j].Span)
+			}
+			words = appendUnitWords(words, s, toks, k, v)
+			c.End = v.end
+			next = v.next
+			stop = v.stop
+		}
+		c.Words = words[w0:len(words):len(words)]
+		i = next
+		if len(c.Words) == 1 && isFunctionWord(s[c.Words[0].Start:c.Words[0].End]) {
+			words = words[:w0] // "aircraft Now in use In order": not a name
+			continue
+		}
+		dst = append(dst, c)
+	}
+	return dst, words
+}
+
+// firstWord returns the index of the sentence's first word token, after
+// any opening quotes, brackets or list numbers, or -1.
+func firstWord(toks []Token) int {
+	for i, t := range toks {
+		if t.Kind == Word {
+			return i
+		}
+	}
+	return -1
+}
+
+func isCommonInitial(s string, t Token) bool {
+	w := t.Text(s)
+	if n := possessiveLen(w); n > 0 {
+		w = w[:len(w)-n]
+	}
+	return lexicon.IsCommon(w) // Lookup folds case without allocating
+}
+
+// leadsName reports whether the common first word toks[i] is the first
+// word of a longer name: a noun or adjective, not a function word, a
+// sentence adverb ("Yesterday", "However") or an "-ing" form
+// ("Following"), followed by a capitalised word after spaces.
+func leadsName(s string, toks []Token, i int) bool {
+	if i+1 >= len(toks) || !onlySpaces(s, toks[i].End, toks[i+1].Start) || toks[i].End == toks[i+1].Start {
+		return false
+	}
+	w := toks[i].Text(s)
+	if IsSentenceStarter(w) || strings.HasSuffix(w, "ing") {
+		return false
+	}
+	tags := lexicon.Lookup(w).Tags
+	if tags&lexicon.Function != 0 || tags&(lexicon.Noun|lexicon.Adj) == 0 {
+		return false
+	}
+	if _, ok := nameUnit(s, toks, i+1); !ok {
+		return false
+	}
+	return !isShortFunctionWord(s, toks[i+1])
+}
+
+// isFunctionWord reports whether w, a capitalised word standing alone, is
+// a function word ("The", "In", "Of") rather than a name. Acronyms ("US",
+// "WHO") and the month "May" are names.
+func isFunctionWord(w string) bool {
+	if len(w) > 8 || IsAllUpper(w) && len(w) > 1 || w == "May" {
+		return false
+	}
+	return lexicon.Lookup(w).Tags&lexicon.Function != 0
+}
+
+// isShortFunctionWord reports whether t is "I" or a short capitalised
+// function word that does not continue a name ("The", "A").
+func isShortFunctionWord(s string, t Token) bool {
+	w := t.Text(s)
+	return isPronounI(w) || lexicon.Lookup(w).Tags&lexicon.Function != 0 && len(w) <= 3
+}
+
+// A unit is one name word with what is glued to it: hyphenated parts
+// ("Montoya-Galvez", "MS-13", "al-Assad"), the dots of initials ("J.",
+// "U.S.").
+type unit struct {
+	end  int  // byte end of the unit
+	next int  // index of the first token after it
+	last int  // index of its last word token
+	stop bool // a possessive ends the run here
+}
+
+// nameUnit reports whether a name unit starts at toks[i] and returns it.
+func nameUnit(s string, toks []Token, i int) (unit, bool) {
+	t := toks[i]
+	if t.Kind != Word {
+		return unit{}, false
+	}
+	w := t.Text(s)
+	capital := isNameWord(w)
+	if !capital {
+		// "al-Assad", "bin-Laden": a lower-case connector glued to a
+		// capitalised part.
+		if !isConnector(w) || !hasHyphenAfter(s, toks, i) || i+2 >= len(toks) ||
+			toks[i+2].Kind != Word || !isNameWord(toks[i+2].Text(s)) {
+			return unit{}, false
+		}
+	}
+	if isPronounI(w) {
+		return unit{}, false
+	}
+	u := unit{end: t.End, next: i + 1, last: i}
+	if n := possessiveLen(w); n > 0 {
+		u.end -= n
+		u.stop = true
+		return u, true
+	}
+	// Initials and dotted acronyms: "J.", "U.S.", "J.R.R.".
+	if isSingleUpper(w) && i+1 < len(toks) && isDotAt(s, toks[i+1]) && toks[i+1].Start == t.End {
+		j := i + 1 // the dot
+		for j+2 < len(toks) && toks[j+1].Start == toks[j].End && isSingleLetterWord(s, toks[j+1]) &&
+			toks[j+2].Start == toks[j+1].End && isDotAt(s, toks[j+2]) {
+			j += 2
+		}
+		u.last = j - 1
+		u.next = j + 1
+		dotted := j > i+1
+		if dotted || nextIsNameUnit(s, toks, j+1) {
+			u.end = toks[j].End
+		} else {
+			u.end = toks[j-1].End // "Plan B." ends at the letter
+		}
+		return u, true
+	}
+	// Hyphenated parts.
+	j := i
+	for hasHyphenAfter(s, toks, j) {
+		p := toks[j+2]
+		pw := p.Text(s)
+		if p.Kind == Word {
+			if !isNameWord(pw) {
+				break // "Obama-era"
+			}
+		} else if p.Kind != Number || !IsAllUpper(toks[j].Text(s)) {
+			break // "MS-13" but not "Covid-19" style lower-case words
+		}
+		j += 2
+		u.last = j
+		u.end = p.End
+		u.next = j + 1
+		if p.Kind == Word {
+			if n := possessiveLen(pw); n > 0 {
+				u.end -= n
+				u.stop = true
+				break
+			}
+		}
+	}
+	return u, true
+}
+
+// nextIsNameUnit reports whether a capitalised word follows at toks[k]
+// after a space (a cheap check, without scanning the unit).
+func nextIsNameUnit(s string, toks []Token, k int) bool {
+	if k >= len(toks) || !separatedBySpace(toks, k-1, k) || toks[k].Kind != Word {
+		return false
+	}
+	w := toks[k].Text(s)
+	return isNameWord(w) && !isPronounI(w)
+}
+
+// appendUnitWords appends the word and number tokens of the unit at i.
+func appendUnitWords(words []Span, s string, toks []Token, i int, u unit) []Span {
+	for j := i; j <= u.last; j++ {
+		t := toks[j]
+		if t.Kind != Word && t.Kind != Number {
+			continue
+		}
+		if j == u.last && u.stop {
+			t.End = u.end
+		}
+		words = append(words, t.Span)
+	}
+	return words
+}
+
+// hasHyphenAfter reports whether toks[i] and toks[i+2] are joined by the
+// hyphen toks[i+1], with no space on at least one side ("Montoya-Galvez",
+// "France -Presse", "MS-13").
+func hasHyphenAfter(s string, toks []Token, i int) bool {
+	if i+2 >= len(toks) {
+		return false
+	}
+	h := toks[i+1]
+	if h.Kind != Punct || !isHyphen(h.Text(s)) {
+		return false
+	}
+	n := toks[i+2]
+	if n.Kind != Word && n.Kind != Number {
+		return false
+	}
+	gapBefore := h.Start != toks[i].End
+	gapAfter := n.Start != h.End
+	return !(gapBefore && gapAfter) && onlySpaces(s, toks[i].End, h.Start) && onlySpaces(s, h.End, n.Start)
+}
+
+// onlySpaces reports whether s[a:b] holds only spaces and tabs: a line
+// break between a word and a hyphen is not an artefact to join.
+func onlySpaces(s string, a, b int) bool {
+	for ; a < b; a++ {
+		if s[a] != ' ' && s[a] != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+func isHyphen(p string) bool { return p == "-" || p == unicodeHyphen }
+
+func isDotAt(s string, t Token) bool { return t.Kind == Punct && s[t.Start] == '.' && t.Len() == 1 }
+
+func separatedBySpace(toks []Token, a, b int) bool { return toks[a].End < toks[b].Start }
+
+// isNameWord reports whether w can be part of a name: it starts with an
+// upper-case letter, or it has one after a lower-case start ("iPhone",
+// "d'Estaing").
+func isNameWord(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if unicode.IsUpper(r) || unicode.IsTitle(r) {
+		return true
+	}
+	if !unicode.IsLower(r) {
+		return false
+	}
+	for _, r := range w[n:] {
+		if unicode.IsUpper(r) {
+			return true // "iPhone", "d'Estaing"
+		}
+	}
+	return false
+}
+
+func isSingleUpper(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && unicode.IsUpper(r)
+}
+
+func isSingleLetterWord(s string, t Token) bool {
+	if t.Kind != Word {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(s[t.Start:t.End])
+	return n == t.Len() && unicode.IsLetter(r)
+}
+
+// isPronounI reports whether w is the pronoun "I" or a contraction of it.
+func isPronounI(w string) bool {
+	if w == "I" {
+		return true
+	}
+	if len(w) < 3 || w[0] != 'I' {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(w[1:])
+	if !IsApostrophe(r) {
+		return false
+	}
+	switch w[1+n:] {
+	case "m", "ll", "ve", "d":
+		return true
+	}
+	return false
+}
+
+// possessiveLen returns the length of a final possessive "'s" or "’s" of
+// a word longer than the suffix, or 0.
+func possessiveLen(w string) int {
+	if len(w) < 3 {
+		return 0
+	}
+	if last := w[len(w)-1]; last != 's' && last != 'S' {
+		return 0
+	}
+	r, n := utf8.DecodeLastRuneInString(w[:len(w)-1])
+	if !IsApostrophe(r) || len(w)-1-n == 0 {
+		return 0
+	}
+	return n + 1
+}

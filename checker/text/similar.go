@@ -1,0 +1,507 @@
+package text
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Skeleton returns the transliteration skeleton of s, the key under which
+// spellings that machine translation and transliteration confuse coincide.
+// s is folded and only its letters count (spaces and hyphens are ignored, so
+// "Nayib Bukele" and "Naibbuckley" agree). The first letter is kept (a vowel
+// becomes "a"), later vowels and y are dropped, confusable consonants are
+// merged (l/r, b/p/v/f/w, d/t, g/k/c/q, s/z/x, m/n, j/y), h is dropped after
+// the first letter, and repeated letters collapse:
+// "Bukele", "Bakle" and "Buckley" all give "bkl".
+func Skeleton(s string) string {
+	f := Fold(s)
+	out := make([]byte, 0, 8)
+	first := true
+	var last byte
+	vowelGap := false
+	for _, r := range f {
+		if r >= utf8.RuneSelf || !('a' <= r && r <= 'z') {
+			if unicode.IsDigit(r) {
+				out = append(out, byte('0'+r%10))
+				last, first = 0, false
+			}
+			continue
+		}
+		c := byte(r)
+		if first {
+			first = false
+			if isVowel(c) {
+				out = append(out, 'a')
+				last = 'a'
+				continue
+			}
+			k := consonantClass(c)
+			out = append(out, k)
+			last = k
+			continue
+		}
+		if isVowel(c) || c == 'y' {
+			vowelGap = true
+			continue
+		}
+		if c == 'h' {
+			continue
+		}
+		k := consonantClass(c)
+		if k == last && !vowelGap {
+			continue
+		}
+		if k == last && vowelGap && len(out) == 1 {
+			// "Nana": keep both, the vowel separates them.
+		}
+		out = append(out, k)
+		last = k
+		vowelGap = false
+	}
+	return string(out)
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
+	}
+	return false
+}
+
+// consonantClass maps a lower-case ASCII letter to its confusion class.
+func consonantClass(c byte) byte {
+	switch c {
+	case 'l', 'r':
+		return 'l'
+	case 'b', 'p', 'v', 'f', 'w':
+		return 'b'
+	case 'd', 't':
+		return 'd'
+	case 'g', 'k', 'c', 'q':
+		return 'k'
+	case 's', 'z', 'x':
+		return 's'
+	case 'm', 'n':
+		return 'n'
+	case 'j', 'y':
+		return 'j'
+	}
+	return c
+}
+
+// A Match says how alike two names are.
+type Match struct {
+	Score   float64 // 0 (unrelated) to 1 (same after folding)
+	Measure string  // the measure that decided: "exact", "edit", "phonetic", "skeleton", "token"
+	// Start and End are the byte range of the second name that the first
+	// one matched: all of it, or one word when the first name is a single
+	// word aligned with part of the second ("Bakle" with "Nayib Bukele").
+	Start, End int
+}
+
+// Connectors are the lower-case particles that join the words of a name.
+var connectors = map[string]bool{
+	"de": true, "del": true, "la": true, "le": true, "da": true, "do": true, "dos": true, "das": true,
+	"di": true, "du": true, "van": true, "von": true, "der": true, "den": true, "ten": true, "ter": true,
+	"bin": true, "bint": true, "ibn": true, "al": true, "el": true, "of": true, "and": true, "the": true,
+	"y": true, "e": true, "los": true, "las": true, "des": true, "st": true,
+}
+
+// IsConnector reports whether w (any case) is a particle that may join the
+// words of a name ("de", "van", "bin", "of").
+func IsConnector(w string) bool {
+	if len(w) > 4 {
+		return false // no connector is longer ("bint")
+	}
+	var buf [4]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return connectors[Fold(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return connectors[string(buf[:len(w)])]
+}
+
+// Compact returns the folded letters and digits of s, without spaces,
+// hyphens, apostrophes or other punctuation: the form merged and split
+// spellings share ("Montoya-Galvez", "Monto Galves" → "montoyagalvez",
+// "montogalves").
+func Compact(s string) string {
+	f := Fold(s)
+	clean := true
+	for i := 0; i < len(f); i++ {
+		c := f[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return f
+	}
+	var b strings.Builder
+	b.Grow(len(f))
+	for _, r := range f {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// A Name is a name prepared for repeated comparison with Similarity:
+// its compact form, skeleton and words, computed once.
+type Name struct {
+	Raw      string
+	compact  string
+	skel     string
+	stripped string   // compact form without connectors
+	words    []string // compact forms of the words that are not connectors
+	skels    []string // their skeletons
+	spans    []Span   // their byte ranges in Raw
+	all      int      // number of words, connectors included
+}
+
+// PrepareName prepares s for Similarity.
+func PrepareName(s string) Name {
+	n := Name{Raw: s, compact: Compact(s)}
+	n.skel = Skeleton(n.compact)
+	var b strings.Builder
+	for _, w := range wordSpans(s) {
+		n.all++
+		ws := s[w.Start:w.End]
+		if connectors[Fold(ws)] {
+			continue
+		}
+		c := Compact(ws)
+		if c == "" {
+			continue
+		}
+		b.WriteString(c)
+		n.words = append(n.words, c)
+		n.skels = append(n.skels, Skeleton(c))
+		n.spans = append(n.spans, w)
+	}
+	n.stripped = b.String()
+	return n
+}
+
+// Compact returns the prepared compact form.
+func (n *Name) Compact() string { return n.compact }
+
+// Stripped returns the compact form without connectors ("aragua" for
+// "de Aragua"; "jazeera" for "Al Jazeera").
+func (n *Name) Stripped() string { return n.stripped }
+
+// Similarity scores how likely a is a garbled spelling of the name b.
+// It combines:
+//   - "edit": a phonetically weighted edit distance between the compact
+//     forms (vowel changes, confusable consonants, doubled letters and
+//     vowel insertions cost less than other edits), normalised by length;
+//   - "skeleton": agreement of the transliteration skeletons, which lifts
+//     the score of spellings that only differ in vowels and confusables;
+//   - "words": word against word when both have as many words and some
+//     agree exactly ("Joe Bayeng" for "Joe Biden");
+//   - "token": a single word a aligned with the last word of a
+//     multi-word b ("Bakle" with "Nayib Bukele"); Start/End give that word.
+//
+// Connectors are ignored in word alignment and cost little as edits; a
+// compact match is "exact". Strings shorter than five letters score lower:
+// one letter in four is too much.
+func Similarity(a, b string) Match {
+	pa, pb := PrepareName(a), PrepareName(b)
+	return pa.Similarity(&pb)
+}
+
+// Bound returns an upper bound of a.Similarity(b), from lengths alone: a
+// cheap test that lets a caller skip the full comparison.
+func (a *Name) Bound(b *Name) float64 {
+	if len(a.words) >= 2 && len(a.words) == len(b.words) {
+		return 1
+	}
+	bound := func(x, y string) float64 {
+		lx, ly := len(x), len(y)
+		if lx == 0 || ly == 0 {
+			return 0
+		}
+		d := lx - ly
+		if d < 0 {
+			d = -d
+		}
+		return 1 - costDouble*float64(d)/float64(max(lx, ly))
+	}
+	best := max(bound(a.compact, b.compact), bound(a.stripped, b.stripped))
+	if a.all == 1 && len(b.words) > 1 {
+		best = max(best, bound(a.compact, b.words[len(b.words)-1]))
+	}
+	return best
+}
+
+// Similarity is Similarity(a.Raw, b.Raw) on prepared names.
+func (a *Name) Similarity(b *Name) Match {
+	ca, cb := a.compact, b.compact
+	if ca == "" || cb == "" {
+		return Match{}
+	}
+	if ca == cb {
+		return Match{Score: 1, Measure: "exact", End: len(b.Raw)}
+	}
+	best := pairScore(ca, cb, a.skel, b.skel)
+	best.End = len(b.Raw)
+	// Connectors dropped or added: compare without them.
+	if na, nb := a.stripped, b.stripped; na != "" && nb != "" && (na != ca || nb != cb) {
+		var m Match
+		if na == nb {
+			m = Match{Score: 1, Measure: "exact"}
+		} else {
+			m = pairScore(na, nb, Skeleton(na), Skeleton(nb))
+			m.Score -= 0.02
+		}
+		if m.Score > best.Score {
+			m.End = len(b.Raw)
+			best = m
+		}
+	}
+	// Word by word, when a and b have as many words: a first name right
+	// and a surname garbled ("Joe Bayeng" for "Joe Biden").
+	if m, ok := wordByWord(a, b); ok && m.Score > best.Score {
+		m.End = len(b.Raw)
+		best = m
+	}
+	// One word of a against the last word of b: a surname standing
+	// alone ("Bakle" for "Nayib Bukele"). Whether the name's owner may be
+	// called by surname alone is for the caller to decide.
+	if a.all == 1 && len(b.words) > 1 {
+		k := len(b.words) - 1
+		cw, w := b.words[k], b.spans[k]
+		if w.End-w.Start >= 3 {
+			var m Match
+			if cw == ca {
+				m = Match{Score: 1, Measure: "exact"}
+			} else {
+				m = pairScore(ca, cw, a.skel, b.skels[k])
+				m.Measure = "token"
+			}
+			m.Score *= 0.97
+			if m.Score > best.Score {
+				m.Start, m.End = w.Start, w.End
+				best = m
+			}
+		}
+	}
+	return best
+}
+
+// wordByWord scores a and b word against word (connectors ignored) when
+// both have the same number of words, at least two, and at least one
+// agrees exactly: the mean of the word scores, each of which must be fair.
+func wordByWord(a, b *Name) (Match, bool) {
+	wa, wb := a.words, b.words
+	if len(wa) < 2 || len(wa) != len(wb) {
+		return Match{}, false
+	}
+	exact, sum := 0, 0.0
+	for i := range wa {
+		if wa[i] == wb[i] {
+			exact++
+			sum++
+			continue
+		}
+		if wa[i][0] != wb[i][0] {
+			return Match{}, false
+		}
+		m := pairScore(wa[i], wb[i], a.skels[i], b.skels[i])
+		if m.Score < 0.45 {
+			return Match{}, false
+		}
+		sum += m.Score
+	}
+	if exact == 0 || exact == len(wa) {
+		return Match{}, false
+	}
+	return Match{Score: min(sum/float64(len(wa)), 0.95), Measure: "words"}, true
+}
+
+// pairScore compares two compact strings with their skeletons.
+func pairScore(a, b, sa, sb string) Match {
+	if a == b {
+		return Match{Score: 1, Measure: "exact"}
+	}
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	n := max(na, nb)
+	// Scores under 0.4 are never used: stop the distance early there.
+	cost := weightedDistance(a, b, 0.6*float64(n))
+	score := 1 - cost/float64(n)
+	m := Match{Score: score, Measure: "edit"}
+	// Equal skeletons (same consonant classes in the same order) add a
+	// little: more for longer skeletons, which agree less by chance.
+	if len(sa) >= 3 && sa == sb && score > 0.5 {
+		lift := 0.03
+		if len(sa) >= 4 {
+			lift = 0.08
+		}
+		m = Match{Score: score + lift, Measure: "skeleton"}
+		if score < 0.8 && m.Score > 0.84 {
+			m.Score = 0.84 // agreement of consonants alone never makes a sure match
+		}
+	}
+	if short := min(na, nb); short < 4 {
+		m.Score -= 0.25
+	} else if short < 5 {
+		m.Score -= 0.08
+	}
+	if m.Score < 0 {
+		m.Score = 0
+	}
+	if m.Score > 0.99 {
+		m.Score = 0.99
+	}
+	return m
+}
+
+// Edit costs of weightedDistance.
+const (
+	costVowel      = 0.5  // vowel for vowel, vowel inserted or dropped
+	costConfusable = 0.55 // l/r, b/p, s/z, c/k … substituted
+	costDouble     = 0.35 // a letter doubled or undoubled
+	costH          = 0.5  // h inserted or dropped
+	costOther      = 1.0  // any other letter inserted or dropped
+	costOtherSub   = 1.3  // any other substitution: a strong sign of another name
+)
+
+func isVowelRune(r rune) bool {
+	return r == 'a' || r == 'e' || r == 'i' || r == 'o' || r == 'u' || r == 'y'
+}
+
+func subCost(x, y rune) float64 {
+	if x == y {
+		return 0
+	}
+	if isVowelRune(x) && isVowelRune(y) {
+		return costVowel
+	}
+	if x < utf8.RuneSelf && y < utf8.RuneSelf && !isVowelRune(x) && !isVowelRune(y) &&
+		consonantClass(byte(x)) == consonantClass(byte(y)) {
+		return costConfusable
+	}
+	return costOtherSub
+}
+
+// indelCost is the cost of inserting or deleting s[i].
+func indelCost(s []rune, i int) float64 {
+	r := s[i]
+	if i > 0 && s[i-1] == r || i+1 < len(s) && s[i+1] == r {
+		return costDouble
+	}
+	if isVowelRune(r) {
+		return costVowel
+	}
+	if r == 'h' {
+		return costH
+	}
+	return costOther
+}
+
+// weightedDistance is the Levenshtein distance between a and b with the
+// phonetic costs above. Once every cell of a row exceeds limit, it returns
+// that row's least cost, a lower bound above limit.
+func weightedDistance(as, bs string, limit float64) float64 {
+	var abuf, bbuf [32]rune
+	a, b := appendRunes(abuf[:0], as), appendRunes(bbuf[:0], bs)
+	var buf [2 * 33]float64
+	var prev, cur []float64
+	if len(b) < 33 {
+		prev, cur = buf[:len(b)+1], buf[33:33+len(b)+1]
+	} else {
+		prev, cur = make([]float64, len(b)+1), make([]float64, len(b)+1)
+	}
+	prev[0] = 0
+	for j := 1; j <= len(b); j++ {
+		prev[j] = prev[j-1] + indelCost(b, j-1)
+	}
+	for i := 1; i <= len(a); i++ {
+		ci := indelCost(a, i-1)
+		cur[0] = prev[0] + ci
+		for j := 1; j <= len(b); j++ {
+			v := prev[j-1] + subCost(a[i-1], b[j-1])
+			if d := prev[j] + ci; d < v {
+				v = d
+			}
+			if d := cur[j-1] + indelCost(b, j-1); d < v {
+				v = d
+			}
+			cur[j] = v
+		}
+		prev, cur = cur, prev
+		if low := slices.Min(prev); low > limit {
+			return low
+		}
+	}
+	return prev[len(b)]
+}
+
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
+}
+
+// Distance returns the Levenshtein distance between a and b in runes.
+func Distance(as, bs string) int {
+	var abuf, bbuf [32]rune
+	a, b := appendRunes(abuf[:0], as), appendRunes(bbuf[:0], bs)
+	var buf [2 * 33]int
+	var prev, cur []int
+	if len(b) < 33 {
+		prev, cur = buf[:len(b)+1], buf[33:33+len(b)+1]
+	} else {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			v := prev[j-1]
+			if a[i-1] != b[j-1] {
+				v++
+			}
+			cur[j] = min(v, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// wordSpans splits s at spaces and hyphens.
+func wordSpans(s string) []Span {
+	var out []Span
+	start := -1
+	for i, r := range s {
+		sep := r == ' ' || r == '-' || r == '\t' || r == '\n' || r == '\r' || r == '‐' || r == '–'
+		if sep {
+			if start >= 0 {
+				out = append(out, Span{start, i})
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, Span{start, len(s)})
+	}
+	return out
+}

@@ -1,0 +1,94 @@
+package text
+
+import "testing"
+
+func TestSkeleton(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Bukele", "bkl"},
+		{"Bakle", "bkl"},
+		{"Buckley", "bkl"},
+		{"Nayib Bukele", "nbkl"},
+		{"Naibbuckley", "nbkl"},
+		{"Ibrahim", "abln"},
+		{"Ebrahim", "abln"},
+		{"Philippe", "blb"},
+	} {
+		if got := Skeleton(c.in); got != c.want {
+			t.Errorf("Skeleton(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestSimilarity(t *testing.T) {
+	// Garbled spellings that must score at least min.
+	for _, c := range []struct {
+		a, b    string
+		min     float64
+		measure string
+		part    string
+	}{
+		{"Bakle", "Nayib Bukele", 0.8, "token", "Bukele"},
+		{"Buckley", "Nayib Bukele", 0.7, "token", "Bukele"},
+		{"Naibbuckley", "Nayib Bukele", 0.8, "skeleton", "Nayib Bukele"},
+		{"Monto Galves", "Montoya-Galvez", 0.85, "", "Montoya-Galvez"},
+		{"Terren De Alagua", "Tren de Aragua", 0.85, "", "Tren de Aragua"},
+		{"Nayib Bakele", "Nayib Bukele", 0.9, "", "Nayib Bukele"},
+		{"Zelenski", "Volodymyr Zelensky", 0.85, "token", "Zelensky"},
+		{"Mexico", "México", 1, "exact", "México"},
+	} {
+		m := Similarity(c.a, c.b)
+		if m.Score < c.min {
+			t.Errorf("Similarity(%q, %q) = %.3f (%s), want ≥ %.2f", c.a, c.b, m.Score, m.Measure, c.min)
+		}
+		if c.measure != "" && m.Measure != c.measure {
+			t.Errorf("Similarity(%q, %q) measure = %q, want %q", c.a, c.b, m.Measure, c.measure)
+		}
+		if got := c.b[m.Start:m.End]; got != c.part {
+			t.Errorf("Similarity(%q, %q) matched %q, want %q", c.a, c.b, got, c.part)
+		}
+	}
+	// Different names that must stay below the warning threshold.
+	for _, c := range [][2]string{
+		{"Paris", "Peru"},
+		{"Smith", "Schmidt"},
+		{"London", "Lyon"},
+		{"Germany", "Guernsey"},
+		{"Obama", "Osama bin Laden"},
+		{"Ali", "Al"},
+	} {
+		if m := Similarity(c[0], c[1]); m.Score >= 0.7 {
+			t.Errorf("Similarity(%q, %q) = %.3f (%s), want < 0.7", c[0], c[1], m.Score, m.Measure)
+		}
+	}
+}
+
+func TestSimilarityBelowError(t *testing.T) {
+	// Real, different names may look alike, but never with error confidence.
+	for _, c := range [][2]string{{"Washington", "Wellington"}, {"Berlin", "Bern"}, {"Trump", "Truman"}} {
+		if m := Similarity(c[0], c[1]); m.Score >= 0.85 {
+			t.Errorf("Similarity(%q, %q) = %.3f (%s), want < 0.85", c[0], c[1], m.Score, m.Measure)
+		}
+	}
+}
+
+func TestDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		d    int
+	}{{"", "", 0}, {"abc", "", 3}, {"kitten", "sitting", 3}, {"ü", "u", 1}} {
+		if got := Distance(c.a, c.b); got != c.d {
+			t.Errorf("Distance(%q, %q) = %d, want %d", c.a, c.b, got, c.d)
+		}
+	}
+}
+
+func TestIsConnector(t *testing.T) {
+	for w, want := range map[string]bool{"de": true, "De": true, "VAN": true, "bin": true, "bint": true, "of": true, "the": true, "Bukele": false, "": false, "Aragua": false, "Deng": false} {
+		if got := IsConnector(w); got != want {
+			t.Errorf("IsConnector(%q) = %v, want %v", w, got, want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { IsConnector("Van") }); n != 0 {
+		t.Errorf("IsConnector allocates %v times", n)
+	}
+}
