@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -24,16 +25,22 @@ func (e *LoadError) Error() string {
 	return fmt.Sprintf("%s: %s", e.File, e.Msg)
 }
 
-// Load reads and merges glossary files, choosing the reader by extension:
-// .tsv and .tab are tab-separated, everything else CSV.
-func Load(paths ...string) (*Glossary, error) {
+// Load reads and merges glossary files, choosing the reader by extension
+// and content: .tbx files and files that start like XML are TBX, .tsv and
+// .tab are tab-separated, everything else CSV. Entries keep their order,
+// file after file. An unknown kind is not a load error (see Check).
+func Load(paths ...string) (*Glossary, error) { return LoadLang("en", paths...) }
+
+// LoadLang is Load for text in language lang: a TBX file contributes the
+// terms of that language (prefix match: "en" takes "en-US").
+func LoadLang(lang string, paths ...string) (*Glossary, error) {
 	g := &Glossary{}
 	for _, p := range paths {
 		f, err := os.Open(p)
 		if err != nil {
 			return nil, err
 		}
-		entries, err := Read(p, f)
+		entries, err := ReadLang(p, f, lang)
 		f.Close()
 		if err != nil {
 			return nil, err
@@ -43,14 +50,30 @@ func Load(paths ...string) (*Glossary, error) {
 	return g, nil
 }
 
-// Read reads the entries of one glossary file called name.
-func Read(name string, r io.Reader) ([]Entry, error) {
+// Read reads the entries of one glossary file called name, for English text.
+func Read(name string, r io.Reader) ([]Entry, error) { return ReadLang(name, r, "en") }
+
+// ReadLang reads the entries of one glossary file called name; from a TBX
+// file, those of language lang.
+func ReadLang(name string, r io.Reader, lang string) ([]Entry, error) {
+	br := bufio.NewReader(r)
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".tbx" || ext == ".xml" || looksXML(br) {
+		return ReadTBX(name, br, lang)
+	}
 	comma := ','
-	switch strings.ToLower(filepath.Ext(name)) {
+	switch ext {
 	case ".tsv", ".tab":
 		comma = '\t'
 	}
-	return readDelimited(name, r, comma)
+	return readDelimited(name, br, comma)
+}
+
+// looksXML reports whether the input starts, after a BOM and blanks, with "<".
+func looksXML(br *bufio.Reader) bool {
+	head, _ := br.Peek(512)
+	s := strings.TrimLeft(strings.TrimPrefix(string(head), "\uFEFF"), " \t\r\n")
+	return strings.HasPrefix(s, "<")
 }
 
 func readDelimited(name string, r io.Reader, comma rune) ([]Entry, error) {
@@ -58,6 +81,7 @@ func readDelimited(name string, r io.Reader, comma rune) ([]Entry, error) {
 	cr.Comma = comma
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true // a bare quote inside a field (lower-case "de") is text
 	header, err := cr.Read()
 	if err == io.EOF {
 		return nil, &LoadError{File: name, Msg: "empty glossary: expected a header row such as term,variants,kind,note"}
@@ -99,7 +123,8 @@ func readDelimited(name string, r io.Reader, comma rune) ([]Entry, error) {
 		if len(rec) > len(header) {
 			return nil, &LoadError{File: name, Line: line, Msg: fmt.Sprintf("%d fields, header has %d", len(rec), len(header))}
 		}
-		e := Entry{Term: field(rec, "term"), Kind: Kind(strings.ToLower(field(rec, "kind"))), Note: field(rec, "note"), File: name, Line: line}
+		kind, _ := ParseKind(field(rec, "kind"))
+		e := Entry{Term: field(rec, "term"), Kind: kind, Note: field(rec, "note"), File: name, Line: line}
 		if e.Term == "" {
 			if strings.TrimSpace(strings.Join(rec, "")) == "" {
 				continue

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"github.com/agnivade/levenshtein"
 	"slices"
 	"strings"
 	"unicode"
@@ -353,6 +354,13 @@ func pairScore(a, b, sa, sb string) Match {
 			m.Score = 0.84 // agreement of consonants alone never makes a sure match
 		}
 	}
+	// Garbling keeps the sound a name starts with: a different first
+	// letter (not a vowel for a vowel, nor a confusable consonant) makes
+	// another name likelier ("SAR" is not a garbled "HKSAR").
+	if fa, fb := a[0], b[0]; fa != fb && fa < utf8.RuneSelf && fb < utf8.RuneSelf &&
+		!(isVowel(fa) && isVowel(fb)) && (isVowel(fa) || isVowel(fb) || consonantClass(fa) != consonantClass(fb)) {
+		m.Score -= 0.1
+	}
 	if short := min(na, nb); short < 4 {
 		m.Score -= 0.25
 	} else if short < 5 {
@@ -455,33 +463,9 @@ func appendRunes(dst []rune, s string) []rune {
 	return dst
 }
 
-// Distance returns the Levenshtein distance between a and b in runes.
-func Distance(as, bs string) int {
-	var abuf, bbuf [32]rune
-	a, b := appendRunes(abuf[:0], as), appendRunes(bbuf[:0], bs)
-	var buf [2 * 33]int
-	var prev, cur []int
-	if len(b) < 33 {
-		prev, cur = buf[:len(b)+1], buf[33:33+len(b)+1]
-	} else {
-		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
-	}
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			v := prev[j-1]
-			if a[i-1] != b[j-1] {
-				v++
-			}
-			cur[j] = min(v, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
+// Distance returns the Levenshtein distance between a and b in runes
+// (unit costs; weightedDistance is the phonetic variant).
+func Distance(a, b string) int { return levenshtein.ComputeDistance(a, b) }
 
 // wordSpans splits s at spaces and hyphens.
 func wordSpans(s string) []Span {

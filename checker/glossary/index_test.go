@@ -1,0 +1,87 @@
+package glossary
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mtlint/mtlint/checker/text"
+)
+
+const testCSV = `term,variants,kind,note
+Nayib Bukele,,person,President of El Salvador
+Camilo Montoya-Galvez,,person,reporter
+Tren de Aragua,,organization,gang
+El Salvador,Salvador Republic,place,
+Getty Images,Getty Pictures Agency,organization,photo agency
+safe third country,Security Third Kingdom|security third country,term,
+safe third country agreement,Security Third Agreement,term,
+Tijuana,,place,
+Chiapas,,place,
+`
+
+func testIndex(t *testing.T) *Index {
+	t.Helper()
+	es, err := Read("t.csv", strings.NewReader(testCSV))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(es).Index()
+}
+
+func TestMatchAt(t *testing.T) {
+	ix := testIndex(t)
+	for _, c := range []struct {
+		s, want string
+	}{
+		{"He met Nayib Bukele today", "Nayib Bukele"},
+		{"the SAFE third Country agreement was", "safe third country agreement"},
+		{"a security third country", "security third country"},
+		{"in el salvador", "El Salvador"},
+		{"Camilo Montoya-Galvez said", "Camilo Montoya-Galvez"},
+		{"Camilo Montoya - Galvez said", ""},
+		{"Tren de Aragua", "Tren de Aragua"},
+		{"Nayib said", ""},
+		{"Bukele's party and Nayib Bukele's party", "Nayib Bukele"},
+	} {
+		toks := text.Tokenize(nil, c.s, text.Span{End: len(c.s)})
+		got := ""
+		for i := range toks {
+			if forms, n, _ := ix.MatchAt(c.s, toks, i); n > 0 {
+				got = ix.Forms[forms[0]].Text
+				break
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: matched %q, want %q", c.s, got, c.want)
+		}
+	}
+}
+
+func TestBest(t *testing.T) {
+	ix := testIndex(t)
+	for _, c := range []struct{ s, want string }{
+		{"Naibbuckley", "Nayib Bukele"},
+		{"Bakle", "Bukele"},
+		{"Terren De Alagua", "Tren de Aragua"},
+		{"Torone Alagua", "Tren de Aragua"},
+		{"Carmiro Monto Galves", "Camilo Montoya-Galvez"},
+		{"Titiana", "Tijuana"},
+		{"Chapas", "Chiapas"},
+		{"Salvado", "El Salvador"},
+	} {
+		f, ok := ix.Best(c.s)
+		if !ok || f.Suggestion != c.want {
+			t.Errorf("Best(%q) = %q %.2f %s, want %q", c.s, f.Suggestion, f.Match.Score, f.Match.Measure, c.want)
+		}
+	}
+	if f, ok := ix.Best("Zanzibar"); ok && f.Match.Score > 0.5 {
+		t.Errorf("Best(Zanzibar) = %q %.2f", f.Suggestion, f.Match.Score)
+	}
+}
+
+func TestIsTermPart(t *testing.T) {
+	ix := testIndex(t)
+	if !ix.IsTermPart("Bukele") || !ix.IsTermPart("salvador") || ix.IsTermPart("Pictures") {
+		t.Error("IsTermPart")
+	}
+}
