@@ -7,7 +7,18 @@ import "github.com/mtlint/mtlint/checker"
 // All is the rule catalogue, sorted by family then id. The order is the
 // order of `mtlint rules` and of the README's catalogue.
 var All = []*checker.Rule{
+	GarbledName,
+	GlossaryVariant,
+	NameCasing,
+	InconsistentSpelling,
+	MidSentenceCapital,
+	RepeatedPhrase,
+	RepeatedWord,
+	SentenceFragment,
 	SpacedHyphen,
+	Spacing,
+	UnbalancedPair,
+	UntranslatedText,
 }
 
 // ByID returns the rule with the given id, or nil.

@@ -36,6 +36,9 @@ var hyphenFunctionWords = map[string]bool{
 	"the": true, "a": true, "an": true, "and": true, "or": true, "of": true, "to": true, "in": true,
 	"on": true, "with": true, "use": true, "run": true, "pass": true, "flag": true, "option": true,
 	"by": true, "at": true, "is": true, "was": true, "be": true, "from": true, "as": true, "for": true,
+	// commands that take options: "go test -cover", "git log -p"
+	"test": true, "build": true, "vet": true, "install": true, "go": true, "git": true, "npm": true,
+	"pip": true, "python": true, "make": true, "log": true, "ls": true, "command": true, "switch": true,
 }
 
 func runSpacedHyphen(p *checker.Pass) error {
@@ -61,6 +64,9 @@ func runSpacedHyphen(p *checker.Pass) error {
 			}
 			if hyphenFunctionWords[strings.ToLower(doc.TokenText(left))] {
 				continue
+			}
+			if e := right.End; e+1 < len(doc.Masked) && (doc.Masked[e] == '.' || doc.Masked[e] == '=') && startsLetter(doc.Masked[e+1:]) {
+				continue // "-test.benchmem", "-flag=value", "-Ecns.cn": an option or a name
 			}
 			span := checker.Span{Start: left.Start, End: right.End}
 			p.Report(checker.Finding{

@@ -229,7 +229,7 @@ func (a *Name) Bound(b *Name) float64 {
 		return 1
 	}
 	bound := func(x, y string) float64 {
-		lx, ly := len(x), len(y)
+		lx, ly := utf8.RuneCountInString(x), utf8.RuneCountInString(y)
 		if lx == 0 || ly == 0 {
 			return 0
 		}
@@ -237,7 +237,9 @@ func (a *Name) Bound(b *Name) float64 {
 		if d < 0 {
 			d = -d
 		}
-		return 1 - costDouble*float64(d)/float64(max(lx, ly))
+		// Each letter more costs at least costDouble; equal skeletons
+		// add up to 0.08 (see pairScore).
+		return min(1, 1-costDouble*float64(d)/float64(max(lx, ly))+0.08)
 	}
 	best := max(bound(a.compact, b.compact), bound(a.stripped, b.stripped))
 	if a.all == 1 && len(b.words) > 1 {

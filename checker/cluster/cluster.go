@@ -1,0 +1,573 @@
+// Package cluster groups the spellings of a text that are variants of one
+// name or term: the same letters in another casing, with or without the
+// periods of an acronym or the hyphen of a compound, and garbled
+// transliterations ("Buckley", "Bakle", "Naibbuckley"). It decides only which
+// spellings belong together; the inconsistent-spelling rule reports them.
+package cluster
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/mtlint/mtlint/checker/text"
+)
+
+// A Kind is the sort of spelling an Item is. Only items of one kind are
+// grouped together.
+type Kind uint8
+
+const (
+	Name     Kind = iota + 1 // a capitalised name or term ("Tren de Aragua")
+	Acronym                  // capitals with or without periods ("US", "U.S.")
+	Compound                 // a compound word hyphenated, closed or spaced ("anti-gang", "antigang")
+	Regional                 // a word with a British and an American spelling ("colour", "color")
+)
+
+// An Item is one distinct spelling with how often it occurs.
+type Item struct {
+	Text  string // the spelling, whitespace collapsed
+	Kind  Kind
+	Key   string // for Regional items: the spelling both variants share (else computed)
+	Count int
+	Term  int  // 1 + index of the glossary entry whose term this is, 0 for none
+	Mid   bool // seen inside a sentence, not only at its start: surely a name
+}
+
+// Options tune the likeness of names.
+type Options struct {
+	// MinSimilarity is the text.Similarity score two names must reach.
+	MinSimilarity float64
+	// Known reports whether a folded word is an English word or a known
+	// name (any frequency). Two different known words are never variants
+	// of each other ("Austria", "Australia"). Nil: none is known.
+	Known func(word string) bool
+	// Common reports whether a folded word is a common English word.
+	// Names made only of common words are grouped only by exact key.
+	Common func(word string) bool
+}
+
+// Key returns the exact-variant key of a spelling: spellings with equal keys
+// differ only in case, diacritics, spaces, hyphens, periods or apostrophes.
+func Key(kind Kind, s string) string {
+	return text.Compact(s)
+}
+
+// maxBlock bounds the names compared pairwise under one blocking key, so
+// that a run over many files stays near-linear.
+const maxBlock = 200
+
+// Group returns the groups of items that are spellings of one thing, each
+// with at least two items, as indexes into items in increasing order; groups
+// are ordered by their first index. The result depends only on items and
+// their order.
+func Group(items []Item, opt Options) [][]int {
+	uf := newUnion(items)
+	// Exact keys: case, periods, hyphens, spaces.
+	byKey := map[string]int{}
+	keys := make([]string, len(items))
+	for i, it := range items {
+		k := it.Key
+		if k == "" {
+			k = Key(it.Kind, it.Text)
+		}
+		keys[i] = k
+		kk := string(rune('0'+it.Kind)) + k
+		if j, ok := byKey[kk]; ok {
+			uf.union(j, i)
+		} else {
+			byKey[kk] = i
+		}
+	}
+	// Likeness of names, compared within blocks of items sharing a
+	// skeleton.
+	names := make([]*name, len(items))
+	knownIDs := map[string]int{}
+	block := map[string][]int{}
+	for i, it := range items {
+		if it.Kind != Name {
+			continue
+		}
+		n := newName(it.Text)
+		names[i] = n
+		// Blocks: the skeleton of each word and of the whole name, and
+		// the last letters of a single word (for merged names). Every
+		// likeness variants accepts shares one of them.
+		bkeys := []string{"a:" + text.Skeleton(n.compact)}
+		for _, w := range n.content {
+			if sk := text.Skeleton(w); len(sk) >= 3 || len(n.content) == 1 && len(sk) >= 2 {
+				bkeys = append(bkeys, "w:"+sk)
+			}
+		}
+		if len(n.content) == 1 && len(n.compact) >= 5 {
+			bkeys = append(bkeys, "s:"+n.compact[len(n.compact)-5:])
+		}
+		for k, key := range bkeys {
+			dup := false
+			for _, prev := range bkeys[:k] {
+				dup = dup || prev == key
+			}
+			if !dup {
+				block[key] = append(block[key], i)
+			}
+		}
+	}
+	// The lexicon is asked only about names that have a likely pair.
+	anchored := make([]bool, len(items))
+	anchor := func(i int) {
+		if anchored[i] {
+			return
+		}
+		anchored[i] = true
+		if n := names[i]; n.check(opt).known {
+			k := strings.Join(n.content, " ")
+			id, ok := knownIDs[k]
+			if !ok {
+				id = len(knownIDs) + 1
+				knownIDs[k] = id
+			}
+			uf.anchor(i, id)
+		}
+	}
+	var pairs [][2]int
+	done := map[[2]int]bool{}
+	for _, ids := range block {
+		if len(ids) > maxBlock {
+			continue // a key too common to tell names apart ("jn")
+		}
+		for x := 0; x < len(ids); x++ {
+			for y := x + 1; y < len(ids); y++ {
+				p := [2]int{ids[x], ids[y]}
+				if p[0] > p[1] {
+					p[0], p[1] = p[1], p[0]
+				}
+				if keys[p[0]] == keys[p[1]] || done[p] {
+					continue
+				}
+				done[p] = true
+				pairs = append(pairs, p)
+			}
+		}
+	}
+	sort.Slice(pairs, func(a, b int) bool {
+		if pairs[a][0] != pairs[b][0] {
+			return pairs[a][0] < pairs[b][0]
+		}
+		return pairs[a][1] < pairs[b][1]
+	})
+	for _, p := range pairs {
+		a, b := p[0], p[1]
+		if uf.find(a) == uf.find(b) {
+			continue
+		}
+		// Lengths far apart are no garble, but for a first name merged
+		// into a surname ("Naibbuckley", "Buckley").
+		if ca, cb := names[a].compact, names[b].compact; absDiff(len(ca), len(cb)) > max(4, max(len(ca), len(cb))/3) &&
+			!strings.HasSuffix(ca, cb) && !strings.HasSuffix(cb, ca) {
+			continue
+		}
+		anchor(a)
+		anchor(b)
+		// A capitalised word seen only at sentence starts may be no
+		// name at all; a likeness needs one of the two seen inside one.
+		if !items[a].Mid && !items[b].Mid && !names[a].sameContent(names[b]) {
+			continue
+		}
+		if variants(names[a].check(opt), names[b].check(opt), items[a].Count, items[b].Count, opt) {
+			uf.union(a, b)
+		}
+	}
+	return uf.groups()
+}
+
+// A name is a spelling split into words for comparison.
+type name struct {
+	text      string
+	compact   string
+	words     []string // folded, connectors included
+	content   []string // folded, without connectors
+	acronym   []bool   // per content word: written in capitals ("ICBC")
+	allCommon bool     // every content word is a common English word
+	known     bool     // every content word is known to the lexicon
+	checked   bool     // allCommon and known are set
+}
+
+func newName(s string) *name {
+	n := &name{text: s, compact: text.Compact(s)}
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '‐' || r == '–' }) {
+		f := text.Compact(w)
+		if f == "" {
+			continue
+		}
+		n.words = append(n.words, f)
+		if !text.IsConnector(f) {
+			n.content = append(n.content, f)
+			n.acronym = append(n.acronym, len(w) > 1 && text.IsAllUpper(w))
+		}
+	}
+	return n
+}
+
+// check sets allCommon and known from the lexicon, once, and returns n.
+func (n *name) check(opt Options) *name {
+	if n.checked {
+		return n
+	}
+	n.checked = true
+	n.allCommon, n.known = true, len(n.content) > 0
+	for _, w := range n.content {
+		if opt.Common == nil || !opt.Common(w) {
+			n.allCommon = false
+		}
+		if opt.Known == nil || !opt.Known(w) {
+			n.known = false
+		}
+	}
+	return n
+}
+
+// variants reports whether two names of different exact keys are spellings
+// of one name, given how often each occurs. It wants likeness and evidence
+// against the usual look-alikes: a surname beside a full name, a name and its
+// derived form ("Paul", "Paula"), two real words or names ("Austria",
+// "Australia").
+func variants(a, b *name, ca, cb int, opt Options) bool {
+	if a.allCommon || b.allCommon || len(a.content) == 0 || len(b.content) == 0 {
+		return false
+	}
+	if equalWords(a.content, b.content) {
+		return connectorVariants(a.words, b.words)
+	}
+	// One is part of the other: a surname beside a full name ("Bukele",
+	// "Nayib Bukele") or a different place ("Sudan", "South Sudan").
+	if subset(a.content, b.content) || subset(b.content, a.content) {
+		return false
+	}
+	// A derived form: "Paul" and "Paula", "Niger" and "Nigeria".
+	if strings.HasPrefix(a.compact, b.compact) || strings.HasPrefix(b.compact, a.compact) {
+		return false
+	}
+	// Two real words or names differ: "Austria" and "Australia".
+	if allKnown(a.content, b.content, opt) && allKnown(b.content, a.content, opt) {
+		return false
+	}
+	if len(a.content) == 1 && len(b.content) == 1 {
+		long, short := a.compact, b.compact
+		if len(long) < len(short) {
+			long, short = short, long
+		}
+		if strings.Contains(long, short) {
+			// A first name merged into the surname: "Naibbuckley",
+			// "Buckley"; not a word with a prefix ("Unmarshaler").
+			return len(short) >= 5 && len(long)-len(short) >= 3 && strings.HasSuffix(long, short) &&
+				!(opt.Known != nil && opt.Known(long))
+		}
+		if short := min(len(a.compact), len(b.compact)); short < 5 || len(long)-short > 2 {
+			return false // one letter in four is too much
+		}
+		return wordVariants(a.text, b.text, ca, cb, opt)
+	}
+	// A single word against a longer name is left to the glossary
+	// rules: "Bakle" beside "Nayib Bukele" looks no more garbled than
+	// "Xining" (a city) beside "Liang Xinming" (a man).
+	if len(a.content) == len(b.content) {
+		// Word by word: each changed word must be a likely garble.
+		for i := range a.content {
+			x, y := a.content[i], b.content[i]
+			if x == y {
+				continue
+			}
+			if a.acronym[i] || b.acronym[i] {
+				return false // "ABC", "ICBC"
+			}
+			if opt.Known != nil && opt.Known(x) && opt.Known(y) || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
+				return false
+			}
+			if text.Distance(text.Skeleton(x), text.Skeleton(y)) > 1 || text.Similarity(x, y).Score < max(opt.MinSimilarity-0.1, 0.7) {
+				return false // "Qing Dynasty", "Shang Dynasty"
+			}
+		}
+	}
+	if len(a.content) != len(b.content) && min(len(a.compact), len(b.compact)) < 8 {
+		return false // "Kenya", "Qin Yi": too short to tell merged words
+	}
+	sa, sb := text.Skeleton(a.text), text.Skeleton(b.text)
+	d := text.Distance(sa, sb)
+	if d > 1 || d == 1 && min(len(sa), len(sb)) < 4 {
+		return false
+	}
+	m := text.Similarity(a.text, b.text)
+	if len(a.content) != len(b.content) {
+		if m2 := text.Similarity(b.text, a.text); m2.Score > m.Score {
+			m = m2
+		}
+	}
+	if m.Score < opt.MinSimilarity {
+		return false
+	}
+	// Two spellings each used more than once need equal skeletons.
+	if min(ca, cb) >= 2 && (d != 0 || m.Score < opt.MinSimilarity+0.1) {
+		return false
+	}
+	return true
+}
+
+// wordVariants compares two single words: they must share their
+// transliteration skeleton ("Bakle", "Buckley") and be alike.
+func wordVariants(a, b string, ca, cb int, opt Options) bool {
+	if text.Skeleton(a) != text.Skeleton(b) {
+		return false
+	}
+	m := text.Similarity(a, b)
+	if m.Score < opt.MinSimilarity {
+		return false
+	}
+	if min(ca, cb) >= 2 && m.Score < opt.MinSimilarity+0.1 {
+		return false
+	}
+	return true
+}
+
+// articles may stand before a place name or be left out ("El Salvador",
+// "Salvador").
+var articles = map[string]bool{"el": true, "la": true, "los": true, "las": true, "le": true, "les": true, "il": true, "the": true}
+
+// connectorVariants compares two names with the same content words: they
+// are variants when they differ in a leading article ("El Salvador",
+// "Salvador") or in connectors inside a name of several words ("Tren de
+// Aragua", "Tren Aragua"), not in a leading particle of a surname ("Al
+// Gore", "Gore").
+func connectorVariants(a, b []string) bool {
+	strip := func(w []string) []string {
+		for len(w) > 1 && articles[w[0]] {
+			w = w[1:]
+		}
+		return w
+	}
+	sa, sb := strip(a), strip(b)
+	if equalWords(sa, sb) {
+		return true
+	}
+	// "the" comes and goes with the grammar of the sentence.
+	noThe := func(w []string) []string {
+		var out []string
+		for _, x := range w {
+			if x != "the" {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
+	if equalWords(noThe(sa), noThe(sb)) {
+		return false
+	}
+	lead := func(w []string) []string {
+		i := 0
+		for i < len(w) && text.IsConnector(w[i]) {
+			i++
+		}
+		return w[:i]
+	}
+	content := 0
+	for _, w := range sa {
+		if !text.IsConnector(w) {
+			content++
+		}
+	}
+	return content >= 2 && equalWords(lead(sa), lead(sb))
+}
+
+func (n *name) sameContent(m *name) bool { return equalWords(n.content, m.content) }
+
+func absDiff(a, b int) int {
+	if a < b {
+		return b - a
+	}
+	return a - b
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// subset reports whether every word of a is a word of b.
+func subset(a, b []string) bool {
+	for _, w := range a {
+		found := false
+		for _, v := range b {
+			if v == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// allKnown reports whether every word of a that is not in b is known.
+func allKnown(a, b []string, opt Options) bool {
+	if opt.Known == nil {
+		return false
+	}
+	for _, w := range a {
+		if contains(b, w) {
+			continue
+		}
+		if !opt.Known(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(list []string, w string) bool {
+	for _, v := range list {
+		if v == w {
+			return true
+		}
+	}
+	return false
+}
+
+// union is a union-find that keeps apart two glossary terms, and two
+// names the lexicon knows ("Greek", "Greece"), so that a garble alike to
+// both cannot chain them together.
+type union struct {
+	parent []int
+	term   []int
+	known  []int // 1 + index of the known name the set holds, 0 none
+}
+
+func newUnion(items []Item) *union {
+	u := &union{parent: make([]int, len(items)), term: make([]int, len(items)), known: make([]int, len(items))}
+	for i := range items {
+		u.parent[i] = i
+		u.term[i] = items[i].Term
+	}
+	return u
+}
+
+// anchor marks the set of item i as holding the known name id.
+func (u *union) anchor(i, id int) {
+	if r := u.find(i); u.known[r] == 0 {
+		u.known[r] = id
+	}
+}
+
+func (u *union) find(i int) int {
+	for u.parent[i] != i {
+		u.parent[i] = u.parent[u.parent[i]]
+		i = u.parent[i]
+	}
+	return i
+}
+
+// union joins the sets of a and b unless each holds a different glossary term.
+func (u *union) union(a, b int) {
+	ra, rb := u.find(a), u.find(b)
+	if ra == rb {
+		return
+	}
+	if u.term[ra] != 0 && u.term[rb] != 0 && u.term[ra] != u.term[rb] {
+		return
+	}
+	if u.known[ra] != 0 && u.known[rb] != 0 && u.known[ra] != u.known[rb] {
+		return
+	}
+	if rb < ra {
+		ra, rb = rb, ra
+	}
+	u.parent[rb] = ra
+	if u.term[ra] == 0 {
+		u.term[ra] = u.term[rb]
+	}
+	if u.known[ra] == 0 {
+		u.known[ra] = u.known[rb]
+	}
+}
+
+func (u *union) groups() [][]int {
+	byRoot := map[int][]int{}
+	var roots []int
+	for i := range u.parent {
+		r := u.find(i)
+		if _, ok := byRoot[r]; !ok {
+			roots = append(roots, r)
+		}
+		byRoot[r] = append(byRoot[r], i)
+	}
+	var out [][]int
+	for _, r := range roots {
+		if g := byRoot[r]; len(g) > 1 {
+			out = append(out, g)
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+	return out
+}
+
+// Shortened reports whether one of two names is the other shortened: its
+// words are some of the other's words ("Bukele", "Nayib Bukele"). Such
+// spellings are consistent even when they fall in one group.
+func Shortened(a, b string) bool {
+	na, nb := newName(a), newName(b)
+	if len(na.content) == len(nb.content) {
+		return false
+	}
+	return subset(na.content, nb.content) || subset(nb.content, na.content)
+}
+
+// LastWord returns the last word of name s that is not a connector, as
+// written ("Nayib Bukele" gives "Bukele"), for suggesting a surname.
+func LastWord(s string) string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' })
+	for i := len(f) - 1; i >= 0; i-- {
+		if !text.IsConnector(f[i]) {
+			return f[i]
+		}
+	}
+	return s
+}
+
+// Fuller reports whether long is short with more connectors or a leading
+// article ("El Salvador" for "Salvador"): the fuller form is preferred.
+func Fuller(long, short string) bool {
+	nl, ns := newName(long), newName(short)
+	return len(nl.words) > len(ns.words) && equalWords(nl.content, ns.content)
+}
+
+// Suggest returns the replacement for spelling s in a group whose preferred
+// spelling is pref: pref itself, or for a surname its preferred surname
+// ("Bakle" with "Nayib Bukele" gives "Bukele"), or for a full name whose
+// surname is the preferred one alone its first names with pref ("Lorenzo
+// Fiolamonti" with "Fioramonti" gives "Lorenzo Fioramonti").
+func Suggest(s, pref string) string {
+	ns, np := newName(s), newName(pref)
+	switch {
+	case len(ns.content) == 1 && len(np.content) > 1:
+		last := LastWord(pref)
+		if text.Similarity(s, last).Score > text.Similarity(s, pref).Score {
+			return last
+		}
+	case len(ns.content) > 1 && len(np.content) == 1:
+		last := LastWord(s)
+		if text.Similarity(last, pref).Score > text.Similarity(s, pref).Score {
+			return strings.TrimSuffix(s, last) + pref
+		}
+	}
+	return pref
+}
+
+// Known reports whether every word of name s, but its connectors, is
+// known to opt.Known: a real name rather than a garble.
+func Known(s string, opt Options) bool { return newName(s).check(opt).known }

@@ -1,0 +1,125 @@
+package cluster
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/mtlint/mtlint/checker/lexicon"
+)
+
+var lexOpts = Options{
+	MinSimilarity: 0.8,
+	Known:         func(w string) bool { return lexicon.Lookup(w).Known() },
+	Common:        lexicon.IsCommon,
+}
+
+func names(counts map[string]int, order ...string) []Item {
+	var items []Item
+	for _, s := range order {
+		items = append(items, Item{Text: s, Kind: Name, Count: counts[s], Mid: true})
+	}
+	return items
+}
+
+func TestGroup(t *testing.T) {
+	tests := []struct {
+		items []Item
+		want  [][]int
+	}{
+		// Garbled transliterations of one name.
+		{names(nil, "Okonkwo", "Okonqwo", "Okonkwo Adaeze"), [][]int{{0, 1}}},
+		{names(nil, "Wieczorkiewicz", "Wieczorkewicz", "Tomasz Wieczorkiewicz"), [][]int{{0, 1}}},
+		{names(nil, "Tomasz Wieczorkiewicz", "Tomasz Wieczorkewicz"), [][]int{{0, 1}}},
+		// A single word beside a longer name is left to the glossary.
+		{names(nil, "Tomasz Wieczorkiewicz", "Wieczorkewicz"), nil},
+		// A first name merged into the surname.
+		{names(nil, "Adaezeokonkwo", "Okonkwo"), [][]int{{0, 1}}},
+		// Casing, hyphens and a leading article are exact variants.
+		{names(nil, "Banco de Sabadell", "Banco De Sabadell", "Banco-de-Sabadell"), [][]int{{0, 1, 2}}},
+		{names(nil, "El Salvador", "Salvador"), [][]int{{0, 1}}},
+		// A surname beside the full name is no variant; nor is a
+		// leading particle of a surname.
+		{names(nil, "Ngozi Okonkwo", "Okonkwo"), nil},
+		{names(nil, "Al Gore", "Gore"), nil},
+		// Derived forms and different words.
+		{names(nil, "Paul", "Paula", "Paul Martin", "Paula Martin"), nil},
+		// Two glossary terms are never merged.
+		{[]Item{{Text: "Okonkwo", Kind: Name, Term: 1, Mid: true}, {Text: "Okonqwo", Kind: Name, Term: 2, Mid: true}}, nil},
+		// Names only seen at sentence starts need more than likeness.
+		{[]Item{{Text: "Getpid", Kind: Name, Count: 1}, {Text: "Getppid", Kind: Name, Count: 1}}, nil},
+		// Kinds do not mix; acronyms group by their letters.
+		{[]Item{{Text: "US", Kind: Acronym}, {Text: "U.S.", Kind: Acronym}, {Text: "Us", Kind: Name}}, [][]int{{0, 1}}},
+		{[]Item{{Text: "e-mail", Kind: Compound}, {Text: "email", Kind: Compound}}, [][]int{{0, 1}}},
+	}
+	for _, tt := range tests {
+		got := Group(tt.items, lexOpts)
+		if !reflect.DeepEqual(got, tt.want) {
+			var texts []string
+			for _, it := range tt.items {
+				texts = append(texts, it.Text)
+			}
+			t.Errorf("Group(%q) = %v, want %v", texts, got, tt.want)
+		}
+	}
+}
+
+// A garble alike to two known names joins one of them and does not chain
+// them together.
+func TestGroupKnownAnchors(t *testing.T) {
+	opt := lexOpts
+	opt.Known = func(w string) bool { return w == "marella" || w == "marilla" }
+	got := Group(names(nil, "Marella", "Marolla", "Marilla"), opt)
+	if want := [][]int{{0, 1}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Group = %v, want %v", got, want)
+	}
+}
+
+func TestGroupOrderIndependent(t *testing.T) {
+	a := names(map[string]int{"Okonkwo": 3}, "Okonkwo", "Okonqwo", "Vandermeulen", "Vandermuelen", "Adaeze")
+	b := []Item{a[4], a[3], a[1], a[2], a[0]}
+	ga, gb := Group(a, lexOpts), Group(b, lexOpts)
+	key := func(items []Item, groups [][]int) []string {
+		var out []string
+		for _, g := range groups {
+			var texts []string
+			for _, i := range g {
+				texts = append(texts, items[i].Text)
+			}
+			sort.Strings(texts)
+			out = append(out, strings.Join(texts, "|"))
+		}
+		sort.Strings(out)
+		return out
+	}
+	ka, kb := key(a, ga), key(b, gb)
+	want := []string{"Okonkwo|Okonqwo", "Vandermeulen|Vandermuelen"}
+	if !reflect.DeepEqual(ka, want) || !reflect.DeepEqual(kb, want) {
+		t.Errorf("groups depend on order: %q and %q, want %q", ka, kb, want)
+	}
+}
+
+func TestShortenedFuller(t *testing.T) {
+	if !Shortened("Bukele", "Nayib Bukele") || Shortened("Bakle", "Nayib Bukele") || Shortened("El Salvador", "Salvador") {
+		t.Error("Shortened")
+	}
+	if !Fuller("El Salvador", "Salvador") || Fuller("Salvador", "El Salvador") || Fuller("Nayib Bukele", "Bukele") {
+		t.Error("Fuller")
+	}
+	if got := LastWord("Tren de Aragua"); got != "Aragua" {
+		t.Errorf("LastWord = %q", got)
+	}
+}
+
+func BenchmarkGroup(b *testing.B) {
+	var items []Item
+	for i := 0; i < 2000; i++ {
+		items = append(items, Item{Text: fmt.Sprintf("Name%c%c%c", 'a'+i%26, 'a'+i/26%26, 'a'+i/676%26), Kind: Name, Count: 1, Mid: true})
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Group(items, lexOpts)
+	}
+}

@@ -1,0 +1,442 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/glossary"
+	"github.com/mtlint/mtlint/checker/lexicon"
+	"github.com/mtlint/mtlint/checker/text"
+)
+
+// GarbledName finds a name-like span that is close to a glossary name but
+// not equal to it: the way machine translation mangles names it transliterates
+// ("Naibbuckley" for "Nayib Bukele").
+var GarbledName = &checker.Rule{
+	ID:       "garbled-name",
+	Family:   "names",
+	Severity: checker.Error,
+	Default:  true,
+	Doc: checker.Doc{
+		Title: "a name close to a glossary name but misspelt",
+		Text: `Machine translation transliterates names it does not know, and the result
+is often a near miss: l and r, b and p, d and t swapped, vowels added or
+dropped, letters doubled, words merged or split, particles added ("Naibbuckley"
+for "Nayib Bukele", "Terren De Alagua" for "Tren de Aragua", "Carmiro Monto
+Galves" for "Camilo Montoya-Galvez"). Each capitalised run of words is
+compared with the glossary through an index (edit distance on the folded
+spelling, the transliteration skeleton, word alignment) and reported with the
+closest term, an error from confidence 0.85, a warning from min-confidence.
+A person's surname may stand alone ("Bakle" is reported as "Bukele").
+Exact glossary terms and variants, common English words, words of glossary
+terms and names far from every term are never reported; the suggestion is
+never applied by --fix, as it is a guess.`,
+		Bad:  "Naibbuckley's government has struck a deal with Washington.",
+		Good: "Nayib Bukele's government has struck a deal with Washington.",
+	},
+	Options: []checker.Option{{
+		Name: "min-confidence", Kind: checker.FloatOption, Default: "0.7", Min: 0, Max: 1,
+		Usage: "report matches at or above this confidence (as warnings below 0.85)",
+	}},
+	Run: runGarbledName,
+}
+
+// errorConfidence is the confidence from which a garbled name is an error.
+const errorConfidence = 0.85
+
+// establishedUses is how often a spelling must recur in a document to
+// count as that document's own name rather than a garble.
+const establishedUses = 3
+
+// spacingConfidence is the confidence of a name whose letters are right
+// but whose words are split or joined differently.
+const spacingConfidence = 0.9
+
+type garbledHit struct {
+	lo, hi int // word range in the candidate
+	span   checker.Span
+	fz     glossary.Fuzzy
+	score  float64
+	known  bool // the text is a word or name the lexicon knows
+}
+
+func runGarbledName(p *checker.Pass) error {
+	if p.Glossary.Len() == 0 {
+		return nil
+	}
+	minConf := p.Float("min-confidence")
+	ix := p.Glossary.Index()
+	doc := p.Doc
+	var hits []garbledHit
+	memo := map[string]bestMemo{}
+	present := map[int]bool{} // entries named exactly in the document
+	for _, c := range doc.Candidates() {
+		hits = garbledInCandidate(hits, ix, memo, present, doc.Masked, doc.Tokens, c, minConf)
+	}
+	// A spelling used three times or more, and only below error
+	// confidence, is the document's established spelling of another name
+	// ("Heimes" throughout is not a garbled "Hamas"); machine translation
+	// garbles a name it does not know in varying ways.
+	uses := map[string]int{}
+	strong := map[string]bool{}
+	for _, h := range hits {
+		k := collapseSpaces(doc.Text[h.span.Start:h.span.End])
+		uses[k]++
+		if h.score >= errorConfidence {
+			strong[k] = true
+		}
+	}
+	kept := hits[:0]
+	for _, h := range hits {
+		if k := collapseSpaces(doc.Text[h.span.Start:h.span.End]); uses[k] < establishedUses || strong[k] {
+			kept = append(kept, h)
+		}
+	}
+	hits = kept
+	// Weak evidence needs support from the rest of the document. A surname
+	// alone below error confidence is reported when the name is written
+	// in full somewhere in the document, or garbled there with firmer
+	// evidence; a word or name the lexicon knows (Buckley, Thomas) only
+	// in the second case, or from error confidence when the name is
+	// written in full.
+	garbled := map[int]bool{}
+	for _, h := range hits {
+		if !h.known && (h.fz.Match.Measure != "token" || h.score >= errorConfidence) {
+			garbled[h.fz.Entry] = true
+		}
+	}
+	for _, h := range hits {
+		switch {
+		case h.known:
+			if !garbled[h.fz.Entry] && !(present[h.fz.Entry] && h.score >= errorConfidence) {
+				continue
+			}
+		case h.fz.Match.Measure == "token" && h.score < errorConfidence:
+			if !garbled[h.fz.Entry] && !present[h.fz.Entry] {
+				continue
+			}
+		}
+		e := ix.Entries[h.fz.Entry]
+		sev := checker.Warning
+		if h.score >= errorConfidence {
+			sev = checker.Error
+		}
+		got := collapseSpaces(doc.Text[h.span.Start:h.span.End])
+		why := describeMeasure(h.fz, e)
+		if e.Note != "" {
+			why = e.Note + "; " + why
+		}
+		p.Report(checker.Finding{
+			Span:       h.span,
+			Severity:   sev,
+			Message:    fmt.Sprintf("%q looks like a garbled %q (%s)", got, h.fz.Suggestion, why),
+			Suggestion: h.fz.Suggestion,
+			Confidence: math.Round(h.score*100) / 100,
+		})
+	}
+	return nil
+}
+
+func describeMeasure(fz glossary.Fuzzy, e glossary.Entry) string {
+	switch fz.Match.Measure {
+	case "token":
+		return fmt.Sprintf("a word of %q", e.Term)
+	case "skeleton":
+		return "same consonants"
+	case "words":
+		return "word by word"
+	case "spacing":
+		return "spaces or hyphens differ"
+	}
+	return "similar spelling"
+}
+
+// bestMemo remembers, per document, what a word range's text gave: the
+// same names recur, and the fuzzy lookup is the costly part of the rule.
+type bestMemo struct {
+	worth, ok bool
+	fz        glossary.Fuzzy
+	numerals  bool // numeralsDiffer(text, fz's form)
+	// For a single word: whether it is an adjective or a form derived
+	// from fz's form, and whether the lexicon knows it (set once single).
+	single          bool
+	adjOrDerived    bool
+	lexiconKnowsOne bool
+}
+
+// maxNameWords bounds the word ranges of a candidate that are compared.
+const maxNameWords = 5
+
+// garbledInCandidate appends the garbled names found in candidate c,
+// non-overlapping, best first.
+func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo map[string]bestMemo, present map[int]bool, s string, toks []text.Token, c text.Candidate, minConf float64) []garbledHit {
+	words := c.Words
+	if len(words) == 0 {
+		return dst
+	}
+	// Words covered by an exact term or variant are known, not garbled.
+	known := make([]bool, len(words))
+	for i := range words {
+		k, ok := slices.BinarySearchFunc(toks, words[i].Start, func(t text.Token, off int) int { return t.Start - off })
+		if !ok {
+			continue
+		}
+		forms, n, end := ix.MatchAt(s, toks, k)
+		if n == 0 || end > c.End {
+			continue
+		}
+		for j := i; j < len(words) && words[j].Start < end; j++ {
+			known[j] = true
+		}
+		for _, f := range forms {
+			present[ix.Forms[f].Entry] = true
+		}
+	}
+	var found []garbledHit
+	for i := range words {
+		if known[i] || isConnectorWord(s, words[i]) {
+			continue
+		}
+		for j := i + 1; j <= len(words) && j-i <= maxNameWords; j++ {
+			if known[j-1] {
+				break
+			}
+			if isConnectorWord(s, words[j-1]) {
+				continue
+			}
+			sub := s[words[i].Start:words[j-1].End]
+			bm, seen := memo[sub]
+			if !seen {
+				bm.worth = worthComparing(ix, s, words[i:j])
+				if bm.worth {
+					bm.fz, bm.ok = ix.Best(sub)
+				}
+				if bm.ok {
+					bm.numerals = numeralsDiffer(sub, ix.Forms[bm.fz.Form].Text)
+				}
+				memo[sub] = bm
+			}
+			if !bm.worth || !bm.ok {
+				continue
+			}
+			fz := bm.fz
+			if bm.numerals {
+				continue // "Level III" is not a garbled "Level II"
+			}
+			score := fz.Match.Score
+			e := ix.Entries[fz.Entry]
+			switch fz.Match.Measure {
+			case "exact":
+				form := ix.Forms[fz.Form]
+				if text.Compact(sub) != form.Compact || fz.Match.Start != 0 || fz.Match.End != len(form.Text) {
+					continue // the same name without a connector: "Salvador"
+				}
+				// Same letters, other spaces or hyphens: "Agence France
+				// Presse", "Son Heungmin".
+				fz.Match.Measure = "spacing"
+				score = spacingConfidence
+			case "token":
+				if e.Kind != glossary.Person {
+					continue
+				}
+			}
+			known := false
+			if j-i == 1 {
+				// A real name or word the lexicon knows is less likely
+				// a garble than an unknown string (see runGarbledName);
+				// an adjective ("Mexican") or a derived form
+				// ("Salvadoran") of the term is not one at all.
+				if !bm.single {
+					info := lexicon.Lookup(lowerASCII(sub))
+					bm.adjOrDerived = info.Tier > 0 && info.Tags&lexicon.Adj != 0 || isDerivedForm(sub, ix.Forms[fz.Form].Text)
+					bm.lexiconKnowsOne = info.Tier > 0
+					bm.single = true
+					memo[sub] = bm
+				}
+				if bm.adjOrDerived {
+					continue
+				}
+				known = bm.lexiconKnowsOne
+			}
+			if j-i > 1 && allCommonWords(s, words[i:j]) && score < errorConfidence {
+				continue // "Ho Chi Min City" yes, "White Horse" for "White House" no
+			}
+			if score < minConf {
+				continue
+			}
+			found = append(found, garbledHit{lo: i, hi: j, span: checker.Span{Start: words[i].Start, End: words[j-1].End}, fz: fz, score: score, known: known})
+		}
+	}
+	// A range inside a longer one that matches the same entry gives way to
+	// it: "Carmiro Monto Galves" is one garbled name, not three words.
+	kept := found[:0]
+	for _, h := range found {
+		inside := false
+		for _, o := range found {
+			if o.fz.Entry == h.fz.Entry && o.lo <= h.lo && h.hi <= o.hi && o.hi-o.lo > h.hi-h.lo {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			kept = append(kept, h)
+		}
+	}
+	found = kept
+	// Best first; longer ranges win ties; then keep non-overlapping.
+	slices.SortStableFunc(found, func(a, b garbledHit) int {
+		switch {
+		case a.score != b.score:
+			if a.score > b.score {
+				return -1
+			}
+			return 1
+		case a.hi-a.lo != b.hi-b.lo:
+			return (b.hi - b.lo) - (a.hi - a.lo)
+		}
+		return a.lo - b.lo
+	})
+	start := len(dst)
+	for _, h := range found {
+		overlap := false
+		for _, k := range dst[start:] {
+			if h.lo < k.hi && k.lo < h.hi {
+				overlap = true
+				break
+			}
+		}
+		if !overlap {
+			dst = append(dst, h)
+		}
+	}
+	slices.SortFunc(dst[start:], func(a, b garbledHit) int { return a.lo - b.lo })
+	return dst
+}
+
+// numeralsDiffer reports whether a and b hold different numbers or Roman
+// numerals ("Level III", "Level II"; "G7", "G20"): such names differ by
+// design, not by garbling.
+func numeralsDiffer(a, b string) bool {
+	na, nb := numerals(a), numerals(b)
+	return (na != "" || nb != "") && na != nb
+}
+
+func numerals(s string) string {
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' }) {
+		if strings.Trim(w, "IVXLC") == "" || strings.ContainsAny(w, "0123456789") {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// derivedSuffixes make demonyms, adjectives and plurals of names.
+var derivedSuffixes = []string{"an", "ian", "ean", "ese", "ish", "i", "ite", "ist", "ism", "s", "es", "n", "ns", "ans", "ians"}
+
+// isDerivedForm reports whether word is name (or name less a final vowel)
+// plus a derivational suffix: "Salvadoran", "Chiapans", "Bukelist".
+func isDerivedForm(word, name string) bool {
+	w, n := text.Compact(word), text.Compact(name)
+	if len(w) <= len(n) {
+		return false
+	}
+	stems := []string{n}
+	if k := len(n); k > 3 && strings.ContainsRune("aeiouy", rune(n[k-1])) {
+		stems = append(stems, n[:k-1])
+	}
+	for _, st := range stems {
+		if rest, ok := strings.CutPrefix(w, st); ok && rest != "" && slices.Contains(derivedSuffixes, rest) {
+			return true
+		}
+	}
+	return false
+}
+
+func isConnectorWord(s string, w text.Span) bool {
+	t := s[w.Start:w.End]
+	return len(t) <= 5 && text.IsConnector(t)
+}
+
+// worthComparing filters word ranges that cannot be a garbled name: a run
+// of words of a glossary term; a common English word, a short word or an
+// acronym on its own.
+func worthComparing(ix *glossary.Index, s string, words []text.Span) bool {
+	// The tests are independent; the cheap ones go first.
+	if len(words) == 1 {
+		w := s[words[0].Start:words[0].End]
+		if compactLen(w) < 4 || allCapitals(w) && len(w) <= 5 || lexicon.IsCommon(lowerASCII(w)) {
+			return false
+		}
+	}
+	for _, sp := range words {
+		if w := s[sp.Start:sp.End]; !text.IsConnector(w) && looksLikeCode(w) {
+			return false
+		}
+	}
+	return !ix.IsTermPart(s[words[0].Start:words[len(words)-1].End])
+}
+
+// compactLen returns the number of runes of text.Compact(w), without
+// building it when w is ASCII.
+func compactLen(w string) int {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= utf8.RuneSelf:
+			return utf8.RuneCountInString(text.Compact(w))
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+			n++
+		}
+	}
+	return n
+}
+
+// lowerASCII returns strings.ToLower(w), without allocating for the
+// lexicon, which folds case itself, when w is ASCII.
+func lowerASCII(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+// looksLikeCode reports whether w is an identifier rather than a name: it
+// starts lower-case ("macOS", "dirFS"), holds a digit or an underscore, or
+// has a capital after a lower-case letter ("ReadDir", "PyType"), except
+// after the prefixes of names ("McDonald", "MacArthur", "DeSantis",
+// "LaGuardia", "VanDyke", "O'Brien").
+func looksLikeCode(w string) bool {
+	prevLower := false
+	for i, r := range w {
+		if i == 0 && unicode.IsLower(r) || r == '_' || unicode.IsDigit(r) {
+			return true
+		}
+		if unicode.IsUpper(r) && prevLower && !namePrefixes[w[:i]] {
+			return true
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return false
+}
+
+var namePrefixes = map[string]bool{"Mc": true, "Mac": true, "De": true, "Di": true, "Da": true, "Du": true, "Le": true, "La": true, "Van": true, "Von": true, "Fitz": true}
+
+// allCommonWords reports whether every word is a common English word or a
+// connector.
+func allCommonWords(s string, words []text.Span) bool {
+	for _, sp := range words {
+		w := s[sp.Start:sp.End]
+		if !lexicon.IsCommon(strings.ToLower(w)) && !text.IsConnector(w) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,353 @@
+package rules
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/checkertest"
+	"github.com/mtlint/mtlint/checker/glossary"
+	"github.com/mtlint/mtlint/checker/input"
+)
+
+func TestInconsistentSpelling(t *testing.T) {
+	checkertest.Run(t, "testdata/inconsistent-spelling", InconsistentSpelling)
+}
+
+func TestInconsistentSpellingGlossary(t *testing.T) {
+	checkertest.Run(t, "testdata/inconsistent-spelling/glossary", InconsistentSpelling)
+}
+
+func TestInconsistentSpellingBritishAmerican(t *testing.T) {
+	checkertest.Run(t, "testdata/inconsistent-spelling/british-american", InconsistentSpelling, checkertest.Set("british-american", "true"))
+	// Off by default.
+	data, err := os.ReadFile("testdata/inconsistent-spelling/british-american/mixed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean, _, _ := checkertest.Strip(string(data))
+	if got := checkertest.Check(t, "mixed.txt", clean, InconsistentSpelling, nil); len(got) != 0 {
+		t.Errorf("british-american off: want no findings, got %q", got[0].Message)
+	}
+}
+
+// spellCheckFiles runs the rule over files through the engine.
+func spellCheckFiles(t testing.TB, files []string, jobs int, opts map[string]string) []checker.Finding {
+	t.Helper()
+	var inputs []checker.Input
+	for _, f := range files {
+		f := f
+		inputs = append(inputs, checker.Input{Path: f, Read: func() ([]byte, error) { return os.ReadFile(f) }})
+	}
+	return spellCheckInputs(t, inputs, jobs, opts)
+}
+
+func spellCheckInputs(t testing.TB, inputs []checker.Input, jobs int, opts map[string]string) []checker.Finding {
+	t.Helper()
+	cfg := &checker.Config{Rules: map[string]checker.RuleConfig{InconsistentSpelling.ID: {Options: opts}}}
+	run := &checker.Run{Rules: []*checker.Rule{InconsistentSpelling}, Config: cfg, Parse: input.Parse, Jobs: jobs}
+	res, err := run.Check(context.Background(), inputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) > 0 {
+		t.Fatal(res.Errors[0])
+	}
+	return res.Findings
+}
+
+func TestInconsistentSpellingCrossFile(t *testing.T) {
+	files, _ := filepath.Glob("testdata/inconsistent-spelling/crossfile/*.txt")
+	if len(files) < 3 {
+		t.Fatalf("want at least 3 files, have %d", len(files))
+	}
+	got := spellCheckFiles(t, files, 0, nil)
+	var lines []string
+	for _, f := range got {
+		lines = append(lines, fmt.Sprintf("%s:%d:%d %q -> %q", filepath.Base(f.File), f.Pos.Line, f.Pos.Column, f.Text, f.Suggestion))
+		if len(f.Variants) < 2 {
+			t.Errorf("%s: want the variants of the group, have %v", f.Message, f.Variants)
+		}
+		if f.Rule != InconsistentSpelling.ID || f.Severity != checker.Warning || f.Safe {
+			t.Errorf("finding fields: rule %q severity %v safe %v", f.Rule, f.Severity, f.Safe)
+		}
+	}
+	want := []string{
+		`03-wednesday.txt:2:1 "Wieczorkewicz" -> "Wieczorkiewicz"`,
+		`03-wednesday.txt:3:1 "Przybilski" -> "Przybylski"`,
+	}
+	if !reflect.DeepEqual(lines, want) {
+		t.Errorf("cross-file findings:\n got %q\nwant %q", lines, want)
+	}
+	// Each file alone is consistent.
+	if got := spellCheckFiles(t, files, 0, map[string]string{"cross-file": "false"}); len(got) != 0 {
+		t.Errorf("cross-file=false: want no findings, got %d: %s", len(got), got[0].Message)
+	}
+}
+
+func TestInconsistentSpellingDeterministic(t *testing.T) {
+	files, _ := filepath.Glob("testdata/inconsistent-spelling/*.txt")
+	more, _ := filepath.Glob("testdata/inconsistent-spelling/crossfile/*.txt")
+	files = append(files, more...)
+	if seed := "../testdata/seed/article.txt"; spellFileExists(seed) {
+		files = append(files, seed)
+	}
+	var inputs []checker.Input
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		clean, _, err := checkertest.Strip(string(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, checker.Input{Path: f, Read: func() ([]byte, error) { return []byte(clean), nil }})
+	}
+	one := spellCheckInputs(t, inputs, 1, nil)
+	if len(one) == 0 {
+		t.Fatal("no findings to compare")
+	}
+	for i := 0; i < 5; i++ {
+		eight := spellCheckInputs(t, inputs, 8, nil)
+		if !reflect.DeepEqual(one, eight) {
+			t.Fatalf("jobs 1 and 8 differ:\n%v\n%v", one, eight)
+		}
+	}
+}
+
+func spellFileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// TestInconsistentSpellingLookalikes writes each pair of different real
+// names that look alike into a short text that uses both correctly, twice
+// each and once each: none may be reported.
+func TestInconsistentSpellingLookalikes(t *testing.T) {
+	f, err := os.Open("testdata/inconsistent-spelling/lookalikes/pairs.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var pairs [][2]string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		a, b, ok := strings.Cut(l, "|")
+		if !ok {
+			t.Fatalf("bad line %q", l)
+		}
+		pairs = append(pairs, [2]string{a, b})
+	}
+	if len(pairs) < 50 {
+		t.Fatalf("want at least 50 look-alike pairs, have %d", len(pairs))
+	}
+	for _, p := range pairs {
+		a, b := p[0], p[1]
+		texts := []string{
+			fmt.Sprintf("Officials said %s would attend the talks. The office of %s said nothing.\n\n"+
+				"Reporters later asked about %s again. A letter from %s arrived on Friday.\n", a, b, a, b),
+			fmt.Sprintf("The visit by %s was short. Nobody from %s was there.\n", a, b),
+		}
+		for _, txt := range texts {
+			txt := txt
+			got := spellCheckInputs(t, []checker.Input{{Path: "pair.txt", Read: func() ([]byte, error) { return []byte(txt), nil }}}, 1, nil)
+			for _, g := range got {
+				t.Errorf("%s / %s: unexpected finding %q: %s", a, b, g.Text, g.Message)
+			}
+		}
+	}
+}
+
+// TestInconsistentSpellingSeed checks the seed article with no glossary:
+// every cluster an editor must find is reported.
+func TestInconsistentSpellingSeed(t *testing.T) {
+	const seed = "../testdata/seed/article.txt"
+	if !spellFileExists(seed) {
+		t.Skip("no seed article")
+	}
+	got := spellCheckFiles(t, []string{seed}, 1, nil)
+	clusters := [][]string{
+		{"Tren De Aragua", "Torone Alagua", "Terren De Alagua"},
+		{"Naibbuckley", "Bakle", "Buckley"},
+		{"US", "U.S."},
+	}
+	for _, c := range clusters {
+		found := false
+		for _, f := range got {
+			seen := map[string]bool{f.Text: true}
+			for _, v := range f.Variants {
+				seen[v.Text] = true
+			}
+			n := 0
+			for _, s := range c {
+				if seen[s] {
+					n++
+				}
+			}
+			if n >= 2 && spellContains(c, f.Text) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("cluster %q not reported", c)
+		}
+	}
+	// Findings outside the expected clusters (Salvador beside El
+	// Salvador is right too) are false alarms: at most 3.
+	ok := map[string]bool{"Salvador": true, "Salvado": true, "El Salvador": true}
+	for _, c := range clusters {
+		for _, s := range c {
+			ok[s] = true
+		}
+	}
+	var bad []string
+	for _, f := range got {
+		if !ok[f.Text] {
+			bad = append(bad, fmt.Sprintf("%d:%d %q", f.Pos.Line, f.Pos.Column, f.Text))
+		}
+	}
+	if len(bad) > 3 {
+		t.Errorf("%d false alarms: %v", len(bad), bad)
+	}
+}
+
+func spellContains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// spellProseAllowed lists the findings that stand on the clean prose, with
+// why: most are real inconsistencies of the published text.
+var spellProseAllowed = map[string]string{
+	"devils-dictionary.txt:Groke":         "Bierce's Professor Groke is a vowel and a letter from Greece; likeness alone cannot tell a coinage from a garble",
+	"devils-dictionary.txt:Sneddeker":     "the source spells this authority both Sneddeker and Snedeker",
+	"go-packages.txt:Getpid":              "identifiers outside code markup look like names; Getpid, Getppid and Getwd differ as garbles do",
+	"go-packages.txt:Getppid":             "as Getpid",
+	"python-howto.txt:multi-byte":         "the source writes both multibyte and multi-byte",
+	"python-howto.txt:e-mail":             "the source writes both email and e-mail",
+	"python-whatsnew.txt:Petr Victorin":   "a typo in the source for Petr Viktorin",
+	"python-whatsnew.txt:Batuhan Taşkaya": "the source writes the name with and without its diacritic",
+}
+
+// TestInconsistentSpellingProse checks clean professional prose: at most
+// one finding per 10,000 words.
+func TestInconsistentSpellingProse(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/prose/*.txt")
+	if len(files) == 0 {
+		t.Skip("no clean prose in ../testdata/prose")
+	}
+	sort.Strings(files)
+	words := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := input.Parse(f, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		words += doc.WordCount()
+	}
+	got := spellCheckFiles(t, files, 0, nil)
+	n := 0
+	for _, f := range got {
+		key := filepath.Base(f.File) + ":" + f.Text
+		if why, ok := spellProseAllowed[key]; ok {
+			t.Logf("stands: %s (%s)", key, why)
+		} else {
+			t.Logf("%s:%d:%d %q: %s", filepath.Base(f.File), f.Pos.Line, f.Pos.Column, f.Text, f.Message)
+		}
+		n++
+	}
+	if limit := words / 10000; n > limit {
+		t.Errorf("%d findings on %d words of clean prose; at most %d", n, words, limit)
+	}
+}
+
+// BenchmarkInconsistentSpelling compares a run of every other rule with
+// the same run plus this one over the clean prose (or the test cases), with
+// no glossary and with the seed glossary (the name rules then find the name
+// candidates, which this rule shares). cpu-ms/op is steadier than wall time
+// on a busy machine.
+func BenchmarkInconsistentSpelling(b *testing.B) {
+	files, _ := filepath.Glob("../testdata/prose/*.txt")
+	if len(files) == 0 {
+		files, _ = filepath.Glob("testdata/inconsistent-spelling/*.txt")
+	}
+	var inputs []checker.Input
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += len(data)
+		inputs = append(inputs, checker.Input{Path: f, Read: func() ([]byte, error) { return data, nil }})
+	}
+	var others []*checker.Rule
+	for _, r := range All {
+		if r != InconsistentSpelling {
+			others = append(others, r)
+		}
+	}
+	var g *glossary.Glossary
+	if spellFileExists("../testdata/seed/glossary.csv") {
+		var err error
+		if g, err = glossary.Load("../testdata/seed/glossary.csv"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, gc := range []struct {
+		name string
+		g    *glossary.Glossary
+	}{{"no-glossary", nil}, {"glossary", g}} {
+		for _, bc := range []struct {
+			name  string
+			rules []*checker.Rule
+		}{
+			{"parse-only", nil},
+			{"others", others},
+			{"others+inconsistent-spelling", append(append([]*checker.Rule{}, others...), InconsistentSpelling)},
+			{"inconsistent-spelling", []*checker.Rule{InconsistentSpelling}},
+		} {
+			b.Run(gc.name+"/"+bc.name, func(b *testing.B) {
+				b.SetBytes(int64(size))
+				start := spellCPUTime()
+				for i := 0; i < b.N; i++ {
+					run := &checker.Run{Rules: bc.rules, Glossary: gc.g, Parse: input.Parse, Jobs: 1}
+					if _, err := run.Check(context.Background(), inputs); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(spellCPUTime()-start)/1e6/float64(b.N), "cpu-ms/op")
+			})
+		}
+	}
+}
+
+// spellCPUTime returns the process's user and system CPU time in nanoseconds.
+func spellCPUTime() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return ru.Utime.Nano() + ru.Stime.Nano()
+}

@@ -1,0 +1,116 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/lexicon"
+	"github.com/mtlint/mtlint/checker/text"
+)
+
+// RepeatedWord finds a word written twice in a row ("the the").
+var RepeatedWord = &checker.Rule{
+	ID:       "repeated-word",
+	Family:   "sentences",
+	Severity: checker.Warning,
+	Default:  true,
+	Doc: checker.Doc{
+		Title: "a word repeated twice in a row",
+		Text: `A word written twice in a row ("the the", "to to") is a slip of the
+writer, or of machine translation stitching two segments together. The fix
+deletes the second one. Grammatical doubles ("had had", "that that", "is is")
+and reduplicated names ("Bora Bora", "Walla Walla") are not reported, nor a
+word repeated across the lines of a list or a heading.`,
+		Bad:  "Officials said the the plan was ready.",
+		Good: "Officials said the plan was ready.",
+	},
+	Run: runRepeatedWord,
+}
+
+// repeatedWordOK lists doubles that are grammatical English ("he had had
+// enough", "he said that that was wrong", "what it is is a scandal", "log on
+// on the site", "one one-hundredth") or reduplications ("bye bye", "so so").
+var repeatedWordOK = map[string]bool{
+	"had": true, "that": true, "is": true, "do": true, "can": true, "on": true, "one": true,
+	"bye": true, "ha": true, "no": true, "so": true, "yeah": true, "yes": true, "very": true, "go": true,
+	"tut": true, "knock": true, "chop": true, "hush": true, "pooh": true, "tom": true, "ho": true, "la": true,
+	"blah": true, "x": true, "xx": true,
+}
+
+func runRepeatedWord(p *checker.Pass) error {
+	doc := p.Doc
+	// repeats reports whether b repeats a in a block of kind kind, and the
+	// space between them.
+	repeats := func(kind checker.BlockKind, a, b text.Token) (string, bool) {
+		if a.Kind != text.Word || b.Kind != text.Word {
+			return "", false
+		}
+		w1, w2 := doc.TokenText(a), doc.TokenText(b)
+		if len(w1) != len(w2) || w1[len(w1)-1] != w2[len(w2)-1] || !strings.EqualFold(w1, w2) || w1 != doc.Text[a.Start:a.End] || w2 != doc.Text[b.Start:b.End] {
+			return "", false
+		}
+		gap := doc.Text[a.End:b.Start]
+		if gap == "" || strings.TrimSpace(gap) != "" || doc.Masked[a.End:b.Start] != gap {
+			return "", false // "so-so", markup or punctuation between
+		}
+		if strings.ContainsAny(gap, "\n\r") && kind != checker.Paragraph {
+			return "", false // the end of one list line and the start of the next
+		}
+		lw := strings.ToLower(w1)
+		if repeatedWordOK[lw] || lexicon.Lookup(lw).Tier == 0 && !sentIsFunction(lw) {
+			return "", false // "ylang ylang", "Baden Baden": words said twice on purpose
+		}
+		// "Bora Bora", "Sirhan Sirhan": a capitalised name said twice
+		// on purpose. Capitalised function words are still slips.
+		if text.IsCapitalized(w2) && !sentIsFunction(lw) {
+			return "", false
+		}
+		if len(w1) == 1 && !(lw == "a" || lw == "i") {
+			return "", false // "x x", initials, list labels
+		}
+		return gap, true
+	}
+	for _, s := range doc.Sentences {
+		kind := doc.BlockOf(s).Kind
+		toks := doc.SentenceTokens(s)
+		for i := 1; i < len(toks); i++ {
+			a := toks[i-1]
+			gap, ok := repeats(kind, a, toks[i])
+			if !ok {
+				continue
+			}
+			// A run of three or more ("the the the") is one finding, so
+			// that one fix leaves one word.
+			last := i
+			for last+1 < len(toks) {
+				g, ok := repeats(kind, toks[last], toks[last+1])
+				if !ok {
+					break
+				}
+				if strings.ContainsAny(g, "\n\r") || !strings.ContainsAny(gap, "\n\r") {
+					gap = g
+				}
+				last++
+			}
+			w1 := doc.TokenText(a)
+			// Delete the repeats; across a line break, delete them with
+			// the spaces after them so the line layout stays.
+			span, sug := checker.Span{Start: a.Start, End: toks[last].End}, w1
+			if strings.ContainsAny(gap, "\n\r") {
+				for span.End < len(doc.Text) && doc.Text[span.End] == ' ' {
+					span.End++
+				}
+				sug = w1 + gap
+			}
+			p.Report(checker.Finding{
+				Span:       span,
+				Message:    fmt.Sprintf("repeated word %q", w1),
+				Suggestion: sug,
+				Safe:       true,
+			})
+			i = last
+		}
+	}
+	return nil
+}
