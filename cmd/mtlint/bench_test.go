@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/glossary"
+	"github.com/mtlint/mtlint/checker/input"
+	"github.com/mtlint/mtlint/checker/report"
+	"github.com/mtlint/mtlint/rules"
+)
+
+// benchSize is the least amount of prose the pipeline benchmark checks.
+const benchSize = 5 << 20
+
+// BenchmarkPipeline measures the whole pipeline on one core: read, segment,
+// every default rule without a glossary and with a 10,000-entry one, JSON
+// output. The input is the
+// prose of testdata/prose repeated to at least 5 MB, as files of about
+// 256 KB.
+func BenchmarkPipeline(b *testing.B) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "prose", "*.txt"))
+	if err != nil || len(paths) == 0 {
+		b.Skip("no prose in testdata/prose")
+	}
+	var prose bytes.Buffer
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		prose.Write(data)
+		prose.WriteString("\n\n")
+	}
+	// Cut the prose into ~256 KB files at paragraph ends, repeated to size.
+	var files [][]byte
+	total := 0
+	for total < benchSize {
+		rest := prose.Bytes()
+		for len(rest) > 0 && total < benchSize {
+			n := min(256<<10, len(rest))
+			if i := bytes.Index(rest[n:], []byte("\n\n")); i >= 0 {
+				n += i + 2
+			} else {
+				n = len(rest)
+			}
+			files = append(files, rest[:n])
+			total += n
+			rest = rest[n:]
+		}
+	}
+	dir := b.TempDir()
+	var inputs []checker.Input
+	for i, f := range files {
+		p := filepath.Join(dir, fmt.Sprintf("prose%03d.txt", i))
+		if err := os.WriteFile(p, f, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		inputs = append(inputs, checker.Input{Path: p, Read: func() ([]byte, error) { return os.ReadFile(p) }})
+	}
+	cfg := &checker.Config{}
+	active, err := cfg.ActiveRules(rules.All)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{0, 10000} {
+		b.Run(fmt.Sprintf("glossary=%d", n), func(b *testing.B) {
+			var g *glossary.Glossary
+			if n > 0 {
+				g = benchGlossary(b, n)
+			}
+			run := &checker.Run{Rules: active, Config: cfg, Glossary: g, Parse: input.Parse, Jobs: 1}
+			b.SetBytes(int64(total))
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				res, err := run.Check(context.Background(), inputs)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := report.Write(io.Discard, "json", res, report.Options{Catalog: rules.All}); err != nil {
+					b.Fatal(err)
+				}
+				if i == 0 {
+					b.ReportMetric(float64(len(res.Findings))/float64(res.Words)*1000, "findings/kword")
+				}
+			}
+		})
+	}
+}
+
+// benchGlossary returns the seed glossary plus n made-up entries.
+func benchGlossary(b *testing.B, n int) *glossary.Glossary {
+	g, err := glossary.Load(seedGlossary)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return glossary.New(append(g.Entries, glossary.Synthetic(n, 1)...))
+}

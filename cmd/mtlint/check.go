@@ -1,0 +1,334 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/mattn/go-isatty"
+	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/glossary"
+	"github.com/mtlint/mtlint/checker/input"
+	"github.com/mtlint/mtlint/checker/report"
+	"github.com/mtlint/mtlint/rules"
+	"github.com/urfave/cli/v2"
+)
+
+// stdinName is the default name of standard input in reports.
+const stdinName = "<stdin>"
+
+func checkCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "check",
+		Usage:     "check files and folders (\"-\" reads standard input; no path: the current folder)",
+		ArgsUsage: "[PATH...]",
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (CSV, TSV or TBX; repeatable; replaces the config's)"},
+			&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config `FILE` (default: .mtlint.yml in the current folder or a parent)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output `FORMAT`: " + strings.Join(report.Names(), ", ")},
+			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 on findings at or above `LEVEL`: error, warning, info or none"},
+			&cli.StringSliceFlag{Name: "enable", Usage: "turn on `RULE` (repeatable)"},
+			&cli.StringSliceFlag{Name: "disable", Usage: "turn off `RULE` (repeatable)"},
+			&cli.StringSliceFlag{Name: "set", Usage: "set a rule option, `RULE.OPTION=VALUE` (repeatable; OPTION may be severity)"},
+			&cli.Float64Flag{Name: "min-confidence", Usage: "drop fuzzy findings with confidence below `X` (0..1)"},
+			&cli.BoolFlag{Name: "fix", Usage: "apply the safe suggestions in place, then report what remains"},
+			&cli.BoolFlag{Name: "diff", Usage: "print the safe suggestions as a unified diff; change nothing"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, DefaultText: "the number of CPUs", Usage: "check `N` files in parallel"},
+			&cli.BoolFlag{Name: "no-color", Usage: "no colour, even on a terminal (NO_COLOR in the environment does the same)"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no summary line and no notes on stderr"},
+			&cli.StringFlag{Name: "stdin-name", Value: stdinName, Usage: "`NAME` of standard input in reports"},
+		},
+		Action: runCheck,
+	}
+}
+
+// fail returns an exit-2 error with one line of text.
+func fail(format string, args ...any) error {
+	return cli.Exit("mtlint: "+fmt.Sprintf(format, args...), exitError)
+}
+
+// loadConfig reads --config or the discovered .mtlint.yml and applies the
+// flags over it.
+func loadConfig(c *cli.Context) (*checker.Config, error) {
+	cfg := &checker.Config{Rules: map[string]checker.RuleConfig{}}
+	path := c.String("config")
+	if path == "" {
+		path = checker.FindConfig(".")
+	}
+	if path != "" {
+		var err error
+		if cfg, err = checker.LoadConfig(path, rules.All); err != nil {
+			return nil, err
+		}
+	}
+	if c.IsSet("glossary") {
+		cfg.Glossaries = c.StringSlice("glossary")
+	}
+	if c.IsSet("fail-on") || cfg.FailOn == 0 {
+		s, err := checker.ParseSeverity(c.String("fail-on"), true)
+		if err != nil {
+			return nil, fmt.Errorf("--fail-on: %v", err)
+		}
+		cfg.FailOn = s
+	}
+	if c.IsSet("min-confidence") {
+		f := c.Float64("min-confidence")
+		if f < 0 || f > 1 {
+			return nil, fmt.Errorf("--min-confidence: %g is not between 0 and 1", f)
+		}
+		cfg.MinConfidence = f
+	}
+	cfg.Enable = append(cfg.Enable, c.StringSlice("enable")...)
+	cfg.Disable = append(cfg.Disable, c.StringSlice("disable")...)
+	for _, s := range c.StringSlice("set") {
+		if err := setOption(cfg, s); err != nil {
+			return nil, fmt.Errorf("--set %s: %v", s, err)
+		}
+	}
+	return cfg, nil
+}
+
+// setOption applies one --set RULE.OPTION=VALUE.
+func setOption(cfg *checker.Config, s string) error {
+	key, value, ok := strings.Cut(s, "=")
+	id, name, ok2 := strings.Cut(key, ".")
+	if !ok || !ok2 || id == "" || name == "" {
+		return errors.New("expected RULE.OPTION=VALUE")
+	}
+	if name != "severity" {
+		return cfg.SetOption(rules.All, id, name, value)
+	}
+	if rules.ByID(id) == nil {
+		return fmt.Errorf("unknown rule %q (see `mtlint rules`)", id)
+	}
+	rc := cfg.Rules[id]
+	switch value {
+	case "off":
+		rc.Off, rc.On = true, false
+	case "on":
+		rc.Off, rc.On = false, true
+	default:
+		sev, err := checker.ParseSeverity(value, false)
+		if err != nil {
+			return err
+		}
+		rc.Severity, rc.On, rc.Off = sev, true, false
+	}
+	if cfg.Rules == nil {
+		cfg.Rules = map[string]checker.RuleConfig{}
+	}
+	cfg.Rules[id] = rc
+	return nil
+}
+
+// A source remembers what was read of each file, so that --fix writes only
+// files that still hold the bytes that were checked.
+type source struct {
+	mu     sync.Mutex
+	sums   map[string][sha256.Size]byte
+	stdin  map[string][]byte // standard input (and, after --fix, its fixed text) by name
+	record bool
+}
+
+func (s *source) input(path string) checker.Input {
+	return checker.Input{Path: path, Read: func() ([]byte, error) {
+		s.mu.Lock()
+		data, isStdin := s.stdin[path]
+		s.mu.Unlock()
+		if isStdin {
+			return data, nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		if s.record {
+			sum := sha256.Sum256(data)
+			s.mu.Lock()
+			s.sums[path] = sum
+			s.mu.Unlock()
+		}
+		return data, nil
+	}}
+}
+
+func runCheck(c *cli.Context) error {
+	stdout, stderr := c.App.Writer, c.App.ErrWriter
+	quiet := c.Bool("quiet")
+	note := func(format string, args ...any) {
+		if !quiet {
+			fmt.Fprintf(stderr, "mtlint: "+format+"\n", args...)
+		}
+	}
+
+	format := c.String("format")
+	if !slices.Contains(report.Names(), format) {
+		return fail("--format: unknown format %q (want %s)", format, strings.Join(report.Names(), ", "))
+	}
+	fix, diff := c.Bool("fix"), c.Bool("diff")
+	if fix && diff {
+		return fail("--fix and --diff cannot be used together")
+	}
+	if c.Int("jobs") < 0 {
+		return fail("--jobs: %d is negative", c.Int("jobs"))
+	}
+	cfg, err := loadConfig(c)
+	if err != nil {
+		return fail("%v", err)
+	}
+	active, err := cfg.ActiveRules(rules.All)
+	if err != nil {
+		return fail("%v", err)
+	}
+	var g *glossary.Glossary
+	if len(cfg.Glossaries) > 0 {
+		lang := cfg.Language
+		if lang == "" {
+			lang = "en"
+		}
+		if g, err = glossary.LoadLang(lang, cfg.Glossaries...); err != nil {
+			return fail("%v", err)
+		}
+	}
+
+	// The files to check.
+	paths := c.Args().Slice()
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	src := &source{sums: map[string][sha256.Size]byte{}, stdin: map[string][]byte{}, record: fix || diff}
+	w := &walker{include: cfg.Include, exclude: cfg.Exclude}
+	if cfg.Path != "" {
+		w.base, _ = filepath.Abs(filepath.Dir(cfg.Path))
+	} else {
+		w.base, _ = filepath.Abs(".")
+	}
+	name := c.String("stdin-name")
+	for _, p := range paths {
+		if p != "-" {
+			w.add(p)
+			continue
+		}
+		if _, dup := src.stdin[name]; dup {
+			return fail("standard input given twice")
+		}
+		if fix && len(paths) > 1 {
+			return fail("--fix with standard input prints the fixed text: give \"-\" alone")
+		}
+		data, err := io.ReadAll(c.App.Reader)
+		if err != nil {
+			return fail("reading standard input: %v", err)
+		}
+		src.stdin[name] = data
+	}
+	var inputs []checker.Input
+	for n := range src.stdin {
+		inputs = append(inputs, src.input(n))
+	}
+	for _, p := range w.sorted() {
+		inputs = append(inputs, src.input(p))
+	}
+
+	run := &checker.Run{Rules: active, Config: cfg, Glossary: g, Parse: input.Parse, Jobs: c.Int("jobs")}
+	ctx := c.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	res, err := run.Check(ctx, inputs)
+	if err != nil {
+		return fail("%v", err)
+	}
+	ioErrs := append(append([]error(nil), w.errs...), res.Errors...)
+
+	if fix || diff {
+		fr := applyFixes(res, src, fix, stdout, stderr)
+		ioErrs = append(ioErrs, fr.errs...)
+		if diff {
+			if !quiet {
+				fmt.Fprintf(stderr, "mtlint: %s fixable in %s (nothing written)\n", plural(fr.issues, "issue"), plural(fr.files, "file"))
+			}
+			return finish(stderr, ioErrs, res, cfg)
+		}
+		if !quiet {
+			fmt.Fprintf(stderr, "mtlint: fixed %s in %s\n", plural(fr.issues, "issue"), plural(fr.files, "file"))
+		}
+		if fr.files > 0 {
+			// Report what remains, at its place in the fixed text.
+			if res, err = run.Check(ctx, inputs); err != nil {
+				return fail("%v", err)
+			}
+		}
+		if _, ok := src.stdin[name]; ok && fix {
+			// The fixed text went to stdout; the report would mix with it.
+			return finish(stderr, ioErrs, res, cfg)
+		}
+	}
+
+	for _, s := range res.Skipped {
+		note("%s", s)
+	}
+	if len(inputs) == 0 && len(ioErrs) > 0 {
+		return finish(stderr, ioErrs, res, cfg) // nothing was checked: no empty report
+	}
+	opt := report.Options{Color: useColor(c, stdout), Version: c.App.Version, Catalog: rules.All}
+	if err := report.Write(stdout, format, res, opt); err != nil {
+		return fail("writing the report: %v", err)
+	}
+	if !quiet && format != "table" {
+		fmt.Fprintf(stderr, "mtlint: %s\n", summary(res))
+	}
+	return finish(stderr, ioErrs, res, cfg)
+}
+
+// finish prints the I/O errors and returns the run's exit status.
+func finish(stderr io.Writer, errs []error, res *checker.Result, cfg *checker.Config) error {
+	for _, e := range errs {
+		fmt.Fprintf(stderr, "mtlint: %v\n", e)
+	}
+	switch {
+	case len(errs) > 0:
+		return cli.Exit("", exitError)
+	case res.Count(cfg.FailOn) > 0:
+		return cli.Exit("", exitFindings)
+	}
+	return nil
+}
+
+// summary is the one-line count of a result.
+func summary(res *checker.Result) string {
+	var parts []string
+	for _, s := range []checker.Severity{checker.Error, checker.Warning, checker.Info} {
+		if n := res.Summary[s]; n > 0 {
+			parts = append(parts, plural(n, s.String()))
+		}
+	}
+	if len(parts) == 0 {
+		parts = []string{"no findings"}
+	}
+	return fmt.Sprintf("%s in %s (%s)", strings.Join(parts, ", "), plural(res.Files, "file"), plural(res.Words, "word"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// useColor reports whether the report may use colour: only on a terminal,
+// never with --no-color or NO_COLOR set.
+func useColor(c *cli.Context, w io.Writer) bool {
+	if c.Bool("no-color") || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}

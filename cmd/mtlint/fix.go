@@ -1,0 +1,130 @@
+package main
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/report"
+)
+
+type fixResult struct {
+	issues, files int
+	errs          []error
+}
+
+// applyFixes applies (fix) or prints as a diff (!fix) the safe suggestions
+// of res, file by file. A file is written only if it still holds the bytes
+// that were checked; standard input's fixed text goes to stdout.
+func applyFixes(res *checker.Result, src *source, fix bool, stdout, stderr io.Writer) fixResult {
+	var fr fixResult
+	byFile := map[string][]checker.Finding{}
+	for _, f := range res.Findings {
+		if f.HasFix() {
+			byFile[f.File] = append(byFile[f.File], f)
+		}
+	}
+	files := make([]string, 0, len(byFile))
+	for f := range byFile {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	for name, data := range src.stdin {
+		if _, ok := byFile[name]; !ok && fix {
+			stdout.Write(data) // nothing to fix: the text unchanged
+		}
+	}
+	for _, name := range files {
+		data, isStdin := src.stdin[name]
+		if !isStdin {
+			var err error
+			if data, err = os.ReadFile(name); err != nil {
+				fr.errs = append(fr.errs, fmt.Errorf("%s: not fixed: %w", name, err))
+				continue
+			}
+			if sum, ok := src.sums[name]; !ok || sum != sha256.Sum256(data) {
+				fmt.Fprintf(stderr, "mtlint: %s: changed since it was checked; not fixed\n", name)
+				continue
+			}
+		}
+		old := string(data)
+		fixed, applied, skipped := checker.ApplyFixes(old, byFile[name])
+		for _, f := range skipped {
+			fmt.Fprintf(stderr, "mtlint: %s:%d:%d: fix %q → %q not applied (overlaps another fix)\n",
+				name, f.Pos.Line, f.Pos.Column, f.Text, f.Suggestion)
+		}
+		if !fix {
+			if len(applied) > 0 {
+				if err := report.UnifiedDiff(stdout, name, old, fixed); err != nil {
+					fr.errs = append(fr.errs, err)
+					continue
+				}
+				fr.issues += len(applied)
+				fr.files++
+			}
+			continue
+		}
+		if isStdin {
+			io.WriteString(stdout, fixed)
+			src.stdin[name] = []byte(fixed)
+		} else if len(applied) > 0 {
+			if err := writeAtomic(name, []byte(fixed)); err != nil {
+				fr.errs = append(fr.errs, err)
+				continue
+			}
+		}
+		if len(applied) > 0 {
+			fr.issues += len(applied)
+			fr.files++
+		}
+	}
+	return fr
+}
+
+// writeAtomic replaces the file name with data: a temporary file in the same
+// folder, synced, given the file's mode, then renamed over it. A read-only
+// file is an error and left alone.
+func writeAtomic(name string, data []byte) (err error) {
+	real, err := filepath.EvalSymlinks(name)
+	if err != nil {
+		return fmt.Errorf("%s: not fixed: %w", name, err)
+	}
+	st, err := os.Stat(real)
+	if err != nil {
+		return fmt.Errorf("%s: not fixed: %w", name, err)
+	}
+	if st.Mode().Perm()&0o222 == 0 {
+		return fmt.Errorf("%s: not fixed: the file is read-only", name)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(real), "."+filepath.Base(real)+".mtlint-*")
+	if err != nil {
+		return fmt.Errorf("%s: not fixed: %w", name, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+			err = fmt.Errorf("%s: not fixed: %w", name, err)
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(st.Mode().Perm()); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), real); err != nil {
+		return err
+	}
+	return nil
+}
