@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker/glossary"
@@ -195,6 +197,79 @@ type Pass struct {
 	Doc      *Document
 	Glossary *glossary.Glossary // never nil; empty when none was given
 	report   func(Finding)
+	cores    chan struct{} // the run's free cores (see Parallel); nil for one
+}
+
+// Workers returns the most goroutines Parallel may use at once: the
+// run's number of jobs.
+func (p *Pass) Workers() int {
+	if p.cores == nil {
+		return 1
+	}
+	return max(1, cap(p.cores))
+}
+
+// Parallel calls fn(w, i) once for every i in [0, n), spreading the calls
+// over the cores the run has free, and returns when all have returned: a
+// costly rule can use the second core on a single large file. w, in
+// [0, Workers()), names the goroutine making the call; calls with the
+// same w never overlap, so fn may keep per-goroutine state in a slice
+// indexed by w. With one job every call is made in order by the calling
+// goroutine. Findings must not depend on how calls are spread: a rule
+// collects what each i finds and reports it in order after Parallel.
+func (p *Pass) Parallel(n int, fn func(w, i int)) {
+	var (
+		next     atomic.Int64
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		panicked bool
+		panicVal any
+	)
+	loop := func(w int) {
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= n {
+				return
+			}
+			fn(w, i)
+		}
+	}
+	workers := 1
+	for {
+		i := int(next.Add(1)) - 1
+		if i >= n {
+			break
+		}
+		fn(0, i)
+		// A core came free (another rule ended): let it help.
+		if workers < p.Workers() && int(next.Load()) < n {
+			select {
+			case p.cores <- struct{}{}:
+				w := workers
+				workers++
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					defer func() { <-p.cores }()
+					defer func() {
+						if v := recover(); v != nil {
+							mu.Lock()
+							if !panicked {
+								panicked, panicVal = true, v
+							}
+							mu.Unlock()
+						}
+					}()
+					loop(w)
+				}()
+			default:
+			}
+		}
+	}
+	wg.Wait()
+	if panicked {
+		panic(panicVal)
+	}
 }
 
 // Report records a finding on p.Doc. The engine fills File, Rule, Text and

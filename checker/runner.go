@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/mtlint/mtlint/checker/glossary"
 )
@@ -100,6 +101,10 @@ func (r *Run) Check(ctx context.Context, inputs []Input) (*Result, error) {
 		ruleErr        error
 		errOnce        sync.Once
 		runCtx, cancel = context.WithCancel(ctx)
+		// cores holds a token per goroutine checking: a worker takes one
+		// for each file, and the rules of a file are spread over the
+		// tokens left free (one large file, or the last files of a run).
+		cores = make(chan struct{}, jobs)
 	)
 	defer cancel()
 	for w := 0; w < jobs; w++ {
@@ -107,7 +112,9 @@ func (r *Run) Check(ctx context.Context, inputs []Input) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				res, err := r.checkOne(cfg, g, inputs[i])
+				cores <- struct{}{}
+				res, err := r.checkOne(cfg, g, inputs[i], cores)
+				<-cores
 				if err != nil {
 					errOnce.Do(func() { ruleErr = err; cancel() })
 				}
@@ -176,7 +183,7 @@ feed:
 
 // checkOne reads, parses and checks one input. It returns an error only for
 // a failing rule; file problems are recorded in the result.
-func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input) (fileResult, error) {
+func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input, cores chan struct{}) (fileResult, error) {
 	var fr fileResult
 	data, err := in.Read()
 	if err != nil {
@@ -194,30 +201,87 @@ func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input) (fileResult,
 		return fr, nil
 	}
 	fr.words = doc.WordCount()
-	for _, rule := range r.Rules {
-		rule := rule
-		p := &Pass{options: options{rule, cfg.Rules[rule.ID].Options}, Rule: rule, Doc: doc, Glossary: g}
+	// Each rule reports into its own slot, so that the rules can run
+	// concurrently and their findings still come out in rule order.
+	type ruleResult struct {
+		findings []Finding
+		sum      any
+		err      error
+	}
+	out := make([]ruleResult, len(r.Rules))
+	runRule := func(k int) {
+		rule := r.Rules[k]
+		res := &out[k]
+		p := &Pass{options: options{rule, cfg.Rules[rule.ID].Options}, Rule: rule, Doc: doc, Glossary: g, cores: cores}
 		p.report = func(f Finding) {
 			if doc.Suppressed(rule.ID, f.Span.Start) {
 				return
 			}
 			if keep(cfg, rule, &f) {
-				fr.findings = append(fr.findings, f)
+				res.findings = append(res.findings, f)
 			}
 		}
 		if rule.RunLevel() {
-			var sum any
-			if err := safely(rule, doc.Path, func() (err error) { sum, err = rule.Collect(p); return }); err != nil {
-				return fr, err
+			res.err = safely(rule, doc.Path, func() (err error) { res.sum, err = rule.Collect(p); return })
+			return
+		}
+		res.err = safely(rule, doc.Path, func() error { return rule.Run(p) })
+	}
+	var (
+		nextRule atomic.Int64
+		failed   atomic.Bool
+		helpers  sync.WaitGroup
+	)
+	work := func() {
+		for !failed.Load() {
+			k := int(nextRule.Add(1)) - 1
+			if k >= len(out) {
+				return
 			}
+			runRule(k)
+			if out[k].err != nil {
+				failed.Store(true)
+			}
+		}
+	}
+	for h := 1; h < len(out) && cores != nil; h++ {
+		select {
+		case cores <- struct{}{}:
+			helpers.Add(1)
+			go func() {
+				defer helpers.Done()
+				defer func() { <-cores }()
+				work()
+			}()
+			continue
+		default:
+		}
+		break
+	}
+	work()
+	if cores != nil {
+		// Idle until the helpers are done: lend them this goroutine's
+		// core (a rule still running may split its work over it).
+		<-cores
+		helpers.Wait()
+		cores <- struct{}{}
+	} else {
+		helpers.Wait()
+	}
+	for k, rule := range r.Rules {
+		res := &out[k]
+		if res.err != nil {
+			return fr, res.err
+		}
+		if k >= int(nextRule.Load()) {
+			break // not run: an earlier rule failed
+		}
+		fr.findings = append(fr.findings, res.findings...)
+		if rule.RunLevel() {
 			if fr.summaries == nil {
 				fr.summaries = map[*Rule]any{}
 			}
-			fr.summaries[rule] = sum
-			continue
-		}
-		if err := safely(rule, doc.Path, func() error { return rule.Run(p) }); err != nil {
-			return fr, err
+			fr.summaries[rule] = res.sum
 		}
 	}
 	return fr, nil

@@ -72,11 +72,39 @@ func runGarbledName(p *checker.Pass) error {
 	minConf := p.Float("min-confidence")
 	ix := p.Glossary.Index()
 	doc := p.Doc
+	// The candidates are compared in chunks, which Parallel may spread
+	// over free cores; each goroutine keeps its own memo.
+	cands := doc.Candidates()
+	const chunk = 256
+	type worker struct {
+		memo    map[string]bestMemo
+		present map[int]bool // entries named exactly in the document
+	}
+	workers := make([]*worker, p.Workers())
+	found := make([][]garbledHit, (len(cands)+chunk-1)/chunk)
+	p.Parallel(len(found), func(w, k int) {
+		wk := workers[w]
+		if wk == nil {
+			wk = &worker{memo: map[string]bestMemo{}, present: map[int]bool{}}
+			workers[w] = wk
+		}
+		var hits []garbledHit
+		for _, c := range cands[k*chunk : min(len(cands), (k+1)*chunk)] {
+			hits = garbledInCandidate(hits, ix, wk.memo, wk.present, doc.Masked, doc.Tokens, c, minConf)
+		}
+		found[k] = hits
+	})
 	var hits []garbledHit
-	memo := map[string]bestMemo{}
-	present := map[int]bool{} // entries named exactly in the document
-	for _, c := range doc.Candidates() {
-		hits = garbledInCandidate(hits, ix, memo, present, doc.Masked, doc.Tokens, c, minConf)
+	for _, f := range found {
+		hits = append(hits, f...)
+	}
+	present := map[int]bool{}
+	for _, wk := range workers {
+		if wk != nil {
+			for e := range wk.present {
+				present[e] = true
+			}
+		}
 	}
 	// A spelling used three times or more, and only below error
 	// confidence, is the document's established spelling of another name

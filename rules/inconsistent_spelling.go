@@ -2,10 +2,13 @@ package rules
 
 import (
 	"fmt"
+	"math/bits"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+	"weak"
 
 	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/cluster"
@@ -58,21 +61,64 @@ const maxSpellingLocs = 100
 // spellingSummary is what Collect keeps of one document: its distinct
 // spellings with their occurrences, in order of first occurrence.
 type spellingSummary struct {
+	file  string
 	items []spellingItem
+	raws  []string // the occurrences written otherwise than their spelling
 }
 
 type spellingItem struct {
-	text  string // normalised spelling
-	kind  cluster.Kind
-	key   string // shared key of Regional spellings
-	count int
-	mid   bool          // seen inside a sentence
+	text  string        // normalised spelling
+	key   string        // shared key of Regional spellings
 	occs  []spellingOcc // first maxSpellingLocs occurrences
+	count int
+	kept  int32 // occurrences kept while collecting
+	kind  cluster.Kind
+	mid   bool // seen inside a sentence
 }
 
+// spellSource says where the occurrences of an item in Finish are: its
+// file, and for a spelling merged across files the occurrences in the
+// files after the first.
+type spellSource struct {
+	file string
+	raws []string // the file's summary's raws
+	more []spellPart
+}
+
+type spellPart struct {
+	file string
+	raws []string
+	occs []spellingOcc
+}
+
+// A spellingOcc is one occurrence of a spelling, located when collected:
+// run-level findings are reported after the document is gone. It holds no
+// pointers, so that the garbage collector need not scan the occurrences
+// the run keeps.
 type spellingOcc struct {
-	checker.Location
-	raw string // the text as written
+	span     checker.Span
+	pos, end spellPos
+	raw      int // the text as written: 0 the spelling, else 1 + index in the summary's raws
+}
+
+// text returns the occurrence as written.
+func (o *spellingOcc) text(it *spellingItem, raws []string) string {
+	if o.raw == 0 {
+		return it.text
+	}
+	return raws[o.raw-1]
+}
+
+// spellPos is a line and column (checker.Position without the offset).
+type spellPos struct{ line, col int }
+
+func (o *spellingOcc) location(file string) checker.Location {
+	return checker.Location{
+		File: file,
+		Span: o.span,
+		Pos:  checker.Position{Offset: o.span.Start, Line: o.pos.line, Column: o.pos.col},
+		End:  checker.Position{Offset: o.span.End, Line: o.end.line, Column: o.end.col},
+	}
 }
 
 type spellKey struct {
@@ -81,12 +127,32 @@ type spellKey struct {
 }
 
 type spellingCollector struct {
-	p     *checker.Pass
+	doc   *checker.Document
 	index map[spellKey]int // kind and text → items index
 	sum   spellingSummary
+	words []spellWord // scratch: the words of the candidate in hand
+	// The occurrences kept, in the order found, and the index of each
+	// one's item: sorted into one array by item when done.
+	occs    []spellingOcc
+	occItem []int32
+	plans   []spellPlan     // the current chunk of plans
+	spans   []int32         // the current chunk of plans' word spans
+	pspans  []spellPlanSpan // the current chunk of plans' acronyms and parts
+	chunk   int             // the size of a chunk of plans
+	// One cursor per kind: each kind's occurrences come in text order
+	// (names and acronyms share one, at the candidates' starts).
+	cursors [cluster.Regional + 1]spellCursor
 }
 
 func (c *spellingCollector) add(kind cluster.Kind, spelling, key string, s checker.Span, mid bool) {
+	c.addFrom(c.item(kind, spelling, key), s, mid, nil)
+}
+
+// item returns the index of the item of a spelling, added if new.
+func (c *spellingCollector) item(kind cluster.Kind, spelling, key string) int {
+	if c.index == nil {
+		c.index = map[spellKey]int{}
+	}
 	k := spellKey{kind, spelling}
 	i, ok := c.index[k]
 	if !ok {
@@ -97,35 +163,216 @@ func (c *spellingCollector) add(kind cluster.Kind, spelling, key string, s check
 		c.index[spellKey{kind, spelling}] = i
 		c.sum.items = append(c.sum.items, spellingItem{text: spelling, kind: kind, key: strings.Clone(key)})
 	}
+	return i
+}
+
+// addFrom records an occurrence of item i at s, located from the position
+// from, at or before s (nil: from the item kind's last position).
+func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *checker.Position) {
 	it := &c.sum.items[i]
 	it.count++
 	it.mid = it.mid || mid
-	if len(it.occs) < maxSpellingLocs {
-		raw := c.p.Doc.Text[s.Start:s.End]
-		if raw == it.text {
-			raw = it.text
-		} else {
-			raw = strings.Clone(raw)
+	if it.kept < maxSpellingLocs {
+		it.kept++
+		raw := 0
+		if w := c.doc.Text[s.Start:s.End]; w != it.text {
+			c.sum.raws = append(c.sum.raws, strings.Clone(w))
+			raw = len(c.sum.raws)
 		}
-		it.occs = append(it.occs, spellingOcc{Location: c.p.Locate(s), raw: raw})
+		var pos checker.Position
+		if from != nil {
+			pos = spellAdvance(c.doc, *from, s.Start)
+		} else {
+			pos = c.cursors[it.kind].at(c.doc, s.Start)
+		}
+		end := spellAdvance(c.doc, pos, s.End)
+		c.occs = append(c.occs, spellingOcc{span: s, pos: spellPos{pos.Line, pos.Column}, end: spellPos{end.Line, end.Column}, raw: raw})
+		c.occItem = append(c.occItem, int32(i))
 	}
 }
 
+// finish sorts the occurrences into one array, by item then in the order
+// found, and returns the summary.
+func (c *spellingCollector) finish() *spellingSummary {
+	items := c.sum.items
+	arena := make([]spellingOcc, len(c.occs))
+	at := make([]int, len(items))
+	n := 0
+	for i := range items {
+		at[i] = n
+		n += int(items[i].kept)
+		items[i].occs = arena[at[i]:n:n]
+	}
+	for k, o := range c.occs {
+		i := c.occItem[k]
+		arena[at[i]] = o
+		at[i]++
+	}
+	// A copy: a pointer into c would keep the collector, and through it
+	// the document, until the run ends.
+	sum := new(spellingSummary)
+	*sum = c.sum
+	return sum
+}
+
+// A spellCursor computes the positions of increasing offsets in a document
+// from the last one, as Document.Position does from the start of the line.
+type spellCursor struct {
+	last checker.Position
+	ok   bool
+}
+
+func (c *spellCursor) at(doc *checker.Document, off int) checker.Position {
+	if !c.ok || off < c.last.Offset {
+		c.last, c.ok = doc.Position(off), true
+	} else {
+		c.last = spellAdvance(doc, c.last, off)
+	}
+	return c.last
+}
+
+// spellAdvance returns the position of offset off from p, a position at or
+// before it: doc.Position(off), counting only the text between.
+func spellAdvance(doc *checker.Document, p checker.Position, off int) checker.Position {
+	t := doc.Text
+	off = min(max(off, 0), len(t))
+	if off <= p.Offset {
+		if off == p.Offset {
+			return p
+		}
+		return doc.Position(off)
+	}
+	seg := t[p.Offset:off]
+	if n := strings.Count(seg, "\n"); n > 0 {
+		start := p.Offset + strings.LastIndexByte(seg, '\n') + 1
+		return checker.Position{Offset: off, Line: p.Line + n, Column: spellRuneCount(t[start:off]) + 1}
+	}
+	// Rune counts add up only from a rune's start; the byte-order mark
+	// is not counted on the first line.
+	if !utf8.RuneStart(t[p.Offset]) || p.Line == 1 && p.Offset < 3 {
+		return doc.Position(off)
+	}
+	return checker.Position{Offset: off, Line: p.Line, Column: p.Column + spellRuneCount(seg)}
+}
+
+// spellRuneCount is utf8.RuneCountInString, eight bytes at a time while
+// they are ASCII.
+func spellRuneCount(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	return i + utf8.RuneCountInString(s[i:])
+}
+
 func collectSpellings(p *checker.Pass) (any, error) {
-	c := &spellingCollector{p: p, index: map[spellKey]int{}}
+	c := &spellingCollector{doc: p.Doc}
+	c.sum.file = p.Doc.Path
 	doc := p.Doc
 	collectNames(c, doc)
 	collectCompounds(c, doc, p.Bool("british-american"))
-	return &c.sum, nil
+	return c.finish(), nil
+}
+
+// A spellWord is a word of a name candidate with what the rule asks of it,
+// looked up once.
+type spellWord struct {
+	s      string
+	info   lexicon.Info
+	looked bool // info is set
+	conn   int8 // spellConnector: 0 not asked, 1 no, 2 yes
+	upper  int8 // spellAllUpper: 0 not asked, 1 no, 2 yes
+}
+
+func (w *spellWord) lookup() lexicon.Info {
+	if !w.looked {
+		w.info, w.looked = lexicon.Lookup(w.s), true
+	}
+	return w.info
+}
+
+// common reports whether the word, in any case, is a common English word
+// (lexicon.IsCommon).
+func (w *spellWord) common() bool {
+	i := w.lookup()
+	return i.Tier >= 1 && i.Tier <= 3 && i.Tags&lexicon.Lower != 0
+}
+
+// title reports whether the word, before a name, may be a title or another
+// common word to drop ("President", "Foreign", "Minister"), not a first name
+// that is also a word ("Anna"; the very common ones, "Mark", are dropped).
+func (w *spellWord) title() bool {
+	i := w.lookup()
+	return w.common() && !(i.Is(lexicon.Proper) && i.Tier >= 3)
+}
+
+// nationality reports whether the word is a capitalised adjective such as a
+// nationality ("Japanese" in "Japanese Foreign Minister ...").
+func (w *spellWord) nationality() bool {
+	i := w.lookup()
+	return i.Is(lexicon.Proper) && i.Is(lexicon.Adj)
+}
+
+func (w *spellWord) connector() bool {
+	if w.conn == 0 {
+		w.conn = 1
+		if spellConnector(w.s) {
+			w.conn = 2
+		}
+	}
+	return w.conn == 2
+}
+
+func (w *spellWord) allUpper() bool {
+	if w.upper == 0 {
+		w.upper = 1
+		if spellAllUpper(w.s) {
+			w.upper = 2
+		}
+	}
+	return w.upper == 2
+}
+
+// spellAllUpper is text.IsAllUpper, quick on ASCII.
+func spellAllUpper(w string) bool {
+	letters := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return text.IsAllUpper(w)
+		case 'a' <= c && c <= 'z':
+			return false
+		case 'A' <= c && c <= 'Z':
+			letters = true
+		}
+	}
+	return letters
 }
 
 // collectNames records the acronyms in the name candidates of the document,
 // and the candidates themselves outside headings (title case is no
 // spelling), split at "and" and without leading titles and common words
 // ("President Naibbuckley" gives "Naibbuckley").
+//
+// What a candidate gives depends on its words alone but for a period or a
+// hyphen beside it, so it is worked out once per distinct candidate text (a
+// spellPlan) and replayed at each occurrence.
 func collectNames(c *spellingCollector, doc *checker.Document) {
 	bi := 0
-	for _, cand := range doc.Candidates() {
+	cands := doc.Candidates()
+	plans := make(map[spellPlanKey]*spellPlan, len(cands)/4)
+	if c.index == nil {
+		c.index = make(map[spellKey]int, len(cands)/8)
+		c.occs = make([]spellingOcc, 0, len(cands)/2)
+		c.occItem = make([]int32, 0, len(cands)/2)
+	}
+	c.chunk = min(max(len(cands)/4, 16), 1024)
+	for _, cand := range cands {
 		for bi+1 < len(doc.Blocks) && doc.Blocks[bi].End <= cand.Start {
 			bi++
 		}
@@ -133,45 +380,165 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 		if k == checker.Code {
 			continue
 		}
-		collectAcronyms(c, doc, cand.Words)
-		if k == checker.Heading {
-			continue
-		}
-		words := cand.Words
-		allCommon := true
-		for _, w := range words {
-			t := doc.Text[w.Start:w.End]
-			if !spellConnector(t) && !spellCommon(t) {
-				allCommon = false
-				break
+		key := spellPlanKey{doc.Text[cand.Start:cand.End], k == checker.Heading}
+		pl := plans[key]
+		if pl == nil || !pl.fits(cand) {
+			pl = c.plan(doc, cand, key.heading)
+			// Cached only when its words lie in the text it is
+			// keyed by.
+			if ws := cand.Words; plans[key] == nil && len(ws) > 0 && ws[0].Start >= cand.Start && ws[len(ws)-1].End <= cand.End {
+				plans[key] = pl
 			}
 		}
-		start := 0
-		for i := 0; i <= len(words); i++ {
-			if i < len(words) && (allCommon || !strings.EqualFold(doc.Text[words[i].Start:words[i].End], "and")) {
-				continue
-			}
-			addNamePart(c, doc, words[start:i], allCommon, cand.Initial, cand.Start)
-			start = i + 1
-		}
+		c.replay(doc, cand, pl)
 	}
 }
 
-func addNamePart(c *spellingCollector, doc *checker.Document, words []checker.Span, allCommon, initial bool, start int) {
-	wt := func(i int) string { return doc.Text[words[i].Start:words[i].End] }
+type spellPlanKey struct {
+	text    string // the candidate as written
+	heading bool
+}
+
+// A spellPlan is what a candidate's words give: acronyms and name parts,
+// as spans relative to the candidate's start.
+type spellPlan struct {
+	words []int32 // the words' spans, start and end
+	acr   []spellPlanSpan
+	parts []spellPlanSpan
+}
+
+type spellPlanSpan struct {
+	start, end int32
+	// dot: a period just after the span belongs to it (a dotted
+	// acronym, or a name ending in an initial).
+	dot bool
+	// item holds 1 + the item index of the spelling, without and with
+	// the period, once known.
+	item [2]int32
+}
+
+// fits reports whether cand's words lie where the plan's do.
+func (pl *spellPlan) fits(cand text.Candidate) bool {
+	if len(pl.words) != 2*len(cand.Words) {
+		return false
+	}
+	for i, w := range cand.Words {
+		if pl.words[2*i] != int32(w.Start-cand.Start) || pl.words[2*i+1] != int32(w.End-cand.Start) {
+			return false
+		}
+	}
+	return true
+}
+
+// plan works out what candidate cand gives.
+func (c *spellingCollector) plan(doc *checker.Document, cand text.Candidate, heading bool) *spellPlan {
+	// Plans and their word spans are carved from shared arrays.
+	if len(c.plans) == cap(c.plans) {
+		c.plans = make([]spellPlan, 0, c.chunk)
+	}
+	c.plans = append(c.plans, spellPlan{})
+	pl := &c.plans[len(c.plans)-1]
+	if cap(c.spans)-len(c.spans) < 2*len(cand.Words) {
+		c.spans = make([]int32, 0, max(4*c.chunk, 2*len(cand.Words)))
+	}
+	n := len(c.spans)
+	for _, w := range cand.Words {
+		c.spans = append(c.spans, int32(w.Start-cand.Start), int32(w.End-cand.Start))
+	}
+	pl.words = c.spans[n:len(c.spans):len(c.spans)]
+	words := c.words[:0]
+	for _, w := range cand.Words {
+		words = append(words, spellWord{s: doc.Text[w.Start:w.End]})
+	}
+	c.words = words
+	if cap(c.pspans)-len(c.pspans) < 2*len(words) {
+		c.pspans = make([]spellPlanSpan, 0, max(2*c.chunk, 2*len(words)))
+	}
+	n = len(c.pspans)
+	c.pspans = planAcronyms(c.pspans, doc, cand, words)
+	pl.acr = c.pspans[n:len(c.pspans):len(c.pspans)]
+	if heading {
+		return pl
+	}
+	allCommon := true
+	for i := range words {
+		if w := &words[i]; !w.connector() && !w.common() {
+			allCommon = false
+			break
+		}
+	}
+	start := 0
+	n = len(c.pspans)
+	for i := 0; i <= len(words); i++ {
+		if i < len(words) && (allCommon || !strings.EqualFold(words[i].s, "and")) {
+			continue
+		}
+		c.pspans = planNamePart(c.pspans, cand, cand.Words[start:i], words[start:i], allCommon)
+		start = i + 1
+	}
+	pl.parts = c.pspans[n:len(c.pspans):len(c.pspans)]
+	return pl
+}
+
+// replay records what plan pl gives at candidate cand.
+func (c *spellingCollector) replay(doc *checker.Document, cand text.Candidate, pl *spellPlan) {
+	if len(pl.acr) == 0 && len(pl.parts) == 0 {
+		return
+	}
+	t := doc.Text
+	// Occurrences are located from the candidate's start: candidates
+	// come in text order.
+	base := c.cursors[cluster.Name].at(doc, cand.Start)
+	for k := range pl.acr {
+		a := &pl.acr[k]
+		s := checker.Span{Start: cand.Start + int(a.start), End: cand.Start + int(a.end)}
+		ext := 0
+		if a.dot && s.End < len(t) && t[s.End] == '.' {
+			s.End++
+			ext = 1
+		}
+		if a.item[ext] == 0 {
+			a.item[ext] = 1 + int32(c.item(cluster.Acronym, t[s.Start:s.End], ""))
+		}
+		c.addFrom(int(a.item[ext]-1), s, true, &base)
+	}
+	for k := range pl.parts {
+		p := &pl.parts[k]
+		s := checker.Span{Start: cand.Start + int(p.start), End: cand.Start + int(p.end)}
+		ext := 0
+		// A final period belongs to an initial or a dotted acronym ("U.S.").
+		if p.dot && s.End < len(t) && t[s.End] == '.' {
+			s.End++
+			ext = 1
+		}
+		// Part of a longer hyphenated word ("Argument-Clinic-based").
+		if s.End+1 < len(t) && t[s.End] == '-' && spellLetterAt(t, s.End+1) ||
+			s.Start >= 2 && t[s.Start-1] == '-' && spellLetterBefore(t, s.Start-1) {
+			continue
+		}
+		if p.item[ext] == 0 {
+			p.item[ext] = 1 + int32(c.item(cluster.Name, spellTitleCaps(normaliseSpelling(t[s.Start:s.End])), ""))
+		}
+		c.addFrom(int(p.item[ext]-1), s, !cand.Initial || p.start != 0, &base)
+	}
+}
+
+// planNamePart appends to dst the name in words, a run of a candidate's words,
+// without leading titles and common words, if it is one.
+func planNamePart(dst []spellPlanSpan, cand text.Candidate, spans []checker.Span, words []spellWord, allCommon bool) []spellPlanSpan {
 	if !allCommon {
 		// Drop leading titles, common words, "The" and lower-case
 		// connectors while a name word follows; keep a name's own
 		// particle ("El Salvador", "Van Gogh").
 		for len(words) > 1 {
-			w := wt(0)
-			conn := spellConnector(w)
-			if !(conn && (w == strings.ToLower(w) || strings.EqualFold(w, "the")) || !conn && (spellTitle(w) || spellNationality(w))) {
+			w := &words[0]
+			conn := w.connector()
+			if !(conn && (spellIsLower(w.s) || strings.EqualFold(w.s, "the")) || !conn && (w.title() || w.nationality())) {
 				break
 			}
 			rest := false
 			for i := 1; i < len(words); i++ {
-				if v := wt(i); !spellConnector(v) && !spellCommon(v) {
+				if v := &words[i]; !v.connector() && !v.common() {
 					rest = true
 					break
 				}
@@ -179,46 +546,54 @@ func addNamePart(c *spellingCollector, doc *checker.Document, words []checker.Sp
 			if !rest {
 				break
 			}
-			words = words[1:]
+			words, spans = words[1:], spans[1:]
 		}
 	}
-	for len(words) > 0 && spellConnector(wt(len(words)-1)) {
-		words = words[:len(words)-1]
+	for len(words) > 0 && words[len(words)-1].connector() {
+		words, spans = words[:len(words)-1], spans[:len(spans)-1]
 	}
 	if len(words) == 0 {
-		return
+		return dst
 	}
 	upper := true
 	letters := false
 	for i := range words {
-		w := wt(i)
-		if spellCodeLike(w) {
-			return // an identifier in technical prose, not a name
+		w := &words[i]
+		if spellCodeLike(w.s) {
+			return dst // an identifier in technical prose, not a name
 		}
-		if !text.IsAllUpper(w) {
+		if !w.allUpper() {
 			upper = false
 		}
-		if spellHasLetter(w) {
+		if !letters && spellHasLetter(w.s) {
 			letters = true
 		}
 	}
 	if upper || !letters {
-		return // acronyms are collected apart; shouting is no spelling
+		return dst // acronyms are collected apart; shouting is no spelling
 	}
-	if len(words) == 1 && spellNationality(wt(0)) {
-		return // "Greek", "Chinese": words, not names to garble
+	if len(words) == 1 && words[0].nationality() {
+		return dst // "Greek", "Chinese": words, not names to garble
 	}
-	s := checker.Span{Start: words[0].Start, End: words[len(words)-1].End}
-	// A final period belongs to an initial or a dotted acronym ("U.S.").
-	if s.End < len(doc.Text) && doc.Text[s.End] == '.' && utf8.RuneCountInString(wt(len(words)-1)) == 1 {
-		s.End++
+	return append(dst, spellPlanSpan{
+		start: int32(spans[0].Start - cand.Start),
+		end:   int32(spans[len(spans)-1].End - cand.Start),
+		dot:   utf8.RuneCountInString(words[len(words)-1].s) == 1,
+	})
+}
+
+// spellIsLower reports whether w == strings.ToLower(w).
+func spellIsLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return w == strings.ToLower(w)
+		}
+		if 'A' <= c && c <= 'Z' {
+			return false
+		}
 	}
-	// Part of a longer hyphenated word ("Argument-Clinic-based").
-	if s.End+1 < len(doc.Text) && doc.Text[s.End] == '-' && spellLetterAt(doc.Text, s.End+1) ||
-		s.Start >= 2 && doc.Text[s.Start-1] == '-' && spellLetterBefore(doc.Text, s.Start-1) {
-		return
-	}
-	c.add(cluster.Name, spellTitleCaps(normaliseSpelling(doc.Text[s.Start:s.End])), "", s, !initial || s.Start != start)
+	return true
 }
 
 // spellCapPrefix reports whether a name may have a capital after p:
@@ -274,10 +649,19 @@ func spellLettersOnly(w string) bool {
 // spellTitleCaps writes the words in capitals of a name in title case:
 // "INADA Naoki" is a way of printing "Inada Naoki", not another spelling.
 func spellTitleCaps(s string) string {
+	shout := false
+	for rest := s; rest != "" && !shout; {
+		var w string
+		w, rest, _ = strings.Cut(rest, " ")
+		shout = spellShouted(w)
+	}
+	if !shout {
+		return s
+	}
 	f := strings.Split(s, " ")
 	changed := false
 	for i, w := range f {
-		if utf8.RuneCountInString(w) >= 5 && text.IsAllUpper(w) && spellLettersOnly(w) {
+		if spellShouted(w) {
 			r, n := utf8.DecodeRuneInString(w)
 			f[i] = string(r) + strings.ToLower(w[n:])
 			changed = true
@@ -287,6 +671,12 @@ func spellTitleCaps(s string) string {
 		return s
 	}
 	return strings.Join(f, " ")
+}
+
+// spellShouted reports whether w is a word of five or more letters, all
+// capitals.
+func spellShouted(w string) bool {
+	return len(w) >= 5 && utf8.RuneCountInString(w) >= 5 && spellAllUpper(w) && spellLettersOnly(w)
 }
 
 // normaliseSpelling collapses whitespace and drops spaces beside hyphens.
@@ -317,34 +707,30 @@ func normaliseSpelling(s string) string {
 	return b.String()
 }
 
-// collectAcronyms records the capitals with and without periods ("US",
+// planAcronyms appends to dst the capitals with and without periods ("US",
 // "U.S.") among the words of a name candidate. A candidate all in capitals
 // is a shouted headline, not acronyms.
-func collectAcronyms(c *spellingCollector, doc *checker.Document, words []checker.Span) {
+func planAcronyms(dst []spellPlanSpan, doc *checker.Document, cand text.Candidate, words []spellWord) []spellPlanSpan {
+	spans := cand.Words
 	upper := 0
-	for _, w := range words {
-		if text.IsAllUpper(doc.Text[w.Start:w.End]) {
+	for i := range words {
+		if words[i].allUpper() {
 			upper++
 		}
 	}
 	if upper >= 3 && upper == len(words) {
-		return
+		return dst
 	}
 	for i := 0; i < len(words); i++ {
-		w := doc.Text[words[i].Start:words[i].End]
+		w := words[i].s
 		if spellSingleCapital(w) {
 			// Dotted: "U.S.", "U.K"; not initials ("J. R. Smith").
-			j, end := i, words[i].End
-			for j+1 < len(words) && doc.Text[words[j].End:words[j+1].Start] == "." && spellSingleCapital(doc.Text[words[j+1].Start:words[j+1].End]) {
+			j := i
+			for j+1 < len(words) && doc.Text[spans[j].End:spans[j+1].Start] == "." && spellSingleCapital(words[j+1].s) {
 				j++
-				end = words[j].End
 			}
 			if j > i {
-				if end < len(doc.Text) && doc.Text[end] == '.' {
-					end++
-				}
-				s := checker.Span{Start: words[i].Start, End: end}
-				c.add(cluster.Acronym, doc.Text[s.Start:s.End], "", s, true)
+				dst = append(dst, spellPlanSpan{start: int32(spans[i].Start - cand.Start), end: int32(spans[j].End - cand.Start), dot: true})
 				i = j
 			}
 			continue
@@ -352,20 +738,25 @@ func collectAcronyms(c *spellingCollector, doc *checker.Document, words []checke
 		if n := len(w); n < 2 || n > 5 || !spellASCIIUpper(w) {
 			continue
 		}
-		c.add(cluster.Acronym, w, "", words[i], true)
+		dst = append(dst, spellPlanSpan{start: int32(spans[i].Start - cand.Start), end: int32(spans[i].End - cand.Start)})
 	}
+	return dst
+}
+
+// A spellCompoundOcc is a compound or regional spelling found, recorded
+// once all are found and sorted.
+type spellCompoundOcc struct {
+	span checker.Span
+	kind cluster.Kind
+	text string
+	key  string
 }
 
 // collectCompounds records hyphenated compounds of lower-case words, the
 // same letters closed up, or after a bound prefix with a space; with britAm
 // also the words with a British and an American spelling ("colour").
 func collectCompounds(c *spellingCollector, doc *checker.Document, britAm bool) {
-	type occ struct {
-		span checker.Span
-		kind cluster.Kind
-		text string
-		key  string
-	}
+	type occ = spellCompoundOcc
 	var occs []occ
 	var keys map[string]bool // the hyphenated and spaced compounds, closed up
 	addKey := func(k string) {
@@ -374,16 +765,35 @@ func collectCompounds(c *spellingCollector, doc *checker.Document, britAm bool) 
 		}
 		keys[k] = true
 	}
+	// The whole words that may be a compound closed up, found on the way.
+	var closed []checker.Span
 	for _, s := range doc.Sentences {
 		if doc.BlockOf(s).Kind == checker.Code {
 			continue
 		}
 		toks := doc.SentenceTokens(s)
-		for i, t := range toks {
+		for i := range toks {
+			t := &toks[i]
 			if t.Kind != text.Word {
 				continue
 			}
-			w := doc.TokenText(t)
+			// Most words start with a letter no bound prefix starts
+			// with.
+			f := doc.Masked[t.Start]
+			lens := spellPrefixLens[f]
+			if lens == 0 && f < utf8.RuneSelf && !britAm {
+				continue
+			}
+			n := t.Len()
+			if n < 64 && spellMayBeClosed(doc.Masked[t.Start:t.End]) &&
+				!(i > 0 && toks[i-1].End == t.Start || i+1 < len(toks) && toks[i+1].Start == t.End) {
+				closed = append(closed, t.Span)
+			}
+			// Or are too long to be one.
+			if !britAm && (n > 7 || lens&(1<<n) == 0) {
+				continue
+			}
+			w := doc.TokenText(*t)
 			if !britAm && !spellIsPrefixFold(w) {
 				continue
 			}
@@ -428,35 +838,71 @@ func collectCompounds(c *spellingCollector, doc *checker.Document, britAm bool) 
 	}
 	// The same compounds closed up: "antigang", "email".
 	if len(keys) > 0 {
-		var lens uint64 // the byte lengths of the keys
+		// The byte lengths of the keys, by first letter (a bound
+		// prefix's, in lower case) and in all.
+		var lens [26]uint64
+		var all uint64
 		for k := range keys {
 			if len(k) < 64 {
-				lens |= 1 << len(k)
+				lens[k[0]-'a'] |= 1 << len(k)
+				all |= 1 << len(k)
 			}
 		}
-		for _, s := range doc.Sentences {
-			if doc.BlockOf(s).Kind == checker.Code {
+		var buf [64]byte
+		for _, t := range closed {
+			n := t.Len()
+			if all&(1<<n) == 0 {
 				continue
 			}
-			toks := doc.SentenceTokens(s)
-			for i, t := range toks {
-				if t.Kind != text.Word || t.Len() >= 64 || lens&(1<<t.Len()) == 0 ||
-					i > 0 && toks[i-1].End == t.Start || i+1 < len(toks) && toks[i+1].Start == t.End {
-					continue
-				}
-				lw := doc.TokenText(t)
-				if c := lw[0]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
-					lw = strings.ToLower(lw)
-				}
-				if keys[lw] {
-					occs = append(occs, occ{span: t.Span, kind: cluster.Compound, text: lw})
-				}
+			c := doc.Masked[t.Start]
+			switch {
+			case 'a' <= c && c <= 'z':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case c < utf8.RuneSelf:
+				continue // no key starts so
 			}
+			if c < utf8.RuneSelf && lens[c-'a']&(1<<n) == 0 {
+				continue
+			}
+			spellClosed(&occs, keys, doc, t, &buf)
 		}
 		sort.SliceStable(occs, func(a, b int) bool { return occs[a].span.Start < occs[b].span.Start })
 	}
 	for _, o := range occs {
 		c.add(o.kind, o.text, o.key, o.span, true)
+	}
+}
+
+// spellClosed appends to occs the word at t if, lower-cased when it starts
+// with a capital, it is one of keys: a compound closed up.
+func spellClosed(occs *[]spellCompoundOcc, keys map[string]bool, doc *checker.Document, t checker.Span, buf *[64]byte) {
+	lw := doc.Masked[t.Start:t.End]
+	if c := lw[0]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+		// Lower-cased into buf while ASCII, to look the word up
+		// without a copy.
+		b := buf[:0]
+		for k := 0; k < len(lw) && b != nil; k++ {
+			switch c := lw[k]; {
+			case c >= utf8.RuneSelf:
+				b = nil
+			case 'A' <= c && c <= 'Z':
+				b = append(b, c+'a'-'A')
+			default:
+				b = append(b, c)
+			}
+		}
+		switch {
+		case b == nil:
+			lw = strings.ToLower(lw)
+		case !keys[string(b)]:
+			return
+		default:
+			lw = string(b)
+		}
+	}
+	if keys[lw] {
+		*occs = append(*occs, spellCompoundOcc{span: t, kind: cluster.Compound, text: lw})
 	}
 }
 
@@ -473,15 +919,59 @@ var spellPrefixes = [26][]string{
 	'u' - 'a': {"ultra"},
 }
 
+// spellMayBeClosed reports whether word w, lower-cased, may be a bound
+// prefix and more ("antigang", "email"), by its first two letters: it is
+// false for most words.
+func spellMayBeClosed(w string) bool {
+	f := w[0]
+	switch {
+	case f >= utf8.RuneSelf:
+		return true // lower-casing may change it
+	case spellPrefixLens[f] == 0 || len(w) <= bits.TrailingZeros8(spellPrefixLens[f]):
+		return false // no prefix starts so, or none is shorter than w
+	}
+	g := w[1]
+	if g >= utf8.RuneSelf {
+		return true
+	}
+	g |= 0x20
+	return 'a' <= g && g <= 'z' && spellPrefixSecond[(f|0x20)-'a']&(1<<(g-'a')) != 0
+}
+
+// spellPrefixSecond holds, by the first letter of a bound prefix, the
+// letters that may follow it in a closed compound.
+var spellPrefixSecond = func() (t [26]uint32) {
+	for i, list := range spellPrefixes {
+		for _, p := range list {
+			if len(p) == 1 {
+				t[i] = 1<<26 - 1
+			} else {
+				t[i] |= 1 << (p[1] - 'a')
+			}
+		}
+	}
+	return t
+}()
+
+// spellPrefixLens holds, by a word's first byte, the byte lengths of the
+// bound prefixes it may start: a check of every word that is almost always
+// false.
+var spellPrefixLens = func() (t [256]uint8) {
+	for i, list := range spellPrefixes {
+		for _, p := range list {
+			t['a'+i] |= 1 << len(p)
+			t['A'+i] |= 1 << len(p)
+		}
+	}
+	return t
+}()
+
 // spellIsPrefixFold is spellIsPrefix for a word in any case.
 func spellIsPrefixFold(w string) bool {
-	if len(w) == 0 || len(w) > 7 {
+	if len(w) == 0 || len(w) > 7 || spellPrefixLens[w[0]]&(1<<len(w)) == 0 {
 		return false
 	}
 	c := w[0] | 0x20
-	if c < 'a' || c > 'z' {
-		return false
-	}
 	for _, p := range spellPrefixes[c-'a'] {
 		if len(p) == len(w) && strings.EqualFold(p, w) {
 			return true
@@ -553,9 +1043,6 @@ func spellHasLetter(w string) bool {
 	return false
 }
 
-// spellCommon reports whether w, in any case, is a common English word.
-func spellCommon(w string) bool { return lexicon.IsCommon(w) }
-
 // spellKnown reports whether the folded word w is in the lexicon at all.
 func spellKnown(w string) bool { return lexicon.Lookup(w).Tier > 0 }
 
@@ -570,35 +1057,52 @@ func finishSpellings(p *checker.RunPass, sums []any) error {
 		// Names and acronyms are grouped across files; compounds, a
 		// matter of each author's style, within each file.
 		var all []spellingItem
+		var allSrc []spellSource
 		index := map[spellKey]int{}
 		for _, s := range sums {
+			sum := s.(*spellingSummary)
 			var local []spellingItem
-			for _, it := range s.(*spellingSummary).items {
+			for j := range sum.items {
+				it := &sum.items[j]
 				if it.kind == cluster.Compound || it.kind == cluster.Regional {
-					local = append(local, it)
+					local = append(local, *it)
 					continue
 				}
 				k := spellKey{it.kind, it.text}
 				i, ok := index[k]
 				if !ok {
 					index[k] = len(all)
-					all = append(all, spellingItem{text: it.text, kind: it.kind, key: it.key})
-					i = len(all) - 1
+					all = append(all, *it)
+					allSrc = append(allSrc, spellSource{file: sum.file, raws: sum.raws})
+					continue
 				}
 				a := &all[i]
 				a.count += it.count
 				a.mid = a.mid || it.mid
-				a.occs = append(a.occs, it.occs...)
+				allSrc[i].more = append(allSrc[i].more, spellPart{sum.file, sum.raws, it.occs})
 			}
-			reportSpellings(p, local, terms, opt)
+			if len(local) > 1 {
+				reportSpellings(p, local, spellFileSources(len(local), sum), terms, opt)
+			}
 		}
-		reportSpellings(p, all, terms, opt)
+		reportSpellings(p, all, allSrc, terms, opt)
 		return nil
 	}
 	for _, s := range sums {
-		reportSpellings(p, s.(*spellingSummary).items, terms, opt)
+		if sum := s.(*spellingSummary); len(sum.items) > 1 {
+			reportSpellings(p, sum.items, spellFileSources(len(sum.items), sum), terms, opt)
+		}
 	}
 	return nil
+}
+
+// spellFileSources returns the sources of n items of one file.
+func spellFileSources(n int, sum *spellingSummary) []spellSource {
+	src := make([]spellSource, n)
+	for i := range src {
+		src[i] = spellSource{file: sum.file, raws: sum.raws}
+	}
+	return src
 }
 
 // A spellTerm is a glossary spelling: an entry's term, or a person's
@@ -608,12 +1112,32 @@ type spellTerm struct {
 	text string
 }
 
-// spellTerms indexes the glossary's terms by their exact-variant key.
+// spellTermsCache holds the terms of the last glossary seen: a glossary is
+// read-only, and a run (or a watch loop) checks with one glossary.
+var spellTermsCache struct {
+	sync.Mutex
+	g     weak.Pointer[glossary.Glossary]
+	n     int
+	terms map[string]spellTerm
+}
+
+// spellTerms indexes the glossary's terms by their exact-variant key. The
+// map is shared: callers must not modify it.
 func spellTerms(g *glossary.Glossary) map[string]spellTerm {
-	terms := map[string]spellTerm{}
-	if g == nil {
-		return terms
+	if g == nil || len(g.Entries) == 0 {
+		return map[string]spellTerm{}
 	}
+	c := &spellTermsCache
+	c.Lock()
+	defer c.Unlock()
+	if w := weak.Make(g); c.terms == nil || c.g != w || c.n != len(g.Entries) {
+		c.g, c.n, c.terms = w, len(g.Entries), buildSpellTerms(g)
+	}
+	return c.terms
+}
+
+func buildSpellTerms(g *glossary.Glossary) map[string]spellTerm {
+	terms := make(map[string]spellTerm, len(g.Entries))
 	for i, e := range g.Entries {
 		if k := text.Compact(e.Term); k != "" {
 			if _, ok := terms[k]; !ok {
@@ -635,12 +1159,17 @@ func spellTerms(g *glossary.Glossary) map[string]spellTerm {
 	return terms
 }
 
-func reportSpellings(p *checker.RunPass, items []spellingItem, terms map[string]spellTerm, opt cluster.Options) {
+func reportSpellings(p *checker.RunPass, items []spellingItem, src []spellSource, terms map[string]spellTerm, opt cluster.Options) {
 	in := make([]cluster.Item, len(items))
-	for i, it := range items {
-		in[i] = cluster.Item{Text: it.text, Kind: it.kind, Key: it.key, Count: it.count, Mid: it.mid}
+	for i := range items {
+		it := &items[i]
+		key := it.key
+		if key == "" {
+			key = cluster.Key(it.kind, it.text)
+		}
+		in[i] = cluster.Item{Text: it.text, Kind: it.kind, Key: key, Count: it.count, Mid: it.mid}
 		if it.kind == cluster.Name || it.kind == cluster.Acronym {
-			in[i].Term = terms[text.Compact(it.text)].id
+			in[i].Term = terms[key].id
 		}
 	}
 	for _, g := range cluster.Group(in, opt) {
@@ -649,7 +1178,7 @@ func reportSpellings(p *checker.RunPass, items []spellingItem, terms map[string]
 		pref := g[0]
 		prefText := ""
 		for _, i := range g {
-			if t := in[i].Term; t != 0 && items[i].text == terms[text.Compact(items[i].text)].text {
+			if t := in[i].Term; t != 0 && items[i].text == terms[in[i].Key].text {
 				pref, prefText = i, items[i].text
 				break
 			}
@@ -673,7 +1202,7 @@ func reportSpellings(p *checker.RunPass, items []spellingItem, terms map[string]
 			prefText = items[pref].text
 			for _, i := range g {
 				if t := in[i].Term; t != 0 {
-					prefText = terms[text.Compact(items[i].text)].text
+					prefText = terms[in[i].Key].text
 					pref = -1
 					break
 				}
@@ -699,7 +1228,7 @@ func reportSpellings(p *checker.RunPass, items []spellingItem, terms map[string]
 			it := items[i]
 			v := checker.Variant{Text: it.text, Count: it.count}
 			if len(it.occs) > 0 {
-				v.First = it.occs[0].Location
+				v.First = it.occs[0].location(src[i].file)
 			}
 			variants = append(variants, v)
 		}
@@ -718,17 +1247,25 @@ func reportSpellings(p *checker.RunPass, items []spellingItem, terms map[string]
 				sugg = cluster.Suggest(items[i].text, prefText)
 			}
 			msg := spellingMessage(items, order, i)
-			for _, o := range items[i].occs {
-				p.Report(checker.Finding{
-					File:       o.File,
-					Span:       o.Span,
-					Pos:        o.Pos,
-					End:        o.End,
-					Text:       o.raw,
-					Message:    msg,
-					Suggestion: sugg,
-					Variants:   variants,
-				})
+			report := func(file string, raws []string, occs []spellingOcc) {
+				for k := range occs {
+					o := &occs[k]
+					l := o.location(file)
+					p.Report(checker.Finding{
+						File:       l.File,
+						Span:       l.Span,
+						Pos:        l.Pos,
+						End:        l.End,
+						Text:       o.text(&items[i], raws),
+						Message:    msg,
+						Suggestion: sugg,
+						Variants:   variants,
+					})
+				}
+			}
+			report(src[i].file, src[i].raws, items[i].occs)
+			for _, m := range src[i].more {
+				report(m.file, m.raws, m.occs)
 			}
 		}
 	}
@@ -768,21 +1305,6 @@ func spellingMessage(items []spellingItem, order []int, self int) string {
 		list = strings.Join(others[:len(others)-1], ", ") + " and " + others[len(others)-1]
 	}
 	return fmt.Sprintf("%q is also written %s", items[self].text, list)
-}
-
-// spellNationality reports whether w is a capitalised adjective such as a
-// nationality ("Japanese" in "Japanese Foreign Minister ...").
-func spellNationality(w string) bool {
-	i := lexicon.Lookup(w)
-	return i.Is(lexicon.Proper) && i.Is(lexicon.Adj)
-}
-
-// spellTitle reports whether w, before a name, may be a title or another
-// common word to drop ("President", "Foreign", "Minister"), not a first name
-// that is also a word ("Anna"; the very common ones, "Mark", are dropped).
-func spellTitle(w string) bool {
-	i := lexicon.Lookup(w)
-	return spellCommon(w) && !(i.Is(lexicon.Proper) && i.Tier >= 3)
 }
 
 // spellConnector is text.IsConnector, without folding long words.

@@ -11,11 +11,13 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/checkertest"
 	"github.com/mtlint/mtlint/checker/glossary"
 	"github.com/mtlint/mtlint/checker/input"
+	"github.com/mtlint/mtlint/checker/text"
 )
 
 func TestInconsistentSpelling(t *testing.T) {
@@ -350,4 +352,78 @@ func spellCPUTime() int64 {
 		return 0
 	}
 	return ru.Utime.Nano() + ru.Stime.Nano()
+}
+
+// TestSpellPositions checks the positions the rule computes from the last
+// one against Document.Position, on text with a byte-order mark, line
+// breaks, non-ASCII letters and invalid UTF-8, at every offset in order,
+// with steps back, and from positions before.
+func TestSpellPositions(t *testing.T) {
+	texts := []string{
+		"",
+		"plain ASCII text on one line",
+		"\uFEFFBOM first\nthen Ünïcödé, 日本語\r\nand \xff\xfe invalid\n\nend",
+		"a\n\n\nb é\nc\xe2\x82 broken\xe2\x82\xac\n",
+		strings.Repeat("Nayib Bukele é ", 40) + "\n" + strings.Repeat("x", 70),
+	}
+	for _, txt := range texts {
+		doc := checker.NewDocument("t.txt", txt, "", nil, nil)
+		var cur spellCursor
+		for off := 0; off <= len(txt); off++ {
+			want := doc.Position(off)
+			if got := cur.at(doc, off); got != want {
+				t.Fatalf("%q: cursor at %d: got %+v, want %+v", txt, off, got, want)
+			}
+			for from := 0; from <= len(txt); from += 1 + from/3 {
+				if got := spellAdvance(doc, doc.Position(from), off); got != want {
+					t.Fatalf("%q: from %d to %d: got %+v, want %+v", txt, from, off, got, want)
+				}
+			}
+			if off%7 == 3 && off > 5 {
+				back := off - 5
+				if got := cur.at(doc, back); got != doc.Position(back) {
+					t.Fatalf("%q: cursor back to %d: got %+v, want %+v", txt, back, got, doc.Position(back))
+				}
+			}
+		}
+	}
+}
+
+// TestSpellHelpers checks the rule's quick tests against what they stand
+// for.
+func TestSpellHelpers(t *testing.T) {
+	words := []string{"", "a", "A", "US", "U.S", "NASA", "Nasa", "nasa", "ÉCOLE", "École", "école", "ŞTEFAN", "x1", "123", "-",
+		"EMAIL", "Email", "email", "e", "E", "eMail", "Ｅmail", "İnter", "ANTİGANG", "Antigang", "cooperate", "Cyberspace",
+		"pre", "Pseudo", "ultra", "Ultrasound", "non", "Nonzero", "in", "intern", "Interplay", "multi", "semi", "post",
+		"counter", "Counterpart", "\xff", "e\xffx", "CO", "co"}
+	for _, w := range words {
+		if got, want := spellAllUpper(w), text.IsAllUpper(w); got != want {
+			t.Errorf("spellAllUpper(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := spellIsLower(w), w == strings.ToLower(w); got != want {
+			t.Errorf("spellIsLower(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := spellRuneCount(w+"some more ascii "+w), utf8.RuneCountInString(w+"some more ascii "+w); got != want {
+			t.Errorf("spellRuneCount(%q...) = %d, want %d", w, got, want)
+		}
+		if w == "" {
+			continue
+		}
+		// A word that, lower-cased as the rule does, is a bound
+		// prefix and more must pass the quick test.
+		lw := w
+		if c := w[0]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+			lw = strings.ToLower(w)
+		}
+		for _, list := range spellPrefixes {
+			for _, p := range list {
+				if len(lw) > len(p) && strings.HasPrefix(lw, p) && !spellMayBeClosed(w) {
+					t.Errorf("spellMayBeClosed(%q) = false; it starts with %q", w, p)
+				}
+			}
+		}
+		if got, want := spellIsPrefixFold(w), spellIsPrefix(strings.ToLower(w)); got != want && !strings.ContainsFunc(w, func(r rune) bool { return r >= utf8.RuneSelf }) {
+			t.Errorf("spellIsPrefixFold(%q) = %v, want %v", w, got, want)
+		}
+	}
 }

@@ -6,7 +6,7 @@
 package cluster
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/mtlint/mtlint/checker/text"
@@ -27,7 +27,7 @@ const (
 type Item struct {
 	Text  string // the spelling, whitespace collapsed
 	Kind  Kind
-	Key   string // for Regional items: the spelling both variants share (else computed)
+	Key   string // Key(Kind, Text) if the caller has it; for Regional items the spelling both variants share; empty: computed
 	Count int
 	Term  int  // 1 + index of the glossary entry whose term this is, 0 for none
 	Mid   bool // seen inside a sentence, not only at its start: surely a name
@@ -63,7 +63,11 @@ const maxBlock = 200
 func Group(items []Item, opt Options) [][]int {
 	uf := newUnion(items)
 	// Exact keys: case, periods, hyphens, spaces.
-	byKey := map[string]int{}
+	type kindKey struct {
+		kind Kind
+		key  string
+	}
+	byKey := make(map[kindKey]int, len(items))
 	keys := make([]string, len(items))
 	for i, it := range items {
 		k := it.Key
@@ -71,7 +75,7 @@ func Group(items []Item, opt Options) [][]int {
 			k = Key(it.Kind, it.Text)
 		}
 		keys[i] = k
-		kk := string(rune('0'+it.Kind)) + k
+		kk := kindKey{it.Kind, k}
 		if j, ok := byKey[kk]; ok {
 			uf.union(j, i)
 		} else {
@@ -82,35 +86,67 @@ func Group(items []Item, opt Options) [][]int {
 	// skeleton.
 	names := make([]*name, len(items))
 	knownIDs := map[string]int{}
-	block := map[string][]int{}
+	type blockKey struct {
+		tag byte // 'a' whole name, 'w' a word, 's' a suffix
+		key string
+	}
+	// Blocks by id, and the blocks of each item (itemBlocks[from[i]:from[i+1]]).
+	blockID := make(map[blockKey]int32, 2*len(items))
+	var blocks [][]int32
+	from := make([]int32, len(items)+1)
+	var itemBlocks []int32
+	var buf [8]blockKey
 	for i, it := range items {
+		from[i] = int32(len(itemBlocks))
 		if it.Kind != Name {
 			continue
 		}
-		n := newName(it.Text)
+		n := newNameCompact(it.Text, keys[i])
 		names[i] = n
 		// Blocks: the skeleton of each word and of the whole name, and
 		// the last letters of a single word (for merged names). Every
 		// likeness variants accepts shares one of them.
-		bkeys := []string{"a:" + text.Skeleton(n.compact)}
+		whole := text.Skeleton(n.compact)
+		bkeys := append(buf[:0], blockKey{'a', whole})
 		for _, w := range n.content {
-			if sk := text.Skeleton(w); len(sk) >= 3 || len(n.content) == 1 && len(sk) >= 2 {
-				bkeys = append(bkeys, "w:"+sk)
+			sk := whole
+			if w != n.compact {
+				sk = text.Skeleton(w)
+			}
+			if len(sk) >= 3 || len(n.content) == 1 && len(sk) >= 2 {
+				bkeys = append(bkeys, blockKey{'w', sk})
 			}
 		}
 		if len(n.content) == 1 && len(n.compact) >= 5 {
-			bkeys = append(bkeys, "s:"+n.compact[len(n.compact)-5:])
+			bkeys = append(bkeys, blockKey{'s', n.compact[len(n.compact)-5:]})
+		}
+		var seen map[blockKey]bool // for names of many words ("Word Word …" for pages)
+		if len(bkeys) > 16 {
+			seen = make(map[blockKey]bool, len(bkeys))
 		}
 		for k, key := range bkeys {
 			dup := false
-			for _, prev := range bkeys[:k] {
-				dup = dup || prev == key
+			if seen != nil {
+				dup = seen[key]
+				seen[key] = true
+			} else {
+				for _, prev := range bkeys[:k] {
+					dup = dup || prev == key
+				}
 			}
 			if !dup {
-				block[key] = append(block[key], i)
+				id, ok := blockID[key]
+				if !ok {
+					id = int32(len(blocks))
+					blockID[key] = id
+					blocks = append(blocks, nil)
+				}
+				blocks[id] = append(blocks[id], int32(i))
+				itemBlocks = append(itemBlocks, id)
 			}
 		}
 	}
+	from[len(items)] = int32(len(itemBlocks))
 	// The lexicon is asked only about names that have a likely pair.
 	anchored := make([]bool, len(items))
 	anchor := func(i int) {
@@ -128,51 +164,54 @@ func Group(items []Item, opt Options) [][]int {
 			uf.anchor(i, id)
 		}
 	}
-	var pairs [][2]int
-	done := map[[2]int]bool{}
-	for _, ids := range block {
-		if len(ids) > maxBlock {
-			continue // a key too common to tell names apart ("jn")
-		}
-		for x := 0; x < len(ids); x++ {
-			for y := x + 1; y < len(ids); y++ {
-				p := [2]int{ids[x], ids[y]}
-				if p[0] > p[1] {
-					p[0], p[1] = p[1], p[0]
-				}
-				if keys[p[0]] == keys[p[1]] || done[p] {
-					continue
-				}
-				done[p] = true
-				pairs = append(pairs, p)
-			}
-		}
-	}
-	sort.Slice(pairs, func(a, b int) bool {
-		if pairs[a][0] != pairs[b][0] {
-			return pairs[a][0] < pairs[b][0]
-		}
-		return pairs[a][1] < pairs[b][1]
-	})
-	for _, p := range pairs {
-		a, b := p[0], p[1]
+	// pairVariants reports whether names a and b, of different keys, are
+	// to be joined.
+	pairVariants := func(a, b int) bool {
 		if uf.find(a) == uf.find(b) {
-			continue
+			return false
 		}
 		// Lengths far apart are no garble, but for a first name merged
 		// into a surname ("Naibbuckley", "Buckley").
 		if ca, cb := names[a].compact, names[b].compact; absDiff(len(ca), len(cb)) > max(4, max(len(ca), len(cb))/3) &&
 			!strings.HasSuffix(ca, cb) && !strings.HasSuffix(cb, ca) {
-			continue
+			return false
 		}
 		anchor(a)
 		anchor(b)
 		// A capitalised word seen only at sentence starts may be no
 		// name at all; a likeness needs one of the two seen inside one.
 		if !items[a].Mid && !items[b].Mid && !names[a].sameContent(names[b]) {
+			return false
+		}
+		return variants(names[a].check(opt), names[b].check(opt), items[a].Count, items[b].Count, opt)
+	}
+	// The pairs of items sharing a block, in order (a, b) with a < b: for
+	// each a, the later items of its blocks, sorted and made unique.
+	var later []int32
+	for a := range items {
+		if names[a] == nil {
 			continue
 		}
-		if variants(names[a].check(opt), names[b].check(opt), items[a].Count, items[b].Count, opt) {
+		later = later[:0]
+		for _, id := range itemBlocks[from[a]:from[a+1]] {
+			ids := blocks[id]
+			if len(ids) > maxBlock {
+				continue // a key too common to tell names apart ("jn")
+			}
+			// ids is in increasing order and holds a.
+			k, _ := slices.BinarySearch(ids, int32(a))
+			later = append(later, ids[k+1:]...)
+		}
+		slices.Sort(later)
+		later = slices.Compact(later)
+		for _, bb := range later {
+			b := int(bb)
+			if keys[a] == keys[b] {
+				continue
+			}
+			if !pairVariants(a, b) {
+				continue
+			}
 			uf.union(a, b)
 		}
 	}
@@ -191,8 +230,11 @@ type name struct {
 	checked   bool     // allCommon and known are set
 }
 
-func newName(s string) *name {
-	n := &name{text: s, compact: text.Compact(s)}
+func newName(s string) *name { return newNameCompact(s, text.Compact(s)) }
+
+// newNameCompact is newName for s with its compact form.
+func newNameCompact(s, compact string) *name {
+	n := &name{text: s, compact: compact}
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '‐' || r == '–' }) {
 		f := text.Compact(w)
 		if f == "" {
@@ -497,22 +539,30 @@ func (u *union) union(a, b int) {
 }
 
 func (u *union) groups() [][]int {
-	byRoot := map[int][]int{}
-	var roots []int
-	for i := range u.parent {
+	n := len(u.parent)
+	root := make([]int32, n)
+	size := make([]int32, n)
+	for i := range n {
 		r := u.find(i)
-		if _, ok := byRoot[r]; !ok {
-			roots = append(roots, r)
-		}
-		byRoot[r] = append(byRoot[r], i)
+		root[i] = int32(r)
+		size[r]++
 	}
+	// A group is made at its first (smallest) index, so groups come in
+	// order of their first index.
+	at := make([]int32, n) // 1 + the group of a root
 	var out [][]int
-	for _, r := range roots {
-		if g := byRoot[r]; len(g) > 1 {
-			out = append(out, g)
+	for i := range n {
+		r := root[i]
+		if size[r] < 2 {
+			continue
 		}
+		if at[r] == 0 {
+			out = append(out, make([]int, 0, size[r]))
+			at[r] = int32(len(out))
+		}
+		g := at[r] - 1
+		out[g] = append(out[g], i)
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
 	return out
 }
 

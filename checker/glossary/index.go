@@ -28,6 +28,8 @@ type Index struct {
 	Forms   []Form
 
 	seq   map[uint64]seqNode  // token-sequence prefixes of forms
+	seqBF []uint64            // bit set of the keys of seq, to skip most map lookups
+	seqSh uint                // 64 - log2(bits in seqBF)
 	words map[uint64]struct{} // runs of whole words of terms (not variants)
 	fuzzy postings            // deletion and skeleton keys → form ids
 
@@ -66,7 +68,13 @@ func NewIndex(entries []Entry) *Index {
 		words:   map[uint64]struct{}{},
 	}
 	var toks []text.Token
-	ix.fuzzy.init(len(entries) * 20)
+	// About 20 keys and 40 key-form pairs per form (term or variant):
+	// sized for that, the table is not rehashed as it fills.
+	nforms := 0
+	for _, e := range entries {
+		nforms += 1 + len(e.Variants)
+	}
+	ix.fuzzy.init(nforms*20, nforms*40)
 	for ei, e := range entries {
 		forms := append([]string{e.Term}, e.Variants...)
 		for fi, f := range forms {
@@ -137,7 +145,38 @@ func NewIndex(entries []Entry) *Index {
 			}
 		}
 	}
+	ix.buildSeqFilter()
 	return ix
+}
+
+// buildSeqFilter fills seqBF with the keys of seq, at about 16 bits per
+// key: most words of a text start no glossary form, and a bit test is far
+// cheaper than a map lookup.
+func (ix *Index) buildSeqFilter() {
+	bitsLen := 1 << 10
+	for bitsLen < 16*len(ix.seq) {
+		bitsLen <<= 1
+	}
+	ix.seqBF = make([]uint64, bitsLen/64)
+	ix.seqSh = uint(64 - bits.Len(uint(bitsLen-1)))
+	for h := range ix.seq {
+		b := seqBit(h, ix.seqSh)
+		ix.seqBF[b>>6] |= 1 << (b & 63)
+	}
+}
+
+func seqBit(h uint64, shift uint) uint64 { return (h * 0x9e3779b97f4a7c15) >> shift }
+
+// node returns the seq node of key h.
+func (ix *Index) node(h uint64) (seqNode, bool) {
+	if len(ix.seqBF) == 0 {
+		return seqNode{}, false
+	}
+	if b := seqBit(h, ix.seqSh); ix.seqBF[b>>6]&(1<<(b&63)) == 0 {
+		return seqNode{}, false
+	}
+	n, ok := ix.seq[h]
+	return n, ok
 }
 
 // Len returns the number of forms (terms and variants).
@@ -154,19 +193,17 @@ func (ix *Index) MatchAt(s string, toks []text.Token, i int) (forms []int32, n, 
 	h := uint64(fnvOffset)
 	for k := i; k < len(toks); k++ {
 		t := toks[k]
+		spaced := k > i && t.Start > toks[k-1].End
 		if w := s[t.Start:t.End]; t.Kind == text.Word {
 			if cut := possessive(w); cut > 0 {
 				// Try the word without "'s" as the last token.
-				tt := toks[i : k+1 : k+1]
-				short := append([]text.Token(nil), tt...)
-				short[len(short)-1].End -= cut
-				if node, ok := ix.seq[hashToken(h, s, short, k-i)]; ok && len(node.forms) > 0 {
+				if node, ok := ix.node(hashWord(h, w[:len(w)-cut], spaced)); ok && len(node.forms) > 0 {
 					forms, n, end = node.forms, k-i+1, t.End-cut
 				}
 			}
 		}
-		h = hashToken(h, s, toks[i:], k-i)
-		node, ok := ix.seq[h]
+		h = hashWord(h, s[t.Start:t.End], spaced)
+		node, ok := ix.node(h)
 		if !ok {
 			break
 		}
@@ -182,10 +219,15 @@ func (ix *Index) MatchAt(s string, toks []text.Token, i int) (forms []int32, n, 
 
 // possessive returns the length of a final "'s" or "’s" on w, or 0.
 func possessive(w string) int {
-	for _, p := range []string{"'s", "’s", "'S", "’S"} {
-		if len(w) > len(p)+1 && strings.HasSuffix(w, p) {
-			return len(p)
-		}
+	n := len(w)
+	if n < 4 || w[n-1]|0x20 != 's' {
+		return 0
+	}
+	if w[n-2] == '\'' {
+		return 2
+	}
+	if n > 5 && w[n-4:n-1] == "’" {
+		return 4
 	}
 	return 0
 }
@@ -219,8 +261,38 @@ func (ix *Index) HasTerm(forms []int32) bool {
 // "Montoya-Galvez" of "Camilo Montoya-Galvez"), spaces and hyphens as in
 // the term.
 func (ix *Index) IsTermPart(w string) bool {
-	_, ok := ix.words[hashString(partKey(w))]
+	_, ok := ix.words[partKeyHash(w)]
 	return ok
+}
+
+// partKeyHash returns hashString(partKey(s)), without building the key
+// when s is ASCII.
+func partKeyHash(s string) uint64 {
+	h := uint64(fnvOffset)
+	written, hyphen, space := false, false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return hashString(partKey(s))
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			space = true
+			continue
+		case c == '-':
+			space = false
+		default:
+			if space && written && !hyphen {
+				h = (h ^ ' ') * fnvPrime
+			}
+			space = false
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+		}
+		h = (h ^ uint64(c)) * fnvPrime
+		written, hyphen = true, c == '-'
+	}
+	return h
 }
 
 // partKey folds s, collapses whitespace and drops spaces around hyphens.
@@ -257,7 +329,8 @@ func (ix *Index) Near(dst []int32, s string) []int32 {
 	if c == "" || ix.fuzzy.n == 0 {
 		return dst
 	}
-	exactKey := hashRunes([]rune(prefix(c)), 0)
+	var pb [prefixLen]rune
+	exactKey := hashRunes(appendRunes(pb[:0], prefix(c)), 0)
 	follow := func(limit int) func(uint64) {
 		return func(h uint64) {
 			n := ix.fuzzy.count(h)
@@ -378,7 +451,7 @@ type postings struct {
 	shift uint // 64 - log2(len(keys)): slots come from the top bits of a product
 }
 
-func (p *postings) init(hint int) {
+func (p *postings) init(hint, pairs int) {
 	size := 1024
 	for size < hint+hint/2 {
 		size <<= 1
@@ -389,8 +462,8 @@ func (p *postings) init(hint int) {
 	p.mask = uint64(size - 1)
 	p.shift = uint(64 - bits.Len(uint(size-1)))
 	p.n = 0
-	p.next = make([]int32, 0, hint)
-	p.ids = make([]int32, 0, hint)
+	p.next = make([]int32, 0, pairs)
+	p.ids = make([]int32, 0, pairs)
 }
 
 func (p *postings) slot(h uint64) uint64 {
@@ -404,7 +477,7 @@ func (p *postings) slot(h uint64) uint64 {
 func (p *postings) add(h uint64, id int32) {
 	h |= 1 // 0 marks an empty slot
 	if len(p.keys) == 0 {
-		p.init(1024)
+		p.init(1024, 1024)
 	}
 	if (p.n+1)*10 > len(p.keys)*7 {
 		p.grow()
@@ -472,6 +545,13 @@ func maxDist(c string) int {
 	return 2
 }
 
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
+}
+
 func prefix(c string) string {
 	n := 0
 	for i := range c {
@@ -486,6 +566,40 @@ func prefix(c string) string {
 // deletions calls fn with the hash of c's prefix and of every string made
 // by deleting up to d runes from it.
 func deletions(c string, d int, fn func(uint64)) {
+	if d > 2 {
+		deletionsAny(c, d, fn)
+		return
+	}
+	// Without allocating: the prefix has at most prefixLen runes, and
+	// each of the (at most two) levels of deletion has a buffer.
+	var pb [prefixLen]rune
+	p := pb[:0]
+	for _, r := range prefix(c) {
+		p = append(p, r)
+	}
+	fn(hashRunes(p, 0))
+	if d == 0 || len(p) <= 1 {
+		return
+	}
+	var q1, q2 [prefixLen]rune
+	for i := range p {
+		q := q1[:len(p)-1]
+		copy(q, p[:i])
+		copy(q[i:], p[i+1:])
+		fn(hashRunes(q, 0))
+		if d > 1 && len(q) > 1 {
+			for j := i; j < len(q); j++ {
+				r := q2[:len(q)-1]
+				copy(r, q[:j])
+				copy(r[j:], q[j+1:])
+				fn(hashRunes(r, 0))
+			}
+		}
+	}
+}
+
+// deletionsAny is deletions for any d.
+func deletionsAny(c string, d int, fn func(uint64)) {
 	p := []rune(prefix(c))
 	fn(hashRunes(p, 0))
 	var rec func(p []rune, from, d int)
@@ -511,10 +625,17 @@ func skeletonKeys(sk string, fn func(uint64)) {
 	if len(sk) < 3 {
 		return
 	}
-	r := []rune(sk)
+	var rb, qb [32]rune // on the stack for all but very long names
+	r := rb[:0]
+	for _, c := range sk {
+		r = append(r, c)
+	}
 	fn(hashRunes(r, saltSkel))
 	if len(r) >= 5 {
-		q := make([]rune, len(r)-1)
+		q := qb[:0]
+		for range len(r) - 1 {
+			q = append(q, 0)
+		}
 		for i := range r {
 			copy(q, r[:i])
 			copy(q[i:], r[i+1:])
@@ -552,10 +673,15 @@ func hashRunes(r []rune, salt uint64) uint64 {
 // space when whitespace separates it from the token before.
 func hashToken(h uint64, s string, toks []text.Token, k int) uint64 {
 	t := toks[k]
-	if k > 0 && t.Start > toks[k-1].End {
+	return hashWord(h, s[t.Start:t.End], k > 0 && t.Start > toks[k-1].End)
+}
+
+// hashWord extends h with the word w, folded, preceded by a space when
+// spaced.
+func hashWord(h uint64, w string, spaced bool) uint64 {
+	if spaced {
 		h = (h ^ ' ') * fnvPrime
 	}
-	w := s[t.Start:t.End]
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {

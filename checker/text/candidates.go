@@ -264,7 +264,7 @@ func nameUnit(s string, toks []Token, i int) (unit, bool) {
 	if !capital {
 		// "al-Assad", "bin-Laden": a lower-case connector glued to a
 		// capitalised part.
-		if !isConnector(w) || !hasHyphenAfter(s, toks, i) || i+2 >= len(toks) ||
+		if !hasHyphenAfter(s, toks, i) || !isConnector(w) || i+2 >= len(toks) ||
 			toks[i+2].Kind != Word || !isNameWord(toks[i+2].Text(s)) {
 			return unit{}, false
 		}
@@ -388,6 +388,30 @@ func separatedBySpace(toks []Token, a, b int) bool { return toks[a].End < toks[b
 // upper-case letter, or it has one after a lower-case start ("iPhone",
 // "d'Estaing").
 func isNameWord(w string) bool {
+	if len(w) > 0 && w[0] < utf8.RuneSelf {
+		// ASCII first letter: the common case, without decoding.
+		switch c := w[0]; {
+		case 'A' <= c && c <= 'Z':
+			return true
+		case c < 'a' || c > 'z':
+			return false
+		}
+		for i := 1; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				for _, r := range w[i:] {
+					if unicode.IsUpper(r) {
+						return true
+					}
+				}
+				return false
+			}
+			if 'A' <= c && c <= 'Z' {
+				return true
+			}
+		}
+		return false
+	}
 	r, n := utf8.DecodeRuneInString(w)
 	if unicode.IsUpper(r) || unicode.IsTitle(r) {
 		return true

@@ -145,7 +145,7 @@ func Tokenize(dst []Token, s string, span Span) []Token {
 }
 
 // asciiAlnum marks ASCII letters and digits.
-var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+var asciiAlnum = func() (t [256]bool) {
 	for c := '0'; c <= '9'; c++ {
 		t[c] = true
 	}
@@ -228,7 +228,25 @@ func isCJK(r rune) bool {
 // hyphens. Scripts written without spaces (isCJK) form words of their own.
 func scanWord(s string, i, end int) int {
 	cjk := false
-	if s[i] >= utf8.RuneSelf {
+	if s[i] < utf8.RuneSelf {
+		// An ASCII start: run over ASCII letters and digits without
+		// decoding, then go on below from the first other byte.
+		for {
+			for i < end && asciiAlnum[s[i]] {
+				i++
+			}
+			if i >= end {
+				return i
+			}
+			if c := s[i]; c == '\'' && i+1 < end && startsWord(s, i+1, end) {
+				i++
+				continue
+			} else if c < utf8.RuneSelf {
+				return i
+			}
+			break
+		}
+	} else {
 		r, _ := utf8.DecodeRuneInString(s[i:end])
 		cjk = isCJK(r)
 	}

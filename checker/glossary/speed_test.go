@@ -1,0 +1,109 @@
+package glossary
+
+import (
+	"strings"
+	"testing"
+)
+
+// The fast paths of the index must agree with the plain definitions.
+
+var keyCases = []string{
+	"", "Bukele", "Nayib Bukele", "nayib  bukele", "Montoya-Galvez", "Montoya - Galvez",
+	"Montoya -Galvez", " -Galvez", "- a", "a -", "Son\tHeung\nMin", "São Paulo", "Ñuñoa - Chile",
+	"AL-Assad", "x\r\ny", "A\fB", "  lead", "trail  ", "--", "a--b", "Dalí-Gómez",
+}
+
+func TestPartKeyHash(t *testing.T) {
+	for _, s := range keyCases {
+		if got, want := partKeyHash(s), hashString(partKey(s)); got != want {
+			t.Errorf("partKeyHash(%q) = %x, want %x (key %q)", s, got, want, partKey(s))
+		}
+	}
+}
+
+func TestPossessive(t *testing.T) {
+	plain := func(w string) int {
+		for _, p := range []string{"'s", "’s", "'S", "’S"} {
+			if len(w) > len(p)+1 && strings.HasSuffix(w, p) {
+				return len(p)
+			}
+		}
+		return 0
+	}
+	for _, w := range []string{"", "s", "'s", "a's", "ab's", "Bukele's", "BUKELE'S", "Bukele’s", "a’s", "ab’s", "abc’S", "ss", "bus", "x‘s", "ab\x99s"} {
+		if got, want := possessive(w), plain(w); got != want {
+			t.Errorf("possessive(%q) = %d, want %d", w, got, want)
+		}
+	}
+}
+
+// TestMatchAtFilter checks that the bit set in front of the map of token
+// sequences never hides a form: every form is found at the start of its
+// own text.
+func TestMatchAtFilter(t *testing.T) {
+	entries := append([]Entry{{Term: "Nayib Bukele", Variants: []string{"Naib Bukele"}}, {Term: "El Salvador"}}, Synthetic(3000, 7)...)
+	ix := NewIndex(entries)
+	for id, f := range ix.Forms {
+		forms := ix.Lookup(f.Text)
+		found := false
+		for _, g := range forms {
+			found = found || int(g) == id
+		}
+		if !found {
+			t.Fatalf("form %d %q not found by Lookup (got %v)", id, f.Text, forms)
+		}
+		if forms := ix.Lookup(f.Text + "'s"); len(forms) != 0 {
+			// A possessive is not part of the whole-text lookup.
+			t.Fatalf("Lookup(%q's) = %v", f.Text, forms)
+		}
+	}
+}
+
+func TestDeletionsFast(t *testing.T) {
+	collect := func(f func(func(uint64))) []uint64 {
+		var out []uint64
+		f(func(h uint64) { out = append(out, h) })
+		return out
+	}
+	for _, c := range []string{"", "a", "ab", "abc", "bukele", "nayibbukele", "montoyagalvez", "sãopaulo", "北京市朝阳区", "x"} {
+		for d := 0; d <= 2; d++ {
+			got := collect(func(fn func(uint64)) { deletions(c, d, fn) })
+			want := collect(func(fn func(uint64)) { deletionsAny(c, d, fn) })
+			if len(got) != len(want) {
+				t.Fatalf("deletions(%q, %d): %d keys, want %d", c, d, len(got), len(want))
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Fatalf("deletions(%q, %d): key %d differs", c, d, i)
+				}
+			}
+		}
+	}
+	plainSkel := func(sk string, fn func(uint64)) {
+		if len(sk) < 3 {
+			return
+		}
+		r := []rune(sk)
+		fn(hashRunes(r, saltSkel))
+		if len(r) >= 5 {
+			q := make([]rune, len(r)-1)
+			for i := range r {
+				copy(q, r[:i])
+				copy(q[i:], r[i+1:])
+				fn(hashRunes(q, saltSkel))
+			}
+		}
+	}
+	for _, sk := range []string{"", "ab", "abc", "bkl", "nbbkl", "mntgglvzmntgglvzmntgglvzmntgglvzmntgglvz", "sõpl"} {
+		got := collect(func(fn func(uint64)) { skeletonKeys(sk, fn) })
+		want := collect(func(fn func(uint64)) { plainSkel(sk, fn) })
+		if len(got) != len(want) {
+			t.Fatalf("skeletonKeys(%q): %d keys, want %d", sk, len(got), len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("skeletonKeys(%q): key %d differs", sk, i)
+			}
+		}
+	}
+}

@@ -1,0 +1,49 @@
+package checker
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestRuneCountCheckpoints checks the columns of long lines, counted from
+// checkpoints, against counting every rune, on text with multi-byte runes
+// and invalid UTF-8 around the checkpoints.
+func TestRuneCountCheckpoints(t *testing.T) {
+	parts := []string{"a", "bc ", "é", "北京", "😀", "\xff", "\xe2\x82", "\x80", "\n", "Ω"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for round := 0; round < 4; round++ {
+		var b strings.Builder
+		for b.Len() < 50000 {
+			p := parts[rng.IntN(len(parts))]
+			if p == "\n" && rng.IntN(50) > 0 {
+				continue // long lines
+			}
+			b.WriteString(p)
+		}
+		txt := b.String()
+		if round == 3 {
+			txt = "\uFEFF" + txt
+		}
+		d := NewDocument("x", txt, "", nil, nil)
+		for k := 0; k < 3000; k++ {
+			from, to := rng.IntN(len(txt)+1), rng.IntN(len(txt)+1)
+			if from > to {
+				from, to = to, from
+			}
+			if got, want := d.runeCount(from, to), utf8.RuneCountInString(txt[from:to]); got != want {
+				t.Fatalf("runeCount(%d, %d) = %d, want %d", from, to, got, want)
+			}
+			off := rng.IntN(len(txt) + 1)
+			p := d.Position(off)
+			start := strings.LastIndexByte(txt[:off], '\n') + 1
+			if start == 0 && strings.HasPrefix(txt, "\uFEFF") && off >= 3 {
+				start = 3
+			}
+			if want := utf8.RuneCountInString(txt[start:off]) + 1; p.Column != want {
+				t.Fatalf("Position(%d).Column = %d, want %d", off, p.Column, want)
+			}
+		}
+	}
+}

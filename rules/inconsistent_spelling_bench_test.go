@@ -1,0 +1,260 @@
+package rules
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/glossary"
+	"github.com/mtlint/mtlint/checker/input"
+)
+
+// spellBenchCPU returns the CPU time the process has used so far.
+func spellBenchCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// spellBenchInputs returns the clean prose cut into files of about chunk
+// bytes, repeated to at least size bytes in all.
+func spellBenchInputs(b *testing.B, size, chunk int) ([]checker.Input, int) {
+	paths, _ := filepath.Glob(filepath.Join(proseDir, "*.txt"))
+	if len(paths) == 0 {
+		b.Skip("no clean prose")
+	}
+	var prose bytes.Buffer
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		prose.Write(data)
+		prose.WriteString("\n\n")
+	}
+	var files [][]byte
+	total := 0
+	for total < size {
+		rest := prose.Bytes()
+		for len(rest) > 0 && total < size {
+			n := min(chunk, len(rest))
+			if i := bytes.Index(rest[n:], []byte("\n\n")); i >= 0 {
+				n += i + 2
+			} else {
+				n = len(rest)
+			}
+			files = append(files, rest[:n])
+			total += n
+			rest = rest[n:]
+		}
+	}
+	inputs := make([]checker.Input, len(files))
+	for i, f := range files {
+		inputs[i] = checker.Input{Path: fmt.Sprintf("prose%05d.txt", i), Read: func() ([]byte, error) { return bytes.Clone(f), nil }}
+	}
+	return inputs, total
+}
+
+// spellBenchRules returns the default rules, and the same without
+// inconsistent-spelling.
+func spellBenchRules(b *testing.B, cfg *checker.Config) (all, without []*checker.Rule) {
+	all, err := cfg.ActiveRules(All)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, r := range all {
+		if r != InconsistentSpelling {
+			without = append(without, r)
+		}
+	}
+	if len(without) == len(all) {
+		b.Fatal("inconsistent-spelling is not a default rule")
+	}
+	return all, without
+}
+
+// BenchmarkInconsistentSpellingCost measures what the rule adds to a whole
+// run: every default rule over the clean prose repeated to 5 MB (files of
+// about 256 KB, read and parsed in the run, one job), against the same run
+// without the rule, with no glossary and with the seed glossary. Each
+// iteration runs both; ns/op is their sum, and the metrics give each run's
+// wall and CPU time and the time the rule adds, in per cent (the target is
+// at most 30).
+func BenchmarkInconsistentSpellingCost(b *testing.B) {
+	inputs, total := spellBenchInputs(b, 5<<20, 256<<10)
+	seed, err := glossary.Load("../testdata/seed/glossary.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	seed.Index()
+	cfg := &checker.Config{}
+	all, without := spellBenchRules(b, cfg)
+	for _, gl := range []struct {
+		name string
+		g    *glossary.Glossary
+	}{{"none", nil}, {"seed", seed}} {
+		b.Run("glossary="+gl.name, func(b *testing.B) {
+			runs := []*checker.Run{
+				{Rules: without, Config: cfg, Glossary: gl.g, Parse: input.Parse, Jobs: 1},
+				{Rules: all, Config: cfg, Glossary: gl.g, Parse: input.Parse, Jobs: 1},
+			}
+			var wall, cpu [2]time.Duration
+			b.SetBytes(int64(2 * total))
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				// Alternate the order so that neither run always
+				// pays for the other's garbage.
+				for k := range runs {
+					j := (k + i) % 2
+					runtime.GC()
+					w, c := time.Now(), spellBenchCPU()
+					if _, err := runs[j].Check(context.Background(), inputs); err != nil {
+						b.Fatal(err)
+					}
+					cpu[j] += spellBenchCPU() - c
+					wall[j] += time.Since(w)
+				}
+			}
+			n := float64(b.N)
+			ms := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / n / 1e6 }
+			b.ReportMetric(ms(wall[0]), "without-ms/op")
+			b.ReportMetric(ms(wall[1]), "all-ms/op")
+			b.ReportMetric(ms(cpu[0]), "without-cpu-ms/op")
+			b.ReportMetric(ms(cpu[1]), "all-cpu-ms/op")
+			if wall[0] > 0 && cpu[0] > 0 {
+				b.ReportMetric(100*(float64(wall[1])/float64(wall[0])-1), "added-%")
+				b.ReportMetric(100*(float64(cpu[1])/float64(cpu[0])-1), "added-cpu-%")
+			}
+		})
+	}
+}
+
+// spellPeakHeap runs fn and returns the highest HeapInuse seen while it ran,
+// sampled every millisecond, above the heap in use before it started.
+func spellPeakHeap(fn func()) uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	base := ms.HeapInuse
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peak.Load() {
+				peak.Store(ms.HeapInuse)
+			}
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	fn()
+	runtime.ReadMemStats(&ms)
+	if ms.HeapInuse > peak.Load() {
+		peak.Store(ms.HeapInuse)
+	}
+	close(stop)
+	wg.Wait()
+	if p := peak.Load(); p > base {
+		return p - base
+	}
+	return 0
+}
+
+// BenchmarkInconsistentSpellingMemory compares the peak heap of a run of
+// every default rule over many small files (the clean prose repeated to
+// 5 MB as files of about 4 KB) with the rule's cross-file option on, and
+// off. The run keeps each file's spellings until it ends in both cases;
+// cross-file adds only the merged list. The target: on within 1.5 times off.
+func BenchmarkInconsistentSpellingMemory(b *testing.B) {
+	inputs, total := spellBenchInputs(b, 5<<20, 4<<10)
+	var peaks [2]uint64
+	var runs [2]*checker.Run
+	for k, cross := range []string{"false", "true"} {
+		cfg := &checker.Config{}
+		if err := cfg.SetOption(All, InconsistentSpelling.ID, "cross-file", cross); err != nil {
+			b.Fatal(err)
+		}
+		active, _ := spellBenchRules(b, cfg)
+		runs[k] = &checker.Run{Rules: active, Config: cfg, Parse: input.Parse, Jobs: 1}
+	}
+	b.SetBytes(int64(2 * total))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k := range runs {
+			j := (k + i) % 2
+			peak := spellPeakHeap(func() {
+				if _, err := runs[j].Check(context.Background(), inputs); err != nil {
+					b.Fatal(err)
+				}
+			})
+			peaks[j] = max(peaks[j], peak)
+		}
+	}
+	b.ReportMetric(float64(peaks[0])/(1<<20), "off-peak-MB")
+	b.ReportMetric(float64(peaks[1])/(1<<20), "on-peak-MB")
+	if peaks[0] > 0 {
+		b.ReportMetric(float64(peaks[1])/float64(peaks[0]), "on/off")
+	}
+}
+
+// BenchmarkInconsistentSpellingParts times the rule's own passes over the
+// clean prose repeated to 5 MB, parsed and with name candidates found
+// outside the timing: names (with acronyms) and compounds. cpu-ms/op is
+// steadier than the wall clock on a busy machine.
+func BenchmarkInconsistentSpellingParts(b *testing.B) {
+	inputs, total := spellBenchInputs(b, 5<<20, 256<<10)
+	var docs []*checker.Document
+	for _, in := range inputs {
+		data, _ := in.Read()
+		doc, err := input.Parse(in.Path, data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc.Candidates()
+		docs = append(docs, doc)
+	}
+	b.Run("names", func(b *testing.B) {
+		b.SetBytes(int64(total))
+		b.ReportAllocs()
+		start := spellBenchCPU()
+		for i := 0; i < b.N; i++ {
+			for _, d := range docs {
+				collectNames(&spellingCollector{doc: d}, d)
+			}
+		}
+		b.ReportMetric(float64((spellBenchCPU()-start).Nanoseconds())/float64(b.N)/1e6, "cpu-ms/op")
+	})
+	b.Run("compounds", func(b *testing.B) {
+		b.SetBytes(int64(total))
+		b.ReportAllocs()
+		start := spellBenchCPU()
+		for i := 0; i < b.N; i++ {
+			for _, d := range docs {
+				collectCompounds(&spellingCollector{doc: d}, d, false)
+			}
+		}
+		b.ReportMetric(float64((spellBenchCPU()-start).Nanoseconds())/float64(b.N)/1e6, "cpu-ms/op")
+	})
+}
