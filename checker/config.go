@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -87,7 +89,11 @@ func ParseConfig(path string, data []byte, rules []*Rule) (*Config, error) {
 	cfg := &Config{Path: path, Rules: map[string]RuleConfig{}}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, &ConfigError{File: path, Line: yamlErrorLine(err), Msg: yamlErrorText(err)}
+		line := yamlErrorLine(err)
+		if line == 0 {
+			line = yamlUnlinedErrorLine(data)
+		}
+		return nil, &ConfigError{File: path, Line: line, Msg: yamlErrorText(err)}
 	}
 	if len(root.Content) == 0 {
 		return cfg, nil // empty file
@@ -285,6 +291,24 @@ func yamlErrorLine(err error) int {
 		return n
 	}
 	return 0
+}
+
+// yamlUnlinedErrorLine guesses the line of a YAML error that names none:
+// yaml.v3 leaves the line out for a problem on line 1 and for characters
+// YAML does not allow (invalid UTF-8, control characters), so it is the
+// line of the first such character, or 1.
+func yamlUnlinedErrorLine(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		bad := r == utf8.RuneError && n == 1 ||
+			r < 0x20 && r != '\t' && r != '\n' && r != '\r' ||
+			r >= 0x7f && r < 0xa0 && r != 0x85 || r == 0xfffe || r == 0xffff
+		if bad {
+			return 1 + bytes.Count(data[:i], []byte("\n"))
+		}
+		i += n
+	}
+	return 1
 }
 
 func yamlErrorText(err error) string {

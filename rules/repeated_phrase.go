@@ -141,6 +141,12 @@ func runRepeatedPhrase(p *checker.Pass) error {
 	return nil
 }
 
+// Bounds of the search for a repeat in phraseRepeats.
+const (
+	phraseMaxTries = 16  // earlier occurrences of a word tried
+	phraseMaxWords = 256 // longest repeat found at once
+)
+
 // phraseRepeats reports phrases of words whose second occurrence lies in the
 // current sentence (words[split:]).
 func phraseRepeats(p *checker.Pass, words []phraseWord, split, minWords int, reported []checker.Span, chainBuf *[]int32) []checker.Span {
@@ -163,12 +169,17 @@ func phraseRepeats(p *checker.Pass, words []phraseWord, split, minWords int, rep
 			continue
 		}
 		best, bestI := 0, -1
-		for i := int(chain[j]); i >= 0; i = int(chain[i]) {
+		// Only the nearest phraseMaxTries earlier occurrences are tried,
+		// and matches stop at phraseMaxWords, so that a sentence of one
+		// word said over and over costs linear time.
+		tries := 0
+		for i := int(chain[j]); i >= 0 && tries < phraseMaxTries; i = int(chain[i]) {
 			if words[i].h != words[j].h {
 				continue
 			}
+			tries++
 			k := 0
-			for j+k < n && i+k < j && words[i+k].h == words[j+k].h {
+			for j+k < n && i+k < j && k < phraseMaxWords && words[i+k].h == words[j+k].h {
 				k++
 			}
 			if k > best {

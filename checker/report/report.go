@@ -20,6 +20,7 @@ type Options struct {
 	Color   bool            // ANSI colour (table only); the caller decides (TTY, NO_COLOR, --no-color)
 	Version string          // mtlint version, for SARIF tool.driver.version
 	Catalog []*checker.Rule // all rules, for SARIF tool.driver.rules (res.Rules if nil)
+	Quiet   bool            // table only: no closing summary line
 }
 
 type formatter func(w io.Writer, res *checker.Result, opt Options) error

@@ -64,6 +64,9 @@ func writeTable(w io.Writer, res *checker.Result, opt Options) error {
 		}
 		i = j
 	}
+	if opt.Quiet {
+		return nil
+	}
 	_, err := fmt.Fprintln(w, summaryLine(res))
 	return err
 }

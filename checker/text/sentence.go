@@ -316,6 +316,23 @@ func appendTrimmed(dst []Span, s string, a, b int) []Span {
 	for b > a && isSpaceByte(s[b-1]) {
 		b--
 	}
+	// Other white space (U+2004, U+3000, a no-break space) at the ends,
+	// with any ASCII space around it.
+	for a < b && s[a] >= utf8.RuneSelf {
+		r, n := utf8.DecodeRuneInString(s[a:b])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		a = skipSpace(s, a+n, b)
+	}
+	for b > a && s[b-1] >= utf8.RuneSelf {
+		r, n := utf8.DecodeLastRuneInString(s[a:b])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		for b -= n; b > a && isSpaceByte(s[b-1]); b-- {
+		}
+	}
 	if a < b {
 		dst = append(dst, Span{a, b})
 	}

@@ -146,7 +146,7 @@ func (s *source) input(path string) checker.Input {
 		if isStdin {
 			return data, nil
 		}
-		data, err := os.ReadFile(path)
+		data, err := readFile(path)
 		if err != nil {
 			return nil, err
 		}
@@ -204,8 +204,12 @@ func runCheck(c *cli.Context) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	ctx := c.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	src := &source{sums: map[string][sha256.Size]byte{}, stdin: map[string][]byte{}, record: fix || diff}
-	w := &walker{include: cfg.Include, exclude: cfg.Exclude}
+	w := &walker{ctx: ctx, include: cfg.Include, exclude: cfg.Exclude}
 	if cfg.Path != "" {
 		w.base, _ = filepath.Abs(filepath.Dir(cfg.Path))
 	} else {
@@ -229,6 +233,9 @@ func runCheck(c *cli.Context) error {
 		}
 		src.stdin[name] = data
 	}
+	if ctx.Err() != nil {
+		return interrupted()
+	}
 	var inputs []checker.Input
 	for n := range src.stdin {
 		inputs = append(inputs, src.input(n))
@@ -238,19 +245,24 @@ func runCheck(c *cli.Context) error {
 	}
 
 	run := &checker.Run{Rules: active, Config: cfg, Glossary: g, Parse: input.Parse, Jobs: c.Int("jobs")}
-	ctx := c.Context
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	res, err := run.Check(ctx, inputs)
 	if err != nil {
+		if ctx.Err() != nil {
+			return interrupted()
+		}
 		return fail("%v", err)
 	}
 	ioErrs := append(append([]error(nil), w.errs...), res.Errors...)
 
 	if fix || diff {
-		fr := applyFixes(res, src, fix, stdout, stderr)
+		fr := applyFixes(ctx, res, src, fix, stdout, stderr)
 		ioErrs = append(ioErrs, fr.errs...)
+		if ctx.Err() != nil {
+			if fix && !quiet {
+				fmt.Fprintf(stderr, "mtlint: fixed %s in %s before the interrupt\n", plural(fr.issues, "issue"), plural(fr.files, "file"))
+			}
+			return finish(stderr, ioErrs, res, cfg)
+		}
 		if diff {
 			if !quiet {
 				fmt.Fprintf(stderr, "mtlint: %s fixable in %s (nothing written)\n", plural(fr.issues, "issue"), plural(fr.files, "file"))
@@ -263,6 +275,9 @@ func runCheck(c *cli.Context) error {
 		if fr.files > 0 {
 			// Report what remains, at its place in the fixed text.
 			if res, err = run.Check(ctx, inputs); err != nil {
+				if ctx.Err() != nil {
+					return interrupted()
+				}
 				return fail("%v", err)
 			}
 		}
@@ -278,7 +293,7 @@ func runCheck(c *cli.Context) error {
 	if len(inputs) == 0 && len(ioErrs) > 0 {
 		return finish(stderr, ioErrs, res, cfg) // nothing was checked: no empty report
 	}
-	opt := report.Options{Color: useColor(c, stdout), Version: c.App.Version, Catalog: rules.All}
+	opt := report.Options{Color: useColor(c, stdout), Version: c.App.Version, Catalog: rules.All, Quiet: quiet}
 	if err := report.Write(stdout, format, res, opt); err != nil {
 		return fail("writing the report: %v", err)
 	}
@@ -288,10 +303,19 @@ func runCheck(c *cli.Context) error {
 	return finish(stderr, ioErrs, res, cfg)
 }
 
-// finish prints the I/O errors and returns the run's exit status.
+// finish prints the I/O errors and returns the run's exit status. A
+// cancelled context among them (an interrupt) makes the status 130.
 func finish(stderr io.Writer, errs []error, res *checker.Result, cfg *checker.Config) error {
+	stopped := false
 	for _, e := range errs {
+		if errors.Is(e, context.Canceled) || errors.Is(e, context.DeadlineExceeded) {
+			stopped = true
+			continue
+		}
 		fmt.Fprintf(stderr, "mtlint: %v\n", e)
+	}
+	if stopped {
+		return interrupted()
 	}
 	switch {
 	case len(errs) > 0:

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/report"
+	"github.com/urfave/cli/v2"
 )
 
 type fixResult struct {
@@ -17,10 +19,40 @@ type fixResult struct {
 	errs          []error
 }
 
+// File system hooks: the code reads, creates and renames through these, so
+// that tests can inject the failures a real disk has (a read error, a full
+// disk midway through a write, a failing rename) whatever the user running
+// them, root included.
+var (
+	// readFile reads a file to check or fix.
+	readFile = os.ReadFile
+	// createTemp creates the temporary file a fix is written to.
+	createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
+	// rename moves the written temporary file over the original.
+	rename = os.Rename
+	// beforeFix is called before each file is fixed.
+	beforeFix = func(name string) {}
+)
+
+// interrupted is the error of a run stopped by an interrupt.
+func interrupted() error {
+	return cli.Exit("mtlint: interrupted", exitInterrupted)
+}
+
+// A tempFile is the part of *os.File writeAtomic uses.
+type tempFile interface {
+	io.WriteCloser
+	Name() string
+	Chmod(mode os.FileMode) error
+	Sync() error
+}
+
 // applyFixes applies (fix) or prints as a diff (!fix) the safe suggestions
 // of res, file by file. A file is written only if it still holds the bytes
-// that were checked; standard input's fixed text goes to stdout.
-func applyFixes(res *checker.Result, src *source, fix bool, stdout, stderr io.Writer) fixResult {
+// that were checked; standard input's fixed text goes to stdout. Once ctx is
+// done no further file is written and the file being written is either
+// replaced whole or left untouched; ctx.Err() is then in the result's errors.
+func applyFixes(ctx context.Context, res *checker.Result, src *source, fix bool, stdout, stderr io.Writer) fixResult {
 	var fr fixResult
 	byFile := map[string][]checker.Finding{}
 	for _, f := range res.Findings {
@@ -39,10 +71,15 @@ func applyFixes(res *checker.Result, src *source, fix bool, stdout, stderr io.Wr
 		}
 	}
 	for _, name := range files {
+		if err := ctx.Err(); err != nil {
+			fr.errs = append(fr.errs, err)
+			break
+		}
+		beforeFix(name)
 		data, isStdin := src.stdin[name]
 		if !isStdin {
 			var err error
-			if data, err = os.ReadFile(name); err != nil {
+			if data, err = readFile(name); err != nil {
 				fr.errs = append(fr.errs, fmt.Errorf("%s: not fixed: %w", name, err))
 				continue
 			}
@@ -72,7 +109,11 @@ func applyFixes(res *checker.Result, src *source, fix bool, stdout, stderr io.Wr
 			io.WriteString(stdout, fixed)
 			src.stdin[name] = []byte(fixed)
 		} else if len(applied) > 0 {
-			if err := writeAtomic(name, []byte(fixed)); err != nil {
+			if err := writeAtomic(ctx, name, []byte(fixed)); err != nil {
+				if ctx.Err() != nil {
+					fr.errs = append(fr.errs, ctx.Err()) // name untouched
+					break
+				}
 				fr.errs = append(fr.errs, err)
 				continue
 			}
@@ -87,8 +128,10 @@ func applyFixes(res *checker.Result, src *source, fix bool, stdout, stderr io.Wr
 
 // writeAtomic replaces the file name with data: a temporary file in the same
 // folder, synced, given the file's mode, then renamed over it. A read-only
-// file is an error and left alone.
-func writeAtomic(name string, data []byte) (err error) {
+// file is an error and left alone. On any failure, or when ctx is done
+// before the rename, the temporary file is removed and the original is left
+// as it was.
+func writeAtomic(ctx context.Context, name string, data []byte) (err error) {
 	real, err := filepath.EvalSymlinks(name)
 	if err != nil {
 		return fmt.Errorf("%s: not fixed: %w", name, err)
@@ -100,7 +143,7 @@ func writeAtomic(name string, data []byte) (err error) {
 	if st.Mode().Perm()&0o222 == 0 {
 		return fmt.Errorf("%s: not fixed: the file is read-only", name)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(real), "."+filepath.Base(real)+".mtlint-*")
+	tmp, err := createTemp(filepath.Dir(real), "."+filepath.Base(real)+".mtlint-*")
 	if err != nil {
 		return fmt.Errorf("%s: not fixed: %w", name, err)
 	}
@@ -123,7 +166,10 @@ func writeAtomic(name string, data []byte) (err error) {
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	if err = os.Rename(tmp.Name(), real); err != nil {
+	if err = ctx.Err(); err != nil {
+		return err
+	}
+	if err = rename(tmp.Name(), real); err != nil {
 		return err
 	}
 	return nil

@@ -9,15 +9,19 @@
 //	mtlint version
 //
 // Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
-// 2 a usage, config, glossary or I/O error.
+// 2 a usage, config, glossary or I/O error, 130 interrupted (SIGINT or
+// SIGTERM).
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 )
@@ -32,8 +36,18 @@ func main() {
 			version = bi.Main.Version
 		}
 	}
+	// An interrupt cancels the run: --fix writes no further file and the
+	// file being written is replaced whole or not at all. A second
+	// interrupt kills the process at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	app := newApp(os.Stdout, os.Stderr)
-	os.Exit(exitCode(app.Run(os.Args), os.Stderr))
+	code := exitCode(app.RunContext(ctx, os.Args), os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // Exit codes.
@@ -41,6 +55,9 @@ const (
 	exitOK       = 0
 	exitFindings = 1
 	exitError    = 2
+	// exitInterrupted is the status of a run stopped by SIGINT or SIGTERM,
+	// 128 + SIGINT as shells report it.
+	exitInterrupted = 130
 )
 
 // exitCode turns the error app.Run returned into the process exit code,

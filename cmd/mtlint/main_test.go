@@ -103,7 +103,7 @@ func TestGolden(t *testing.T) {
 	for _, format := range []string{"json", "line", "github", "sarif", "table"} {
 		for _, withGlossary := range []bool{false, true} {
 			name := "seed." + format
-			args := []string{"check", "--no-color", "--quiet", "--fail-on", "none", "--format", format}
+			args := []string{"check", "--no-color", "--fail-on", "none", "--format", format}
 			if withGlossary {
 				name = "seed-glossary." + format
 				args = append(args, "--glossary", seedGlossary)
@@ -582,7 +582,7 @@ func TestFixChangedFile(t *testing.T) {
 	changed := []byte("Their anti -gang policy, rewritten.\n")
 	writeFile(t, path, changed)
 	var out, errOut bytes.Buffer
-	fr := applyFixes(res, src, true, &out, &errOut)
+	fr := applyFixes(context.Background(), res, src, true, &out, &errOut)
 	if fr.files != 0 || len(fr.errs) != 0 {
 		t.Errorf("fixed %d files, errors %v", fr.files, fr.errs)
 	}
@@ -591,5 +591,21 @@ func TestFixChangedFile(t *testing.T) {
 	}
 	if !strings.Contains(errOut.String(), "changed since it was checked") {
 		t.Errorf("no message: %q", errOut.String())
+	}
+}
+
+// TestQuietTable checks that --quiet drops the table's closing summary line
+// and nothing else.
+func TestQuietTable(t *testing.T) {
+	loud, _, _ := mtlint(t, "", "check", "--no-color", "--fail-on", "none", seedArticle)
+	quiet, _, _ := mtlint(t, "", "check", "--no-color", "--fail-on", "none", "--quiet", seedArticle)
+	if !strings.Contains(loud, " findings (") {
+		t.Fatalf("table has no summary line:\n%s", loud)
+	}
+	if strings.Contains(quiet, " findings (") {
+		t.Errorf("--quiet table still has the summary line:\n%s", quiet)
+	}
+	if !strings.HasPrefix(loud, quiet) {
+		t.Errorf("--quiet changed more than the summary line")
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path"
@@ -14,16 +15,21 @@ var defaultInclude = []string{"**/*.txt", "**/*.md", "**/*.markdown", "**/*.text
 
 // A walker lists the files to check under the paths given on the command line.
 type walker struct {
-	base    string   // folder include/exclude patterns are relative to
-	include []string // patterns a walked file must match (one of)
-	exclude []string // patterns of files and folders to skip
-	files   []string // found, in the order found
-	errs    []error  // paths that could not be read
+	ctx     context.Context // stops the walk when done (nil: never)
+	base    string          // folder include/exclude patterns are relative to
+	include []string        // patterns a walked file must match (one of)
+	exclude []string        // patterns of files and folders to skip
+	files   []string        // found, in the order found
+	errs    []error         // paths that could not be read
 	seen    map[string]bool
 }
 
 // add adds a path from the command line: a file is always checked, a folder
 // is walked, skipping hidden folders and the files and folders excluded.
+//
+// Symbolic links on the command line are followed. During a walk, as in git,
+// a link is not followed: neither a link to a folder (so a walk cannot loop
+// or leave the tree) nor a link to a file (so --fix cannot write outside it).
 func (w *walker) add(p string) {
 	if w.seen == nil {
 		w.seen = map[string]bool{}
@@ -32,6 +38,13 @@ func (w *walker) add(p string) {
 	if err != nil {
 		w.errs = append(w.errs, err)
 		return
+	}
+	if st.IsDir() {
+		if lst, err := os.Lstat(p); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			// WalkDir does not follow a root that is a link; its folder
+			// is, as "link/".
+			p = strings.TrimSuffix(p, string(filepath.Separator)) + string(filepath.Separator)
+		}
 	}
 	if !st.IsDir() {
 		// A file named on the command line is checked whatever the include
@@ -43,6 +56,9 @@ func (w *walker) add(p string) {
 		return
 	}
 	err = filepath.WalkDir(p, func(name string, d fs.DirEntry, err error) error {
+		if w.ctx != nil && w.ctx.Err() != nil {
+			return w.ctx.Err()
+		}
 		if err != nil {
 			w.errs = append(w.errs, err)
 			if d != nil && d.IsDir() {
@@ -60,13 +76,7 @@ func (w *walker) add(p string) {
 			return nil
 		}
 		if !d.Type().IsRegular() {
-			if d.Type()&fs.ModeSymlink == 0 {
-				return nil
-			}
-			// A symlink to a file is followed; to a folder, not (no cycles).
-			if st, err := os.Stat(name); err != nil || !st.Mode().IsRegular() {
-				return nil
-			}
+			return nil // a link, a device, a pipe: not followed, not read
 		}
 		if w.excluded(name, false) || !w.included(name) {
 			return nil
