@@ -53,6 +53,45 @@ const errorConfidence = 0.85
 // count as that document's own name rather than a garble.
 const establishedUses = 3
 
+// minPlainSimilarity is the least plain (unit-cost) edit similarity a
+// garbled name must have with the part of the term it matched. The
+// phonetic measures forgive vowels, l/r and doubled letters; without this
+// floor they would pair long unrelated names whose consonant classes
+// happen to agree ("Rockefeller" and "Luce Ferraro"), while real garbles
+// keep more than half of the letters in place ("Naibbuckley" 0.64,
+// "Buckley" 0.57, "Joe Bayeng" 0.67).
+const minPlainSimilarity = 0.55
+
+// partOfLongerName reports whether words[i:j] stands directly beside
+// another capitalised word of the candidate that is neither a connector
+// nor a common word ("Georg" before "Brandl", "Peksag" after "Berker"):
+// then it is part of a longer name of its own, and matching a part of it
+// against a glossary term would pair two different names. A common word
+// beside it ("President", "Senator") or a connector ("Trump and Buckley")
+// does not count.
+func partOfLongerName(s string, words []text.Span, i, j int) bool {
+	other := func(k int) bool {
+		w := s[words[k].Start:words[k].End]
+		return !isConnectorWord(s, words[k]) && !lexicon.IsCommon(lowerASCII(w))
+	}
+	return i > 0 && other(i-1) || j < len(words) && other(j)
+}
+
+// plainSimilarity is 1 - Levenshtein distance / length of the longer, on
+// the compact (folded, space- and hyphen-free) forms of found and of the
+// part of the term m matched.
+func plainSimilarity(found, term string, m text.Match) float64 {
+	if m.End > m.Start && m.End <= len(term) {
+		term = term[m.Start:m.End]
+	}
+	a, b := text.Compact(found), text.Compact(term)
+	n := max(utf8.RuneCountInString(a), utf8.RuneCountInString(b))
+	if n == 0 {
+		return 0
+	}
+	return 1 - float64(text.Distance(a, b))/float64(n)
+}
+
 // spacingConfidence is the confidence of a name whose letters are right
 // but whose words are split or joined differently.
 const spacingConfidence = 0.9
@@ -290,6 +329,12 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo map[string]be
 					continue
 				}
 				known = bm.lexiconKnowsOne
+			}
+			if partOfLongerName(s, words, i, j) {
+				continue // "Brandl" in "Georg Brandl" is not a garbled "Blondel"
+			}
+			if fz.Match.Measure != "spacing" && plainSimilarity(sub, ix.Forms[fz.Form].Text, fz.Match) < minPlainSimilarity {
+				continue // "Rockefeller" is not a garbled "Luce Ferraro"
 			}
 			if j-i > 1 && allCommonWords(s, words[i:j]) && score < errorConfidence {
 				continue // "Ho Chi Min City" yes, "White Horse" for "White House" no
