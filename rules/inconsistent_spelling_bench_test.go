@@ -4,61 +4,22 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/checkertest/benchtext"
 	"github.com/mtlint/mtlint/checker/glossary"
 	"github.com/mtlint/mtlint/checker/input"
 )
 
-// spellBenchCPU returns the CPU time the process has used so far.
-func spellBenchCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // spellBenchInputs returns the clean prose cut into files of about chunk
 // bytes, repeated to at least size bytes in all.
 func spellBenchInputs(b *testing.B, size, chunk int) ([]checker.Input, int) {
-	paths, _ := filepath.Glob(filepath.Join(proseDir, "*.txt"))
-	if len(paths) == 0 {
-		b.Skip("no clean prose")
-	}
-	var prose bytes.Buffer
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		prose.Write(data)
-		prose.WriteString("\n\n")
-	}
-	var files [][]byte
-	total := 0
-	for total < size {
-		rest := prose.Bytes()
-		for len(rest) > 0 && total < size {
-			n := min(chunk, len(rest))
-			if i := bytes.Index(rest[n:], []byte("\n\n")); i >= 0 {
-				n += i + 2
-			} else {
-				n = len(rest)
-			}
-			files = append(files, rest[:n])
-			total += n
-			rest = rest[n:]
-		}
-	}
+	files, total := benchtext.ProseFiles(b, proseDir, size, chunk)
 	inputs := make([]checker.Input, len(files))
 	for i, f := range files {
 		inputs[i] = checker.Input{Path: fmt.Sprintf("prose%05d.txt", i), Read: func() ([]byte, error) { return bytes.Clone(f), nil }}
@@ -119,11 +80,11 @@ func BenchmarkInconsistentSpellingCost(b *testing.B) {
 				for k := range runs {
 					j := (k + i) % 2
 					runtime.GC()
-					w, c := time.Now(), spellBenchCPU()
+					w, c := time.Now(), benchtext.CPUTime()
 					if _, err := runs[j].Check(context.Background(), inputs); err != nil {
 						b.Fatal(err)
 					}
-					cpu[j] += spellBenchCPU() - c
+					cpu[j] += benchtext.CPUTime() - c
 					wall[j] += time.Since(w)
 				}
 			}
@@ -238,23 +199,23 @@ func BenchmarkInconsistentSpellingParts(b *testing.B) {
 	b.Run("names", func(b *testing.B) {
 		b.SetBytes(int64(total))
 		b.ReportAllocs()
-		start := spellBenchCPU()
+		start := benchtext.CPUTime()
 		for i := 0; i < b.N; i++ {
 			for _, d := range docs {
 				collectNames(&spellingCollector{doc: d}, d)
 			}
 		}
-		b.ReportMetric(float64((spellBenchCPU()-start).Nanoseconds())/float64(b.N)/1e6, "cpu-ms/op")
+		b.ReportMetric(float64((benchtext.CPUTime()-start).Nanoseconds())/float64(b.N)/1e6, "cpu-ms/op")
 	})
 	b.Run("compounds", func(b *testing.B) {
 		b.SetBytes(int64(total))
 		b.ReportAllocs()
-		start := spellBenchCPU()
+		start := benchtext.CPUTime()
 		for i := 0; i < b.N; i++ {
 			for _, d := range docs {
 				collectCompounds(&spellingCollector{doc: d}, d, false)
 			}
 		}
-		b.ReportMetric(float64((spellBenchCPU()-start).Nanoseconds())/float64(b.N)/1e6, "cpu-ms/op")
+		b.ReportMetric(float64((benchtext.CPUTime()-start).Nanoseconds())/float64(b.N)/1e6, "cpu-ms/op")
 	})
 }

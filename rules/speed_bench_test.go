@@ -5,32 +5,20 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/checkertest/benchtext"
 	"github.com/mtlint/mtlint/checker/glossary"
 	"github.com/mtlint/mtlint/checker/input"
 	"github.com/mtlint/mtlint/checker/report"
 )
 
-// cpuTime returns the CPU time the process has used so far. On a loaded
-// machine it says more about the cost of code than the wall clock does.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // reportCPU adds the CPU time per operation, and the throughput it gives,
 // to a benchmark's results.
 func reportCPU(b *testing.B, start time.Duration, size int64) {
-	cpu := cpuTime() - start
+	cpu := benchtext.CPUTime() - start
 	if b.N == 0 || cpu <= 0 {
 		return
 	}
@@ -75,7 +63,7 @@ func BenchmarkEachRule(b *testing.B) {
 	b.Run("parse", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
-		start := cpuTime()
+		start := benchtext.CPUTime()
 		for i := 0; i < b.N; i++ {
 			parse()
 		}
@@ -88,7 +76,7 @@ func BenchmarkEachRule(b *testing.B) {
 			all[i] = parse()
 		}
 		b.ResetTimer()
-		start := cpuTime()
+		start := benchtext.CPUTime()
 		for i := 0; i < b.N; i++ {
 			for _, d := range all[i] {
 				d.Candidates()
@@ -109,7 +97,7 @@ func BenchmarkEachRule(b *testing.B) {
 			run := &checker.Run{Rules: []*checker.Rule{r}, Glossary: g, Parse: parsed, Jobs: 1}
 			b.SetBytes(size)
 			b.ReportAllocs()
-			start := cpuTime()
+			start := benchtext.CPUTime()
 			for i := 0; i < b.N; i++ {
 				if _, err := run.Check(context.Background(), inputs); err != nil {
 					b.Fatal(err)
@@ -126,36 +114,7 @@ func BenchmarkEachRule(b *testing.B) {
 // the CPU time reported besides the wall clock. The glossary is indexed
 // outside the timing.
 func BenchmarkPipelineCPU(b *testing.B) {
-	paths, _ := filepath.Glob(filepath.Join(proseDir, "*.txt"))
-	if len(paths) == 0 {
-		b.Skip("no clean prose")
-	}
-	var prose bytes.Buffer
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		prose.Write(data)
-		prose.WriteString("\n\n")
-	}
-	const size = 5 << 20
-	var files [][]byte
-	total := 0
-	for total < size {
-		rest := prose.Bytes()
-		for len(rest) > 0 && total < size {
-			n := min(256<<10, len(rest))
-			if i := bytes.Index(rest[n:], []byte("\n\n")); i >= 0 {
-				n += i + 2
-			} else {
-				n = len(rest)
-			}
-			files = append(files, rest[:n])
-			total += n
-			rest = rest[n:]
-		}
-	}
+	files, total := benchtext.ProseFiles(b, proseDir, 5<<20, 256<<10)
 	var inputs []checker.Input
 	for i, f := range files {
 		inputs = append(inputs, checker.Input{Path: fmt.Sprintf("prose%03d.txt", i), Read: func() ([]byte, error) { return bytes.Clone(f), nil }})
@@ -175,7 +134,7 @@ func BenchmarkPipelineCPU(b *testing.B) {
 			b.SetBytes(int64(total))
 			b.ReportAllocs()
 			b.ResetTimer()
-			start := cpuTime()
+			start := benchtext.CPUTime()
 			for i := 0; i < b.N; i++ {
 				res, err := run.Check(context.Background(), inputs)
 				if err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/checkertest/benchtext"
 	"github.com/mtlint/mtlint/checker/glossary"
 	"github.com/mtlint/mtlint/checker/input"
 	"github.com/mtlint/mtlint/checker/report"
@@ -25,36 +25,7 @@ const benchSize = 5 << 20
 // prose of testdata/prose repeated to at least 5 MB, as files of about
 // 256 KB.
 func BenchmarkPipeline(b *testing.B) {
-	paths, err := filepath.Glob(filepath.Join("testdata", "prose", "*.txt"))
-	if err != nil || len(paths) == 0 {
-		b.Skip("no prose in testdata/prose")
-	}
-	var prose bytes.Buffer
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		prose.Write(data)
-		prose.WriteString("\n\n")
-	}
-	// Cut the prose into ~256 KB files at paragraph ends, repeated to size.
-	var files [][]byte
-	total := 0
-	for total < benchSize {
-		rest := prose.Bytes()
-		for len(rest) > 0 && total < benchSize {
-			n := min(256<<10, len(rest))
-			if i := bytes.Index(rest[n:], []byte("\n\n")); i >= 0 {
-				n += i + 2
-			} else {
-				n = len(rest)
-			}
-			files = append(files, rest[:n])
-			total += n
-			rest = rest[n:]
-		}
-	}
+	files, total := benchtext.ProseFiles(b, filepath.Join("testdata", "prose"), benchSize, 256<<10)
 	dir := b.TempDir()
 	var inputs []checker.Input
 	for i, f := range files {

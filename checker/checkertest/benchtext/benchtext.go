@@ -1,0 +1,60 @@
+// Package benchtext builds benchmark inputs from the clean prose in testdata
+// and measures CPU time, for benchmarks in several packages.
+package benchtext
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// ProseFiles returns the clean prose of dir/*.txt cut at paragraph ends into
+// files of about chunk bytes, repeated until they hold at least size bytes,
+// and their total size. Benchmarks use it for real text of any size; it
+// skips the benchmark when dir holds no prose.
+func ProseFiles(tb testing.TB, dir string, size, chunk int) ([][]byte, int) {
+	tb.Helper()
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(paths) == 0 {
+		tb.Skip("no prose in " + dir)
+	}
+	var prose bytes.Buffer
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		prose.Write(data)
+		prose.WriteString("\n\n")
+	}
+	var files [][]byte
+	total := 0
+	for total < size {
+		rest := prose.Bytes()
+		for len(rest) > 0 && total < size {
+			n := min(chunk, len(rest))
+			if i := bytes.Index(rest[n:], []byte("\n\n")); i >= 0 {
+				n += i + 2
+			} else {
+				n = len(rest)
+			}
+			files = append(files, rest[:n])
+			total += n
+			rest = rest[n:]
+		}
+	}
+	return files, total
+}
+
+// CPUTime returns the CPU time the process has used so far. On a loaded
+// machine it says more about the cost of code than the wall clock does.
+func CPUTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
