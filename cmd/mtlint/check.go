@@ -255,7 +255,14 @@ func runCheck(c *cli.Context) error {
 	ioErrs := append(append([]error(nil), w.errs...), res.Errors...)
 
 	if fix || diff {
-		fr := applyFixes(ctx, res, src, fix, stdout, stderr)
+		recheck := func(name, text string) ([]checker.Finding, error) {
+			r, err := run.Check(ctx, []checker.Input{{Path: name, Read: func() ([]byte, error) { return []byte(text), nil }}})
+			if err != nil {
+				return nil, err
+			}
+			return r.Findings, nil
+		}
+		fr := applyFixes(ctx, res, src, fix, recheck, stdout, stderr)
 		ioErrs = append(ioErrs, fr.errs...)
 		if ctx.Err() != nil {
 			if fix && !quiet {

@@ -14,6 +14,9 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
+// maxFixRounds bounds the passes over one file when fixes overlap.
+const maxFixRounds = 4
+
 type fixResult struct {
 	issues, files int
 	errs          []error
@@ -52,7 +55,10 @@ type tempFile interface {
 // that were checked; standard input's fixed text goes to stdout. Once ctx is
 // done no further file is written and the file being written is either
 // replaced whole or left untouched; ctx.Err() is then in the result's errors.
-func applyFixes(ctx context.Context, res *checker.Result, src *source, fix bool, stdout, stderr io.Writer) fixResult {
+//
+// recheck, when not nil, checks a file's fixed text again; it is used when
+// fixes overlapped, to apply in the same run those the first pass skipped.
+func applyFixes(ctx context.Context, res *checker.Result, src *source, fix bool, recheck func(name, text string) ([]checker.Finding, error), stdout, stderr io.Writer) fixResult {
 	var fr fixResult
 	byFile := map[string][]checker.Finding{}
 	for _, f := range res.Findings {
@@ -90,6 +96,21 @@ func applyFixes(ctx context.Context, res *checker.Result, src *source, fix bool,
 		}
 		old := string(data)
 		fixed, applied, skipped := checker.ApplyFixes(old, byFile[name])
+		// Fixes that overlapped one already taken were skipped: check the
+		// fixed text again and apply what it still offers, so that one
+		// --fix does all a repeated --fix would.
+		for round := 1; len(skipped) > 0 && recheck != nil && round < maxFixRounds; round++ {
+			more, err := recheck(name, fixed)
+			if err != nil {
+				break
+			}
+			var again []checker.Finding
+			fixed, again, skipped = checker.ApplyFixes(fixed, more)
+			if len(again) == 0 {
+				break
+			}
+			applied = append(applied, again...)
+		}
 		for _, f := range skipped {
 			fmt.Fprintf(stderr, "mtlint: %s:%d:%d: fix %q → %q not applied (overlaps another fix)\n",
 				name, f.Pos.Line, f.Pos.Column, f.Text, f.Suggestion)

@@ -582,7 +582,7 @@ func TestFixChangedFile(t *testing.T) {
 	changed := []byte("Their anti -gang policy, rewritten.\n")
 	writeFile(t, path, changed)
 	var out, errOut bytes.Buffer
-	fr := applyFixes(context.Background(), res, src, true, &out, &errOut)
+	fr := applyFixes(context.Background(), res, src, true, nil, &out, &errOut)
 	if fr.files != 0 || len(fr.errs) != 0 {
 		t.Errorf("fixed %d files, errors %v", fr.files, fr.errs)
 	}
@@ -607,5 +607,34 @@ func TestQuietTable(t *testing.T) {
 	}
 	if !strings.HasPrefix(loud, quiet) {
 		t.Errorf("--quiet changed more than the summary line")
+	}
+}
+
+// TestFixOverlapping checks that fixes which overlap (a spaced hyphen and
+// the space before a comma, a doubled word and a double space) are all
+// applied by one --fix, so that a second --fix finds nothing to do.
+func TestFixOverlapping(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "overlap.txt")
+	in := "It was anti -gang , they said.\nHe said  the the word.\n"
+	want := "It was anti-gang, they said.\nHe said the word.\n"
+	if err := os.WriteFile(name, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, _ := mtlint(t, "", "check", "--fix", "--fail-on", "none", name)
+	if strings.Contains(errOut, "not applied") {
+		t.Errorf("fixes left unapplied:\n%s", errOut)
+	}
+	got, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != want {
+		t.Fatalf("after --fix:\n got %q\nwant %q", got, want)
+	}
+	mtlint(t, "", "check", "--fix", "--fail-on", "none", name)
+	again, _ := os.ReadFile(name)
+	if string(again) != want {
+		t.Errorf("a second --fix changed the file: %q", again)
 	}
 }
