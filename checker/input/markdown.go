@@ -194,7 +194,11 @@ func (p *mdParser) line(i int) int {
 
 // stripQuotes masks the block-quote markers that start line l and returns
 // where its content starts and how deeply it is quoted.
-func (p *mdParser) stripQuotes(l line) (int, int) {
+func (p *mdParser) stripQuotes(l line) (int, int) { return p.quotes(l, true) }
+
+// quotes finds the block-quote markers that start line l, masking them
+// when mask is set, and returns where its content starts and the depth.
+func (p *mdParser) quotes(l line, mask bool) (int, int) {
 	cs, depth := l.start, 0
 	for {
 		j := cs
@@ -204,7 +208,9 @@ func (p *mdParser) stripQuotes(l line) (int, int) {
 		if j >= l.end || p.s[j] != '>' {
 			return cs, depth
 		}
-		p.m[j] = ' '
+		if mask {
+			p.m[j] = ' '
+		}
 		j++
 		if j < l.end && isSpaceOrTab(p.s[j]) {
 			j++
@@ -593,23 +599,7 @@ func (p *mdParser) table(i, quote int) int {
 }
 
 // stripQuotesDry is stripQuotes without masking.
-func (p *mdParser) stripQuotesDry(l line) (int, int) {
-	cs, depth := l.start, 0
-	for {
-		j := cs
-		for j < l.end && j-cs < 3 && p.s[j] == ' ' {
-			j++
-		}
-		if j >= l.end || p.s[j] != '>' {
-			return cs, depth
-		}
-		j++
-		if j < l.end && isSpaceOrTab(p.s[j]) {
-			j++
-		}
-		cs, depth = j, depth+1
-	}
-}
+func (p *mdParser) stripQuotesDry(l line) (int, int) { return p.quotes(l, false) }
 
 func isDelimiterRow(c string) bool {
 	c = strings.TrimSpace(c)
