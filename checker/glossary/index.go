@@ -416,6 +416,9 @@ func (ix *Index) best(s string) (Fuzzy, bool) {
 	found := false
 	for _, id := range ids {
 		f := &ix.Forms[id]
+		if f.Variant { // wrong forms are matched exactly (glossary-variant), never fuzzily
+			continue
+		}
 		if q.Bound(&f.name) < minBound {
 			continue
 		}

@@ -85,3 +85,20 @@ func TestIsTermPart(t *testing.T) {
 		t.Error("IsTermPart")
 	}
 }
+
+// TestBestIgnoresVariants checks that fuzzy matching compares against terms
+// only: a listed wrong form is found exactly (glossary-variant), and a
+// string near a wrong form is scored against the term, never the wrong form
+// ("Dllis" is one letter from the variant "Dllys" of "Dellys").
+func TestBestIgnoresVariants(t *testing.T) {
+	g := New([]Entry{{Term: "Dellys", Variants: []string{"Dllys"}, Kind: Place}})
+	ix := g.Index()
+	for _, s := range []string{"Dllis", "DLLs", "Delys"} {
+		if fz, ok := ix.Best(s); ok && ix.Forms[fz.Form].Variant {
+			t.Errorf("Best(%q) matched the wrong form %q", s, ix.Forms[fz.Form].Text)
+		}
+	}
+	if fz, ok := ix.Best("Delys"); !ok || fz.Suggestion != "Dellys" {
+		t.Errorf("Best(%q) = %+v, %v; want Dellys", "Delys", fz, ok)
+	}
+}
