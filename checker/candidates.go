@@ -21,8 +21,11 @@ type candidateCache struct {
 func (d *Document) Candidates() []text.Candidate {
 	d.cands.once.Do(func() {
 		masked := d.Masked != d.Text
-		var list []text.Candidate
-		var words []text.Span // one arena for the Words of all candidates
+		// Prose has about one candidate per 20 tokens and one candidate
+		// word per 10: sized so, the lists rarely grow.
+		nt := len(d.Tokens)
+		list := make([]text.Candidate, 0, nt/16+4)
+		words := make([]text.Span, 0, nt/8+8) // one arena for the Words of all candidates
 		for _, s := range d.Sentences {
 			n := len(list)
 			list, words = text.AppendCandidates(list, words, d.Masked, d.Tokens[s.First:s.Last])

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -97,6 +98,110 @@ func hyphenStartingAt(t string, i int) int {
 // words too long to be connectors.
 func isConnector(w string) bool { return len(w) <= 5 && IsConnector(w) }
 
+// connectorFirst marks the ASCII letters that start a connector: an
+// ASCII letter keeps its place and (lower-cased) its value under Fold, so
+// a word starting with any other ASCII letter is no connector.
+var connectorFirst [utf8.RuneSelf]bool
+
+// asciiConnectors holds the packed forms (packASCII) of the ASCII
+// connectors, sorted.
+var asciiConnectors []uint64
+
+func init() {
+	for w := range connectors {
+		if c := w[0]; c < utf8.RuneSelf {
+			connectorFirst[c] = true
+		}
+		if k, ok := packASCII(w); ok {
+			asciiConnectors = append(asciiConnectors, k)
+		}
+	}
+	slices.Sort(asciiConnectors)
+}
+
+// packASCII returns w, lower-cased, packed with its length into one
+// number, if w is ASCII and at most 4 bytes long.
+func packASCII(w string) (uint64, bool) {
+	if len(w) > 4 {
+		return 0, false
+	}
+	k := uint64(len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return 0, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		k |= uint64(c) << (8 * (i + 1))
+	}
+	return k, true
+}
+
+// isLowerConnector is !IsCapitalized(w) && isConnector(w), with an ASCII
+// fast path that rejects most words without a map lookup.
+func isLowerConnector(w string) bool {
+	if len(w) > 0 {
+		if c := w[0]; 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' && !connectorFirst[c] {
+			return false
+		}
+	}
+	if len(w) > 4 {
+		return false // no connector is longer, folded or not (IsConnector)
+	}
+	if k, ok := packASCII(w); ok {
+		// An ASCII word is a connector when its lower-case form is one.
+		_, found := slices.BinarySearch(asciiConnectors, k)
+		return found && !IsCapitalized(w)
+	}
+	return !IsCapitalized(w) && isConnector(w)
+}
+
+// plainWord reports, cheaply, that the word toks[i] cannot start a name
+// unit: it starts with an ASCII byte other than a capital, has no capital
+// after it (isNameWord) and no hyphen follows it. nameUnit fails for any
+// such word; a false result says nothing.
+func plainWord(s string, toks []Token, i int) bool {
+	t := toks[i]
+	c := s[t.Start]
+	if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || mayHyphenAfter(s, toks, i) {
+		return false
+	}
+	if c < 'a' || c > 'z' {
+		return true // isNameWord fails at once
+	}
+	// The rest of a short word, eight bytes at a time: no capital and
+	// no non-ASCII byte means isNameWord fails.
+	p, n := t.Start+1, t.End-t.Start-1
+	if n > 7 || p+8 > len(s) {
+		return !isNameWord(s[t.Start:t.End])
+	}
+	x := uint64(s[p]) | uint64(s[p+1])<<8 | uint64(s[p+2])<<16 | uint64(s[p+3])<<24 |
+		uint64(s[p+4])<<32 | uint64(s[p+5])<<40 | uint64(s[p+6])<<48 | uint64(s[p+7])<<56
+	const high = 0x8080808080808080
+	mask := uint64(1)<<(8*n) - 1
+	if x&high&mask != 0 {
+		return !isNameWord(s[t.Start:t.End])
+	}
+	// Within the mask every byte is below 0x80, so the sums carry into
+	// no byte of it: the high bit of b+0x3F is b >= 'A', that of b+0x25
+	// is b > 'Z'.
+	upper := (x + 0x3F3F3F3F3F3F3F3F) &^ (x + 0x2525252525252525) & high & mask
+	return upper == 0
+}
+
+// mayHyphenAfter is a cheap necessary condition of hasHyphenAfter: a
+// punctuation token that may be a hyphen follows toks[i], and a token
+// after it.
+func mayHyphenAfter(s string, toks []Token, i int) bool {
+	if i+2 >= len(toks) || toks[i+1].Kind != Punct {
+		return false
+	}
+	c := s[toks[i+1].Start]
+	return c == '-' || c == unicodeHyphen[0]
+}
+
 // maxConnectors is the longest run of connectors inside one name
 // ("Bank of the", "Juan de la Cruz").
 const maxConnectors = 3
@@ -129,14 +234,35 @@ func AppendCandidates(dst []Candidate, words []Span, s string, toks []Token) ([]
 	first := firstWord(toks)
 	i := 0
 	for i < len(toks) {
+		// Fast path: most tokens are punctuation or plain lower-case
+		// words, which cannot start a unit unless a hyphen follows
+		// ("al-Assad").
+		if t := toks[i]; t.Kind != Word {
+			i++
+			continue
+		} else if plainWord(s, toks, i) {
+			i++
+			continue
+		}
 		u, ok := nameUnit(s, toks, i)
 		// A plain first word that is a common word is just capitalised
 		// ("The", "However"); "U.S." and "Montoya-Galvez" are kept, and
 		// so is a noun or adjective before another name word ("New
 		// York", "Port Elwood").
-		if !ok || (i == first && u.next == i+1 && isCommonInitial(s, toks[i]) && !leadsName(s, toks, i)) {
+		if !ok {
 			i++
 			continue
+		}
+		// The lexicon entry of a plain first word, looked up once: it
+		// also tells whether the word standing alone is a function word.
+		var firstInfo lexicon.Info
+		plainFirst := i == first && u.next == i+1
+		if plainFirst {
+			firstInfo = lexicon.Lookup(initialWord(s, toks[i]))
+			if isCommon(firstInfo) && !leadsName(s, toks, i) {
+				i++
+				continue
+			}
 		}
 		if words == nil {
 			words = make([]Span, 0, len(toks)-i)
@@ -151,8 +277,7 @@ func AppendCandidates(dst []Candidate, words []Span, s string, toks []Token) ([]
 			k := next
 			nconn := 0
 			for k < len(toks) && nconn < maxConnectors && toks[k].Kind == Word &&
-				!IsCapitalized(toks[k].Text(s)) && isConnector(toks[k].Text(s)) &&
-				!hasHyphenAfter(s, toks, k) {
+				isLowerConnector(toks[k].Text(s)) && !hasHyphenAfter(s, toks, k) {
 				k++
 				nconn++
 			}
@@ -176,7 +301,9 @@ func AppendCandidates(dst []Candidate, words []Span, s string, toks []Token) ([]
 		}
 		c.Words = words[w0:len(words):len(words)]
 		i = next
-		if len(c.Words) == 1 && isFunctionWord(s[c.Words[0].Start:c.Words[0].End]) {
+		// A plain first word alone is the word looked up above.
+		if len(c.Words) == 1 && (plainFirst && isFunctionWordInfo(s[c.Words[0].Start:c.Words[0].End], firstInfo) ||
+			!plainFirst && isFunctionWord(s[c.Words[0].Start:c.Words[0].End])) {
 			words = words[:w0] // "aircraft Now in use In order": not a name
 			continue
 		}
@@ -196,12 +323,21 @@ func firstWord(toks []Token) int {
 	return -1
 }
 
-func isCommonInitial(s string, t Token) bool {
+// initialWord returns the text of t without a possessive: the form of a
+// first word looked up in the lexicon, and the text of its candidate's
+// only word.
+func initialWord(s string, t Token) string {
 	w := t.Text(s)
 	if n := possessiveLen(w); n > 0 {
 		w = w[:len(w)-n]
 	}
-	return lexicon.IsCommon(w) // Lookup folds case without allocating
+	return w
+}
+
+// isCommon is lexicon.IsCommon for an entry already looked up (Lookup
+// folds case without allocating).
+func isCommon(in lexicon.Info) bool {
+	return in.Tier >= 1 && in.Tier <= 3 && in.Tags&lexicon.Lower != 0
 }
 
 // leadsName reports whether the common first word toks[i] is the first
@@ -212,15 +348,17 @@ func leadsName(s string, toks []Token, i int) bool {
 	if i+1 >= len(toks) || !onlySpaces(s, toks[i].End, toks[i+1].Start) || toks[i].End == toks[i+1].Start {
 		return false
 	}
+	// The cheap test first: most first words are followed by a
+	// lower-case word.
+	if _, ok := nameUnit(s, toks, i+1); !ok {
+		return false
+	}
 	w := toks[i].Text(s)
 	if IsSentenceStarter(w) || strings.HasSuffix(w, "ing") {
 		return false
 	}
 	tags := lexicon.Lookup(w).Tags
 	if tags&lexicon.Function != 0 || tags&(lexicon.Noun|lexicon.Adj) == 0 {
-		return false
-	}
-	if _, ok := nameUnit(s, toks, i+1); !ok {
 		return false
 	}
 	return !isShortFunctionWord(s, toks[i+1])
@@ -230,10 +368,17 @@ func leadsName(s string, toks []Token, i int) bool {
 // a function word ("The", "In", "Of") rather than a name. Acronyms ("US",
 // "WHO") and the month "May" are names.
 func isFunctionWord(w string) bool {
-	if len(w) > 8 || IsAllUpper(w) && len(w) > 1 || w == "May" {
-		return false
-	}
-	return lexicon.Lookup(w).Tags&lexicon.Function != 0
+	return mayBeFunctionWord(w) && lexicon.Lookup(w).Tags&lexicon.Function != 0
+}
+
+// isFunctionWordInfo is isFunctionWord with w's lexicon entry in.
+func isFunctionWordInfo(w string, in lexicon.Info) bool {
+	return mayBeFunctionWord(w) && in.Tags&lexicon.Function != 0
+}
+
+// mayBeFunctionWord is the part of isFunctionWord that needs no lexicon.
+func mayBeFunctionWord(w string) bool {
+	return !(len(w) > 8 || IsAllUpper(w) && len(w) > 1 || w == "May")
 }
 
 // isShortFunctionWord reports whether t is "I" or a short capitalised

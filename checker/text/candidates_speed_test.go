@@ -1,0 +1,64 @@
+package text
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// TestFastPathsAgree checks the fast paths of AppendCandidates against the
+// plain tests they stand for, over the words of the benchmark prose and a
+// few awkward ones.
+func TestFastPathsAgree(t *testing.T) {
+	words := strings.Fields(benchProse)
+	words = append(words, "de", "De", "DE", "dé", "Dé", "d\u0301e", "the", "The", "thé", "y", "Y", "é", "st", "St",
+		"bint", "BINT", "binte", "ibn", "İbn", "ıbn", "al", "ál", "'de", "-", "’s", "x", "", "ﬁ", "Ｄe", "dos", "Dos", "ter")
+	for _, w := range words {
+		if got, want := isLowerConnector(w), !IsCapitalized(w) && isConnector(w); got != want {
+			t.Errorf("isLowerConnector(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestFastSkipAgrees checks that the fast path of AppendCandidates skips
+// no token where a name unit starts.
+func TestFastSkipAgrees(t *testing.T) {
+	s := benchProse + " al-Assad bin-Laden iPhone d'Estaing de -Presse x‐Ray 'de-Gaulle' éclair-Roy ébène"
+	toks := Tokenize(nil, s, Span{0, len(s)})
+	for i, tok := range toks {
+		if tok.Kind != Word {
+			continue
+		}
+		if _, ok := nameUnit(s, toks, i); ok && plainWord(s, toks, i) {
+			t.Errorf("token %d %q: skipped but starts a unit", i, tok.Text(s))
+		}
+	}
+}
+
+// TestPlainWord checks plainWord against its definition on random words
+// of ASCII letters, digits, apostrophes and a few non-ASCII letters, at
+// every distance from the end of the text.
+func TestPlainWord(t *testing.T) {
+	parts := []string{"a", "b", "z", "A", "M", "Z", "@", "[", "`", "{", "0", "9", "'", "é", "É", "ß", "’", "-"}
+	rng := rand.New(rand.NewSource(1))
+	for range 200000 {
+		var b strings.Builder
+		for n := 1 + rng.Intn(12); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		tail := strings.Repeat(" x", rng.Intn(6))
+		s := b.String() + tail
+		toks := Tokenize(nil, s, Span{0, len(s)})
+		for i, tok := range toks {
+			if tok.Kind != Word {
+				continue
+			}
+			w := tok.Text(s)
+			c := w[0]
+			want := c < 0x80 && (c < 'A' || c > 'Z') && !hasHyphenAfter(s, toks, i) && !isNameWord(w)
+			if got := plainWord(s, toks, i); got && !want || !got && !mayHyphenAfter(s, toks, i) && want {
+				t.Fatalf("plainWord(%q, %q) = %v, want %v", s, w, got, want)
+			}
+		}
+	}
+}
