@@ -419,10 +419,21 @@ func (ix *Index) best(s string) (Fuzzy, bool) {
 		if f.Variant { // wrong forms are matched exactly (glossary-variant), never fuzzily
 			continue
 		}
-		if q.Bound(&f.name) < minBound {
+		bound := q.Bound(&f.name)
+		if bound < minBound {
 			continue
 		}
-		m := q.Similarity(&f.name)
+		// A form is kept only if it scores at least the best so far
+		// (ties to the earlier entry): forms that cannot are skipped or
+		// their comparison cut short. The margin covers rounding in Bound.
+		floor := 0.0
+		if found {
+			if bound+1e-9 < best.Match.Score {
+				continue
+			}
+			floor = best.Match.Score
+		}
+		m := q.SimilarityAbove(&f.name, floor)
 		if found && (m.Score < best.Match.Score || m.Score == best.Match.Score && f.Entry >= best.Entry) {
 			continue
 		}

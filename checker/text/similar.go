@@ -2,7 +2,6 @@ package text
 
 import (
 	"github.com/agnivade/levenshtein"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -165,6 +164,7 @@ type Name struct {
 	compact  string
 	skel     string
 	stripped string   // compact form without connectors
+	sskel    string   // its skeleton
 	words    []string // compact forms of the words that are not connectors
 	skels    []string // their skeletons
 	spans    []Span   // their byte ranges in Raw
@@ -192,6 +192,7 @@ func PrepareName(s string) Name {
 		n.spans = append(n.spans, w)
 	}
 	n.stripped = b.String()
+	n.sskel = Skeleton(n.stripped)
 	return n
 }
 
@@ -249,7 +250,14 @@ func (a *Name) Bound(b *Name) float64 {
 }
 
 // Similarity is Similarity(a.Raw, b.Raw) on prepared names.
-func (a *Name) Similarity(b *Name) Match {
+func (a *Name) Similarity(b *Name) Match { return a.SimilarityAbove(b, 0) }
+
+// SimilarityAbove is a.Similarity(b) for a caller that has no use for
+// scores under floor: when a.Similarity(b) scores at least floor it
+// returns the same Match; otherwise it returns some Match scoring under
+// floor, sooner, as hopeless comparisons are cut short. A floor of 0 or
+// less cuts nothing.
+func (a *Name) SimilarityAbove(b *Name, floor float64) Match {
 	ca, cb := a.compact, b.compact
 	if ca == "" || cb == "" {
 		return Match{}
@@ -257,7 +265,7 @@ func (a *Name) Similarity(b *Name) Match {
 	if ca == cb {
 		return Match{Score: 1, Measure: "exact", End: len(b.Raw)}
 	}
-	best := pairScore(ca, cb, a.skel, b.skel)
+	best := pairScore(ca, cb, a.skel, b.skel, floor)
 	best.End = len(b.Raw)
 	// Connectors dropped or added: compare without them.
 	if na, nb := a.stripped, b.stripped; na != "" && nb != "" && (na != ca || nb != cb) {
@@ -265,7 +273,7 @@ func (a *Name) Similarity(b *Name) Match {
 		if na == nb {
 			m = Match{Score: 1, Measure: "exact"}
 		} else {
-			m = pairScore(na, nb, Skeleton(na), Skeleton(nb))
+			m = pairScore(na, nb, a.sskel, b.sskel, floor)
 			m.Score -= 0.02
 		}
 		if m.Score > best.Score {
@@ -290,7 +298,7 @@ func (a *Name) Similarity(b *Name) Match {
 			if cw == ca {
 				m = Match{Score: 1, Measure: "exact"}
 			} else {
-				m = pairScore(ca, cw, a.skel, b.skels[k])
+				m = pairScore(ca, cw, a.skel, b.skels[k], floor)
 				m.Measure = "token"
 			}
 			m.Score *= 0.97
@@ -321,7 +329,7 @@ func wordByWord(a, b *Name) (Match, bool) {
 		if wa[i][0] != wb[i][0] {
 			return Match{}, false
 		}
-		m := pairScore(wa[i], wb[i], a.skels[i], b.skels[i])
+		m := pairScore(wa[i], wb[i], a.skels[i], b.skels[i], 0)
 		if m.Score < 0.45 {
 			return Match{}, false
 		}
@@ -333,40 +341,67 @@ func wordByWord(a, b *Name) (Match, bool) {
 	return Match{Score: min(sum/float64(len(wa)), 0.95), Measure: "words"}, true
 }
 
-// pairScore compares two compact strings with their skeletons.
-func pairScore(a, b, sa, sb string) Match {
+// pairScore compares two compact strings with their skeletons. When the
+// score is under floor (> 0) it may stop early and return another score
+// under floor; the ones at or above floor are exact. Callers that lower
+// the score further (Similarity's stripped and token forms) may pass their
+// own floor: they stay under it.
+func pairScore(a, b, sa, sb string, floor float64) Match {
 	if a == b {
 		return Match{Score: 1, Measure: "exact"}
 	}
 	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
 	n := max(na, nb)
-	// Scores under 0.4 are never used: stop the distance early there.
-	cost := weightedDistance(a, b, 0.6*float64(n))
-	score := 1 - cost/float64(n)
-	m := Match{Score: score, Measure: "edit"}
+	// Garbling keeps the sound a name starts with: a different first
+	// letter (not a vowel for a vowel, nor a confusable consonant) makes
+	// another name likelier ("SAR" is not a garbled "HKSAR").
+	penalty := 0.0
+	if fa, fb := a[0], b[0]; fa != fb && fa < utf8.RuneSelf && fb < utf8.RuneSelf &&
+		!(isVowel(fa) && isVowel(fb)) && (isVowel(fa) || isVowel(fb) || consonantClass(fa) != consonantClass(fb)) {
+		penalty = 0.1
+	}
+	shortPenalty := 0.0
+	if short := min(na, nb); short < 4 {
+		shortPenalty = 0.25
+	} else if short < 5 {
+		shortPenalty = 0.08
+	}
 	// Equal skeletons (same consonant classes in the same order) add a
 	// little: more for longer skeletons, which agree less by chance.
-	if len(sa) >= 3 && sa == sb && score > 0.5 {
-		lift := 0.03
+	lift := 0.0
+	if len(sa) >= 3 && sa == sb {
+		lift = 0.03
 		if len(sa) >= 4 {
 			lift = 0.08
 		}
+	}
+	// Scores under 0.4 are never used: stop the distance early there.
+	limit := 0.6 * float64(n)
+	if floor > 0 {
+		// The score is at most 1 - cost/n + lift - penalties: a cost
+		// above this limit keeps it under floor (with a margin for
+		// rounding).
+		if l := float64(n)*(1+lift-penalty-shortPenalty-floor) + 1e-9; l < limit {
+			if l < 0 {
+				return Match{Measure: "edit"}
+			}
+			limit = l
+		}
+	}
+	cost := weightedDistance(a, b, limit)
+	score := 1 - cost/float64(n)
+	m := Match{Score: score, Measure: "edit"}
+	if lift > 0 && score > 0.5 {
 		m = Match{Score: score + lift, Measure: "skeleton"}
 		if score < 0.8 && m.Score > 0.84 {
 			m.Score = 0.84 // agreement of consonants alone never makes a sure match
 		}
 	}
-	// Garbling keeps the sound a name starts with: a different first
-	// letter (not a vowel for a vowel, nor a confusable consonant) makes
-	// another name likelier ("SAR" is not a garbled "HKSAR").
-	if fa, fb := a[0], b[0]; fa != fb && fa < utf8.RuneSelf && fb < utf8.RuneSelf &&
-		!(isVowel(fa) && isVowel(fb)) && (isVowel(fa) || isVowel(fb) || consonantClass(fa) != consonantClass(fb)) {
+	if penalty > 0 {
 		m.Score -= 0.1
 	}
-	if short := min(na, nb); short < 4 {
-		m.Score -= 0.25
-	} else if short < 5 {
-		m.Score -= 0.08
+	if shortPenalty > 0 {
+		m.Score -= shortPenalty
 	}
 	if m.Score < 0 {
 		m.Score = 0
@@ -391,20 +426,6 @@ func isVowelRune(r rune) bool {
 	return r == 'a' || r == 'e' || r == 'i' || r == 'o' || r == 'u' || r == 'y'
 }
 
-func subCost(x, y rune) float64 {
-	if x == y {
-		return 0
-	}
-	if isVowelRune(x) && isVowelRune(y) {
-		return costVowel
-	}
-	if x < utf8.RuneSelf && y < utf8.RuneSelf && !isVowelRune(x) && !isVowelRune(y) &&
-		consonantClass(byte(x)) == consonantClass(byte(y)) {
-		return costConfusable
-	}
-	return costOtherSub
-}
-
 // indelCost is the cost of inserting or deleting s[i].
 func indelCost(s []rune, i int) float64 {
 	r := s[i]
@@ -423,9 +444,30 @@ func indelCost(s []rune, i int) float64 {
 // weightedDistance is the Levenshtein distance between a and b with the
 // phonetic costs above. Once every cell of a row exceeds limit, it returns
 // that row's least cost, a lower bound above limit.
+//
+// The costs of inserting or deleting each letter and the substitution
+// class of each letter are computed once, before the table is filled:
+// the sums, and so the result, are those of the cell-by-cell definition.
 func weightedDistance(as, bs string, limit float64) float64 {
 	var abuf, bbuf [32]rune
 	a, b := appendRunes(abuf[:0], as), appendRunes(bbuf[:0], bs)
+	var costBuf [2 * 32]float64
+	var kindBuf [2 * 32]int16
+	var ia, ib []float64
+	var ka, kb []int16
+	if len(a) <= 32 && len(b) <= 32 {
+		ia, ib = costBuf[:len(a)], costBuf[32:32+len(b)]
+		ka, kb = kindBuf[:len(a)], kindBuf[32:32+len(b)]
+	} else {
+		ia, ib = make([]float64, len(a)), make([]float64, len(b))
+		ka, kb = make([]int16, len(a)), make([]int16, len(b))
+	}
+	for i := range a {
+		ia[i], ka[i] = indelCost(a, i), subKind(a[i])
+	}
+	for j := range b {
+		ib[j], kb[j] = indelCost(b, j), subKind(b[j])
+	}
 	var buf [2 * 33]float64
 	var prev, cur []float64
 	if len(b) < 33 {
@@ -435,27 +477,64 @@ func weightedDistance(as, bs string, limit float64) float64 {
 	}
 	prev[0] = 0
 	for j := 1; j <= len(b); j++ {
-		prev[j] = prev[j-1] + indelCost(b, j-1)
+		prev[j] = prev[j-1] + ib[j-1]
 	}
+	cur = cur[:len(prev)]
 	for i := 1; i <= len(a); i++ {
-		ci := indelCost(a, i-1)
+		ci := ia[i-1]
+		x, kx := a[i-1], ka[i-1]
 		cur[0] = prev[0] + ci
-		for j := 1; j <= len(b); j++ {
-			v := prev[j-1] + subCost(a[i-1], b[j-1])
+		low := cur[0]
+		for j := 1; j < len(cur); j++ {
+			var sc float64
+			switch y, ky := b[j-1], kb[j-1]; {
+			case x == y:
+				sc = 0
+			case kx == kindVowel && ky == kindVowel:
+				sc = costVowel
+			case kx >= 0 && kx == ky:
+				sc = costConfusable
+			default:
+				sc = costOtherSub
+			}
+			v := prev[j-1] + sc
 			if d := prev[j] + ci; d < v {
 				v = d
 			}
-			if d := cur[j-1] + indelCost(b, j-1); d < v {
+			if d := cur[j-1] + ib[j-1]; d < v {
 				v = d
 			}
 			cur[j] = v
+			if v < low {
+				low = v
+			}
 		}
 		prev, cur = cur, prev
-		if low := slices.Min(prev); low > limit {
+		if low > limit {
 			return low
 		}
 	}
 	return prev[len(b)]
+}
+
+// Substitution kinds of weightedDistance: a vowel, a letter outside ASCII,
+// or else the confusion class of an ASCII character. Substituting x for
+// y costs nothing when they are equal, costVowel when both are vowels,
+// costConfusable when both are ASCII consonants of one class, and
+// costOtherSub otherwise.
+const (
+	kindVowel    = -1
+	kindNonASCII = -2
+)
+
+func subKind(r rune) int16 {
+	switch {
+	case isVowelRune(r):
+		return kindVowel
+	case r >= utf8.RuneSelf:
+		return kindNonASCII
+	}
+	return int16(consonantClass(byte(r)))
 }
 
 func appendRunes(dst []rune, s string) []rune {

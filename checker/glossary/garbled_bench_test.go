@@ -1,0 +1,101 @@
+package glossary
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/mtlint/mtlint/checker/text"
+)
+
+// proseNames returns the capitalised words, and pairs of them, of the
+// prose corpus: the kind of names garbled-name asks the index about.
+func proseNames(tb testing.TB) []string {
+	files, _ := filepath.Glob("../../testdata/prose/*.txt")
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		words := strings.FieldsFunc(string(data), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+		for i, w := range words {
+			if len(w) < 3 || !unicode.IsUpper([]rune(w)[0]) {
+				continue
+			}
+			for _, n := range []string{w, w + " " + words[min(i+1, len(words)-1)]} {
+				if !seen[n] {
+					seen[n] = true
+					out = append(out, n)
+				}
+			}
+		}
+	}
+	if len(out) == 0 {
+		tb.Skip("no prose corpus")
+	}
+	return out
+}
+
+// BenchmarkBestProse is the uncached fuzzy lookup (probe and scoring) of
+// every name-like string of the prose corpus against the seed-sized
+// glossary plus 10,000 made-up entries: the work of garbled-name on a
+// first pass over real text.
+func BenchmarkBestProse(b *testing.B) {
+	names := proseNames(b)
+	es := append(Synthetic(10000, 1), Entry{Term: "Nayib Bukele", Kind: Person}, Entry{Term: "Tren de Aragua"}, Entry{Term: "Volodymyr Zelensky", Kind: Person})
+	ix := NewIndex(es)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range names {
+			ix.best(s)
+		}
+	}
+}
+
+// TestSimilarityAboveExact checks that the cut-offs of best (Bound against
+// the best score so far, SimilarityAbove's floor) change no result: best
+// equals a plain scoring of every candidate, and SimilarityAbove agrees
+// with Similarity at or above its floor and stays under it otherwise.
+func TestSimilarityAboveExact(t *testing.T) {
+	names := proseNames(t)
+	if testing.Short() {
+		names = names[:min(len(names), 500)]
+	}
+	es := append(Synthetic(10000, 1), Entry{Term: "Nayib Bukele", Kind: Person}, Entry{Term: "Tren de Aragua"}, Entry{Term: "Volodymyr Zelensky", Kind: Person})
+	ix := NewIndex(es)
+	floors := []float64{0.2, 0.4, 0.55, 0.6, 0.7, 0.8, 0.9}
+	for _, s := range append(names, lookupNames...) {
+		ids := ix.Near(nil, s)
+		q := text.PrepareName(s)
+		var want Fuzzy
+		found := false
+		for _, id := range ids {
+			f := &ix.Forms[id]
+			if f.Variant || q.Bound(&f.name) < minBound {
+				continue
+			}
+			m := q.Similarity(&f.name)
+			if m.Score > q.Bound(&f.name)+1e-9 {
+				t.Errorf("%q / %q: score %v above bound %v", s, f.Text, m.Score, q.Bound(&f.name))
+			}
+			for _, fl := range floors {
+				got := q.SimilarityAbove(&f.name, fl)
+				if m.Score >= fl && got != m || m.Score < fl && got.Score >= fl {
+					t.Errorf("%q / %q floor %v: %+v, want %+v", s, f.Text, fl, got, m)
+				}
+			}
+			if found && (m.Score < want.Match.Score || m.Score == want.Match.Score && f.Entry >= want.Entry) {
+				continue
+			}
+			want, found = Fuzzy{Form: id, Entry: f.Entry, Match: m}, true
+		}
+		got, ok := ix.best(s)
+		if ok != found || got.Form != want.Form || got.Match != want.Match {
+			t.Errorf("best(%q) = %+v %v, want %+v %v", s, got, ok, want, found)
+		}
+	}
+}
