@@ -1,33 +1,15 @@
 package rules
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"testing"
-	"time"
 
 	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/checkertest/benchtext"
 	"github.com/mtlint/mtlint/checker/glossary"
 	"github.com/mtlint/mtlint/checker/input"
-	"github.com/mtlint/mtlint/checker/report"
 )
-
-// reportCPU adds the CPU time per operation, and the throughput it gives,
-// to a benchmark's results.
-func reportCPU(b *testing.B, start time.Duration, size int64) {
-	cpu := benchtext.CPUTime() - start
-	if b.N == 0 || cpu <= 0 {
-		return
-	}
-	per := float64(cpu.Nanoseconds()) / float64(b.N)
-	b.ReportMetric(per/1e6, "cpu-ms/op")
-	if size > 0 {
-		b.ReportMetric(float64(size)/per*1e3, "cpu-MB/s")
-	}
-}
 
 // speedGlossary is the seed glossary plus 10,000 made-up entries, indexed.
 func speedGlossary(b *testing.B, n int) *glossary.Glossary {
@@ -67,7 +49,7 @@ func BenchmarkEachRule(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			parse()
 		}
-		reportCPU(b, start, size)
+		benchtext.ReportCPU(b, start, size)
 	})
 	b.Run("candidates", func(b *testing.B) {
 		b.SetBytes(size)
@@ -82,7 +64,7 @@ func BenchmarkEachRule(b *testing.B) {
 				d.Candidates()
 			}
 		}
-		reportCPU(b, start, size)
+		benchtext.ReportCPU(b, start, size)
 	})
 	docs := parse()
 	for _, d := range docs {
@@ -103,48 +85,7 @@ func BenchmarkEachRule(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			reportCPU(b, start, size)
-		})
-	}
-}
-
-// BenchmarkPipelineCPU is the whole pipeline on one core, as in the
-// command's BenchmarkPipeline (read, segment, every default rule, JSON
-// output; the clean prose repeated to 5 MB as files of about 256 KB), with
-// the CPU time reported besides the wall clock. The glossary is indexed
-// outside the timing.
-func BenchmarkPipelineCPU(b *testing.B) {
-	files, total := benchtext.ProseFiles(b, proseDir, 5<<20, 256<<10)
-	var inputs []checker.Input
-	for i, f := range files {
-		inputs = append(inputs, checker.Input{Path: fmt.Sprintf("prose%03d.txt", i), Read: func() ([]byte, error) { return bytes.Clone(f), nil }})
-	}
-	cfg := &checker.Config{}
-	active, err := cfg.ActiveRules(All)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, n := range []int{0, 10000} {
-		b.Run(fmt.Sprintf("glossary=%d", n), func(b *testing.B) {
-			var g *glossary.Glossary
-			if n > 0 {
-				g = speedGlossary(b, n)
-			}
-			run := &checker.Run{Rules: active, Config: cfg, Glossary: g, Parse: input.Parse, Jobs: 1}
-			b.SetBytes(int64(total))
-			b.ReportAllocs()
-			b.ResetTimer()
-			start := benchtext.CPUTime()
-			for i := 0; i < b.N; i++ {
-				res, err := run.Check(context.Background(), inputs)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if err := report.Write(io.Discard, "json", res, report.Options{Catalog: All}); err != nil {
-					b.Fatal(err)
-				}
-			}
-			reportCPU(b, start, int64(total))
+			benchtext.ReportCPU(b, start, size)
 		})
 	}
 }

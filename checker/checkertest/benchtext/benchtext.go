@@ -58,3 +58,18 @@ func CPUTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// ReportCPU adds the CPU time per operation since start (a CPUTime
+// reading), and the throughput of size bytes per operation it gives, to a
+// benchmark's results.
+func ReportCPU(b *testing.B, start time.Duration, size int64) {
+	cpu := CPUTime() - start
+	if b.N == 0 || cpu <= 0 {
+		return
+	}
+	per := float64(cpu.Nanoseconds()) / float64(b.N)
+	b.ReportMetric(per/1e6, "cpu-ms/op")
+	if size > 0 {
+		b.ReportMetric(float64(size)/per*1e3, "cpu-MB/s")
+	}
+}
