@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -44,6 +45,7 @@ func checkCommand() *cli.Command {
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, DefaultText: "the number of CPUs", Usage: "check `N` files in parallel"},
 			&cli.BoolFlag{Name: "no-color", Usage: "no colour, even on a terminal (NO_COLOR in the environment does the same)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no summary line and no notes on stderr"},
+			&cli.StringFlag{Name: "cpu-profile", Hidden: true, Usage: "write a pprof CPU profile of the run to `FILE`"},
 			&cli.StringFlag{Name: "stdin-name", Value: stdinName, Usage: "`NAME` of standard input in reports"},
 		},
 		Action: runCheck,
@@ -179,6 +181,20 @@ func runCheck(c *cli.Context) error {
 	}
 	if c.Int("jobs") < 0 {
 		return fail("--jobs: %d is negative", c.Int("jobs"))
+	}
+	if p := c.String("cpu-profile"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			return fail("--cpu-profile: %v", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return fail("--cpu-profile: %v", err)
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
 	}
 	cfg, err := loadConfig(c)
 	if err != nil {
