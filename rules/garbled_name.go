@@ -31,11 +31,19 @@ for "Nayib Bukele", "Terren De Alagua" for "Tren de Aragua", "Carmiro Monto
 Galves" for "Camilo Montoya-Galvez"). Each capitalised run of words is
 compared with the glossary through an index (edit distance on the folded
 spelling, the transliteration skeleton, word alignment) and reported with the
-closest term, an error from confidence 0.85, a warning from min-confidence.
+closest term, a warning from min-confidence and an error from confidence
+0.85 when the evidence is firm: a long word nobody spells that way, or a
+name the rest of the document supports (the term itself, or another firm
+garble of it). A short word, a surname alone, a word the lexicon knows and a
+plain word beside a CamelCase brand stay warnings without that support.
 A person's surname may stand alone ("Bakle" is reported as "Bukele").
 Exact glossary terms and variants, common English words, words of glossary
-terms and names far from every term are never reported; the suggestion is
-never applied by --fix, as it is a guess.`,
+terms, words the document also writes in lower case, acronyms in capitals,
+runs of known words that share no word with the term ("East Indian" is no
+"Austin Dean"), a known name the document uses three times or more
+("Milton" throughout is no garbled "Melton") and names far from every
+term are never reported; the suggestion is never applied by --fix, as it
+is a guess.`,
 		Bad:  "Naibbuckley's government has struck a deal with Washington.",
 		Good: "Nayib Bukele's government has struck a deal with Washington.",
 	},
@@ -81,16 +89,41 @@ func partOfLongerName(s string, words []text.Span, i, j int) bool {
 // the compact (folded, space- and hyphen-free) forms of found and of the
 // part of the term m matched.
 func plainSimilarity(found, term string, m text.Match) float64 {
-	if m.End > m.Start && m.End <= len(term) {
-		term = term[m.Start:m.End]
-	}
-	a, b := text.Compact(found), text.Compact(term)
+	a, b := text.Compact(found), text.Compact(matchedPart(term, m))
 	n := max(utf8.RuneCountInString(a), utf8.RuneCountInString(b))
 	if n == 0 {
 		return 0
 	}
 	return 1 - float64(text.Distance(a, b))/float64(n)
 }
+
+// firm reports whether the hit is evidence enough on its own for an
+// error: not a short word, a surname alone or a plain word like a
+// CamelCase brand.
+func (h garbledHit) firm() bool {
+	return !h.known && !h.short && !h.camel && h.score >= errorConfidence && h.fz.Match.Measure != "token"
+}
+
+// matchedPart returns the part of term that m matched: the surname of a
+// person named by surname alone, else the whole term.
+func matchedPart(term string, m text.Match) string {
+	if m.End > m.Start && m.End <= len(term) {
+		return term[m.Start:m.End]
+	}
+	return term
+}
+
+// minCommonSimilarity is the least plain similarity of a run of common
+// words with the term it resembles: such runs are phrases ("Internet
+// Service", "East Indian") unless nearly every letter agrees ("Ho Chi Min
+// City" for "Ho Chi Minh City").
+const minCommonSimilarity = 0.8
+
+// minErrorLetters is the least number of letters of a garbled name
+// reported as an error without support from the rest of the document: one
+// letter changed in a short word ("Plat", "Smil") is as often another word
+// as a garble.
+const minErrorLetters = 6
 
 // spacingConfidence is the confidence of a name whose letters are right
 // but whose words are split or joined differently.
@@ -102,6 +135,8 @@ type garbledHit struct {
 	fz     glossary.Fuzzy
 	score  float64
 	known  bool // the text is a word or name the lexicon knows
+	short  bool // fewer than minErrorLetters letters
+	camel  bool // the term is written in CamelCase and the text is not
 }
 
 func runGarbledName(p *checker.Pass) error {
@@ -149,22 +184,37 @@ func runGarbledName(p *checker.Pass) error {
 	// confidence, is the document's established spelling of another name
 	// ("Heimes" throughout is not a garbled "Hamas"); machine translation
 	// garbles a name it does not know in varying ways.
+	// A word or name the lexicon knows that recurs so is the document's
+	// own name whatever its score ("Milton" throughout is not a garbled
+	// "Melton"), and the other near spellings of that entry are more
+	// likely typos of it than garbles of the term, unless the term itself
+	// appears in the document.
 	uses := map[string]int{}
 	strong := map[string]bool{}
 	for _, h := range hits {
 		k := collapseSpaces(doc.Text[h.span.Start:h.span.End])
 		uses[k]++
-		if h.score >= errorConfidence {
+		if h.score >= errorConfidence && !h.known {
 			strong[k] = true
+		}
+	}
+	otherName := map[int]bool{}
+	for _, h := range hits {
+		if h.known && !present[h.fz.Entry] && uses[collapseSpaces(doc.Text[h.span.Start:h.span.End])] >= establishedUses {
+			otherName[h.fz.Entry] = true
 		}
 	}
 	kept := hits[:0]
 	for _, h := range hits {
-		if k := collapseSpaces(doc.Text[h.span.Start:h.span.End]); uses[k] < establishedUses || strong[k] {
+		if k := collapseSpaces(doc.Text[h.span.Start:h.span.End]); !otherName[h.fz.Entry] && (uses[k] < establishedUses || strong[k]) {
 			kept = append(kept, h)
 		}
 	}
 	hits = kept
+	// A single word the document also writes in lower case is a word of
+	// its own vocabulary capitalised at a sentence start or in a heading
+	// ("Readlink" beside "readlink"), not a name.
+	hits = dropLowerCaseWords(hits, doc)
 	// Weak evidence needs support from the rest of the document. A surname
 	// alone below error confidence is reported when the name is written
 	// in full somewhere in the document, or garbled there with firmer
@@ -172,9 +222,17 @@ func runGarbledName(p *checker.Pass) error {
 	// in the second case, or from error confidence when the name is
 	// written in full.
 	garbled := map[int]bool{}
+	// firm holds, per entry, the spellings garbled with firm evidence on
+	// their own: not a short word, a surname alone or a CamelCase brand.
+	firm := map[int][]string{}
 	for _, h := range hits {
 		if !h.known && (h.fz.Match.Measure != "token" || h.score >= errorConfidence) {
 			garbled[h.fz.Entry] = true
+			if h.firm() {
+				if k := collapseSpaces(doc.Text[h.span.Start:h.span.End]); !slices.Contains(firm[h.fz.Entry], k) {
+					firm[h.fz.Entry] = append(firm[h.fz.Entry], k)
+				}
+			}
 		}
 	}
 	for _, h := range hits {
@@ -189,8 +247,10 @@ func runGarbledName(p *checker.Pass) error {
 			}
 		}
 		e := ix.Entries[h.fz.Entry]
+		// An error needs firm evidence of its own or the support of the
+		// rest of the document: the term, or another firm garble of it.
 		sev := checker.Warning
-		if h.score >= errorConfidence {
+		if h.score >= errorConfidence && (h.firm() || present[h.fz.Entry] || len(firm[h.fz.Entry]) > 0) {
 			sev = checker.Error
 		}
 		got := collapseSpaces(doc.Text[h.span.Start:h.span.End])
@@ -333,16 +393,29 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo map[string]be
 			if partOfLongerName(s, words, i, j) {
 				continue // "Brandl" in "Georg Brandl" is not a garbled "Blondel"
 			}
-			if fz.Match.Measure != "spacing" && plainSimilarity(sub, ix.Forms[fz.Form].Text, fz.Match) < minPlainSimilarity {
-				continue // "Rockefeller" is not a garbled "Luce Ferraro"
+			form := ix.Forms[fz.Form]
+			if hasInitial(s, words[i:j]) && form.Tokens != j-i {
+				continue // "Sir T" is not a garbled "Sirte", "S. Mill" not "Smila"
 			}
-			if j-i > 1 && allCommonWords(s, words[i:j]) && score < errorConfidence {
+			if allCapitalWords(s, words[i:j]) && !allCapitals(form.Text) {
+				continue // "ERANGE", "PROGBITS": acronyms and constants, not names
+			}
+			plain := 1.0
+			if fz.Match.Measure != "spacing" {
+				if plain = plainSimilarity(sub, form.Text, fz.Match); plain < minPlainSimilarity {
+					continue // "Rockefeller" is not a garbled "Luce Ferraro"
+				}
+			}
+			if j-i > 1 && allCommonWords(s, words[i:j]) && (score < errorConfidence || plain < minCommonSimilarity) {
 				continue // "Ho Chi Min City" yes, "White Horse" for "White House" no
+			}
+			if j-i > 1 && plain < minCommonSimilarity && allKnownWords(s, words[i:j]) && !sharesWord(sub, matchedPart(form.Text, fz.Match)) {
+				continue // "East Indian" is not a garbled "Austin Dean"; "Angela Merkle" is one of "Angela Merkel"
 			}
 			if score < minConf {
 				continue
 			}
-			found = append(found, garbledHit{lo: i, hi: j, span: checker.Span{Start: words[i].Start, End: words[j-1].End}, fz: fz, score: score, known: known})
+			found = append(found, garbledHit{lo: i, hi: j, span: checker.Span{Start: words[i].Start, End: words[j-1].End}, fz: fz, score: score, known: known, short: compactLen(sub) < minErrorLetters, camel: hasCamelCase(form.Text) && !hasCamelCase(sub)})
 		}
 	}
 	// A range inside a longer one that matches the same entry gives way to
@@ -481,19 +554,44 @@ func lowerASCII(w string) string {
 	return w
 }
 
+// hasCamelCase reports whether a word of s has a capital after a
+// lower-case letter other than after the prefixes of names: a brand
+// ("ReadyLinks") or an identifier ("ReadDir"). A plain word close to such
+// a brand is as often an identifier of the text as a garble of it.
+func hasCamelCase(s string) bool {
+	for _, w := range strings.Fields(s) {
+		prevLower := false
+		for i, r := range w {
+			if unicode.IsUpper(r) && prevLower && !namePrefixes[w[:i]] {
+				return true
+			}
+			prevLower = unicode.IsLower(r)
+		}
+	}
+	return false
+}
+
 // looksLikeCode reports whether w is an identifier rather than a name: it
-// starts lower-case ("macOS", "dirFS"), holds a digit or an underscore, or
+// starts lower-case ("macOS", "dirFS"), holds a digit or an underscore,
 // has a capital after a lower-case letter ("ReadDir", "PyType"), except
 // after the prefixes of names ("McDonald", "MacArthur", "DeSantis",
-// "LaGuardia", "VanDyke", "O'Brien").
+// "LaGuardia", "VanDyke", "O'Brien"), or starts with two capitals and
+// goes on in lower case ("ORing", "URLs", "IDs").
 func looksLikeCode(w string) bool {
 	prevLower := false
+	upper := 0 // leading capitals
 	for i, r := range w {
 		if i == 0 && unicode.IsLower(r) || r == '_' || unicode.IsDigit(r) {
 			return true
 		}
 		if unicode.IsUpper(r) && prevLower && !namePrefixes[w[:i]] {
 			return true
+		}
+		if unicode.IsLower(r) && upper >= 2 && upper == i {
+			return true
+		}
+		if unicode.IsUpper(r) && upper == i {
+			upper++
 		}
 		prevLower = unicode.IsLower(r)
 	}
@@ -512,4 +610,84 @@ func allCommonWords(s string, words []text.Span) bool {
 		}
 	}
 	return true
+}
+
+// hasInitial reports whether a word of the range is a single letter: an
+// initial ("S. Mill") or a stray letter ("Sir T").
+func hasInitial(s string, words []text.Span) bool {
+	for _, sp := range words {
+		if compactLen(s[sp.Start:sp.End]) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// allCapitalWords reports whether every word of the range other than
+// connectors is written in capitals.
+func allCapitalWords(s string, words []text.Span) bool {
+	for _, sp := range words {
+		if w := s[sp.Start:sp.End]; !text.IsConnector(w) && !allCapitals(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// dropLowerCaseWords removes the one-word hits whose text the document
+// also writes in lower case. It makes one pass over the tokens, and only
+// when there is such a hit.
+func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
+	lower := map[string]bool{}
+	for _, h := range hits {
+		if h.hi-h.lo == 1 {
+			lower[strings.ToLower(doc.Text[h.span.Start:h.span.End])] = false
+		}
+	}
+	if len(lower) == 0 {
+		return hits
+	}
+	for _, t := range doc.Tokens {
+		if t.Kind != text.Word {
+			continue
+		}
+		w := doc.Masked[t.Start:t.End]
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+			continue
+		}
+		if _, ok := lower[w]; ok {
+			lower[w] = true
+		}
+	}
+	kept := hits[:0]
+	for _, h := range hits {
+		if h.hi-h.lo != 1 || !lower[strings.ToLower(doc.Text[h.span.Start:h.span.End])] {
+			kept = append(kept, h)
+		}
+	}
+	return kept
+}
+
+// allKnownWords reports whether the lexicon knows every word of the range
+// that is not a connector.
+func allKnownWords(s string, words []text.Span) bool {
+	for _, sp := range words {
+		if w := s[sp.Start:sp.End]; !text.IsConnector(w) && !lexicon.Lookup(lowerASCII(w)).Known() {
+			return false
+		}
+	}
+	return true
+}
+
+// sharesWord reports whether a and b have a word in common, folded.
+func sharesWord(a, b string) bool {
+	split := func(r rune) bool { return r == ' ' || r == '-' }
+	for _, wa := range strings.FieldsFunc(a, split) {
+		for _, wb := range strings.FieldsFunc(b, split) {
+			if text.Fold(wa) == text.Fold(wb) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -69,7 +69,7 @@ func (x *Extractor) Entries(minCount int) []Entry {
 		var into *cluster
 		if sk != "" {
 			for _, c := range bySkel[sk[0]] {
-				if m := text.Similarity(n, c.head); m.Score >= 0.85 && m.Measure != "token" {
+				if m := text.Similarity(n, c.head); m.Score >= 0.85 && m.Measure != "token" && !text.DistinctNames(n, c.head) {
 					into = c
 					break
 				}
