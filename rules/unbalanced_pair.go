@@ -128,7 +128,7 @@ func runUnbalancedPair(p *checker.Pass) error {
 				}
 				stack = append(stack[:k], stack[k+1:]...)
 			case '"':
-				if straight < 0 && pairInches(m, b.Start, i) || pairQuotedChar(m, b.Start, i, b.End) {
+				if straight < 0 && (pairInches(m, b.Start, i) || pairInsideWord(m, b.Start, i, b.End)) || pairQuotedChar(m, b.Start, i, b.End) {
 					break
 				}
 				// Which way a straight quote faces: glued to the word after
@@ -235,6 +235,17 @@ func pairOpener(r rune) rune {
 func pairLetterAt(m string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(m[i:])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// pairInsideWord reports whether the straight quote at i has a letter
+// directly on both sides: a stress or ditto mark inside a word, as
+// dictionaries write them ("In*vade\"", "mem\"bra*nous"), not a quotation.
+func pairInsideWord(m string, lo, i, hi int) bool {
+	if i == lo || i+1 >= hi {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(m[lo:i])
+	return unicode.IsLetter(r) && pairLetterAt(m, i+1) && !unicode.IsDigit(rune(m[i+1]))
 }
 
 // pairQuotedChar reports whether the quote at i is a character being
