@@ -129,7 +129,7 @@ func FuzzApplyFixes(f *testing.F) {
 		}
 		path := fuzzPath(md)
 		findings := checkAll(t, path, s)
-		out, applied, skipped := checker.ApplyFixes(s, findings)
+		out, applied, _ := checker.ApplyFixes(s, findings)
 		if utf8.ValidString(s) && !utf8.ValidString(out) {
 			t.Fatalf("fixes made invalid UTF-8: %q -> %q", s, out)
 		}
@@ -157,11 +157,10 @@ func FuzzApplyFixes(f *testing.F) {
 			return
 		}
 		// Fixing again changes nothing, unless fixes were skipped because
-		// they overlapped; then fixing again and again settles quickly.
+		// they overlapped or one fix uncovered another ("third third
+		// KINGDOm" loses a word and becomes a listed wrong form); then
+		// fixing again and again, as --fix does, settles quickly.
 		again, applied2, _ := checker.ApplyFixes(out, checkAll(t, path, out))
-		if again != out && len(skipped) == 0 {
-			t.Fatalf("fix is not idempotent:\n%q\n-> %q\n-> %q\nsecond round: %s", s, out, again, describeFixes(applied2))
-		}
 		for round := 3; again != out; round++ {
 			if round > 6 {
 				t.Fatalf("fixes do not settle after %d rounds:\n%q\n-> %q\n-> %q\nlast round: %s", round, s, out, again, describeFixes(applied2))

@@ -14,7 +14,8 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// maxFixRounds bounds the passes over one file when fixes overlap.
+// maxFixRounds bounds the passes over one file when fixes overlap or
+// uncover others.
 const maxFixRounds = 4
 
 type fixResult struct {
@@ -56,8 +57,8 @@ type tempFile interface {
 // done no further file is written and the file being written is either
 // replaced whole or left untouched; ctx.Err() is then in the result's errors.
 //
-// recheck, when not nil, checks a file's fixed text again; it is used when
-// fixes overlapped, to apply in the same run those the first pass skipped.
+// recheck, when not nil, checks a file's fixed text again, to apply in the
+// same run the fixes the first pass skipped or uncovered.
 func applyFixes(ctx context.Context, res *checker.Result, src *source, fix bool, recheck func(name, text string) ([]checker.Finding, error), stdout, stderr io.Writer) fixResult {
 	var fr fixResult
 	byFile := map[string][]checker.Finding{}
@@ -96,10 +97,12 @@ func applyFixes(ctx context.Context, res *checker.Result, src *source, fix bool,
 		}
 		old := string(data)
 		fixed, applied, skipped := checker.ApplyFixes(old, byFile[name])
-		// Fixes that overlapped one already taken were skipped: check the
-		// fixed text again and apply what it still offers, so that one
-		// --fix does all a repeated --fix would.
-		for round := 1; len(skipped) > 0 && recheck != nil && round < maxFixRounds; round++ {
+		// Fixes that overlapped one already taken were skipped, and a fix
+		// may uncover another ("third third KINGDOm" loses a word and
+		// becomes a listed wrong form): check the fixed text again and
+		// apply what it still offers, so that one --fix does all a
+		// repeated --fix would.
+		for round := 1; len(applied) > 0 && recheck != nil && round < maxFixRounds; round++ {
 			more, err := recheck(name, fixed)
 			if err != nil {
 				break

@@ -638,3 +638,21 @@ func TestFixOverlapping(t *testing.T) {
 		t.Errorf("a second --fix changed the file: %q", again)
 	}
 }
+
+// TestFixUncovers checks that a fix which uncovers another (a doubled word
+// removed leaves a listed wrong form) is followed up in the same --fix.
+func TestFixUncovers(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "cascade.txt")
+	if err := os.WriteFile(name, []byte("It is a Security Third third Kingdom deal.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mtlint(t, "", "check", "--fix", "--fail-on", "none", "--glossary", seedGlossary, name)
+	got, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "It is a safe third country deal.\n"; string(got) != want {
+		t.Errorf("after --fix:\n got %q\nwant %q", got, want)
+	}
+}
