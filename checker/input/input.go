@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mtlint/mtlint/checker"
 )
@@ -88,6 +89,17 @@ func baseMask(s string) []byte {
 		i += n
 	}
 	return m
+}
+
+// ownedString returns m as a string without copying it: a masked text is
+// as large as the input, and a copy of it cost time and memory. This is
+// safe because the string shares m's memory and the caller hands m over:
+// it writes m again only once it no longer reads a string made before
+// (plainBlocks blanks list markers after classifying every line, then
+// makes the string it returns anew), and nothing writes m once the
+// returned string exists.
+func ownedString(m []byte) string {
+	return unsafe.String(unsafe.SliceData(m), len(m))
 }
 
 // printableASCII8 reports whether the eight bytes of w are all printable

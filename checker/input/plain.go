@@ -64,8 +64,10 @@ func plainBlocks(s string, m []byte) (string, []checker.Block) {
 			blank(m, l.start, l.end)
 		}
 	}
-	ms := string(m) // the text to classify; list markers are blanked in m
-	markers := false
+	// The text to classify is m as it is now, before list markers are
+	// blanked; it is read only until the markers are written below.
+	ms := ownedString(m)
+	var markers []checker.Span
 	blankAt := func(i int) bool { return isBlankLine(ms[lines[i].start:lines[i].end]) }
 	first := true
 	for i := 0; i < len(lines); {
@@ -87,27 +89,29 @@ func plainBlocks(s string, m []byte) (string, []checker.Block) {
 			}
 			blocks = append(blocks, trimmedBlock(ms, lines[i].start, lines[i].end, kind))
 		default:
-			blocks = appendParagraph(blocks, ms, m, lines[i:j], &markers)
+			blocks, markers = appendParagraph(blocks, markers, ms, lines[i:j])
 		}
 		first = false
 		i = j
 	}
-	if markers {
-		ms = string(m)
+	if len(markers) == 0 {
+		return ms, blocks
 	}
-	return ms, blocks
+	for _, sp := range markers {
+		blank(m, sp.Start, sp.End)
+	}
+	return ownedString(m), blocks
 }
 
 // appendParagraph appends the blocks of the non-blank lines ls: list items,
 // then one block for a hard-wrapped paragraph or one per line when every
-// line is a unit of its own. It blanks list markers in m and then sets
-// *markers.
-func appendParagraph(blocks []checker.Block, s string, m []byte, ls []line, markers *bool) []checker.Block {
+// line is a unit of its own. It appends the list markers, to be blanked,
+// to markers.
+func appendParagraph(blocks []checker.Block, markers []checker.Span, s string, ls []line) ([]checker.Block, []checker.Span) {
 	for len(ls) > 0 {
 		// A list item, with the lines it wraps onto.
 		if w := listMarker(s[ls[0].start:ls[0].end]); w > 0 {
-			blank(m, ls[0].start, ls[0].start+w)
-			*markers = true
+			markers = append(markers, spanOf(ls[0].start, ls[0].start+w))
 			n := 1
 			for n < len(ls) && !isItemStart(s, ls[n-1], ls[n], true) && !endsSentence(strings.TrimRight(s[ls[n-1].start:ls[n-1].end], " \t")) {
 				n++
@@ -124,7 +128,7 @@ func appendParagraph(blocks []checker.Block, s string, m []byte, ls []line, mark
 		blocks = appendLines(blocks, s, ls[:n])
 		ls = ls[n:]
 	}
-	return blocks
+	return blocks, markers
 }
 
 // isItemStart reports whether line l starts a list item, given the line
