@@ -60,8 +60,9 @@ func baseMask(s string) []byte {
 		m[0], m[1], m[2] = ' ', ' ', ' '
 	}
 	for i := 0; i < len(s); {
-		// Eight bytes of printable ASCII at a time, the common case.
-		for i+8 <= len(s) && printableASCII8(binary.LittleEndian.Uint64(m[i:])) {
+		// Eight bytes of printable ASCII or line breaks at a time, the
+		// common case.
+		for i+8 <= len(s) && printableASCII8(newlinesToPrintable(binary.LittleEndian.Uint64(m[i:]))) {
 			i += 8
 		}
 		if i >= len(s) {
@@ -108,6 +109,17 @@ func printableASCII8(w uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	below := (w - 0x20*ones) &^ w // a byte under 0x20
 	return (w|(w+ones)|below)&highs == 0
+}
+
+// newlinesToPrintable returns w with each byte that is '\n' turned into
+// a printable one ('*'), every other byte as it is.
+func newlinesToPrintable(w uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := w ^ '\n'*ones // zero where w has a '\n'
+	// The high bit of each byte of x that is zero, exactly: with the
+	// high bits cleared no sum carries into the next byte.
+	zero := ^((x&^highs + 0x7f*ones) | x) & highs
+	return w | zero>>2 // '\n'|0x20 == '*'
 }
 
 // blank replaces m[from:to] with spaces, keeping line breaks.
