@@ -97,7 +97,7 @@ func NewDocument(path, txt, masked string, blocks []Block, sup []Suppression) *D
 	// read so far predicts for the whole, rather than by append's small
 	// steps (a large file would be copied over and over).
 	d.Tokens = make([]Token, 0, len(masked)/4+16)
-	d.Sentences = make([]Sentence, 0, len(masked)/128+4)
+	d.Sentences = make([]Sentence, 0, len(masked)/64+4) // prose: 100-150 bytes a sentence, terse text 60
 	var spans []Span
 	for bi, b := range blocks {
 		if b.Kind == Code {

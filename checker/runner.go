@@ -140,6 +140,13 @@ feed:
 	}
 
 	res := &Result{Rules: r.Rules}
+	n := 0
+	for i := range results {
+		n += len(results[i].findings)
+	}
+	if n > 0 {
+		res.Findings = make([]Finding, 0, n)
+	}
 	for _, i := range order {
 		fr := &results[i]
 		switch {
@@ -267,6 +274,13 @@ func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input, cores chan s
 		cores <- struct{}{}
 	} else {
 		helpers.Wait()
+	}
+	n := 0
+	for k := range out {
+		n += len(out[k].findings)
+	}
+	if n > 0 {
+		fr.findings = make([]Finding, 0, n)
 	}
 	for k, rule := range r.Rules {
 		res := &out[k]

@@ -57,8 +57,11 @@ func splitLines(s string) []line {
 // plainBlocks finds the blocks of s, whose masked form is m, blanking list
 // markers and rules in m. It returns the final masked text and the blocks.
 func plainBlocks(s string, m []byte) (string, []checker.Block) {
-	var blocks []checker.Block
 	lines := splitLines(s)
+	// At most a block per line, and one per two in text with blank
+	// lines between paragraphs, rarely more: room for that many saves
+	// copying the list over and over as it grows.
+	blocks := make([]checker.Block, 0, len(lines)/2+1)
 	for _, l := range lines {
 		if isRuleLine(s[l.start:l.end]) { // "=====" under a title, "* * *" between parts
 			blank(m, l.start, l.end)
