@@ -69,6 +69,8 @@ type Document struct {
 	Sentences []Sentence // in order
 	Tokens    []Token    // over Masked, in order
 	lines     []int      // byte offset of each line start
+	words     int        // word tokens, when counted is set
+	counted   bool
 	suppress  []Suppression
 	cands     candidateCache // name candidates, computed on first use
 	shared    sharedCache    // per-document work shared by rules (Shared)
@@ -91,6 +93,7 @@ func NewDocument(path, txt, masked string, blocks []Block, sup []Suppression) *D
 	}
 	d := &Document{Path: path, Text: txt, Masked: masked, Blocks: blocks, suppress: sup}
 	d.lines = lineStarts(txt)
+	d.counted = true
 	// Prose holds a token per four to six bytes (4.5 in technical
 	// manuals, 5.1 in essays, 5.4 in news): start with room for the
 	// denser and, when a sentence might not fit, grow to what the text
@@ -112,6 +115,12 @@ func NewDocument(path, txt, masked string, blocks []Block, sup []Suppression) *D
 			d.Tokens = text.Tokenize(d.Tokens, masked, sp)
 			if len(d.Tokens) == first {
 				continue
+			}
+			// Counted now, while the tokens are in the cache.
+			for _, t := range d.Tokens[first:] {
+				if t.Kind == text.Word {
+					d.words++
+				}
 			}
 			d.Sentences = append(d.Sentences, Sentence{Span: sp, Block: bi, First: first, Last: len(d.Tokens)})
 		}
@@ -249,6 +258,9 @@ func (d *Document) Suppressed(rule string, off int) bool {
 
 // WordCount returns the number of word tokens, for rates per 1,000 words.
 func (d *Document) WordCount() int {
+	if d.counted {
+		return d.words
+	}
 	n := 0
 	for _, t := range d.Tokens {
 		if t.Kind == text.Word {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/input"
+	"github.com/mtlint/mtlint/checker/text"
 )
 
 // posOf returns the position of the first occurrence of sub in d's text.
@@ -103,4 +104,18 @@ func TestFindingPosition(t *testing.T) {
 		return
 	}
 	t.Fatal("token not found")
+}
+
+// WordCount, counted as the document is built, counts the word tokens.
+func TestWordCount(t *testing.T) {
+	d := input.Plain("x.txt", []byte("Hello, world. It's 10:30 in the U.S.\n\n- An item, see www.example.com now.\n"))
+	n := 0
+	for _, tok := range d.Tokens {
+		if tok.Kind == text.Word {
+			n++
+		}
+	}
+	if got := d.WordCount(); got != n || n == 0 {
+		t.Errorf("WordCount() = %d, want %d", got, n)
+	}
 }
