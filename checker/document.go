@@ -163,7 +163,18 @@ func (d *Document) Position(off int) Position {
 	if off > len(d.Text) {
 		off = len(d.Text)
 	}
-	line := sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > off }) - 1
+	// The last line starting at or before off (sort.Search without its
+	// calls through a closure: findings ask for two positions each).
+	lo, hi := 0, len(d.lines)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if d.lines[h] > off {
+			hi = h
+		} else {
+			lo = h + 1
+		}
+	}
+	line := lo - 1
 	start := d.lines[line]
 	if line == 0 && strings.HasPrefix(d.Text, "\uFEFF") && off >= 3 {
 		start = 3
