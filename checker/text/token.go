@@ -80,12 +80,19 @@ func Tokenize(dst []Token, s string, span Span) []Token {
 			// By frequency in prose: letters, spaces, punctuation.
 			switch cl := asciiClass[c]; {
 			case cl == classLetter:
-				j := asciiAlnumEnd(s, i, end)
-				if j < end && (s[j] >= utf8.RuneSelf || s[j] == '\'') {
-					j = scanWord(s, i, end) // an apostrophe or a non-ASCII letter may go on
+				for {
+					j := asciiAlnumEnd(s, i, end)
+					if j < end && (s[j] >= utf8.RuneSelf || s[j] == '\'') {
+						j = scanWord(s, i, end) // an apostrophe or a non-ASCII letter may go on
+					}
+					dst = append(dst, Token{Span{i, j}, Word})
+					i = j
+					// Most often a space and another word follow.
+					if i+1 >= end || s[i] != ' ' || s[i+1] >= utf8.RuneSelf || asciiClass[s[i+1]] != classLetter {
+						break
+					}
+					i++
 				}
-				dst = append(dst, Token{Span{i, j}, Word})
-				i = j
 			case cl == classSpace:
 				i++
 			case cl == classPunct:
