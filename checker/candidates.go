@@ -21,10 +21,11 @@ type candidateCache struct {
 func (d *Document) Candidates() []text.Candidate {
 	d.cands.once.Do(func() {
 		masked := d.Masked != d.Text
-		// Prose has about one candidate per 20 tokens and one candidate
-		// word per 10: sized so, the lists rarely grow.
+		// Prose has about one candidate per 20 tokens (terse text such
+		// as a dictionary one per 15) and one candidate word per 10:
+		// sized so, the lists rarely grow.
 		nt := len(d.Tokens)
-		list := make([]text.Candidate, 0, nt/16+4)
+		list := make([]text.Candidate, 0, nt/12+4)
 		words := make([]text.Span, 0, nt/8+8) // one arena for the Words of all candidates
 		for _, s := range d.Sentences {
 			n := len(list)

@@ -69,6 +69,8 @@ type Document struct {
 	Sentences []Sentence // in order
 	Tokens    []Token    // over Masked, in order
 	lines     []int      // byte offset of each line start
+	words     int        // word tokens, when counted is set
+	counted   bool
 	suppress  []Suppression
 	cands     candidateCache // name candidates, computed on first use
 	shared    sharedCache    // per-document work shared by rules (Shared)
@@ -91,13 +93,14 @@ func NewDocument(path, txt, masked string, blocks []Block, sup []Suppression) *D
 	}
 	d := &Document{Path: path, Text: txt, Masked: masked, Blocks: blocks, suppress: sup}
 	d.lines = lineStarts(txt)
+	d.counted = true
 	// Prose holds a token per four to six bytes (4.5 in technical
 	// manuals, 5.1 in essays, 5.4 in news): start with room for the
 	// denser and, when a sentence might not fit, grow to what the text
 	// read so far predicts for the whole, rather than by append's small
 	// steps (a large file would be copied over and over).
 	d.Tokens = make([]Token, 0, len(masked)/4+16)
-	d.Sentences = make([]Sentence, 0, len(masked)/128+4)
+	d.Sentences = make([]Sentence, 0, len(masked)/64+4) // prose: 100-150 bytes a sentence, terse text 60
 	var spans []Span
 	for bi, b := range blocks {
 		if b.Kind == Code {
@@ -112,6 +115,12 @@ func NewDocument(path, txt, masked string, blocks []Block, sup []Suppression) *D
 			d.Tokens = text.Tokenize(d.Tokens, masked, sp)
 			if len(d.Tokens) == first {
 				continue
+			}
+			// Counted now, while the tokens are in the cache.
+			for _, t := range d.Tokens[first:] {
+				if t.Kind == text.Word {
+					d.words++
+				}
 			}
 			d.Sentences = append(d.Sentences, Sentence{Span: sp, Block: bi, First: first, Last: len(d.Tokens)})
 		}
@@ -154,7 +163,18 @@ func (d *Document) Position(off int) Position {
 	if off > len(d.Text) {
 		off = len(d.Text)
 	}
-	line := sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > off }) - 1
+	// The last line starting at or before off (sort.Search without its
+	// calls through a closure: findings ask for two positions each).
+	lo, hi := 0, len(d.lines)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if d.lines[h] > off {
+			hi = h
+		} else {
+			lo = h + 1
+		}
+	}
+	line := lo - 1
 	start := d.lines[line]
 	if line == 0 && strings.HasPrefix(d.Text, "\uFEFF") && off >= 3 {
 		start = 3
@@ -249,6 +269,9 @@ func (d *Document) Suppressed(rule string, off int) bool {
 
 // WordCount returns the number of word tokens, for rates per 1,000 words.
 func (d *Document) WordCount() int {
+	if d.counted {
+		return d.words
+	}
 	n := 0
 	for _, t := range d.Tokens {
 		if t.Kind == text.Word {

@@ -3,9 +3,11 @@ package checker_test
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/input"
+	"github.com/mtlint/mtlint/checker/text"
 )
 
 // posOf returns the position of the first occurrence of sub in d's text.
@@ -103,4 +105,40 @@ func TestFindingPosition(t *testing.T) {
 		return
 	}
 	t.Fatal("token not found")
+}
+
+// WordCount, counted as the document is built, counts the word tokens.
+func TestWordCount(t *testing.T) {
+	d := input.Plain("x.txt", []byte("Hello, world. It's 10:30 in the U.S.\n\n- An item, see www.example.com now.\n"))
+	n := 0
+	for _, tok := range d.Tokens {
+		if tok.Kind == text.Word {
+			n++
+		}
+	}
+	if got := d.WordCount(); got != n || n == 0 {
+		t.Errorf("WordCount() = %d, want %d", got, n)
+	}
+}
+
+// Position agrees with counting lines and characters from the start, at
+// every offset.
+func TestPositionEveryOffset(t *testing.T) {
+	txt := "\uFEFFfirst line\n\nthird é line\r\nfourth\n\n\nlast"
+	d := input.Plain("x.txt", []byte(txt))
+	for off := 0; off <= len(txt); off++ {
+		line, start := 1, 0
+		for i := 0; i < off; i++ {
+			if txt[i] == '\n' {
+				line, start = line+1, i+1
+			}
+		}
+		if start == 0 && off >= 3 {
+			start = 3 // the BOM is not a character
+		}
+		want := checker.Position{Offset: off, Line: line, Column: utf8.RuneCountInString(txt[start:off]) + 1}
+		if got := d.Position(off); got != want {
+			t.Errorf("Position(%d) = %+v, want %+v", off, got, want)
+		}
+	}
 }

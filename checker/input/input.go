@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mtlint/mtlint/checker"
 )
@@ -59,8 +60,9 @@ func baseMask(s string) []byte {
 		m[0], m[1], m[2] = ' ', ' ', ' '
 	}
 	for i := 0; i < len(s); {
-		// Eight bytes of printable ASCII at a time, the common case.
-		for i+8 <= len(s) && printableASCII8(binary.LittleEndian.Uint64(m[i:])) {
+		// Eight bytes of printable ASCII or line breaks at a time, the
+		// common case.
+		for i+8 <= len(s) && printableASCII8(newlinesToPrintable(binary.LittleEndian.Uint64(m[i:]))) {
 			i += 8
 		}
 		if i >= len(s) {
@@ -90,12 +92,34 @@ func baseMask(s string) []byte {
 	return m
 }
 
+// ownedString returns m as a string without copying it: a masked text is
+// as large as the input, and a copy of it cost time and memory. This is
+// safe because the string shares m's memory and the caller hands m over:
+// it writes m again only once it no longer reads a string made before
+// (plainBlocks blanks list markers after classifying every line, then
+// makes the string it returns anew), and nothing writes m once the
+// returned string exists.
+func ownedString(m []byte) string {
+	return unsafe.String(unsafe.SliceData(m), len(m))
+}
+
 // printableASCII8 reports whether the eight bytes of w are all printable
 // ASCII (0x20 to 0x7e).
 func printableASCII8(w uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	below := (w - 0x20*ones) &^ w // a byte under 0x20
 	return (w|(w+ones)|below)&highs == 0
+}
+
+// newlinesToPrintable returns w with each byte that is '\n' turned into
+// a printable one ('*'), every other byte as it is.
+func newlinesToPrintable(w uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := w ^ '\n'*ones // zero where w has a '\n'
+	// The high bit of each byte of x that is zero, exactly: with the
+	// high bits cleared no sum carries into the next byte.
+	zero := ^((x&^highs + 0x7f*ones) | x) & highs
+	return w | zero>>2 // '\n'|0x20 == '*'
 }
 
 // blank replaces m[from:to] with spaces, keeping line breaks.

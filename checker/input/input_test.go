@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker"
 )
@@ -188,6 +189,40 @@ func TestPrintableASCII8(t *testing.T) {
 			want := b >= 0x20 && b < 0x7f
 			if got := printableASCII8(u); got != want {
 				t.Errorf("byte %#x at %d: %v, want %v", b, pos, got, want)
+			}
+		}
+	}
+}
+
+// baseMask, eight bytes at a time where it can, blanks what a byte-by-byte
+// reading blanks, for every byte value at every place.
+func TestBaseMaskBytes(t *testing.T) {
+	slow := func(s string) string {
+		m := []byte(s)
+		if strings.HasPrefix(s, "\uFEFF") {
+			m[0], m[1], m[2] = ' ', ' ', ' '
+		}
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && n == 1, r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0x7f:
+				m[i] = ' '
+			case r >= 0x80 && r < 0xa0, r == '\uFEFF' && i > 0:
+				blank(m, i, i+n)
+			}
+			i += n
+		}
+		return string(m)
+	}
+	base := []byte("ab\ncd ef\r\ngh\tij kl\nmn.\n")
+	for c := 0; c < 256; c++ {
+		for at := 0; at < len(base); at++ {
+			b := append([]byte(nil), base...)
+			b[at] = byte(c)
+			for _, s := range []string{string(b), "é" + string(b), string(b) + "\u0085\uFEFF"} {
+				if got, want := string(baseMask(s)), slow(s); got != want {
+					t.Fatalf("baseMask(%q) = %q, want %q", s, got, want)
+				}
 			}
 		}
 	}

@@ -31,7 +31,7 @@ func markdownParse(txt string) (string, []checker.Block, []checker.Suppression) 
 	MaskLinks(txt, p.m)
 	p.parse()
 	p.closeSuppressions(len(txt))
-	return string(p.m), p.blocks, p.sup
+	return ownedString(p.m), p.blocks, p.sup
 }
 
 type mdParser struct {

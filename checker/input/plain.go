@@ -57,16 +57,27 @@ func splitLines(s string) []line {
 // plainBlocks finds the blocks of s, whose masked form is m, blanking list
 // markers and rules in m. It returns the final masked text and the blocks.
 func plainBlocks(s string, m []byte) (string, []checker.Block) {
-	var blocks []checker.Block
 	lines := splitLines(s)
+	// At most a block per line, and one per two in text with blank
+	// lines between paragraphs, rarely more: room for that many saves
+	// copying the list over and over as it grows.
+	blocks := make([]checker.Block, 0, len(lines)/2+1)
 	for _, l := range lines {
 		if isRuleLine(s[l.start:l.end]) { // "=====" under a title, "* * *" between parts
 			blank(m, l.start, l.end)
 		}
 	}
-	ms := string(m) // the text to classify; list markers are blanked in m
-	markers := false
-	blankAt := func(i int) bool { return isBlankLine(ms[lines[i].start:lines[i].end]) }
+	// The text to classify is m as it is now, before list markers are
+	// blanked; it is read only until the markers are written below.
+	ms := ownedString(m)
+	var markers []checker.Span
+	// Whether each line is blank, decided once: the loops below ask
+	// again and again.
+	blankLines := make([]bool, len(lines))
+	for i, l := range lines {
+		blankLines[i] = isBlankLine(ms[l.start:l.end])
+	}
+	blankAt := func(i int) bool { return blankLines[i] }
 	first := true
 	for i := 0; i < len(lines); {
 		if blankAt(i) {
@@ -87,27 +98,29 @@ func plainBlocks(s string, m []byte) (string, []checker.Block) {
 			}
 			blocks = append(blocks, trimmedBlock(ms, lines[i].start, lines[i].end, kind))
 		default:
-			blocks = appendParagraph(blocks, ms, m, lines[i:j], &markers)
+			blocks, markers = appendParagraph(blocks, markers, ms, lines[i:j])
 		}
 		first = false
 		i = j
 	}
-	if markers {
-		ms = string(m)
+	if len(markers) == 0 {
+		return ms, blocks
 	}
-	return ms, blocks
+	for _, sp := range markers {
+		blank(m, sp.Start, sp.End)
+	}
+	return ownedString(m), blocks
 }
 
 // appendParagraph appends the blocks of the non-blank lines ls: list items,
 // then one block for a hard-wrapped paragraph or one per line when every
-// line is a unit of its own. It blanks list markers in m and then sets
-// *markers.
-func appendParagraph(blocks []checker.Block, s string, m []byte, ls []line, markers *bool) []checker.Block {
+// line is a unit of its own. It appends the list markers, to be blanked,
+// to markers.
+func appendParagraph(blocks []checker.Block, markers []checker.Span, s string, ls []line) ([]checker.Block, []checker.Span) {
 	for len(ls) > 0 {
 		// A list item, with the lines it wraps onto.
 		if w := listMarker(s[ls[0].start:ls[0].end]); w > 0 {
-			blank(m, ls[0].start, ls[0].start+w)
-			*markers = true
+			markers = append(markers, spanOf(ls[0].start, ls[0].start+w))
 			n := 1
 			for n < len(ls) && !isItemStart(s, ls[n-1], ls[n], true) && !endsSentence(strings.TrimRight(s[ls[n-1].start:ls[n-1].end], " \t")) {
 				n++
@@ -124,7 +137,7 @@ func appendParagraph(blocks []checker.Block, s string, m []byte, ls []line, mark
 		blocks = appendLines(blocks, s, ls[:n])
 		ls = ls[n:]
 	}
-	return blocks
+	return blocks, markers
 }
 
 // isItemStart reports whether line l starts a list item, given the line
@@ -153,14 +166,28 @@ func appendLines(blocks []checker.Block, s string, ls []line) []checker.Block {
 	for _, l := range ls {
 		width = max(width, l.end-l.start)
 	}
-	// title reports whether line i is a title: a title line that does not
-	// run on into the next one.
-	title := func(i int) bool {
-		t := s[ls[i].start:ls[i].end]
-		return (i+1 == len(ls) || isBrokenBefore(t, s[ls[i+1].start:ls[i+1].end], width)) && isTitleLine(t)
-	}
 	if len(ls) == 1 {
 		return append(blocks, trimmedBlock(s, ls[0].start, ls[0].end, checker.Paragraph))
+	}
+	// title reports whether line i is a title: a title line that does not
+	// run on into the next one. It is asked up to three times a line, so
+	// the answers are kept (0 unknown, 1 no, 2 yes).
+	var known [32]uint8
+	titles := known[:0]
+	if len(ls) <= len(known) {
+		titles = known[:len(ls)]
+	} else {
+		titles = make([]uint8, len(ls))
+	}
+	title := func(i int) bool {
+		if titles[i] == 0 {
+			t := s[ls[i].start:ls[i].end]
+			titles[i] = 1
+			if (i+1 == len(ls) || isBrokenBefore(t, s[ls[i+1].start:ls[i+1].end], width)) && isTitleLine(t) {
+				titles[i] = 2
+			}
+		}
+		return titles[i] == 2
 	}
 	if len(ls) > 1 && segmentPerLine(s, ls, title) {
 		for i, l := range ls {
@@ -176,15 +203,16 @@ func appendLines(blocks []checker.Block, s string, ls []line) []checker.Block {
 		return blocks
 	}
 	// A hard-wrapped paragraph, perhaps under a heading.
-	for len(ls) > 1 && title(0) {
+	h := 0
+	for h+1 < len(ls) && title(h) {
 		kind := checker.Heading
-		if isCredit(s[ls[0].start:ls[0].end]) {
+		if isCredit(s[ls[h].start:ls[h].end]) {
 			kind = checker.Caption
 		}
-		blocks = append(blocks, trimmedBlock(s, ls[0].start, ls[0].end, kind))
-		ls = ls[1:]
+		blocks = append(blocks, trimmedBlock(s, ls[h].start, ls[h].end, kind))
+		h++
 	}
-	return append(blocks, trimmedBlock(s, ls[0].start, ls[len(ls)-1].end, checker.Paragraph))
+	return append(blocks, trimmedBlock(s, ls[h].start, ls[len(ls)-1].end, checker.Paragraph))
 }
 
 // isBrokenBefore reports whether the break between line t and the line next
@@ -345,9 +373,11 @@ func isRuleLine(t string) bool {
 	var ch byte
 	n := 0
 	for i := 0; i < len(t); i++ {
-		switch c := t[i]; c {
-		case ' ', '\t', '\r':
-		case '=', '-', '*', '_', '~', '#', '+':
+		// By table: a switch on the byte is a chain of tests, the
+		// first of which most lines fail unpredictably.
+		switch c := t[i]; ruleLineByte[c] {
+		case ruleSpace:
+		case ruleMark:
 			if ch != 0 && c != ch {
 				return false
 			}
@@ -360,6 +390,15 @@ func isRuleLine(t string) bool {
 	return n >= 3
 }
 
+const (
+	ruleSpace = 1 + iota
+	ruleMark
+)
+
+// ruleLineByte classifies the bytes of rule lines (isRuleLine).
+var ruleLineByte = [256]uint8{' ': ruleSpace, '\t': ruleSpace, '\r': ruleSpace,
+	'=': ruleMark, '-': ruleMark, '*': ruleMark, '_': ruleMark, '~': ruleMark, '#': ruleMark, '+': ruleMark}
+
 // isTitleLine reports whether a line reads as a heading or caption: short
 // (at most 14 words and 90 characters), not ending in sentence punctuation,
 // a comma, a semicolon or a hyphen.
@@ -371,7 +410,7 @@ func isTitleLine(t string) bool {
 	if endsSentence(t) || strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, "-") {
 		return false
 	}
-	return wordCount(t) <= 14 && (len(t) <= 90 || utf8.RuneCountInString(t) <= 90)
+	return (len(t) <= 90 || utf8.RuneCountInString(t) <= 90) && wordCount(t) <= 14
 }
 
 // wordCount counts the runs of non-space bytes in t, up to 15.

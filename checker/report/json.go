@@ -1,8 +1,10 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
+	"math"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker"
 )
@@ -11,111 +13,259 @@ import (
 // field is removed or changes meaning.
 const jsonVersion = 1
 
-type jsonOutput struct {
-	Version  int           `json:"version"`
-	Files    int           `json:"files"`
-	Findings []jsonFinding `json:"findings"`
-	Summary  jsonSummary   `json:"summary"`
-}
-
-type jsonFinding struct {
-	File       string        `json:"file"`
-	Line       int           `json:"line"`
-	Column     int           `json:"column"`
-	EndLine    int           `json:"end_line"`
-	EndColumn  int           `json:"end_column"`
-	Offset     int           `json:"offset"`
-	EndOffset  int           `json:"end_offset"`
-	Rule       string        `json:"rule"`
-	Severity   string        `json:"severity"`
-	Text       string        `json:"text"`
-	Suggestion string        `json:"suggestion"`
-	Confidence float64       `json:"confidence"`
-	Message    string        `json:"message"`
-	Variants   []jsonVariant `json:"variants"`
-	Fixable    bool          `json:"fixable"`
-	Related    []jsonRelated `json:"related,omitempty"`
-}
-
-type jsonVariant struct {
-	Text   string `json:"text"`
-	Count  int    `json:"count"`
-	File   string `json:"file"`
-	Line   int    `json:"line"`
-	Column int    `json:"column"`
-}
-
-type jsonRelated struct {
-	File      string `json:"file"`
-	Line      int    `json:"line"`
-	Column    int    `json:"column"`
-	EndLine   int    `json:"end_line"`
-	EndColumn int    `json:"end_column"`
-	Message   string `json:"message"`
-}
-
-type jsonSummary struct {
-	Error   int `json:"error"`
-	Warning int `json:"warning"`
-	Info    int `json:"info"`
-}
-
 // writeJSON writes the versioned JSON document of DESIGN §7, indented with
-// two spaces.
+// two spaces:
+//
+//	{"version", "files", "findings": [{"file", "line", "column", "end_line",
+//	"end_column", "offset", "end_offset", "rule", "severity", "text",
+//	"suggestion", "confidence", "message", "variants": [{"text", "count",
+//	"file", "line", "column"}], "fixable", "related" (left out when empty):
+//	[{"file", "line", "column", "end_line", "end_column", "message"}]}],
+//	"summary": {"error", "warning", "info"}}
+//
+// It is written by hand rather than with encoding/json: a run can have
+// tens of thousands of findings, and reflection plus MarshalIndent's
+// second pass over the output cost more than the rest of the report. The
+// bytes are those encoding/json writes (Encoder with two-space indent and
+// no HTML escaping), which TestJSONMatchesEncodingJSON checks.
 func writeJSON(w io.Writer, res *checker.Result, _ Options) error {
-	out := jsonOutput{
-		Version:  jsonVersion,
-		Files:    res.Files,
-		Findings: make([]jsonFinding, 0, len(res.Findings)),
-		Summary: jsonSummary{
-			Error:   res.Summary[checker.Error],
-			Warning: res.Summary[checker.Warning],
-			Info:    res.Summary[checker.Info],
-		},
-	}
+	// encoding/json writes nothing when a value cannot be encoded.
 	for i := range res.Findings {
-		f := &res.Findings[i]
-		jf := jsonFinding{
-			File:       displayPath(f.File),
-			Line:       f.Pos.Line,
-			Column:     f.Pos.Column,
-			EndLine:    f.End.Line,
-			EndColumn:  f.End.Column,
-			Offset:     f.Span.Start,
-			EndOffset:  f.Span.End,
-			Rule:       f.Rule,
-			Severity:   f.Severity.String(),
-			Text:       f.Text,
-			Suggestion: f.Suggestion,
-			Confidence: f.Confidence,
-			Message:    f.Message,
-			Variants:   make([]jsonVariant, 0, len(f.Variants)),
-			Fixable:    f.HasFix(),
+		if c := res.Findings[i].Confidence; math.IsNaN(c) || math.IsInf(c, 0) {
+			return &unsupportedValueError{strconv.FormatFloat(c, 'g', -1, 64)}
 		}
-		for _, v := range f.Variants {
-			file := v.First.File
-			if file == "" {
-				file = f.File
+	}
+	e := jsonWriter{w: w, b: make([]byte, 0, jsonChunk+4096)}
+	e.raw("{\n  \"version\": ")
+	e.int(jsonVersion)
+	e.raw(",\n  \"files\": ")
+	e.int(res.Files)
+	e.raw(",\n  \"findings\": [")
+	for i := range res.Findings {
+		if i > 0 {
+			e.raw(",")
+		}
+		e.finding(&res.Findings[i])
+		if err := e.flushIfFull(); err != nil {
+			return err
+		}
+	}
+	if len(res.Findings) > 0 {
+		e.raw("\n  ")
+	}
+	e.raw("],\n  \"summary\": {\n    \"error\": ")
+	e.int(res.Summary[checker.Error])
+	e.raw(",\n    \"warning\": ")
+	e.int(res.Summary[checker.Warning])
+	e.raw(",\n    \"info\": ")
+	e.int(res.Summary[checker.Info])
+	e.raw("\n  }\n}\n")
+	return e.flush()
+}
+
+// jsonChunk is how much output jsonWriter gathers before writing it.
+const jsonChunk = 32 << 10
+
+// jsonWriter appends JSON to a buffer and writes it out in chunks.
+type jsonWriter struct {
+	w io.Writer
+	b []byte
+}
+
+func (e *jsonWriter) flushIfFull() error {
+	if len(e.b) < jsonChunk {
+		return nil
+	}
+	return e.flush()
+}
+
+func (e *jsonWriter) flush() error {
+	_, err := e.w.Write(e.b)
+	e.b = e.b[:0]
+	return err
+}
+
+func (e *jsonWriter) raw(s string) { e.b = append(e.b, s...) }
+func (e *jsonWriter) int(n int)    { e.b = strconv.AppendInt(e.b, int64(n), 10) }
+func (e *jsonWriter) str(s string) { e.b = appendJSONString(e.b, s) }
+
+func (e *jsonWriter) bool(v bool) {
+	if v {
+		e.raw("true")
+	} else {
+		e.raw("false")
+	}
+}
+
+// finding writes one element of "findings", at a depth of two.
+func (e *jsonWriter) finding(f *checker.Finding) {
+	e.raw("\n    {\n      \"file\": ")
+	e.str(displayPath(f.File))
+	e.raw(",\n      \"line\": ")
+	e.int(f.Pos.Line)
+	e.raw(",\n      \"column\": ")
+	e.int(f.Pos.Column)
+	e.raw(",\n      \"end_line\": ")
+	e.int(f.End.Line)
+	e.raw(",\n      \"end_column\": ")
+	e.int(f.End.Column)
+	e.raw(",\n      \"offset\": ")
+	e.int(f.Span.Start)
+	e.raw(",\n      \"end_offset\": ")
+	e.int(f.Span.End)
+	e.raw(",\n      \"rule\": ")
+	e.str(f.Rule)
+	e.raw(",\n      \"severity\": ")
+	e.str(f.Severity.String())
+	e.raw(",\n      \"text\": ")
+	e.str(f.Text)
+	e.raw(",\n      \"suggestion\": ")
+	e.str(f.Suggestion)
+	e.raw(",\n      \"confidence\": ")
+	e.b = appendJSONFloat(e.b, f.Confidence)
+	e.raw(",\n      \"message\": ")
+	e.str(f.Message)
+	e.raw(",\n      \"variants\": [")
+	for i, v := range f.Variants {
+		if i > 0 {
+			e.raw(",")
+		}
+		file := v.First.File
+		if file == "" {
+			file = f.File
+		}
+		e.raw("\n        {\n          \"text\": ")
+		e.str(v.Text)
+		e.raw(",\n          \"count\": ")
+		e.int(v.Count)
+		e.raw(",\n          \"file\": ")
+		e.str(displayPath(file))
+		e.raw(",\n          \"line\": ")
+		e.int(v.First.Pos.Line)
+		e.raw(",\n          \"column\": ")
+		e.int(v.First.Pos.Column)
+		e.raw("\n        }")
+	}
+	if len(f.Variants) > 0 {
+		e.raw("\n      ")
+	}
+	e.raw("],\n      \"fixable\": ")
+	e.bool(f.HasFix())
+	if len(f.Related) > 0 {
+		e.raw(",\n      \"related\": [")
+		for i, r := range f.Related {
+			if i > 0 {
+				e.raw(",")
 			}
-			jf.Variants = append(jf.Variants, jsonVariant{
-				Text: v.Text, Count: v.Count, File: displayPath(file),
-				Line: v.First.Pos.Line, Column: v.First.Pos.Column,
-			})
-		}
-		for _, r := range f.Related {
 			file := r.File
 			if file == "" {
 				file = f.File
 			}
-			jf.Related = append(jf.Related, jsonRelated{
-				File: displayPath(file), Line: r.Pos.Line, Column: r.Pos.Column,
-				EndLine: r.End.Line, EndColumn: r.End.Column, Message: r.Message,
-			})
+			e.raw("\n        {\n          \"file\": ")
+			e.str(displayPath(file))
+			e.raw(",\n          \"line\": ")
+			e.int(r.Pos.Line)
+			e.raw(",\n          \"column\": ")
+			e.int(r.Pos.Column)
+			e.raw(",\n          \"end_line\": ")
+			e.int(r.End.Line)
+			e.raw(",\n          \"end_column\": ")
+			e.int(r.End.Column)
+			e.raw(",\n          \"message\": ")
+			e.str(r.Message)
+			e.raw("\n        }")
 		}
-		out.Findings = append(out.Findings, jf)
+		e.raw("\n      ]")
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	e.raw("\n    }")
+}
+
+// unsupportedValueError is encoding/json's error for a NaN or infinite
+// number, with its message.
+type unsupportedValueError struct{ s string }
+
+func (e *unsupportedValueError) Error() string { return "json: unsupported value: " + e.s }
+
+// appendJSONFloat appends f as encoding/json writes a float64: like
+// ECMAScript's number to string conversion, 'f' format between 1e-6 and
+// 1e21 and 'e' format, with its exponent unpadded, outside.
+func appendJSONFloat(b []byte, f float64) []byte {
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// "e-09" becomes "e-9".
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+// jsonSafe marks the ASCII bytes written as they are in a JSON string.
+var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s quoted as encoding/json quotes a string
+// without HTML escaping: control characters escaped (\b \f \n \r \t or
+// \u00XX), invalid UTF-8 as \ufffd, and U+2028 and U+2029 escaped.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if jsonSafe[c] {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+		default:
+			i += n
+			continue
+		}
+		i += n
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

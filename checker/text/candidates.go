@@ -177,8 +177,7 @@ func plainWord(s string, toks []Token, i int) bool {
 	if n > 7 || p+8 > len(s) {
 		return !isNameWord(s[t.Start:t.End])
 	}
-	x := uint64(s[p]) | uint64(s[p+1])<<8 | uint64(s[p+2])<<16 | uint64(s[p+3])<<24 |
-		uint64(s[p+4])<<32 | uint64(s[p+5])<<40 | uint64(s[p+6])<<48 | uint64(s[p+7])<<56
+	x := load64(s, p)
 	const high = 0x8080808080808080
 	mask := uint64(1)<<(8*n) - 1
 	if x&high&mask != 0 {

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -28,6 +29,9 @@ func FuzzText(f *testing.F) {
 			}
 			prev = sp.End
 			toks = Tokenize(toks[:0], s, sp)
+			if ref := tokenizeRef(nil, s, sp); !slices.Equal(toks, ref) {
+				t.Fatalf("Tokenize(%q) = %v, the reference gives %v", s[sp.Start:sp.End], toks, ref)
+			}
 			tp := sp.Start
 			for _, tk := range toks {
 				if tk.Start < tp || tk.End <= tk.Start || tk.End > sp.End {

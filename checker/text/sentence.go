@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,6 +40,9 @@ func Sentences(dst []Span, s string, span Span) []Span {
 	start := span.Start
 	i := span.Start
 	for i < span.End {
+		if i = mayEndAt(s, i, span.End); i >= span.End {
+			break
+		}
 		c := s[i]
 		if !terminalStart[c] {
 			i++
@@ -120,6 +124,29 @@ func Sentences(dst []Span, s string, span Span) []Span {
 // . ! ? and the first bytes of "…" and of the full-width 。！？.
 var terminalStart = [256]bool{'.': true, '!': true, '?': true, 0xE2: true, 0xE3: true, 0xEF: true}
 
+// mayEndAt returns the first offset from i, before end, of a byte that is
+// . ! ? or not ASCII (so every byte terminalStart marks), or end. Sentence
+// ends are rare among the bytes of a text: it skips eight bytes at a time.
+func mayEndAt(s string, i, end int) int {
+	for i+8 <= end {
+		x := load64(s, i)
+		if m := x&highBits | zeroBytes(x^('.'*lowBits)) | zeroBytes(x^('!'*lowBits)) | zeroBytes(x^('?'*lowBits)); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+		i += 8
+	}
+	for i < end && s[i] != '.' && s[i] != '!' && s[i] != '?' && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
+}
+
+// zeroBytes returns the high bit of each byte of x that is zero set, all
+// else clear. (The sum cannot carry across bytes: each is below 0x80.)
+func zeroBytes(x uint64) uint64 {
+	return ^((x&^highBits + 0x7f*lowBits) | x) & highBits
+}
+
 // fullStopLen returns the length of the full-width full stop, exclamation
 // or question mark that t starts with, or 0.
 func fullStopLen(t string) int {
@@ -139,9 +166,11 @@ func isCloser(r rune) bool {
 	return false
 }
 
-func isSpaceByte(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
-}
+func isSpaceByte(c byte) bool { return spaceByte[c] }
+
+// spaceByte marks the ASCII white space: a table, as the tests of c are
+// hard to predict.
+var spaceByte = [256]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true, '\v': true}
 
 func skipSpace(s string, i, end int) int {
 	for i < end && isSpaceByte(s[i]) {
@@ -185,6 +214,13 @@ func periodEnds(s string, start, dot, after, end int) bool {
 	// The word before the period, with inner periods ("U.S", "e.g").
 	k := dot
 	for k > start {
+		if c := s[k-1]; c < utf8.RuneSelf {
+			if asciiClass[c] != classLetter && c != '.' {
+				break
+			}
+			k--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(s[start:k])
 		if !(unicode.IsLetter(r) || r == '.') {
 			break
@@ -301,6 +337,9 @@ func startsNewSentence(w string) bool {
 
 func nextWord(s string, i, end int) string {
 	j := i
+	for j < end && s[j] < utf8.RuneSelf && asciiClass[s[j]] == classLetter {
+		j++
+	}
 	for j < end {
 		r, n := utf8.DecodeRuneInString(s[j:end])
 		if !unicode.IsLetter(r) {

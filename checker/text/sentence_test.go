@@ -278,3 +278,29 @@ func TestSentencesInvariants(t *testing.T) {
 		}
 	}
 }
+
+// mayEndAt, eight bytes at a time, agrees with a byte-by-byte scan for
+// every byte value at every place.
+func TestMayEndAt(t *testing.T) {
+	slow := func(s string, i, end int) int {
+		for i < end && !strings.ContainsRune(".!?", rune(s[i])) && s[i] < 0x80 {
+			i++
+		}
+		return i
+	}
+	base := []byte("abc XYZ, 09-qrs tuv;wM")
+	for c := 0; c < 256; c++ {
+		for at := 0; at < len(base); at++ {
+			b := append([]byte(nil), base...)
+			b[at] = byte(c)
+			s := string(b)
+			for i := 0; i < len(s); i++ {
+				for end := i; end <= len(s); end++ {
+					if got, want := mayEndAt(s, i, end), slow(s, i, end); got != want {
+						t.Fatalf("mayEndAt(%q, %d, %d) = %d, want %d", s, i, end, got, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -4,6 +4,8 @@
 package text
 
 import (
+	"math/bits"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -71,39 +73,46 @@ func isWordRune(r rune) bool {
 // token before it. Each invalid UTF-8 byte is a symbol of its own. It
 // allocates nothing beyond growing dst.
 func Tokenize(dst []Token, s string, span Span) []Token {
-	i := span.Start
-	for i < span.End {
+	i, end := span.Start, span.End
+	for i < end {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			// By frequency in prose: letters, spaces, punctuation.
+			switch cl := asciiClass[c]; {
+			case cl == classLetter:
+				for {
+					j := asciiAlnumEnd(s, i, end)
+					if j < end && (s[j] >= utf8.RuneSelf || s[j] == '\'') {
+						j = scanWord(s, i, end) // an apostrophe or a non-ASCII letter may go on
+					}
+					dst = append(dst, Token{Span{i, j}, Word})
+					i = j
+					// Most often a space and another word follow.
+					if i+1 >= end || s[i] != ' ' || s[i+1] >= utf8.RuneSelf || asciiClass[s[i+1]] != classLetter {
+						break
+					}
+					i++
+				}
+			case cl == classSpace:
 				i++
-				continue
-			case c >= '0' && c <= '9':
-				j := scanNumber(s, i, span.End)
+			case cl == classPunct:
+				dst = append(dst, Token{Span{i, i + 1}, Punct})
+				i++
+			case cl == classDigit:
+				j := scanNumber(s, i, end)
 				// "MS13"-like tails and "3rd" belong to the word.
-				if j < span.End && startsWord(s, j, span.End) && !startsCJK(s, j, span.End) {
-					j = scanWord(s, j, span.End)
+				if j < end && startsWord(s, j, end) && !startsCJK(s, j, end) {
+					j = scanWord(s, j, end)
 					dst = append(dst, Token{Span{i, j}, Word})
 				} else {
 					dst = append(dst, Token{Span{i, j}, Number})
 				}
 				i = j
-				continue
-			case ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z'):
-				j := scanWord(s, i, span.End)
-				dst = append(dst, Token{Span{i, j}, Word})
-				i = j
-				continue
-			case unicode.IsPunct(rune(c)):
-				dst = append(dst, Token{Span{i, i + 1}, Punct})
-				i++
-				continue
 			default:
 				dst = append(dst, Token{Span{i, i + 1}, Symbol})
 				i++
-				continue
 			}
+			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:span.End])
 		switch {
@@ -144,6 +153,31 @@ func Tokenize(dst []Token, s string, span Span) []Token {
 	return dst
 }
 
+// Classes of ASCII bytes for Tokenize.
+const (
+	classSymbol = iota // control characters and symbols such as $ + < = > ^ ` | ~
+	classSpace
+	classLetter
+	classDigit
+	classPunct
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch r := rune(c); {
+		case strings.ContainsRune(" \t\n\r\f\v", r):
+			t[c] = classSpace
+		case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z':
+			t[c] = classLetter
+		case '0' <= r && r <= '9':
+			t[c] = classDigit
+		case unicode.IsPunct(r):
+			t[c] = classPunct
+		}
+	}
+	return t
+}()
+
 // asciiAlnum marks ASCII letters and digits.
 var asciiAlnum = func() (t [256]bool) {
 	for c := '0'; c <= '9'; c++ {
@@ -154,6 +188,50 @@ var asciiAlnum = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// asciiAlnumEnd returns the end of the run of ASCII letters and digits
+// that starts at i, at most end. It looks at eight bytes at a time: most
+// words end within the first eight, found with one load and no branch per
+// byte.
+func asciiAlnumEnd(s string, i, end int) int {
+	for i+8 <= end {
+		if m := ^asciiAlnum8(load64(s, i)) & highBits; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+		i += 8
+	}
+	for i < end && asciiAlnum[s[i]] {
+		i++
+	}
+	return i
+}
+
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// load64 returns the eight bytes of s at i as a little-endian number
+// (one load: the compiler merges the byte loads).
+func load64(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// asciiAlnum8 returns, for each of the eight bytes of x, its high bit set
+// when the byte is an ASCII letter or digit (asciiAlnum), all else clear.
+func asciiAlnum8(x uint64) uint64 {
+	ascii := ^x & highBits
+	// With the high bits cleared no byte sum below carries into the next
+	// byte: the high bit of b+(0x80-lo) is b >= lo, that of b+(0x7f-hi)
+	// is b > hi.
+	y := x &^ highBits
+	digit := (y + (0x80-'0')*lowBits) &^ (y + (0x7f-'9')*lowBits)
+	z := y | 0x20*lowBits // upper case to lower; no other byte lands in a-z
+	letter := (z + (0x80-'a')*lowBits) &^ (z + (0x7f-'z')*lowBits)
+	return (digit | letter) & ascii
+}
 
 func startsWord(s string, i, end int) bool {
 	c := s[i]
@@ -232,9 +310,7 @@ func scanWord(s string, i, end int) int {
 		// An ASCII start: run over ASCII letters and digits without
 		// decoding, then go on below from the first other byte.
 		for {
-			for i < end && asciiAlnum[s[i]] {
-				i++
-			}
+			i = asciiAlnumEnd(s, i, end)
 			if i >= end {
 				return i
 			}

@@ -1,0 +1,177 @@
+package text
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokenizeRef is Tokenize as it was before its ASCII fast paths (a byte
+// at a time, one test per byte class), kept to check them against.
+func tokenizeRef(dst []Token, s string, span Span) []Token {
+	i := span.Start
+	for i < span.End {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+				i++
+				continue
+			case c >= '0' && c <= '9':
+				j := scanNumber(s, i, span.End)
+				// "MS13"-like tails and "3rd" belong to the word.
+				if j < span.End && startsWord(s, j, span.End) && !startsCJK(s, j, span.End) {
+					j = scanWordRef(s, j, span.End)
+					dst = append(dst, Token{Span{i, j}, Word})
+				} else {
+					dst = append(dst, Token{Span{i, j}, Number})
+				}
+				i = j
+				continue
+			case ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z'):
+				j := scanWordRef(s, i, span.End)
+				dst = append(dst, Token{Span{i, j}, Word})
+				i = j
+				continue
+			case unicode.IsPunct(rune(c)):
+				dst = append(dst, Token{Span{i, i + 1}, Punct})
+				i++
+				continue
+			default:
+				dst = append(dst, Token{Span{i, i + 1}, Symbol})
+				i++
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(s[i:span.End])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			dst = append(dst, Token{Span{i, i + 1}, Symbol})
+			i++
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsLetter(r):
+			j := scanWordRef(s, i, span.End)
+			dst = append(dst, Token{Span{i, j}, Word})
+			i = j
+		case unicode.IsDigit(r):
+			j := i + n
+			for j < span.End {
+				r2, n2 := utf8.DecodeRuneInString(s[j:span.End])
+				if !unicode.IsDigit(r2) {
+					break
+				}
+				j += n2
+			}
+			dst = append(dst, Token{Span{i, j}, Number})
+			i = j
+		case unicode.IsPunct(r):
+			dst = append(dst, Token{Span{i, i + n}, Punct})
+			i += n
+		case extendsSymbol(r) && len(dst) > 0 && dst[len(dst)-1].End == i:
+			// A stray combining mark, variation selector or joiner
+			// belongs to the token before it.
+			dst[len(dst)-1].End = i + n
+			i += n
+		default:
+			j := scanSymbol(s, i+n, span.End, r)
+			dst = append(dst, Token{Span{i, j}, Symbol})
+			i = j
+		}
+	}
+	return dst
+}
+func scanWordRef(s string, i, end int) int {
+	cjk := false
+	if s[i] < utf8.RuneSelf {
+		// An ASCII start: run over ASCII letters and digits without
+		// decoding, then go on below from the first other byte.
+		for {
+			for i < end && asciiAlnum[s[i]] {
+				i++
+			}
+			if i >= end {
+				return i
+			}
+			if c := s[i]; c == '\'' && i+1 < end && startsWord(s, i+1, end) {
+				i++
+				continue
+			} else if c < utf8.RuneSelf {
+				return i
+			}
+			break
+		}
+	} else {
+		r, _ := utf8.DecodeRuneInString(s[i:end])
+		cjk = isCJK(r)
+	}
+	for i < end {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if cjk {
+				return i
+			}
+			if asciiAlnum[c] {
+				i++
+				continue
+			}
+			if c == '\'' && i+1 < end && startsWord(s, i+1, end) {
+				i++
+				continue
+			}
+			return i
+		}
+		r, n := utf8.DecodeRuneInString(s[i:end])
+		if isWordRune(r) || unicode.IsDigit(r) {
+			if unicode.IsLetter(r) && isCJK(r) != cjk {
+				return i
+			}
+			i += n
+			continue
+		}
+		if (IsApostrophe(r) || r == '\u00AD') && !cjk && i+n < end && startsWord(s, i+n, end) {
+			i += n
+			continue
+		}
+		return i
+	}
+	return i
+}
+
+// tokenPieces are the kinds of text the tokenizer tells apart, ASCII or not.
+var tokenPieces = []string{
+	"a", "Word", "longerwordthaneight", "MS13", "3rd", "don't", "O'Brien", "’", "'", "-", "‐", " ", "  ", "\t", "\n",
+	"\r\n", "\f", "\v", ",", ".", "...", "!?", "(", ")", "\"", "$", "+", "<", "`", "~", "\x00", "\x7f", "10,000",
+	"3.5", "10:30", "2025", "é", "Müller", "naïve", "ß", "Ωmega", "北京", "カタカナ", "한국", "ไทย", "\u00AD", "\u0301",
+	"\u200D", "👨‍👩‍👧", "🇫🇷", "😀\U0001F3FB", "\xff", "\xe2\x80", "\u00a0", "\u3000", "٣", "…", "。", "«", "»",
+}
+
+// randomText joins n random pieces, sometimes with no space between.
+func randomText(r *rand.Rand, n int) string {
+	var b strings.Builder
+	for k := 0; k < n; k++ {
+		b.WriteString(tokenPieces[r.IntN(len(tokenPieces))])
+	}
+	return b.String()
+}
+
+// Tokenize gives the tokens of the reference tokenizer on text mixing
+// ASCII, other scripts, emoji and invalid UTF-8, over whole texts and
+// over spans that cut them anywhere.
+func TestTokenizeMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for k := 0; k < 20000; k++ {
+		s := randomText(r, 1+r.IntN(24))
+		a := r.IntN(len(s) + 1)
+		b := a + r.IntN(len(s)-a+1)
+		for _, sp := range []Span{{0, len(s)}, {a, b}} {
+			got, want := Tokenize(nil, s, sp), tokenizeRef(nil, s, sp)
+			if !slices.Equal(got, want) {
+				t.Fatalf("Tokenize(%q, %v) = %v, want %v", s, sp, got, want)
+			}
+		}
+	}
+}
