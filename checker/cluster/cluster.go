@@ -188,11 +188,15 @@ func Group(items []Item, opt Options) [][]int {
 	// The pairs of items sharing a block, in order (a, b) with a < b: for
 	// each a, the later items of its blocks, sorted and made unique.
 	var later []int32
+	// seen[b] is 1 + the last a whose later holds b: an item shares
+	// several blocks with most of its likely pairs.
+	seen := make([]int32, len(items))
 	for a := range items {
 		if names[a] == nil {
 			continue
 		}
 		later = later[:0]
+		lists := 0
 		for _, id := range itemBlocks[from[a]:from[a+1]] {
 			ids := blocks[id]
 			if len(ids) > maxBlock {
@@ -200,10 +204,19 @@ func Group(items []Item, opt Options) [][]int {
 			}
 			// ids is in increasing order and holds a.
 			k, _ := slices.BinarySearch(ids, int32(a))
-			later = append(later, ids[k+1:]...)
+			if k+1 < len(ids) {
+				lists++
+			}
+			for _, b := range ids[k+1:] {
+				if seen[b] != int32(a)+1 {
+					seen[b] = int32(a) + 1
+					later = append(later, b)
+				}
+			}
 		}
-		slices.Sort(later)
-		later = slices.Compact(later)
+		if lists > 1 {
+			slices.Sort(later)
+		}
 		for _, bb := range later {
 			b := int(bb)
 			if keys[a] == keys[b] {
@@ -227,7 +240,40 @@ type name struct {
 	acronym   []bool   // per content word: written in capitals ("ICBC")
 	allCommon bool     // every content word is a common English word
 	known     bool     // every content word is known to the lexicon
-	checked   bool     // allCommon and known are set
+	checked   bool     // allCommon, known and knownWord are set
+	// knownWord has bit i set when content word i is known, for the
+	// first 64 words (the lexicon is asked about later ones again).
+	knownWord uint64
+	// The skeleton of text and text prepared for text.Similarity, once
+	// a comparison needs them.
+	skel     string
+	skelDone bool
+	prep     *text.Name
+}
+
+// skeleton returns text.Skeleton(n.text), computed once.
+func (n *name) skeleton() string {
+	if !n.skelDone {
+		n.skel, n.skelDone = text.Skeleton(n.text), true
+	}
+	return n.skel
+}
+
+// prepared returns text.PrepareName(n.text), computed once.
+func (n *name) prepared() *text.Name {
+	if n.prep == nil {
+		p := text.PrepareName(n.text)
+		n.prep = &p
+	}
+	return n.prep
+}
+
+// wordKnown reports whether content word i is known; n is checked.
+func (n *name) wordKnown(i int, opt Options) bool {
+	if i < 64 {
+		return n.knownWord&(1<<i) != 0
+	}
+	return opt.Known != nil && opt.Known(n.content[i])
 }
 
 func newName(s string) *name { return newNameCompact(s, text.Compact(s)) }
@@ -256,12 +302,14 @@ func (n *name) check(opt Options) *name {
 	}
 	n.checked = true
 	n.allCommon, n.known = true, len(n.content) > 0
-	for _, w := range n.content {
+	for i, w := range n.content {
 		if opt.Common == nil || !opt.Common(w) {
 			n.allCommon = false
 		}
 		if opt.Known == nil || !opt.Known(w) {
 			n.known = false
+		} else if i < 64 {
+			n.knownWord |= 1 << i
 		}
 	}
 	return n
@@ -289,7 +337,7 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 		return false
 	}
 	// Two real words or names differ: "Austria" and "Australia".
-	if allKnown(a.content, b.content, opt) && allKnown(b.content, a.content, opt) {
+	if allKnown(a, b, opt) && allKnown(b, a, opt) {
 		return false
 	}
 	if len(a.content) == 1 && len(b.content) == 1 {
@@ -306,7 +354,7 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 		if short := min(len(a.compact), len(b.compact)); short < 5 || len(long)-short > 2 {
 			return false // one letter in four is too much
 		}
-		return wordVariants(a.text, b.text, ca, cb, opt)
+		return wordVariants(a, b, ca, cb, opt)
 	}
 	// A single word against a longer name is left to the glossary
 	// rules: "Bakle" beside "Nayib Bukele" looks no more garbled than
@@ -321,10 +369,15 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 			if a.acronym[i] || b.acronym[i] {
 				return false // "ABC", "ICBC"
 			}
-			if opt.Known != nil && opt.Known(x) && opt.Known(y) || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
+			if a.wordKnown(i, opt) && b.wordKnown(i, opt) || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
 				return false
 			}
-			if text.Distance(text.Skeleton(x), text.Skeleton(y)) > 1 || text.Similarity(x, y).Score < max(opt.MinSimilarity-0.1, 0.7) {
+			if text.Distance(text.Skeleton(x), text.Skeleton(y)) > 1 {
+				return false
+			}
+			floor := max(opt.MinSimilarity-0.1, 0.7)
+			px, py := text.PrepareName(x), text.PrepareName(y)
+			if px.SimilarityAbove(&py, floor).Score < floor {
 				return false // "Qing Dynasty", "Shang Dynasty"
 			}
 		}
@@ -332,41 +385,42 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 	if len(a.content) != len(b.content) && min(len(a.compact), len(b.compact)) < 8 {
 		return false // "Kenya", "Qin Yi": too short to tell merged words
 	}
-	sa, sb := text.Skeleton(a.text), text.Skeleton(b.text)
+	sa, sb := a.skeleton(), b.skeleton()
 	d := text.Distance(sa, sb)
 	if d > 1 || d == 1 && min(len(sa), len(sb)) < 4 {
 		return false
 	}
-	m := text.Similarity(a.text, b.text)
-	if len(a.content) != len(b.content) {
-		if m2 := text.Similarity(b.text, a.text); m2.Score > m.Score {
-			m = m2
-		}
-	}
-	if m.Score < opt.MinSimilarity {
+	// Two spellings each used more than once need equal skeletons, and
+	// a higher score.
+	if min(ca, cb) >= 2 && d != 0 {
 		return false
 	}
-	// Two spellings each used more than once need equal skeletons.
-	if min(ca, cb) >= 2 && (d != 0 || m.Score < opt.MinSimilarity+0.1) {
-		return false
+	floor := minScore(ca, cb, opt)
+	pa, pb := a.prepared(), b.prepared()
+	if pa.SimilarityAbove(pb, floor).Score >= floor {
+		return true
 	}
-	return true
+	return len(a.content) != len(b.content) && pb.SimilarityAbove(pa, floor).Score >= floor
+}
+
+// minScore returns the text.Similarity score two names must reach to be
+// variants, given how often each occurs: more for two spellings each used
+// more than once.
+func minScore(ca, cb int, opt Options) float64 {
+	if min(ca, cb) >= 2 {
+		return opt.MinSimilarity + 0.1
+	}
+	return opt.MinSimilarity
 }
 
 // wordVariants compares two single words: they must share their
 // transliteration skeleton ("Bakle", "Buckley") and be alike.
-func wordVariants(a, b string, ca, cb int, opt Options) bool {
-	if text.Skeleton(a) != text.Skeleton(b) {
+func wordVariants(a, b *name, ca, cb int, opt Options) bool {
+	if a.skeleton() != b.skeleton() {
 		return false
 	}
-	m := text.Similarity(a, b)
-	if m.Score < opt.MinSimilarity {
-		return false
-	}
-	if min(ca, cb) >= 2 && m.Score < opt.MinSimilarity+0.1 {
-		return false
-	}
-	return true
+	floor := minScore(ca, cb, opt)
+	return a.prepared().SimilarityAbove(b.prepared(), floor).Score >= floor
 }
 
 // articles may stand before a place name or be left out ("El Salvador",
@@ -456,16 +510,17 @@ func subset(a, b []string) bool {
 	return true
 }
 
-// allKnown reports whether every word of a that is not in b is known.
-func allKnown(a, b []string, opt Options) bool {
+// allKnown reports whether every content word of a that is not one of b's
+// is known; a is checked.
+func allKnown(a, b *name, opt Options) bool {
 	if opt.Known == nil {
 		return false
 	}
-	for _, w := range a {
-		if contains(b, w) {
+	for i, w := range a.content {
+		if contains(b.content, w) {
 			continue
 		}
-		if !opt.Known(w) {
+		if !a.wordKnown(i, opt) {
 			return false
 		}
 	}
