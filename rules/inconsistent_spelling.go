@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -767,12 +768,22 @@ func collectCompounds(c *spellingCollector, doc *checker.Document, britAm bool) 
 	}
 	// The whole words that may be a compound closed up, found on the way.
 	var closed []checker.Span
+	var sel []int32 // the tokens of a sentence to look at
 	for _, s := range doc.Sentences {
 		if doc.BlockOf(s).Kind == checker.Code {
 			continue
 		}
 		toks := doc.SentenceTokens(s)
-		for i := range toks {
+		if britAm {
+			sel = sel[:0]
+			for i := range toks {
+				sel = append(sel, int32(i))
+			}
+		} else {
+			sel = spellSelect(sel, doc.Masked, toks)
+		}
+		for _, i := range sel {
+			i := int(i)
 			t := &toks[i]
 			if t.Kind != text.Word {
 				continue
@@ -872,6 +883,80 @@ func collectCompounds(c *spellingCollector, doc *checker.Document, britAm bool) 
 	for _, o := range occs {
 		c.add(o.kind, o.text, o.key, o.span, true)
 	}
+}
+
+// spellSelect returns in dst the indexes of the tokens that collectCompounds
+// looks at without britAm: the words that may be a compound closed up
+// (spellMayBeClosed, shorter than 64 bytes) or a bound prefix, by their
+// length and first letter. It is the bulk of that pass, and most words
+// pass or fail at random, so it is written without branches.
+func spellSelect(dst []int32, m string, toks []text.Token) []int32 {
+	if len(toks) == 0 {
+		return dst[:0]
+	}
+	dst = slices.Grow(dst[:0], len(toks))[:len(toks)]
+	k := 0
+	for i := range toks {
+		t := &toks[i]
+		n := t.End - t.Start
+		f := m[t.Start]
+		// The second byte, or the first again in a word of one (too
+		// short to be closed up).
+		g := m[t.Start+int(spellBit(n > 1))]
+		c := spellFirstClass[f]
+		closed := spellSecondMask[c] >> spellSecondPos[g] & spellBit(n > int(spellMinLen[c])) & spellBit(n < 64)
+		prefix := uint32(spellPrefixLens[f]) >> (n & 15) & spellBit(n < 8)
+		dst[k] = int32(i)
+		k += int((closed | prefix) & 1 & spellBit(t.Kind == text.Word))
+	}
+	return dst[:k]
+}
+
+func spellBit(b bool) uint32 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// The tables of spellSelect. A word's class is 0 when no bound prefix
+// starts with its first byte, 27 when that byte is not ASCII (lower-casing
+// may change it), else 1 + the index of its first letter.
+var (
+	spellFirstClass [256]uint8
+	// spellSecondMask holds, by class, the bits of spellSecondPos that
+	// may follow the first letter in a closed compound.
+	spellSecondMask [28]uint32
+	// spellSecondPos gives a second byte's bit: 0-25 a letter in any
+	// case, 26 a byte outside ASCII (always let through), 27 else.
+	spellSecondPos [256]uint8
+	// spellMinLen holds, by class, the length of the shortest bound
+	// prefix: a closed compound is longer.
+	spellMinLen [28]uint8
+)
+
+func init() {
+	for b := 0; b < 256; b++ {
+		spellSecondPos[b] = 27
+		switch {
+		case b >= utf8.RuneSelf:
+			spellFirstClass[b] = 27
+			spellSecondPos[b] = 26
+		case 'a' <= b|0x20 && b|0x20 <= 'z':
+			spellSecondPos[b] = uint8(b | 0x20 - 'a')
+			if spellPrefixLens[b] != 0 {
+				spellFirstClass[b] = uint8(b|0x20-'a') + 1
+			}
+		}
+	}
+	spellSecondMask[27] = ^uint32(0)
+	for i := range 26 {
+		if lens := spellPrefixLens['a'+i]; lens != 0 {
+			spellSecondMask[i+1] = spellPrefixSecond[i] | 1<<26
+			spellMinLen[i+1] = uint8(bits.TrailingZeros8(lens))
+		}
+	}
+	spellMinLen[0] = 255
 }
 
 // spellClosed appends to occs the word at t if, lower-cased when it starts

@@ -427,3 +427,48 @@ func TestSpellHelpers(t *testing.T) {
 		}
 	}
 }
+
+// TestSpellSelect checks the branch-free token filter of collectCompounds
+// against the tests it stands for, on words of every first and second
+// byte and length.
+func TestSpellSelect(t *testing.T) {
+	var b strings.Builder
+	var firsts []string
+	for f := 1; f < 256; f++ {
+		firsts = append(firsts, string([]byte{byte(f)}))
+	}
+	firsts = append(firsts, "é", "É", "Ｅ", "İ", "ſ", "K")
+	seconds := []string{"", "a", "N", "o", "Y", "é", "\xff", "-", "1", "'", "@", "[", "`", "{"}
+	rests := []string{"", "x", "ti", "ntigangxyz"}
+	for n := 58; n < 72; n++ {
+		rests = append(rests, strings.Repeat("m", n))
+	}
+	for _, f := range firsts {
+		for _, g := range seconds {
+			for _, rest := range rests {
+				b.WriteString(f + g + rest + " ")
+			}
+		}
+		b.WriteString("anti-gang co-op Email\n")
+	}
+	m := b.String()
+	toks := text.Tokenize(nil, m, text.Span{Start: 0, End: len(m)})
+	want := []int32{}
+	for i, tk := range toks {
+		if tk.Kind != text.Word {
+			continue
+		}
+		w := m[tk.Start:tk.End]
+		n := len(w)
+		if n < 64 && spellMayBeClosed(w) || n <= 7 && spellPrefixLens[w[0]]&(1<<n) != 0 {
+			want = append(want, int32(i))
+		}
+	}
+	got := spellSelect(nil, m, toks)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("spellSelect: %d tokens, want %d", len(got), len(want))
+	}
+	if len(want) < 100 {
+		t.Fatalf("only %d tokens selected", len(want))
+	}
+}
