@@ -8,6 +8,7 @@ package cluster
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker/text"
 )
@@ -62,37 +63,74 @@ const maxBlock = 200
 // their order.
 func Group(items []Item, opt Options) [][]int {
 	uf := newUnion(items)
-	// Exact keys: case, periods, hyphens, spaces.
-	type kindKey struct {
-		kind Kind
-		key  string
-	}
-	byKey := make(map[kindKey]int, len(items))
+	// Exact keys: case, periods, hyphens, spaces; a map per kind.
+	byKey := map[Kind]map[string]int{}
 	keys := make([]string, len(items))
+	// keyID[i] is the first item of the kind and key of item i.
+	keyID := make([]int32, len(items))
 	for i, it := range items {
 		k := it.Key
 		if k == "" {
 			k = Key(it.Kind, it.Text)
 		}
 		keys[i] = k
-		kk := kindKey{it.Kind, k}
-		if j, ok := byKey[kk]; ok {
+		m := byKey[it.Kind]
+		if m == nil {
+			m = make(map[string]int, len(items))
+			byKey[it.Kind] = m
+		}
+		if j, ok := m[k]; ok {
 			uf.union(j, i)
+			keyID[i] = int32(j)
 		} else {
-			byKey[kk] = i
+			m[k] = i
+			keyID[i] = int32(i)
 		}
 	}
 	// Likeness of names, compared within blocks of items sharing a
 	// skeleton.
 	names := make([]*name, len(items))
+	// clen holds the length of each name's compact form and hot what
+	// else most pairs are told apart by, so that a pair seldom needs
+	// its names.
+	clen := make([]int32, len(items))
+	last := make([]byte, len(items)) // the last byte of the compact form
+	hot := make([]uint8, len(items))
+	const (
+		hotMid      = 1 << iota // items[i].Mid
+		hotAnchored             // anchor(i) was called
+		hotNoPair               // checked: all common words, or none
+	)
 	knownIDs := map[string]int{}
 	type blockKey struct {
 		tag byte // 'a' whole name, 'w' a word, 's' a suffix
 		key string
 	}
-	// Blocks by id, and the blocks of each item (itemBlocks[from[i]:from[i+1]]).
-	blockID := make(map[blockKey]int32, 2*len(items))
+	// Blocks by id, a map per tag, and the blocks of each item
+	// (itemBlocks[from[i]:from[i+1]]).
+	var blockID [3]map[string]int32
+	for t := range blockID {
+		blockID[t] = make(map[string]int32, len(items))
+	}
+	tagIndex := func(tag byte) int {
+		switch tag {
+		case 'a':
+			return 0
+		case 'w':
+			return 1
+		}
+		return 2
+	}
 	var blocks [][]int32
+	var arena nameArena
+	nameCount := 0
+	for _, it := range items {
+		if it.Kind == Name {
+			nameCount++
+		}
+	}
+	arena.names = make([]name, 0, nameCount)
+	cache := lexCache{opt: opt, info: make(map[string]uint8, nameCount)}
 	from := make([]int32, len(items)+1)
 	var itemBlocks []int32
 	var buf [8]blockKey
@@ -101,12 +139,22 @@ func Group(items []Item, opt Options) [][]int {
 		if it.Kind != Name {
 			continue
 		}
-		n := newNameCompact(it.Text, keys[i])
+		n := arena.newName(it.Text, keys[i])
 		names[i] = n
+		clen[i] = int32(len(n.compact))
+		if c := n.compact; c != "" {
+			last[i] = c[len(c)-1]
+		}
+		if it.Mid {
+			hot[i] |= hotMid
+		}
 		// Blocks: the skeleton of each word and of the whole name, and
 		// the last letters of a single word (for merged names). Every
 		// likeness variants accepts shares one of them.
 		whole := text.Skeleton(n.compact)
+		if n.ascii {
+			n.skel, n.skelDone = whole, true // the same for ASCII
+		}
 		bkeys := append(buf[:0], blockKey{'a', whole})
 		for _, w := range n.content {
 			sk := whole
@@ -135,10 +183,11 @@ func Group(items []Item, opt Options) [][]int {
 				}
 			}
 			if !dup {
-				id, ok := blockID[key]
+				m := blockID[tagIndex(key.tag)]
+				id, ok := m[key.key]
 				if !ok {
 					id = int32(len(blocks))
-					blockID[key] = id
+					m[key.key] = id
 					blocks = append(blocks, nil)
 				}
 				blocks[id] = append(blocks[id], int32(i))
@@ -148,13 +197,16 @@ func Group(items []Item, opt Options) [][]int {
 	}
 	from[len(items)] = int32(len(itemBlocks))
 	// The lexicon is asked only about names that have a likely pair.
-	anchored := make([]bool, len(items))
 	anchor := func(i int) {
-		if anchored[i] {
+		if hot[i]&hotAnchored != 0 {
 			return
 		}
-		anchored[i] = true
-		if n := names[i]; n.check(opt).known {
+		hot[i] |= hotAnchored
+		n := names[i].checkCached(&cache)
+		if n.allCommon || len(n.content) == 0 {
+			hot[i] |= hotNoPair // see variants
+		}
+		if n.known {
 			k := strings.Join(n.content, " ")
 			id, ok := knownIDs[k]
 			if !ok {
@@ -172,31 +224,35 @@ func Group(items []Item, opt Options) [][]int {
 		}
 		// Lengths far apart are no garble, but for a first name merged
 		// into a surname ("Naibbuckley", "Buckley").
-		if ca, cb := names[a].compact, names[b].compact; absDiff(len(ca), len(cb)) > max(4, max(len(ca), len(cb))/3) &&
-			!strings.HasSuffix(ca, cb) && !strings.HasSuffix(cb, ca) {
-			return false
+		if la, lb := int(clen[a]), int(clen[b]); absDiff(la, lb) > max(4, max(la, lb)/3) {
+			if la > 0 && lb > 0 && last[a] != last[b] {
+				return false // neither ends with the other
+			}
+			if ca, cb := names[a].compact, names[b].compact; !strings.HasSuffix(ca, cb) && !strings.HasSuffix(cb, ca) {
+				return false
+			}
 		}
 		anchor(a)
 		anchor(b)
+		if (hot[a]|hot[b])&hotNoPair != 0 {
+			return false // as variants would
+		}
 		// A capitalised word seen only at sentence starts may be no
 		// name at all; a likeness needs one of the two seen inside one.
-		if !items[a].Mid && !items[b].Mid && !names[a].sameContent(names[b]) {
+		if (hot[a]|hot[b])&hotMid == 0 && !names[a].sameContent(names[b]) {
 			return false
 		}
-		return variants(names[a].check(opt), names[b].check(opt), items[a].Count, items[b].Count, opt)
+		return variants(names[a], names[b], items[a].Count, items[b].Count, opt)
 	}
 	// The pairs of items sharing a block, in order (a, b) with a < b: for
-	// each a, the later items of its blocks, sorted and made unique.
+	// each a, the later items of its blocks, merged.
 	var later []int32
-	// seen[b] is 1 + the last a whose later holds b: an item shares
-	// several blocks with most of its likely pairs.
-	seen := make([]int32, len(items))
+	var lists [][]int32
 	for a := range items {
 		if names[a] == nil {
 			continue
 		}
-		later = later[:0]
-		lists := 0
+		lists = lists[:0]
 		for _, id := range itemBlocks[from[a]:from[a+1]] {
 			ids := blocks[id]
 			if len(ids) > maxBlock {
@@ -205,22 +261,14 @@ func Group(items []Item, opt Options) [][]int {
 			// ids is in increasing order and holds a.
 			k, _ := slices.BinarySearch(ids, int32(a))
 			if k+1 < len(ids) {
-				lists++
-			}
-			for _, b := range ids[k+1:] {
-				if seen[b] != int32(a)+1 {
-					seen[b] = int32(a) + 1
-					later = append(later, b)
-				}
+				lists = append(lists, ids[k+1:])
 			}
 		}
-		if lists > 1 {
-			slices.Sort(later)
-		}
+		later = mergeUnique(later[:0], lists)
 		for _, bb := range later {
 			b := int(bb)
-			if keys[a] == keys[b] {
-				continue
+			if keyID[a] == keyID[b] {
+				continue // same key, so same kind too: joined already
 			}
 			if !pairVariants(a, b) {
 				continue
@@ -229,6 +277,42 @@ func Group(items []Item, opt Options) [][]int {
 		}
 	}
 	return uf.groups()
+}
+
+// mergeUnique appends to dst the values of lists, each in increasing
+// order, in increasing order and once each.
+func mergeUnique(dst []int32, lists [][]int32) []int32 {
+	switch len(lists) {
+	case 0:
+		return dst
+	case 1:
+		return append(dst, lists[0]...)
+	}
+	if len(lists) > 4 {
+		// Many blocks (a name of many words): sort.
+		for _, l := range lists {
+			dst = append(dst, l...)
+		}
+		slices.Sort(dst)
+		return slices.Compact(dst)
+	}
+	for {
+		best := int32(-1)
+		for _, l := range lists {
+			if len(l) > 0 && (best < 0 || l[0] < best) {
+				best = l[0]
+			}
+		}
+		if best < 0 {
+			return dst
+		}
+		dst = append(dst, best)
+		for k, l := range lists {
+			if len(l) > 0 && l[0] == best {
+				lists[k] = l[1:]
+			}
+		}
+	}
 }
 
 // A name is a spelling split into words for comparison.
@@ -241,6 +325,7 @@ type name struct {
 	allCommon bool     // every content word is a common English word
 	known     bool     // every content word is known to the lexicon
 	checked   bool     // allCommon, known and knownWord are set
+	ascii     bool     // text is ASCII and compact is text.Compact(text)
 	// knownWord has bit i set when content word i is known, for the
 	// first 64 words (the lexicon is asked about later ones again).
 	knownWord uint64
@@ -278,10 +363,126 @@ func (n *name) wordKnown(i int, opt Options) bool {
 
 func newName(s string) *name { return newNameCompact(s, text.Compact(s)) }
 
+// A nameArena allocates the names of a Group and their words together.
+type nameArena struct {
+	names []name
+	strs  []string
+	flags []bool
+	conn  []bool // scratch: per word of the name in hand, a connector
+	upper []bool // scratch: per word, written in capitals
+}
+
+// newName is newNameCompact(s, compact), allocated in a.
+func (a *nameArena) newName(s, compact string) *name {
+	if len(a.names) == cap(a.names) {
+		a.names = make([]name, 0, max(64, cap(a.names)))
+	}
+	a.names = append(a.names, name{text: s, compact: compact})
+	n := &a.names[len(a.names)-1]
+	ws := len(a.strs)
+	a.conn, a.upper = a.conn[:0], a.upper[:0]
+	pos := 0 // where the next word's compact form starts in compact while the words are ASCII, else -1
+	for i := 0; ; {
+		start, end := nextWord(s, i)
+		if start < 0 {
+			break
+		}
+		i = end
+		w := s[start:end]
+		f := ""
+		if pos >= 0 {
+			var ok bool
+			if f, ok = compactPart(w, compact, pos); ok {
+				pos += len(f)
+			} else {
+				pos = -1
+			}
+		}
+		if pos < 0 {
+			f = text.Compact(w)
+		}
+		if f == "" {
+			continue
+		}
+		conn := text.IsConnector(f)
+		a.strs = append(a.strs, f)
+		a.conn = append(a.conn, conn)
+		a.upper = append(a.upper, !conn && len(w) > 1 && text.IsAllUpper(w))
+	}
+	we := len(a.strs)
+	n.words = a.strs[ws:we:we]
+	n.ascii = pos == len(compact) && isASCII(s)
+	cs, fs := len(a.strs), len(a.flags)
+	for k, conn := range a.conn {
+		if !conn {
+			a.strs = append(a.strs, n.words[k])
+			a.flags = append(a.flags, a.upper[k])
+		}
+	}
+	n.content = a.strs[cs:len(a.strs):len(a.strs)]
+	n.acronym = a.flags[fs:len(a.flags):len(a.flags)]
+	return n
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isNameSep(r rune) bool { return r == ' ' || r == '-' || r == '‐' || r == '–' }
+
+// nextWord returns the bounds of the first word of s at or after byte i, as
+// strings.FieldsFunc(s, isNameSep) splits s; start is -1 when there is none.
+func nextWord(s string, i int) (start, end int) {
+	start = -1
+	for i < len(s) {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if isNameSep(r) {
+			if start >= 0 {
+				return start, i
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += size
+	}
+	return start, len(s)
+}
+
+// compactPart returns text.Compact(w) if w is ASCII and its compact form
+// stands in compact at pos, as the words of an ASCII name do in turn.
+func compactPart(w, compact string, pos int) (string, bool) {
+	k := pos
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		default:
+			continue
+		}
+		if k >= len(compact) || compact[k] != c {
+			return "", false
+		}
+		k++
+	}
+	return compact[pos:k], true
+}
+
 // newNameCompact is newName for s with its compact form.
 func newNameCompact(s, compact string) *name {
 	n := &name{text: s, compact: compact}
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '‐' || r == '–' }) {
+	for _, w := range strings.FieldsFunc(s, isNameSep) {
 		f := text.Compact(w)
 		if f == "" {
 			continue
@@ -290,6 +491,44 @@ func newNameCompact(s, compact string) *name {
 		if !text.IsConnector(f) {
 			n.content = append(n.content, f)
 			n.acronym = append(n.acronym, len(w) > 1 && text.IsAllUpper(w))
+		}
+	}
+	return n
+}
+
+// A lexCache holds what opt.Known and opt.Common say of each word asked
+// about: the names of a text share many words.
+type lexCache struct {
+	opt  Options
+	info map[string]uint8 // 1 asked, 2 known, 4 common
+}
+
+// checkCached is check, asking opt through c.
+func (n *name) checkCached(c *lexCache) *name {
+	if n.checked {
+		return n
+	}
+	n.checked = true
+	n.allCommon, n.known = true, len(n.content) > 0
+	for i, w := range n.content {
+		v := c.info[w]
+		if v == 0 {
+			v = 1
+			if c.opt.Known != nil && c.opt.Known(w) {
+				v |= 2
+			}
+			if c.opt.Common != nil && c.opt.Common(w) {
+				v |= 4
+			}
+			c.info[w] = v
+		}
+		if v&4 == 0 {
+			n.allCommon = false
+		}
+		if v&2 == 0 {
+			n.known = false
+		} else if i < 64 {
+			n.knownWord |= 1 << i
 		}
 	}
 	return n
