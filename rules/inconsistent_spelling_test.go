@@ -395,7 +395,8 @@ func TestSpellHelpers(t *testing.T) {
 	words := []string{"", "a", "A", "US", "U.S", "NASA", "Nasa", "nasa", "ÉCOLE", "École", "école", "ŞTEFAN", "x1", "123", "-",
 		"EMAIL", "Email", "email", "e", "E", "eMail", "Ｅmail", "İnter", "ANTİGANG", "Antigang", "cooperate", "Cyberspace",
 		"pre", "Pseudo", "ultra", "Ultrasound", "non", "Nonzero", "in", "intern", "Interplay", "multi", "semi", "post",
-		"counter", "Counterpart", "\xff", "e\xffx", "CO", "co"}
+		"counter", "Counterpart", "\xff", "e\xffx", "CO", "co", "ReadFrom", "McDonald", "MacArthur", "DirFS", "x_y", "iPhone",
+		"MS13", "ÉcoleNormale", "LaGuardia", "Ab", "aB"}
 	for _, w := range words {
 		if got, want := spellAllUpper(w), text.IsAllUpper(w); got != want {
 			t.Errorf("spellAllUpper(%q) = %v, want %v", w, got, want)
@@ -405,6 +406,9 @@ func TestSpellHelpers(t *testing.T) {
 		}
 		if got, want := spellRuneCount(w+"some more ascii "+w), utf8.RuneCountInString(w+"some more ascii "+w); got != want {
 			t.Errorf("spellRuneCount(%q...) = %d, want %d", w, got, want)
+		}
+		if got, want := spellCodeLike(w), spellCodeLikeRunes(w); got != want {
+			t.Errorf("spellCodeLike(%q) = %v, want %v", w, got, want)
 		}
 		if w == "" {
 			continue
@@ -470,5 +474,23 @@ func TestSpellSelect(t *testing.T) {
 	}
 	if len(want) < 100 {
 		t.Fatalf("only %d tokens selected", len(want))
+	}
+}
+
+// TestSpellRuneCount checks the rune count of mixed texts: ASCII runs of
+// every length around the eight-byte steps, other runes and invalid bytes.
+func TestSpellRuneCount(t *testing.T) {
+	parts := []string{"", "a", "abcdefg", "abcdefgh", "abcdefghi", "é", "日本", "’", "\xff", "\xe2\x82", "\x80\x80", "\U0001F600"}
+	for _, a := range parts {
+		for _, b := range parts {
+			for _, c := range parts {
+				for pad := 0; pad < 9; pad++ {
+					s := strings.Repeat("x", pad) + a + b + strings.Repeat("y", 8-pad) + c + a
+					if got, want := spellRuneCount(s), utf8.RuneCountInString(s); got != want {
+						t.Fatalf("spellRuneCount(%q) = %d, want %d", s, got, want)
+					}
+				}
+			}
+		}
 	}
 }
