@@ -381,8 +381,10 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 	plans := [2]map[string]*spellPlan{make(map[string]*spellPlan, len(cands)/2), {}}
 	if c.index[cluster.Name] == nil {
 		c.index[cluster.Name] = make(map[string]int32, len(cands)/4)
-		c.occs = make([]spellingOcc, 0, len(cands)/2)
-		c.occItem = make([]int32, 0, len(cands)/2)
+		// About one occurrence per candidate: the occurrences are
+		// copied out when done.
+		c.occs = make([]spellingOcc, 0, len(cands))
+		c.occItem = make([]int32, 0, len(cands))
 	}
 	c.chunk = min(max(len(cands)/4, 16), 1024)
 	for _, cand := range cands {

@@ -66,8 +66,9 @@ func Group(items []Item, opt Options) [][]int {
 	// Exact keys: case, periods, hyphens, spaces; a map per kind.
 	byKey := map[Kind]map[string]int{}
 	keys := make([]string, len(items))
-	// keyID[i] is the first item of the kind and key of item i.
-	keyID := make([]int32, len(items))
+	// What most pairs are told apart by, one small struct per item, so
+	// that a pair seldom needs its names.
+	info := make([]pairInfo, len(items))
 	for i, it := range items {
 		k := it.Key
 		if k == "" {
@@ -81,26 +82,16 @@ func Group(items []Item, opt Options) [][]int {
 		}
 		if j, ok := m[k]; ok {
 			uf.union(j, i)
-			keyID[i] = int32(j)
+			info[i].key = int32(j)
 		} else {
 			m[k] = i
-			keyID[i] = int32(i)
+			info[i].key = int32(i)
 		}
 	}
 	// Likeness of names, compared within blocks of items sharing a
 	// skeleton.
 	names := make([]*name, len(items))
-	// clen holds the length of each name's compact form and hot what
-	// else most pairs are told apart by, so that a pair seldom needs
-	// its names.
-	clen := make([]int32, len(items))
-	last := make([]byte, len(items)) // the last byte of the compact form
-	hot := make([]uint8, len(items))
-	const (
-		hotMid      = 1 << iota // items[i].Mid
-		hotAnchored             // anchor(i) was called
-		hotNoPair               // checked: all common words, or none
-	)
+
 	knownIDs := map[string]int{}
 	type blockKey struct {
 		tag byte // 'a' whole name, 'w' a word, 's' a suffix
@@ -141,12 +132,13 @@ func Group(items []Item, opt Options) [][]int {
 		}
 		n := arena.newName(it.Text, keys[i])
 		names[i] = n
-		clen[i] = int32(len(n.compact))
+		in := &info[i]
+		in.clen = int32(len(n.compact))
 		if c := n.compact; c != "" {
-			last[i] = c[len(c)-1]
+			in.last = c[len(c)-1]
 		}
 		if it.Mid {
-			hot[i] |= hotMid
+			in.flags |= pairMid
 		}
 		// Blocks: the skeleton of each word and of the whole name, and
 		// the last letters of a single word (for merged names). Every
@@ -198,13 +190,13 @@ func Group(items []Item, opt Options) [][]int {
 	from[len(items)] = int32(len(itemBlocks))
 	// The lexicon is asked only about names that have a likely pair.
 	anchor := func(i int) {
-		if hot[i]&hotAnchored != 0 {
+		if info[i].flags&pairAnchored != 0 {
 			return
 		}
-		hot[i] |= hotAnchored
+		info[i].flags |= pairAnchored
 		n := names[i].checkCached(&cache)
 		if n.allCommon || len(n.content) == 0 {
-			hot[i] |= hotNoPair // see variants
+			info[i].flags |= pairNone // see variants
 		}
 		if n.known {
 			k := strings.Join(n.content, " ")
@@ -224,8 +216,9 @@ func Group(items []Item, opt Options) [][]int {
 		}
 		// Lengths far apart are no garble, but for a first name merged
 		// into a surname ("Naibbuckley", "Buckley").
-		if la, lb := int(clen[a]), int(clen[b]); absDiff(la, lb) > max(4, max(la, lb)/3) {
-			if la > 0 && lb > 0 && last[a] != last[b] {
+		ia, ib := &info[a], &info[b]
+		if la, lb := int(ia.clen), int(ib.clen); absDiff(la, lb) > max(4, max(la, lb)/3) {
+			if la > 0 && lb > 0 && ia.last != ib.last {
 				return false // neither ends with the other
 			}
 			if ca, cb := names[a].compact, names[b].compact; !strings.HasSuffix(ca, cb) && !strings.HasSuffix(cb, ca) {
@@ -234,12 +227,12 @@ func Group(items []Item, opt Options) [][]int {
 		}
 		anchor(a)
 		anchor(b)
-		if (hot[a]|hot[b])&hotNoPair != 0 {
+		if (ia.flags|ib.flags)&pairNone != 0 {
 			return false // as variants would
 		}
 		// A capitalised word seen only at sentence starts may be no
 		// name at all; a likeness needs one of the two seen inside one.
-		if (hot[a]|hot[b])&hotMid == 0 && !names[a].sameContent(names[b]) {
+		if (ia.flags|ib.flags)&pairMid == 0 && !names[a].sameContent(names[b]) {
 			return false
 		}
 		return variants(names[a], names[b], items[a].Count, items[b].Count, opt)
@@ -267,7 +260,7 @@ func Group(items []Item, opt Options) [][]int {
 		later = mergeUnique(later[:0], lists)
 		for _, bb := range later {
 			b := int(bb)
-			if keyID[a] == keyID[b] {
+			if info[a].key == info[b].key {
 				continue // same key, so same kind too: joined already
 			}
 			if !pairVariants(a, b) {
@@ -278,6 +271,20 @@ func Group(items []Item, opt Options) [][]int {
 	}
 	return uf.groups()
 }
+
+// A pairInfo is what Group reads of an item for most pairs.
+type pairInfo struct {
+	key   int32 // the first item of the item's kind and key
+	clen  int32 // the length of the name's compact form
+	last  byte  // the last byte of the compact form
+	flags uint8 // pairMid, pairAnchored, pairNone
+}
+
+const (
+	pairMid      = 1 << iota // Item.Mid
+	pairAnchored             // anchored (and so checked)
+	pairNone                 // checked: a name of common words only, or of none
+)
 
 // mergeUnique appends to dst the values of lists, each in increasing
 // order, in increasing order and once each.
@@ -779,15 +786,15 @@ func contains(list []string, w string) bool {
 // names the lexicon knows ("Greek", "Greece"), so that a garble alike to
 // both cannot chain them together.
 type union struct {
-	parent []int
+	parent []int32
 	term   []int
 	known  []int // 1 + index of the known name the set holds, 0 none
 }
 
 func newUnion(items []Item) *union {
-	u := &union{parent: make([]int, len(items)), term: make([]int, len(items)), known: make([]int, len(items))}
+	u := &union{parent: make([]int32, len(items)), term: make([]int, len(items)), known: make([]int, len(items))}
 	for i := range items {
-		u.parent[i] = i
+		u.parent[i] = int32(i)
 		u.term[i] = items[i].Term
 	}
 	return u
@@ -801,9 +808,9 @@ func (u *union) anchor(i, id int) {
 }
 
 func (u *union) find(i int) int {
-	for u.parent[i] != i {
+	for int(u.parent[i]) != i {
 		u.parent[i] = u.parent[u.parent[i]]
-		i = u.parent[i]
+		i = int(u.parent[i])
 	}
 	return i
 }
@@ -823,7 +830,7 @@ func (u *union) union(a, b int) {
 	if rb < ra {
 		ra, rb = rb, ra
 	}
-	u.parent[rb] = ra
+	u.parent[rb] = int32(ra)
 	if u.term[ra] == 0 {
 		u.term[ra] = u.term[rb]
 	}
