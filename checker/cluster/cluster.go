@@ -294,6 +294,23 @@ func mergeUnique(dst []int32, lists [][]int32) []int32 {
 		return dst
 	case 1:
 		return append(dst, lists[0]...)
+	case 2:
+		a, b := lists[0], lists[1]
+		for len(a) > 0 && len(b) > 0 {
+			switch {
+			case a[0] < b[0]:
+				dst = append(dst, a[0])
+				a = a[1:]
+			case b[0] < a[0]:
+				dst = append(dst, b[0])
+				b = b[1:]
+			default:
+				dst = append(dst, a[0])
+				a, b = a[1:], b[1:]
+			}
+		}
+		dst = append(dst, a...)
+		return append(dst, b...)
 	}
 	if len(lists) > 4 {
 		// Many blocks (a name of many words): sort.
