@@ -350,6 +350,7 @@ type name struct {
 	known     bool     // every content word is known to the lexicon
 	checked   bool     // allCommon, known and knownWord are set
 	ascii     bool     // text is ASCII and compact is text.Compact(text)
+	chash     uint32   // contentHash(content): names of equal content have equal hashes
 	// knownWord has bit i set when content word i is known, for the
 	// first 64 words (the lexicon is asked about later ones again).
 	knownWord uint64
@@ -445,6 +446,7 @@ func (a *nameArena) newName(s, compact string) *name {
 	}
 	n.content = a.strs[cs:len(a.strs):len(a.strs)]
 	n.acronym = a.flags[fs:len(a.flags):len(a.flags)]
+	n.chash = contentHash(n.content)
 	return n
 }
 
@@ -517,6 +519,7 @@ func newNameCompact(s, compact string) *name {
 			n.acronym = append(n.acronym, len(w) > 1 && text.IsAllUpper(w))
 		}
 	}
+	n.chash = contentHash(n.content)
 	return n
 }
 
@@ -587,7 +590,7 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 	if a.allCommon || b.allCommon || len(a.content) == 0 || len(b.content) == 0 {
 		return false
 	}
-	if equalWords(a.content, b.content) {
+	if a.sameContent(b) {
 		return connectorVariants(a.words, b.words)
 	}
 	// One is part of the other: a surname beside a full name ("Bukele",
@@ -735,7 +738,22 @@ func connectorVariants(a, b []string) bool {
 	return content >= 2 && equalWords(lead(sa), lead(sb))
 }
 
-func (n *name) sameContent(m *name) bool { return equalWords(n.content, m.content) }
+func (n *name) sameContent(m *name) bool {
+	return n.chash == m.chash && equalWords(n.content, m.content)
+}
+
+// contentHash returns an FNV-1a hash of words, to tell most names of
+// different content apart without reading their words.
+func contentHash(words []string) uint32 {
+	h := uint32(2166136261)
+	for _, w := range words {
+		for i := 0; i < len(w); i++ {
+			h = (h ^ uint32(w[i])) * 16777619
+		}
+		h = (h ^ ' ') * 16777619
+	}
+	return h
+}
 
 func absDiff(a, b int) int {
 	if a < b {

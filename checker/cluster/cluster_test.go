@@ -141,6 +141,9 @@ func TestArenaName(t *testing.T) {
 				!reflect.DeepEqual(got.acronym, want.acronym) && len(got.acronym)+len(want.acronym) > 0 {
 				t.Errorf("%q (compact %q): got %q %q %v, want %q %q %v", s, compact, got.words, got.content, got.acronym, want.words, want.content, want.acronym)
 			}
+			if got.chash != want.chash || !got.sameContent(want) {
+				t.Errorf("%q (compact %q): content hash %x, want %x", s, compact, got.chash, want.chash)
+			}
 			if got.ascii && (compact != text.Compact(s) || text.Skeleton(s) != text.Skeleton(compact)) {
 				t.Errorf("%q (compact %q): taken for ASCII", s, compact)
 			}
