@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -127,8 +128,9 @@ type spellKey struct {
 }
 
 type spellingCollector struct {
-	doc   *checker.Document
-	index map[spellKey]int // kind and text → items index
+	doc *checker.Document
+	// index maps the spellings of each kind to their items' indexes.
+	index [cluster.Regional + 1]map[string]int32
 	sum   spellingSummary
 	words []spellWord // scratch: the words of the candidate in hand
 	// The occurrences kept, in the order found, and the index of each
@@ -150,20 +152,21 @@ func (c *spellingCollector) add(kind cluster.Kind, spelling, key string, s check
 
 // item returns the index of the item of a spelling, added if new.
 func (c *spellingCollector) item(kind cluster.Kind, spelling, key string) int {
-	if c.index == nil {
-		c.index = map[spellKey]int{}
+	m := c.index[kind]
+	if m == nil {
+		m = map[string]int32{}
+		c.index[kind] = m
 	}
-	k := spellKey{kind, spelling}
-	i, ok := c.index[k]
+	i, ok := m[spelling]
 	if !ok {
 		// Copies: a substring would keep the whole document in memory
 		// until the run ends.
 		spelling = strings.Clone(spelling)
-		i = len(c.sum.items)
-		c.index[spellKey{kind, spelling}] = i
+		i = int32(len(c.sum.items))
+		m[spelling] = i
 		c.sum.items = append(c.sum.items, spellingItem{text: spelling, kind: kind, key: strings.Clone(key)})
 	}
-	return i
+	return int(i)
 }
 
 // addFrom records an occurrence of item i at s, located from the position
@@ -256,17 +259,26 @@ func spellAdvance(doc *checker.Document, p checker.Position, off int) checker.Po
 }
 
 // spellRuneCount is utf8.RuneCountInString, eight bytes at a time while
-// they are ASCII.
+// they are ASCII: it decodes the runes that are not, one by one from the
+// same offsets, and so counts an invalid byte as one rune as it does.
 func spellRuneCount(s string) int {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
+	i, n := 0, 0
+	for i+8 <= len(s) {
 		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if w&0x8080808080808080 != 0 {
-			break
+		if hi := w & 0x8080808080808080; hi != 0 {
+			// The ASCII bytes before the first that is not, then
+			// that rune.
+			k := bits.TrailingZeros64(hi) / 8
+			_, size := utf8.DecodeRuneInString(s[i+k:])
+			i += k + size
+			n += k + 1
+			continue
 		}
+		i += 8
+		n += 8
 	}
-	return i + utf8.RuneCountInString(s[i:])
+	return n + utf8.RuneCountInString(s[i:])
 }
 
 func collectSpellings(p *checker.Pass) (any, error) {
@@ -365,11 +377,14 @@ func spellAllUpper(w string) bool {
 func collectNames(c *spellingCollector, doc *checker.Document) {
 	bi := 0
 	cands := doc.Candidates()
-	plans := make(map[spellPlanKey]*spellPlan, len(cands)/4)
-	if c.index == nil {
-		c.index = make(map[spellKey]int, len(cands)/8)
-		c.occs = make([]spellingOcc, 0, len(cands)/2)
-		c.occItem = make([]int32, 0, len(cands)/2)
+	// The plans of candidates outside and inside headings, by text.
+	plans := [2]map[string]*spellPlan{make(map[string]*spellPlan, len(cands)/2), {}}
+	if c.index[cluster.Name] == nil {
+		c.index[cluster.Name] = make(map[string]int32, len(cands)/4)
+		// About one occurrence per candidate: the occurrences are
+		// copied out when done.
+		c.occs = make([]spellingOcc, 0, len(cands))
+		c.occItem = make([]int32, 0, len(cands))
 	}
 	c.chunk = min(max(len(cands)/4, 16), 1024)
 	for _, cand := range cands {
@@ -380,23 +395,21 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 		if k == checker.Code {
 			continue
 		}
-		key := spellPlanKey{doc.Text[cand.Start:cand.End], k == checker.Heading}
-		pl := plans[key]
+		heading := k == checker.Heading
+		m := plans[spellBit(heading)]
+		key := doc.Text[cand.Start:cand.End]
+		pl := m[key]
 		if pl == nil || !pl.fits(cand) {
-			pl = c.plan(doc, cand, key.heading)
+			cached := pl != nil
+			pl = c.plan(doc, cand, heading)
 			// Cached only when its words lie in the text it is
 			// keyed by.
-			if ws := cand.Words; plans[key] == nil && len(ws) > 0 && ws[0].Start >= cand.Start && ws[len(ws)-1].End <= cand.End {
-				plans[key] = pl
+			if ws := cand.Words; !cached && len(ws) > 0 && ws[0].Start >= cand.Start && ws[len(ws)-1].End <= cand.End {
+				m[key] = pl
 			}
 		}
 		c.replay(doc, cand, pl)
 	}
-}
-
-type spellPlanKey struct {
-	text    string // the candidate as written
-	heading bool
 }
 
 // A spellPlan is what a candidate's words give: acronyms and name parts,
@@ -621,6 +634,27 @@ func spellLetterBefore(s string, i int) bool {
 // from name prefixes ("McDonald", "MacArthur", "DeSantis", "LaGuardia").
 func spellCodeLike(w string) bool {
 	prevLower := false
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= utf8.RuneSelf:
+			return spellCodeLikeRunes(w)
+		case c == '_' || '0' <= c && c <= '9':
+			return true
+		case 'A' <= c && c <= 'Z':
+			if prevLower && !spellCapPrefix(w[:i]) {
+				return true
+			}
+			prevLower = false
+		default:
+			prevLower = 'a' <= c && c <= 'z'
+		}
+	}
+	return false
+}
+
+// spellCodeLikeRunes is spellCodeLike for a word that is not ASCII.
+func spellCodeLikeRunes(w string) bool {
+	prevLower := false
 	for i, r := range w {
 		switch {
 		case r == '_' || unicode.IsDigit(r):
@@ -767,12 +801,22 @@ func collectCompounds(c *spellingCollector, doc *checker.Document, britAm bool) 
 	}
 	// The whole words that may be a compound closed up, found on the way.
 	var closed []checker.Span
+	var sel []int32 // the tokens of a sentence to look at
 	for _, s := range doc.Sentences {
 		if doc.BlockOf(s).Kind == checker.Code {
 			continue
 		}
 		toks := doc.SentenceTokens(s)
-		for i := range toks {
+		if britAm {
+			sel = sel[:0]
+			for i := range toks {
+				sel = append(sel, int32(i))
+			}
+		} else {
+			sel = spellSelect(sel, doc.Masked, toks)
+		}
+		for _, i := range sel {
+			i := int(i)
 			t := &toks[i]
 			if t.Kind != text.Word {
 				continue
@@ -871,6 +915,80 @@ func collectCompounds(c *spellingCollector, doc *checker.Document, britAm bool) 
 	}
 	for _, o := range occs {
 		c.add(o.kind, o.text, o.key, o.span, true)
+	}
+}
+
+// spellSelect returns in dst the indexes of the tokens that collectCompounds
+// looks at without britAm: the words that may be a compound closed up
+// (spellMayBeClosed, shorter than 64 bytes) or a bound prefix, by their
+// length and first letter. It is the bulk of that pass, and most words
+// pass or fail at random, so it is written without branches.
+func spellSelect(dst []int32, m string, toks []text.Token) []int32 {
+	if len(toks) == 0 {
+		return dst[:0]
+	}
+	dst = slices.Grow(dst[:0], len(toks))[:len(toks)]
+	k := 0
+	for i := range toks {
+		t := &toks[i]
+		n := t.End - t.Start
+		f := m[t.Start]
+		// The second byte, or the first again in a word of one (too
+		// short to be closed up).
+		g := m[t.Start+int(spellBit(n > 1))]
+		sh := uint(min(n, 64)-1) & 63 // bit n-1 stands for length n
+		closed := spellClosedLens[f] >> sh & uint64(spellSecondMask[f]>>(spellSecondPos[g]&31))
+		prefix := spellPrefixLens64[f] >> sh
+		dst[k] = int32(i)
+		k += int((closed | prefix) & 1 & uint64(spellBit(t.Kind == text.Word)))
+	}
+	return dst[:k]
+}
+
+func spellBit(b bool) uint32 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// The tables of spellSelect, by a word's first byte f and second byte g.
+// Bit n-1 of a length mask stands for words of n bytes; bit 63 is clear,
+// for words of 64 bytes or more.
+var (
+	// spellClosedLens has bit n set when a word of n bytes starting
+	// with f may be a compound closed up: longer than the shortest
+	// bound prefix f starts, shorter than 64 bytes; any length from 1
+	// for f outside ASCII (lower-casing may change it).
+	spellClosedLens [256]uint64
+	// spellSecondMask holds, by f, the bits of spellSecondPos that may
+	// follow f in a closed compound (all for f outside ASCII).
+	spellSecondMask [256]uint32
+	// spellSecondPos gives a second byte's bit: 0-25 a letter in any
+	// case, 26 a byte outside ASCII (always let through), 27 else.
+	spellSecondPos [256]uint8
+	// spellPrefixLens64 is spellPrefixLens as a length mask.
+	spellPrefixLens64 [256]uint64
+)
+
+func init() {
+	for b := 0; b < 256; b++ {
+		spellSecondPos[b] = 27
+		lens := spellPrefixLens[b]
+		spellPrefixLens64[b] = uint64(lens >> 1)
+		switch {
+		case b >= utf8.RuneSelf:
+			spellSecondPos[b] = 26
+			spellSecondMask[b] = ^uint32(0)
+			spellClosedLens[b] = 1<<63 - 1 // 1 to 63 bytes
+		case 'a' <= b|0x20 && b|0x20 <= 'z':
+			spellSecondPos[b] = uint8(b | 0x20 - 'a')
+			if lens != 0 {
+				spellSecondMask[b] = spellPrefixSecond[b|0x20-'a'] | 1<<26
+				// Lengths above the shortest prefix's.
+				spellClosedLens[b] = (1<<63 - 1) &^ (1<<bits.TrailingZeros8(lens) - 1)
+			}
+		}
 	}
 }
 

@@ -395,7 +395,8 @@ func TestSpellHelpers(t *testing.T) {
 	words := []string{"", "a", "A", "US", "U.S", "NASA", "Nasa", "nasa", "ÉCOLE", "École", "école", "ŞTEFAN", "x1", "123", "-",
 		"EMAIL", "Email", "email", "e", "E", "eMail", "Ｅmail", "İnter", "ANTİGANG", "Antigang", "cooperate", "Cyberspace",
 		"pre", "Pseudo", "ultra", "Ultrasound", "non", "Nonzero", "in", "intern", "Interplay", "multi", "semi", "post",
-		"counter", "Counterpart", "\xff", "e\xffx", "CO", "co"}
+		"counter", "Counterpart", "\xff", "e\xffx", "CO", "co", "ReadFrom", "McDonald", "MacArthur", "DirFS", "x_y", "iPhone",
+		"MS13", "ÉcoleNormale", "LaGuardia", "Ab", "aB"}
 	for _, w := range words {
 		if got, want := spellAllUpper(w), text.IsAllUpper(w); got != want {
 			t.Errorf("spellAllUpper(%q) = %v, want %v", w, got, want)
@@ -405,6 +406,9 @@ func TestSpellHelpers(t *testing.T) {
 		}
 		if got, want := spellRuneCount(w+"some more ascii "+w), utf8.RuneCountInString(w+"some more ascii "+w); got != want {
 			t.Errorf("spellRuneCount(%q...) = %d, want %d", w, got, want)
+		}
+		if got, want := spellCodeLike(w), spellCodeLikeRunes(w); got != want {
+			t.Errorf("spellCodeLike(%q) = %v, want %v", w, got, want)
 		}
 		if w == "" {
 			continue
@@ -424,6 +428,69 @@ func TestSpellHelpers(t *testing.T) {
 		}
 		if got, want := spellIsPrefixFold(w), spellIsPrefix(strings.ToLower(w)); got != want && !strings.ContainsFunc(w, func(r rune) bool { return r >= utf8.RuneSelf }) {
 			t.Errorf("spellIsPrefixFold(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestSpellSelect checks the branch-free token filter of collectCompounds
+// against the tests it stands for, on words of every first and second
+// byte and length.
+func TestSpellSelect(t *testing.T) {
+	var b strings.Builder
+	var firsts []string
+	for f := 1; f < 256; f++ {
+		firsts = append(firsts, string([]byte{byte(f)}))
+	}
+	firsts = append(firsts, "é", "É", "Ｅ", "İ", "ſ", "K")
+	seconds := []string{"", "a", "N", "o", "Y", "é", "\xff", "-", "1", "'", "@", "[", "`", "{"}
+	rests := []string{"", "x", "ti", "ntigangxyz"}
+	for n := 58; n < 72; n++ {
+		rests = append(rests, strings.Repeat("m", n))
+	}
+	for _, f := range firsts {
+		for _, g := range seconds {
+			for _, rest := range rests {
+				b.WriteString(f + g + rest + " ")
+			}
+		}
+		b.WriteString("anti-gang co-op Email\n")
+	}
+	m := b.String()
+	toks := text.Tokenize(nil, m, text.Span{Start: 0, End: len(m)})
+	want := []int32{}
+	for i, tk := range toks {
+		if tk.Kind != text.Word {
+			continue
+		}
+		w := m[tk.Start:tk.End]
+		n := len(w)
+		if n < 64 && spellMayBeClosed(w) || n <= 7 && spellPrefixLens[w[0]]&(1<<n) != 0 {
+			want = append(want, int32(i))
+		}
+	}
+	got := spellSelect(nil, m, toks)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("spellSelect: %d tokens, want %d", len(got), len(want))
+	}
+	if len(want) < 100 {
+		t.Fatalf("only %d tokens selected", len(want))
+	}
+}
+
+// TestSpellRuneCount checks the rune count of mixed texts: ASCII runs of
+// every length around the eight-byte steps, other runes and invalid bytes.
+func TestSpellRuneCount(t *testing.T) {
+	parts := []string{"", "a", "abcdefg", "abcdefgh", "abcdefghi", "é", "日本", "’", "\xff", "\xe2\x82", "\x80\x80", "\U0001F600"}
+	for _, a := range parts {
+		for _, b := range parts {
+			for _, c := range parts {
+				for pad := 0; pad < 9; pad++ {
+					s := strings.Repeat("x", pad) + a + b + strings.Repeat("y", 8-pad) + c + a
+					if got, want := spellRuneCount(s), utf8.RuneCountInString(s); got != want {
+						t.Fatalf("spellRuneCount(%q) = %d, want %d", s, got, want)
+					}
+				}
+			}
 		}
 	}
 }

@@ -8,6 +8,7 @@ package cluster
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker/text"
 )
@@ -62,37 +63,65 @@ const maxBlock = 200
 // their order.
 func Group(items []Item, opt Options) [][]int {
 	uf := newUnion(items)
-	// Exact keys: case, periods, hyphens, spaces.
-	type kindKey struct {
-		kind Kind
-		key  string
-	}
-	byKey := make(map[kindKey]int, len(items))
+	// Exact keys: case, periods, hyphens, spaces; a map per kind.
+	byKey := map[Kind]map[string]int{}
 	keys := make([]string, len(items))
+	// What most pairs are told apart by, one small struct per item, so
+	// that a pair seldom needs its names.
+	info := make([]pairInfo, len(items))
 	for i, it := range items {
 		k := it.Key
 		if k == "" {
 			k = Key(it.Kind, it.Text)
 		}
 		keys[i] = k
-		kk := kindKey{it.Kind, k}
-		if j, ok := byKey[kk]; ok {
+		m := byKey[it.Kind]
+		if m == nil {
+			m = make(map[string]int, len(items))
+			byKey[it.Kind] = m
+		}
+		if j, ok := m[k]; ok {
 			uf.union(j, i)
+			info[i].key = int32(j)
 		} else {
-			byKey[kk] = i
+			m[k] = i
+			info[i].key = int32(i)
 		}
 	}
 	// Likeness of names, compared within blocks of items sharing a
 	// skeleton.
 	names := make([]*name, len(items))
+
 	knownIDs := map[string]int{}
 	type blockKey struct {
 		tag byte // 'a' whole name, 'w' a word, 's' a suffix
 		key string
 	}
-	// Blocks by id, and the blocks of each item (itemBlocks[from[i]:from[i+1]]).
-	blockID := make(map[blockKey]int32, 2*len(items))
+	// Blocks by id, a map per tag, and the blocks of each item
+	// (itemBlocks[from[i]:from[i+1]]).
+	var blockID [3]map[string]int32
+	for t := range blockID {
+		blockID[t] = make(map[string]int32, len(items))
+	}
+	tagIndex := func(tag byte) int {
+		switch tag {
+		case 'a':
+			return 0
+		case 'w':
+			return 1
+		}
+		return 2
+	}
 	var blocks [][]int32
+	var arena nameArena
+	nameCount := 0
+	for _, it := range items {
+		if it.Kind == Name {
+			nameCount++
+		}
+	}
+	arena.names = make([]name, 0, nameCount)
+	cache := lexCache{opt: opt, info: make(map[string]uint8, nameCount)}
 	from := make([]int32, len(items)+1)
 	var itemBlocks []int32
 	var buf [8]blockKey
@@ -101,12 +130,23 @@ func Group(items []Item, opt Options) [][]int {
 		if it.Kind != Name {
 			continue
 		}
-		n := newNameCompact(it.Text, keys[i])
+		n := arena.newName(it.Text, keys[i])
 		names[i] = n
+		in := &info[i]
+		in.clen = int32(len(n.compact))
+		if c := n.compact; c != "" {
+			in.last = c[len(c)-1]
+		}
+		if it.Mid {
+			in.flags |= pairMid
+		}
 		// Blocks: the skeleton of each word and of the whole name, and
 		// the last letters of a single word (for merged names). Every
 		// likeness variants accepts shares one of them.
 		whole := text.Skeleton(n.compact)
+		if n.ascii {
+			n.skel, n.skelDone = whole, true // the same for ASCII
+		}
 		bkeys := append(buf[:0], blockKey{'a', whole})
 		for _, w := range n.content {
 			sk := whole
@@ -135,10 +175,11 @@ func Group(items []Item, opt Options) [][]int {
 				}
 			}
 			if !dup {
-				id, ok := blockID[key]
+				m := blockID[tagIndex(key.tag)]
+				id, ok := m[key.key]
 				if !ok {
 					id = int32(len(blocks))
-					blockID[key] = id
+					m[key.key] = id
 					blocks = append(blocks, nil)
 				}
 				blocks[id] = append(blocks[id], int32(i))
@@ -148,13 +189,16 @@ func Group(items []Item, opt Options) [][]int {
 	}
 	from[len(items)] = int32(len(itemBlocks))
 	// The lexicon is asked only about names that have a likely pair.
-	anchored := make([]bool, len(items))
 	anchor := func(i int) {
-		if anchored[i] {
+		if info[i].flags&pairAnchored != 0 {
 			return
 		}
-		anchored[i] = true
-		if n := names[i]; n.check(opt).known {
+		info[i].flags |= pairAnchored
+		n := names[i].checkCached(&cache)
+		if n.allCommon || len(n.content) == 0 {
+			info[i].flags |= pairNone // see variants
+		}
+		if n.known {
 			k := strings.Join(n.content, " ")
 			id, ok := knownIDs[k]
 			if !ok {
@@ -172,27 +216,36 @@ func Group(items []Item, opt Options) [][]int {
 		}
 		// Lengths far apart are no garble, but for a first name merged
 		// into a surname ("Naibbuckley", "Buckley").
-		if ca, cb := names[a].compact, names[b].compact; absDiff(len(ca), len(cb)) > max(4, max(len(ca), len(cb))/3) &&
-			!strings.HasSuffix(ca, cb) && !strings.HasSuffix(cb, ca) {
-			return false
+		ia, ib := &info[a], &info[b]
+		if la, lb := int(ia.clen), int(ib.clen); absDiff(la, lb) > max(4, max(la, lb)/3) {
+			if la > 0 && lb > 0 && ia.last != ib.last {
+				return false // neither ends with the other
+			}
+			if ca, cb := names[a].compact, names[b].compact; !strings.HasSuffix(ca, cb) && !strings.HasSuffix(cb, ca) {
+				return false
+			}
 		}
 		anchor(a)
 		anchor(b)
+		if (ia.flags|ib.flags)&pairNone != 0 {
+			return false // as variants would
+		}
 		// A capitalised word seen only at sentence starts may be no
 		// name at all; a likeness needs one of the two seen inside one.
-		if !items[a].Mid && !items[b].Mid && !names[a].sameContent(names[b]) {
+		if (ia.flags|ib.flags)&pairMid == 0 && !names[a].sameContent(names[b]) {
 			return false
 		}
-		return variants(names[a].check(opt), names[b].check(opt), items[a].Count, items[b].Count, opt)
+		return variants(names[a], names[b], items[a].Count, items[b].Count, opt)
 	}
 	// The pairs of items sharing a block, in order (a, b) with a < b: for
-	// each a, the later items of its blocks, sorted and made unique.
+	// each a, the later items of its blocks, merged.
 	var later []int32
+	var lists [][]int32
 	for a := range items {
 		if names[a] == nil {
 			continue
 		}
-		later = later[:0]
+		lists = lists[:0]
 		for _, id := range itemBlocks[from[a]:from[a+1]] {
 			ids := blocks[id]
 			if len(ids) > maxBlock {
@@ -200,14 +253,15 @@ func Group(items []Item, opt Options) [][]int {
 			}
 			// ids is in increasing order and holds a.
 			k, _ := slices.BinarySearch(ids, int32(a))
-			later = append(later, ids[k+1:]...)
+			if k+1 < len(ids) {
+				lists = append(lists, ids[k+1:])
+			}
 		}
-		slices.Sort(later)
-		later = slices.Compact(later)
+		later = mergeUnique(later[:0], lists)
 		for _, bb := range later {
 			b := int(bb)
-			if keys[a] == keys[b] {
-				continue
+			if info[a].key == info[b].key {
+				continue // same key, so same kind too: joined already
 			}
 			if !pairVariants(a, b) {
 				continue
@@ -216,6 +270,73 @@ func Group(items []Item, opt Options) [][]int {
 		}
 	}
 	return uf.groups()
+}
+
+// A pairInfo is what Group reads of an item for most pairs.
+type pairInfo struct {
+	key   int32 // the first item of the item's kind and key
+	clen  int32 // the length of the name's compact form
+	last  byte  // the last byte of the compact form
+	flags uint8 // pairMid, pairAnchored, pairNone
+}
+
+const (
+	pairMid      = 1 << iota // Item.Mid
+	pairAnchored             // anchored (and so checked)
+	pairNone                 // checked: a name of common words only, or of none
+)
+
+// mergeUnique appends to dst the values of lists, each in increasing
+// order, in increasing order and once each.
+func mergeUnique(dst []int32, lists [][]int32) []int32 {
+	switch len(lists) {
+	case 0:
+		return dst
+	case 1:
+		return append(dst, lists[0]...)
+	case 2:
+		a, b := lists[0], lists[1]
+		for len(a) > 0 && len(b) > 0 {
+			switch {
+			case a[0] < b[0]:
+				dst = append(dst, a[0])
+				a = a[1:]
+			case b[0] < a[0]:
+				dst = append(dst, b[0])
+				b = b[1:]
+			default:
+				dst = append(dst, a[0])
+				a, b = a[1:], b[1:]
+			}
+		}
+		dst = append(dst, a...)
+		return append(dst, b...)
+	}
+	if len(lists) > 4 {
+		// Many blocks (a name of many words): sort.
+		for _, l := range lists {
+			dst = append(dst, l...)
+		}
+		slices.Sort(dst)
+		return slices.Compact(dst)
+	}
+	for {
+		best := int32(-1)
+		for _, l := range lists {
+			if len(l) > 0 && (best < 0 || l[0] < best) {
+				best = l[0]
+			}
+		}
+		if best < 0 {
+			return dst
+		}
+		dst = append(dst, best)
+		for k, l := range lists {
+			if len(l) > 0 && l[0] == best {
+				lists[k] = l[1:]
+			}
+		}
+	}
 }
 
 // A name is a spelling split into words for comparison.
@@ -227,15 +348,167 @@ type name struct {
 	acronym   []bool   // per content word: written in capitals ("ICBC")
 	allCommon bool     // every content word is a common English word
 	known     bool     // every content word is known to the lexicon
-	checked   bool     // allCommon and known are set
+	checked   bool     // allCommon, known and knownWord are set
+	ascii     bool     // text is ASCII and compact is text.Compact(text)
+	chash     uint32   // contentHash(content): names of equal content have equal hashes
+	// knownWord has bit i set when content word i is known, for the
+	// first 64 words (the lexicon is asked about later ones again).
+	knownWord uint64
+	// The skeleton of text and text prepared for text.Similarity, once
+	// a comparison needs them.
+	skel     string
+	skelDone bool
+	prep     *text.Name
+}
+
+// skeleton returns text.Skeleton(n.text), computed once.
+func (n *name) skeleton() string {
+	if !n.skelDone {
+		n.skel, n.skelDone = text.Skeleton(n.text), true
+	}
+	return n.skel
+}
+
+// prepared returns text.PrepareName(n.text), computed once.
+func (n *name) prepared() *text.Name {
+	if n.prep == nil {
+		p := text.PrepareName(n.text)
+		n.prep = &p
+	}
+	return n.prep
+}
+
+// wordKnown reports whether content word i is known; n is checked.
+func (n *name) wordKnown(i int, opt Options) bool {
+	if i < 64 {
+		return n.knownWord&(1<<i) != 0
+	}
+	return opt.Known != nil && opt.Known(n.content[i])
 }
 
 func newName(s string) *name { return newNameCompact(s, text.Compact(s)) }
 
+// A nameArena allocates the names of a Group and their words together.
+type nameArena struct {
+	names []name
+	strs  []string
+	flags []bool
+	conn  []bool // scratch: per word of the name in hand, a connector
+	upper []bool // scratch: per word, written in capitals
+}
+
+// newName is newNameCompact(s, compact), allocated in a.
+func (a *nameArena) newName(s, compact string) *name {
+	if len(a.names) == cap(a.names) {
+		a.names = make([]name, 0, max(64, cap(a.names)))
+	}
+	a.names = append(a.names, name{text: s, compact: compact})
+	n := &a.names[len(a.names)-1]
+	ws := len(a.strs)
+	a.conn, a.upper = a.conn[:0], a.upper[:0]
+	pos := 0 // where the next word's compact form starts in compact while the words are ASCII, else -1
+	for i := 0; ; {
+		start, end := nextWord(s, i)
+		if start < 0 {
+			break
+		}
+		i = end
+		w := s[start:end]
+		f := ""
+		if pos >= 0 {
+			var ok bool
+			if f, ok = compactPart(w, compact, pos); ok {
+				pos += len(f)
+			} else {
+				pos = -1
+			}
+		}
+		if pos < 0 {
+			f = text.Compact(w)
+		}
+		if f == "" {
+			continue
+		}
+		conn := text.IsConnector(f)
+		a.strs = append(a.strs, f)
+		a.conn = append(a.conn, conn)
+		a.upper = append(a.upper, !conn && len(w) > 1 && text.IsAllUpper(w))
+	}
+	we := len(a.strs)
+	n.words = a.strs[ws:we:we]
+	n.ascii = pos == len(compact) && isASCII(s)
+	cs, fs := len(a.strs), len(a.flags)
+	for k, conn := range a.conn {
+		if !conn {
+			a.strs = append(a.strs, n.words[k])
+			a.flags = append(a.flags, a.upper[k])
+		}
+	}
+	n.content = a.strs[cs:len(a.strs):len(a.strs)]
+	n.acronym = a.flags[fs:len(a.flags):len(a.flags)]
+	n.chash = contentHash(n.content)
+	return n
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isNameSep(r rune) bool { return r == ' ' || r == '-' || r == '‐' || r == '–' }
+
+// nextWord returns the bounds of the first word of s at or after byte i, as
+// strings.FieldsFunc(s, isNameSep) splits s; start is -1 when there is none.
+func nextWord(s string, i int) (start, end int) {
+	start = -1
+	for i < len(s) {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if isNameSep(r) {
+			if start >= 0 {
+				return start, i
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += size
+	}
+	return start, len(s)
+}
+
+// compactPart returns text.Compact(w) if w is ASCII and its compact form
+// stands in compact at pos, as the words of an ASCII name do in turn.
+func compactPart(w, compact string, pos int) (string, bool) {
+	k := pos
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		default:
+			continue
+		}
+		if k >= len(compact) || compact[k] != c {
+			return "", false
+		}
+		k++
+	}
+	return compact[pos:k], true
+}
+
 // newNameCompact is newName for s with its compact form.
 func newNameCompact(s, compact string) *name {
 	n := &name{text: s, compact: compact}
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '‐' || r == '–' }) {
+	for _, w := range strings.FieldsFunc(s, isNameSep) {
 		f := text.Compact(w)
 		if f == "" {
 			continue
@@ -244,6 +517,45 @@ func newNameCompact(s, compact string) *name {
 		if !text.IsConnector(f) {
 			n.content = append(n.content, f)
 			n.acronym = append(n.acronym, len(w) > 1 && text.IsAllUpper(w))
+		}
+	}
+	n.chash = contentHash(n.content)
+	return n
+}
+
+// A lexCache holds what opt.Known and opt.Common say of each word asked
+// about: the names of a text share many words.
+type lexCache struct {
+	opt  Options
+	info map[string]uint8 // 1 asked, 2 known, 4 common
+}
+
+// checkCached is check, asking opt through c.
+func (n *name) checkCached(c *lexCache) *name {
+	if n.checked {
+		return n
+	}
+	n.checked = true
+	n.allCommon, n.known = true, len(n.content) > 0
+	for i, w := range n.content {
+		v := c.info[w]
+		if v == 0 {
+			v = 1
+			if c.opt.Known != nil && c.opt.Known(w) {
+				v |= 2
+			}
+			if c.opt.Common != nil && c.opt.Common(w) {
+				v |= 4
+			}
+			c.info[w] = v
+		}
+		if v&4 == 0 {
+			n.allCommon = false
+		}
+		if v&2 == 0 {
+			n.known = false
+		} else if i < 64 {
+			n.knownWord |= 1 << i
 		}
 	}
 	return n
@@ -256,12 +568,14 @@ func (n *name) check(opt Options) *name {
 	}
 	n.checked = true
 	n.allCommon, n.known = true, len(n.content) > 0
-	for _, w := range n.content {
+	for i, w := range n.content {
 		if opt.Common == nil || !opt.Common(w) {
 			n.allCommon = false
 		}
 		if opt.Known == nil || !opt.Known(w) {
 			n.known = false
+		} else if i < 64 {
+			n.knownWord |= 1 << i
 		}
 	}
 	return n
@@ -276,7 +590,7 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 	if a.allCommon || b.allCommon || len(a.content) == 0 || len(b.content) == 0 {
 		return false
 	}
-	if equalWords(a.content, b.content) {
+	if a.sameContent(b) {
 		return connectorVariants(a.words, b.words)
 	}
 	// One is part of the other: a surname beside a full name ("Bukele",
@@ -289,7 +603,7 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 		return false
 	}
 	// Two real words or names differ: "Austria" and "Australia".
-	if allKnown(a.content, b.content, opt) && allKnown(b.content, a.content, opt) {
+	if allKnown(a, b, opt) && allKnown(b, a, opt) {
 		return false
 	}
 	if len(a.content) == 1 && len(b.content) == 1 {
@@ -306,7 +620,7 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 		if short := min(len(a.compact), len(b.compact)); short < 5 || len(long)-short > 2 {
 			return false // one letter in four is too much
 		}
-		return wordVariants(a.text, b.text, ca, cb, opt)
+		return wordVariants(a, b, ca, cb, opt)
 	}
 	// A single word against a longer name is left to the glossary
 	// rules: "Bakle" beside "Nayib Bukele" looks no more garbled than
@@ -321,10 +635,15 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 			if a.acronym[i] || b.acronym[i] {
 				return false // "ABC", "ICBC"
 			}
-			if opt.Known != nil && opt.Known(x) && opt.Known(y) || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
+			if a.wordKnown(i, opt) && b.wordKnown(i, opt) || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
 				return false
 			}
-			if text.Distance(text.Skeleton(x), text.Skeleton(y)) > 1 || text.Similarity(x, y).Score < max(opt.MinSimilarity-0.1, 0.7) {
+			if text.Distance(text.Skeleton(x), text.Skeleton(y)) > 1 {
+				return false
+			}
+			floor := max(opt.MinSimilarity-0.1, 0.7)
+			px, py := text.PrepareName(x), text.PrepareName(y)
+			if px.SimilarityAbove(&py, floor).Score < floor {
 				return false // "Qing Dynasty", "Shang Dynasty"
 			}
 		}
@@ -332,41 +651,42 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 	if len(a.content) != len(b.content) && min(len(a.compact), len(b.compact)) < 8 {
 		return false // "Kenya", "Qin Yi": too short to tell merged words
 	}
-	sa, sb := text.Skeleton(a.text), text.Skeleton(b.text)
+	sa, sb := a.skeleton(), b.skeleton()
 	d := text.Distance(sa, sb)
 	if d > 1 || d == 1 && min(len(sa), len(sb)) < 4 {
 		return false
 	}
-	m := text.Similarity(a.text, b.text)
-	if len(a.content) != len(b.content) {
-		if m2 := text.Similarity(b.text, a.text); m2.Score > m.Score {
-			m = m2
-		}
-	}
-	if m.Score < opt.MinSimilarity {
+	// Two spellings each used more than once need equal skeletons, and
+	// a higher score.
+	if min(ca, cb) >= 2 && d != 0 {
 		return false
 	}
-	// Two spellings each used more than once need equal skeletons.
-	if min(ca, cb) >= 2 && (d != 0 || m.Score < opt.MinSimilarity+0.1) {
-		return false
+	floor := minScore(ca, cb, opt)
+	pa, pb := a.prepared(), b.prepared()
+	if pa.SimilarityAbove(pb, floor).Score >= floor {
+		return true
 	}
-	return true
+	return len(a.content) != len(b.content) && pb.SimilarityAbove(pa, floor).Score >= floor
+}
+
+// minScore returns the text.Similarity score two names must reach to be
+// variants, given how often each occurs: more for two spellings each used
+// more than once.
+func minScore(ca, cb int, opt Options) float64 {
+	if min(ca, cb) >= 2 {
+		return opt.MinSimilarity + 0.1
+	}
+	return opt.MinSimilarity
 }
 
 // wordVariants compares two single words: they must share their
 // transliteration skeleton ("Bakle", "Buckley") and be alike.
-func wordVariants(a, b string, ca, cb int, opt Options) bool {
-	if text.Skeleton(a) != text.Skeleton(b) {
+func wordVariants(a, b *name, ca, cb int, opt Options) bool {
+	if a.skeleton() != b.skeleton() {
 		return false
 	}
-	m := text.Similarity(a, b)
-	if m.Score < opt.MinSimilarity {
-		return false
-	}
-	if min(ca, cb) >= 2 && m.Score < opt.MinSimilarity+0.1 {
-		return false
-	}
-	return true
+	floor := minScore(ca, cb, opt)
+	return a.prepared().SimilarityAbove(b.prepared(), floor).Score >= floor
 }
 
 // articles may stand before a place name or be left out ("El Salvador",
@@ -418,7 +738,22 @@ func connectorVariants(a, b []string) bool {
 	return content >= 2 && equalWords(lead(sa), lead(sb))
 }
 
-func (n *name) sameContent(m *name) bool { return equalWords(n.content, m.content) }
+func (n *name) sameContent(m *name) bool {
+	return n.chash == m.chash && equalWords(n.content, m.content)
+}
+
+// contentHash returns an FNV-1a hash of words, to tell most names of
+// different content apart without reading their words.
+func contentHash(words []string) uint32 {
+	h := uint32(2166136261)
+	for _, w := range words {
+		for i := 0; i < len(w); i++ {
+			h = (h ^ uint32(w[i])) * 16777619
+		}
+		h = (h ^ ' ') * 16777619
+	}
+	return h
+}
 
 func absDiff(a, b int) int {
 	if a < b {
@@ -456,16 +791,17 @@ func subset(a, b []string) bool {
 	return true
 }
 
-// allKnown reports whether every word of a that is not in b is known.
-func allKnown(a, b []string, opt Options) bool {
+// allKnown reports whether every content word of a that is not one of b's
+// is known; a is checked.
+func allKnown(a, b *name, opt Options) bool {
 	if opt.Known == nil {
 		return false
 	}
-	for _, w := range a {
-		if contains(b, w) {
+	for i, w := range a.content {
+		if contains(b.content, w) {
 			continue
 		}
-		if !opt.Known(w) {
+		if !a.wordKnown(i, opt) {
 			return false
 		}
 	}
@@ -485,15 +821,15 @@ func contains(list []string, w string) bool {
 // names the lexicon knows ("Greek", "Greece"), so that a garble alike to
 // both cannot chain them together.
 type union struct {
-	parent []int
+	parent []int32
 	term   []int
 	known  []int // 1 + index of the known name the set holds, 0 none
 }
 
 func newUnion(items []Item) *union {
-	u := &union{parent: make([]int, len(items)), term: make([]int, len(items)), known: make([]int, len(items))}
+	u := &union{parent: make([]int32, len(items)), term: make([]int, len(items)), known: make([]int, len(items))}
 	for i := range items {
-		u.parent[i] = i
+		u.parent[i] = int32(i)
 		u.term[i] = items[i].Term
 	}
 	return u
@@ -507,9 +843,9 @@ func (u *union) anchor(i, id int) {
 }
 
 func (u *union) find(i int) int {
-	for u.parent[i] != i {
+	for int(u.parent[i]) != i {
 		u.parent[i] = u.parent[u.parent[i]]
-		i = u.parent[i]
+		i = int(u.parent[i])
 	}
 	return i
 }
@@ -529,7 +865,7 @@ func (u *union) union(a, b int) {
 	if rb < ra {
 		ra, rb = rb, ra
 	}
-	u.parent[rb] = ra
+	u.parent[rb] = int32(ra)
 	if u.term[ra] == 0 {
 		u.term[ra] = u.term[rb]
 	}

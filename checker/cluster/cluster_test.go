@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/mtlint/mtlint/checker/lexicon"
+	"github.com/mtlint/mtlint/checker/text"
 )
 
 var lexOpts = Options{
@@ -121,5 +122,55 @@ func BenchmarkGroup(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Group(items, lexOpts)
+	}
+}
+
+// TestArenaName checks the names Group builds, with their ASCII fast
+// path, against newNameCompact.
+func TestArenaName(t *testing.T) {
+	texts := []string{"", "-", "Nayib Bukele", "Tren de Aragua", "Banco-de-Sabadell", "U.S. Army", "O'Brien", "MS13 Gang",
+		"ICBC Bank", "Montoya–Galvez", "Montoya‐Galvez", "Ávila Camacho", "São Paulo", "Łódź", "Straße", "Mc Donald ",
+		"  two  spaces ", "Al-Jazeera", "X", "\xffbad utf8", "Ångström Lab", "Face Book", "e-mail", "ΑΘΗΝΑ Greece"}
+	var arena nameArena
+	for _, s := range texts {
+		for _, compact := range []string{text.Compact(s), "wrong"} {
+			want := newNameCompact(s, compact)
+			got := arena.newName(s, compact)
+			if !reflect.DeepEqual(got.words, want.words) && len(got.words)+len(want.words) > 0 ||
+				!reflect.DeepEqual(got.content, want.content) && len(got.content)+len(want.content) > 0 ||
+				!reflect.DeepEqual(got.acronym, want.acronym) && len(got.acronym)+len(want.acronym) > 0 {
+				t.Errorf("%q (compact %q): got %q %q %v, want %q %q %v", s, compact, got.words, got.content, got.acronym, want.words, want.content, want.acronym)
+			}
+			if got.chash != want.chash || !got.sameContent(want) {
+				t.Errorf("%q (compact %q): content hash %x, want %x", s, compact, got.chash, want.chash)
+			}
+			if got.ascii && (compact != text.Compact(s) || text.Skeleton(s) != text.Skeleton(compact)) {
+				t.Errorf("%q (compact %q): taken for ASCII", s, compact)
+			}
+		}
+	}
+}
+
+func TestMergeUnique(t *testing.T) {
+	for n := 0; n < 8; n++ {
+		var lists [][]int32
+		want := map[int32]bool{}
+		for k := 0; k < n; k++ {
+			var l []int32
+			for v := int32(k); v < 60; v += int32(k + 2) {
+				l = append(l, v)
+				want[v] = true
+			}
+			lists = append(lists, l)
+		}
+		got := mergeUnique(nil, lists)
+		if !sort.SliceIsSorted(got, func(i, j int) bool { return got[i] < got[j] }) || len(got) != len(want) {
+			t.Errorf("%d lists: got %v", n, got)
+		}
+		for i := 1; i < len(got); i++ {
+			if got[i] == got[i-1] {
+				t.Errorf("%d lists: %d twice", n, got[i])
+			}
+		}
 	}
 }
