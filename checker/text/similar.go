@@ -446,8 +446,11 @@ func indelCost(s []rune, i int) float64 {
 // that row's least cost, a lower bound above limit.
 //
 // The costs of inserting or deleting each letter and the substitution
-// class of each letter are computed once, before the table is filled:
-// the sums, and so the result, are those of the cell-by-cell definition.
+// kind of each letter are computed once, before the table is filled, and
+// the cells are filled without branches (a substitution cost picked from
+// a table of three, minimums with min): every cell adds the same float64
+// values in the same order as the cell-by-cell definition, so the result
+// is bit for bit the same.
 func weightedDistance(as, bs string, limit float64) float64 {
 	var abuf, bbuf [32]rune
 	a, b := appendRunes(abuf[:0], as), appendRunes(bbuf[:0], bs)
@@ -479,35 +482,34 @@ func weightedDistance(as, bs string, limit float64) float64 {
 	for j := 1; j <= len(b); j++ {
 		prev[j] = prev[j-1] + ib[j-1]
 	}
-	cur = cur[:len(prev)]
-	for i := 1; i <= len(a); i++ {
-		ci := ia[i-1]
-		x, kx := a[i-1], ka[i-1]
-		cur[0] = prev[0] + ci
-		low := cur[0]
-		for j := 1; j < len(cur); j++ {
-			var sc float64
-			switch y, ky := b[j-1], kb[j-1]; {
-			case x == y:
-				sc = 0
-			case kx == kindVowel && ky == kindVowel:
-				sc = costVowel
-			case kx >= 0 && kx == ky:
-				sc = costConfusable
-			default:
-				sc = costOtherSub
+	n := len(b)
+	b, kb, ib = b[:n], kb[:n], ib[:n]
+	for i := range a {
+		ci, x, kx := ia[i], a[i], ka[i]
+		// The cost of substituting x for a letter of another kind, of
+		// the same kind, or for x itself.
+		sub := [3]float64{costOtherSub, costOtherSub, 0}
+		switch {
+		case kx == kindVowel:
+			sub[1] = costVowel
+		case kx >= 0:
+			sub[1] = costConfusable
+		}
+		pr, cu := prev[:n+1], cur[:n+1]
+		left := pr[0] + ci
+		cu[0] = left
+		low := left
+		for j := 0; j < n; j++ {
+			k := 0
+			if kb[j] == kx {
+				k = 1
 			}
-			v := prev[j-1] + sc
-			if d := prev[j] + ci; d < v {
-				v = d
+			if b[j] == x {
+				k = 2
 			}
-			if d := cur[j-1] + ib[j-1]; d < v {
-				v = d
-			}
-			cur[j] = v
-			if v < low {
-				low = v
-			}
+			left = min(pr[j]+sub[k], pr[j+1]+ci, left+ib[j])
+			cu[j+1] = left
+			low = min(low, left)
 		}
 		prev, cur = cur, prev
 		if low > limit {

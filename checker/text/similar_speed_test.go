@@ -1,0 +1,94 @@
+package text
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// weightedDistanceRef is weightedDistance cell by cell, as defined: the
+// fast version must return the same float64, bit for bit, for any limit
+// (scores are compared for equality, and a cut-short distance is a score).
+func weightedDistanceRef(as, bs string, limit float64) float64 {
+	a, b := []rune(as), []rune(bs)
+	sub := func(x, y rune) float64 {
+		kx, ky := subKind(x), subKind(y)
+		switch {
+		case x == y:
+			return 0
+		case kx == kindVowel && ky == kindVowel:
+			return costVowel
+		case kx >= 0 && kx == ky:
+			return costConfusable
+		}
+		return costOtherSub
+	}
+	prev, cur := make([]float64, len(b)+1), make([]float64, len(b)+1)
+	for j := 1; j <= len(b); j++ {
+		prev[j] = prev[j-1] + indelCost(b, j-1)
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = prev[0] + indelCost(a, i-1)
+		low := cur[0]
+		for j := 1; j <= len(b); j++ {
+			v := prev[j-1] + sub(a[i-1], b[j-1])
+			if d := prev[j] + indelCost(a, i-1); d < v {
+				v = d
+			}
+			if d := cur[j-1] + indelCost(b, j-1); d < v {
+				v = d
+			}
+			cur[j] = v
+			if v < low {
+				low = v
+			}
+		}
+		prev, cur = cur, prev
+		if low > limit {
+			return low
+		}
+	}
+	return prev[len(b)]
+}
+
+// TestWeightedDistanceFast compares weightedDistance with its plain
+// definition on names, random strings over a small alphabet (vowels,
+// confusable and other consonants, doubled letters, h, letters outside
+// ASCII) and long strings, at limits that cut early, late and never.
+func TestWeightedDistanceFast(t *testing.T) {
+	names := []string{"", "a", "nayibbukele", "naibbuckley", "bakle", "bukele", "montoyagalvez", "carmiromontogalves",
+		"trendearagua", "terrendealagua", "zelensky", "zelenski", "volodymyr", "sãopaulo", "saopaulo", "ostergaard",
+		"øster", "北京市", "beijing", "hhhh", "aaaa", "llrr", "ppbbvvff", "x1y2z3"}
+	alphabet := []rune("aeiouybpvfwdtgkcqszxmnlrjh0ñéøß北")
+	rng := rand.New(rand.NewPCG(1, 2))
+	randStr := func(n int) string {
+		r := make([]rune, n)
+		for i := range r {
+			r[i] = alphabet[rng.IntN(len(alphabet))]
+			if i > 0 && rng.IntN(5) == 0 {
+				r[i] = r[i-1]
+			}
+		}
+		return string(r)
+	}
+	var pairs [][2]string
+	for _, a := range names {
+		for _, b := range names {
+			pairs = append(pairs, [2]string{a, b})
+		}
+	}
+	for range 3000 {
+		pairs = append(pairs, [2]string{randStr(rng.IntN(14)), randStr(rng.IntN(14))})
+	}
+	for range 50 {
+		pairs = append(pairs, [2]string{randStr(20 + rng.IntN(30)), randStr(20 + rng.IntN(30))})
+	}
+	for _, p := range pairs {
+		for _, limit := range []float64{0, 0.3, 0.5, 1, 1.35, 2, 3.3, 5, math.Inf(1)} {
+			got, want := weightedDistance(p[0], p[1], limit), weightedDistanceRef(p[0], p[1], limit)
+			if math.Float64bits(got) != math.Float64bits(want) {
+				t.Fatalf("weightedDistance(%q, %q, %v) = %v, want %v", p[0], p[1], limit, got, want)
+			}
+		}
+	}
+}
