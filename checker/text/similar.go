@@ -16,6 +16,17 @@ import (
 // the first letter, and repeated letters collapse:
 // "Bukele", "Bakle" and "Buckley" all give "bkl".
 func Skeleton(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		var buf [32]byte
+		return string(appendSkeletonASCII(buf[:0], s))
+	}
 	f := Fold(s)
 	out := make([]byte, 0, 8)
 	first := true
@@ -173,6 +184,143 @@ type Name struct {
 
 // PrepareName prepares s for Similarity.
 func PrepareName(s string) Name {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return prepareName(s)
+		}
+	}
+	return prepareNameASCII(s)
+}
+
+// prepareNameASCII is prepareName for ASCII s. Folding is lower-casing
+// there, and the strings of the Name are written into one buffer and cut
+// from one string: three allocations instead of a dozen or more.
+func prepareNameASCII(s string) Name {
+	n := Name{Raw: s}
+	type part struct{ lo, hi int } // of buf
+	var bb [128]byte
+	buf := appendCompactASCII(bb[:0], s)
+	compact := part{0, len(buf)}
+	buf = appendSkeletonASCII(buf, buf[:compact.hi])
+	skel := part{compact.hi, len(buf)}
+	// The compact forms of the words that are not connectors, one after
+	// the other: the stripped form.
+	var sb [8]Span
+	var wb [16]part
+	spans, wparts := sb[:0], wb[:0]
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) {
+			if c := s[i]; c != ' ' && c != '-' && c != '\t' && c != '\n' && c != '\r' {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		w := Span{start, i}
+		start = -1
+		n.all++
+		if IsConnector(s[w.Start:w.End]) {
+			continue
+		}
+		lo := len(buf)
+		if buf = appendCompactASCII(buf, s[w.Start:w.End]); len(buf) > lo {
+			spans = append(spans, w)
+			wparts = append(wparts, part{lo, len(buf)})
+		}
+	}
+	stripped := part{skel.hi, len(buf)}
+	words := len(spans)
+	for i := range words {
+		lo := len(buf)
+		buf = appendSkeletonASCII(buf, buf[wparts[i].lo:wparts[i].hi])
+		wparts = append(wparts, part{lo, len(buf)})
+	}
+	lo := len(buf)
+	buf = appendSkeletonASCII(buf, buf[stripped.lo:stripped.hi])
+	sskel := part{lo, len(buf)}
+	all := string(buf)
+	cut := func(p part) string { return all[p.lo:p.hi] }
+	n.compact, n.skel, n.stripped, n.sskel = cut(compact), cut(skel), cut(stripped), cut(sskel)
+	if words > 0 {
+		strs := make([]string, 2*words)
+		n.words, n.skels = strs[:words:words], strs[words:]
+		for i := range words {
+			n.words[i], n.skels[i] = cut(wparts[i]), cut(wparts[words+i])
+		}
+		n.spans = append([]Span(nil), spans...)
+	}
+	return n
+}
+
+// appendCompactASCII appends Compact(s) to dst for ASCII s.
+func appendCompactASCII(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// appendSkeletonASCII appends Skeleton(s) to dst for ASCII s (bytes of
+// it, for callers that have them).
+func appendSkeletonASCII[S string | []byte](dst []byte, s S) []byte {
+	first := true
+	var last byte
+	vowelGap := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if !('a' <= c && c <= 'z') {
+			if '0' <= c && c <= '9' {
+				dst = append(dst, '0'+c%10)
+				last, first = 0, false
+			}
+			continue
+		}
+		if first {
+			first = false
+			if isVowel(c) {
+				dst = append(dst, 'a')
+				last = 'a'
+				continue
+			}
+			k := consonantClass(c)
+			dst = append(dst, k)
+			last = k
+			continue
+		}
+		if isVowel(c) || c == 'y' {
+			vowelGap = true
+			continue
+		}
+		if c == 'h' {
+			continue
+		}
+		k := consonantClass(c)
+		if k == last && !vowelGap {
+			continue
+		}
+		dst = append(dst, k)
+		last = k
+		vowelGap = false
+	}
+	return dst
+}
+
+// prepareName is PrepareName for any s.
+func prepareName(s string) Name {
 	n := Name{Raw: s, compact: Compact(s)}
 	n.skel = Skeleton(n.compact)
 	var b strings.Builder

@@ -3,7 +3,10 @@ package text
 import (
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // weightedDistanceRef is weightedDistance cell by cell, as defined: the
@@ -89,6 +92,89 @@ func TestWeightedDistanceFast(t *testing.T) {
 			if math.Float64bits(got) != math.Float64bits(want) {
 				t.Fatalf("weightedDistance(%q, %q, %v) = %v, want %v", p[0], p[1], limit, got, want)
 			}
+		}
+	}
+}
+
+// skeletonRef is Skeleton as defined, rune by rune on the folded string.
+func skeletonRef(s string) string {
+	f := Fold(s)
+	out := make([]byte, 0, 8)
+	first := true
+	var last byte
+	vowelGap := false
+	for _, r := range f {
+		if r >= utf8.RuneSelf || !('a' <= r && r <= 'z') {
+			if unicode.IsDigit(r) {
+				out = append(out, byte('0'+r%10))
+				last, first = 0, false
+			}
+			continue
+		}
+		c := byte(r)
+		if first {
+			first = false
+			if isVowel(c) {
+				out = append(out, 'a')
+				last = 'a'
+				continue
+			}
+			k := consonantClass(c)
+			out = append(out, k)
+			last = k
+			continue
+		}
+		if isVowel(c) || c == 'y' {
+			vowelGap = true
+			continue
+		}
+		if c == 'h' {
+			continue
+		}
+		k := consonantClass(c)
+		if k == last && !vowelGap {
+			continue
+		}
+		out = append(out, k)
+		last = k
+		vowelGap = false
+	}
+	return string(out)
+}
+
+// nameCases are names and odd strings, ASCII and not, with connectors,
+// digits, punctuation and every separator wordSpans knows.
+var nameCases = []string{
+	"", " ", "-", "Bukele", "Nayib Bukele", "NAYIB  BUKELE", "Montoya-Galvez", "Camilo Montoya - Galvez",
+	"Tren de Aragua", "Terren De Alagua", "al-Assad", "Al Jazeera", "de la", "De La Cruz", "the of and",
+	"G7", "Level III", "F-16", "Route 66", "0123456789", "x1y2", "O'Brien", "St. John", "Jean-Luc\tMoreau",
+	"a\nb\rc", "!!!", "A.B.C.", "yyy", "Hhhh", "Aaron Yves", "bin Salman", "ibn Saud", "van der Berg",
+	"São Paulo", "Dalí-Gómez", "Straße", "ØSTERGÅRD", "北京市", "Jean‐Luc", "Jean–Luc", "ǅemal", "Ⅻ",
+}
+
+// TestPrepareNameASCII checks the ASCII fast paths of PrepareName and
+// Skeleton against the general ones, on the cases and on random strings.
+func TestPrepareNameASCII(t *testing.T) {
+	cases := append([]string(nil), nameCases...)
+	rng := rand.New(rand.NewPCG(5, 6))
+	alphabet := "aeiouyAEIOUYbcdfghjklmnpqrstvwxzBCDFGHJKLMNPQRSTVWXZ0123456789  --'.\t"
+	for range 5000 {
+		b := make([]byte, rng.IntN(24))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		cases = append(cases, string(b))
+	}
+	for _, w := range []string{"de", "la", "Van", "BIN", "al", "of", "st"} {
+		cases = append(cases, w+" Pedro "+w, "Ana "+w+"-"+w+" Lima")
+	}
+	for _, s := range cases {
+		if got, want := Skeleton(s), skeletonRef(s); got != want {
+			t.Errorf("Skeleton(%q) = %q, want %q", s, got, want)
+		}
+		got, want := PrepareName(s), prepareName(s)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("PrepareName(%q) = %+v, want %+v", s, got, want)
 		}
 	}
 }
