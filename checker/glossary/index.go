@@ -62,22 +62,27 @@ const (
 
 // NewIndex builds the index of entries. Empty terms and variants are skipped.
 func NewIndex(entries []Entry) *Index {
-	ix := &Index{
-		Entries: entries,
-		seq:     map[uint64]seqNode{},
-		words:   map[uint64]struct{}{},
-	}
-	var toks []text.Token
-	var kb []uint64
-	// About 40 key-form pairs per form (term or variant).
+	// Sized for the forms (terms and variants), about two tokens and
+	// 45 key-form pairs each, so that nothing grows while it fills.
 	nforms := 0
 	for _, e := range entries {
 		nforms += 1 + len(e.Variants)
 	}
-	fz := pairs{keys: make([]uint64, 0, nforms*40), ids: make([]int32, 0, nforms*40)}
+	ix := &Index{
+		Entries: entries,
+		Forms:   make([]Form, 0, nforms),
+		seq:     make(map[uint64]seqNode, 2*nforms),
+		words:   make(map[uint64]struct{}, 2*len(entries)),
+	}
+	var toks []text.Token
+	var kb []uint64
+	fz := pairs{keys: make([]uint64, 0, nforms*45), ids: make([]int32, 0, nforms*45)}
 	for ei, e := range entries {
-		forms := append([]string{e.Term}, e.Variants...)
-		for fi, f := range forms {
+		for fi := range 1 + len(e.Variants) {
+			f := e.Term
+			if fi > 0 {
+				f = e.Variants[fi-1]
+			}
 			f = strings.TrimSpace(f)
 			if f == "" {
 				continue
@@ -105,11 +110,11 @@ func NewIndex(entries []Entry) *Index {
 			keys := kb[:0]
 			c := ix.Forms[id].Compact
 			keys = appendDeletions(keys, c, maxDist(c))
-			keys = appendSkeletonKeys(keys, text.Skeleton(c))
+			keys = appendSkeletonKeys(keys, nm.Skeleton())
 			if st := nm.Stripped(); st != "" && st != c {
 				// Without its connectors: "Jazira" for "Al Jazeera".
 				keys = appendDeletions(keys, st, maxDist(st))
-				keys = appendSkeletonKeys(keys, text.Skeleton(st))
+				keys = appendSkeletonKeys(keys, nm.StrippedSkeleton())
 			}
 			var nw int
 			for _, t := range toks {
@@ -128,16 +133,16 @@ func NewIndex(entries []Entry) *Index {
 				}
 				for a := range wt {
 					for b := a; b < len(wt); b++ {
-						ix.words[hashString(partKey(f[wt[a].Start:wt[b].End]))] = struct{}{}
+						ix.words[partKeyHash(f[wt[a].Start:wt[b].End])] = struct{}{}
 					}
 				}
 			}
 			for _, t := range toks {
-				if t.Kind != text.Word {
+				if t.Kind != text.Word || nw < 2 || e.Kind != Person {
 					continue
 				}
 				w := text.Compact(f[t.Start:t.End])
-				if nw < 2 || e.Kind != Person || utf8.RuneCountInString(w) < 4 || text.IsConnector(w) {
+				if utf8.RuneCountInString(w) < 4 || text.IsConnector(w) {
 					continue
 				}
 				keys = appendDeletions(keys, w, maxDist(w))

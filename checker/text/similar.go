@@ -145,8 +145,10 @@ func IsConnector(w string) bool {
 // hyphens, apostrophes or other punctuation: the form merged and split
 // spellings share ("Montoya-Galvez", "Monto Galves" → "montoyagalvez",
 // "montogalves").
-func Compact(s string) string {
-	f := Fold(s)
+func Compact(s string) string { return compactFolded(Fold(s)) }
+
+// compactFolded is Compact(s) for f = Fold(s).
+func compactFolded(f string) string {
 	clean := true
 	for i := 0; i < len(f); i++ {
 		c := f[i]
@@ -327,10 +329,11 @@ func prepareName(s string) Name {
 	for _, w := range wordSpans(s) {
 		n.all++
 		ws := s[w.Start:w.End]
-		if connectors[Fold(ws)] {
+		f := Fold(ws) // once for both
+		if connectors[f] {
 			continue
 		}
-		c := Compact(ws)
+		c := compactFolded(f)
 		if c == "" {
 			continue
 		}
@@ -346,6 +349,12 @@ func prepareName(s string) Name {
 
 // Compact returns the prepared compact form.
 func (n *Name) Compact() string { return n.compact }
+
+// Skeleton returns Skeleton of the compact form, prepared.
+func (n *Name) Skeleton() string { return n.skel }
+
+// StrippedSkeleton returns Skeleton of the stripped form, prepared.
+func (n *Name) StrippedSkeleton() string { return n.sskel }
 
 // Stripped returns the compact form without connectors ("aragua" for
 // "de Aragua"; "jazeera" for "Al Jazeera").
