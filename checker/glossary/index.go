@@ -336,10 +336,18 @@ func (ix *Index) Near(dst []int32, s string) []int32 {
 	if c == "" || len(ix.fuzzy.keys) == 0 {
 		return dst
 	}
+	return ix.near(dst, c, text.Skeleton(c))
+}
+
+// near is Near for the compact form c of a name and its skeleton sk.
+func (ix *Index) near(dst []int32, c, sk string) []int32 {
+	if c == "" || len(ix.fuzzy.keys) == 0 {
+		return dst
+	}
 	var kb [80]uint64
 	keys := appendDeletions(kb[:0], c, maxDist(c))
 	nd := len(keys)
-	keys = appendSkeletonKeys(keys, text.Skeleton(c))
+	keys = appendSkeletonKeys(keys, sk)
 	exactKey := keys[0] // the prefix itself
 	var sbuf [256]int32
 	var hbuf [64]hit
@@ -479,12 +487,12 @@ func (ix *Index) Best(s string) (Fuzzy, bool) {
 }
 
 func (ix *Index) best(s string) (Fuzzy, bool) {
+	q := text.PrepareName(s)
 	var buf [maxScored]int32
-	ids := ix.Near(buf[:0], s)
+	ids := ix.near(buf[:0], q.Compact(), q.Skeleton())
 	if len(ids) == 0 {
 		return Fuzzy{}, false
 	}
-	q := text.PrepareName(s)
 	var best Fuzzy
 	found := false
 	for _, id := range ids {

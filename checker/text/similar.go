@@ -182,6 +182,9 @@ type Name struct {
 	skels    []string // their skeletons
 	spans    []Span   // their byte ranges in Raw
 	all      int      // number of words, connectors included
+	// The lengths in runes of compact, stripped and the last of words,
+	// for Bound.
+	compactRunes, strippedRunes, lastRunes int
 }
 
 // PrepareName prepares s for Similarity.
@@ -248,7 +251,9 @@ func prepareNameASCII(s string) Name {
 	all := string(buf)
 	cut := func(p part) string { return all[p.lo:p.hi] }
 	n.compact, n.skel, n.stripped, n.sskel = cut(compact), cut(skel), cut(stripped), cut(sskel)
+	n.compactRunes, n.strippedRunes = len(n.compact), len(n.stripped)
 	if words > 0 {
+		n.lastRunes = wparts[words-1].hi - wparts[words-1].lo
 		strs := make([]string, 2*words)
 		n.words, n.skels = strs[:words:words], strs[words:]
 		for i := range words {
@@ -344,6 +349,10 @@ func prepareName(s string) Name {
 	}
 	n.stripped = b.String()
 	n.sskel = Skeleton(n.stripped)
+	n.compactRunes, n.strippedRunes = utf8.RuneCountInString(n.compact), utf8.RuneCountInString(n.stripped)
+	if len(n.words) > 0 {
+		n.lastRunes = utf8.RuneCountInString(n.words[len(n.words)-1])
+	}
 	return n
 }
 
@@ -386,8 +395,7 @@ func (a *Name) Bound(b *Name) float64 {
 	if len(a.words) >= 2 && len(a.words) == len(b.words) {
 		return 1
 	}
-	bound := func(x, y string) float64 {
-		lx, ly := utf8.RuneCountInString(x), utf8.RuneCountInString(y)
+	bound := func(lx, ly int) float64 {
 		if lx == 0 || ly == 0 {
 			return 0
 		}
@@ -399,9 +407,9 @@ func (a *Name) Bound(b *Name) float64 {
 		// add up to 0.08 (see pairScore).
 		return min(1, 1-costDouble*float64(d)/float64(max(lx, ly))+0.08)
 	}
-	best := max(bound(a.compact, b.compact), bound(a.stripped, b.stripped))
+	best := max(bound(a.compactRunes, b.compactRunes), bound(a.strippedRunes, b.strippedRunes))
 	if a.all == 1 && len(b.words) > 1 {
-		best = max(best, bound(a.compact, b.words[len(b.words)-1]))
+		best = max(best, bound(a.compactRunes, b.lastRunes))
 	}
 	return best
 }

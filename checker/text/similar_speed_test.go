@@ -175,6 +175,10 @@ func prepareNameRef(s string) Name {
 	}
 	n.stripped = b.String()
 	n.sskel = skeletonRef(n.stripped)
+	n.compactRunes, n.strippedRunes = utf8.RuneCountInString(n.compact), utf8.RuneCountInString(n.stripped)
+	if len(n.words) > 0 {
+		n.lastRunes = utf8.RuneCountInString(n.words[len(n.words)-1])
+	}
 	return n
 }
 
