@@ -647,41 +647,52 @@ func weightedDistance(as, bs string, limit float64) float64 {
 	for j := 1; j <= len(b); j++ {
 		prev[j] = prev[j-1] + ib[j-1]
 	}
-	n := len(b)
-	b, kb, ib = b[:n], kb[:n], ib[:n]
 	for i := range a {
 		ci, x, kx := ia[i], a[i], ka[i]
 		// The cost of substituting x for a letter of another kind, of
-		// the same kind, or for x itself.
-		sub := [3]float64{costOtherSub, costOtherSub, 0}
+		// the same kind, or for x itself (a fourth, unused, lets fillRow
+		// index without a bounds check).
+		sub := [4]float64{costOtherSub, costOtherSub, 0}
 		switch {
 		case kx == kindVowel:
 			sub[1] = costVowel
 		case kx >= 0:
 			sub[1] = costConfusable
 		}
-		pr, cu := prev[:n+1], cur[:n+1]
-		left := pr[0] + ci
-		cu[0] = left
-		low := left
-		for j := 0; j < n; j++ {
-			k := 0
-			if kb[j] == kx {
-				k = 1
-			}
-			if b[j] == x {
-				k = 2
-			}
-			left = min(pr[j]+sub[k], pr[j+1]+ci, left+ib[j])
-			cu[j+1] = left
-			low = min(low, left)
-		}
+		low := fillRow(cur, prev, b, kb, ib, x, kx, ci, &sub)
 		prev, cur = cur, prev
 		if low > limit {
 			return low
 		}
 	}
 	return prev[len(b)]
+}
+
+// fillRow fills the row cur of the table of weightedDistance after the
+// row prev, for the letter x of a (of kind kx, costing ci to insert or
+// delete) against b, and returns its least cost. It is a function of its
+// own so that the loop keeps its values in registers.
+func fillRow(cur, prev []float64, b []rune, kb []int16, ib []float64, x rune, kx int16, ci float64, sub *[4]float64) float64 {
+	n := len(b)
+	cur, prev, kb, ib = cur[:n+1], prev[:n+1], kb[:n], ib[:n]
+	left := prev[0] + ci
+	cur[0] = left
+	low := left
+	for j, y := range b {
+		// Without branches: one for the same kind, one more for the
+		// same letter (which has the same kind).
+		kind, same := 0, 0
+		if kb[j] == kx {
+			kind = 1
+		}
+		if y == x {
+			same = 1
+		}
+		left = min(prev[j]+sub[(kind+same)&3], prev[j+1]+ci, left+ib[j])
+		cur[j+1] = left
+		low = min(low, left)
+	}
+	return low
 }
 
 // Substitution kinds of weightedDistance: a vowel, a letter outside ASCII,
