@@ -731,6 +731,53 @@ func deletions(c string, d int, fn func(uint64)) {
 // hash of the part in front of its first deletion instead of hashing the
 // whole string again.
 func appendDeletions(dst []uint64, c string, d int) []uint64 {
+	// Most names are ASCII: their prefix is bytes, each hashed as
+	// hashRune would (without its loop over the bytes of a rune).
+	n := min(len(c), prefixLen)
+	ascii := true
+	for i := range n {
+		if c[i] == 0 || c[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		return appendDeletionsRunes(dst, c, d)
+	}
+	p := c[:n]
+	var pre [prefixLen + 1]uint64 // pre[i]: the hash of p[:i]
+	pre[0] = fnvOffset
+	for i := range n {
+		pre[i+1] = hashByte(pre[i], p[i])
+	}
+	dst = append(dst, pre[n])
+	if d == 0 || n <= 1 {
+		return dst
+	}
+	for i := range n {
+		h := pre[i]
+		for k := i + 1; k < n; k++ {
+			h = hashByte(h, p[k])
+		}
+		dst = append(dst, h)
+		if d < 2 || n <= 2 {
+			continue
+		}
+		g := pre[i]
+		for k := i + 1; k < n; k++ {
+			h := g
+			for m := k + 1; m < n; m++ {
+				h = hashByte(h, p[m])
+			}
+			dst = append(dst, h)
+			g = hashByte(g, p[k])
+		}
+	}
+	return dst
+}
+
+// appendDeletionsRunes is appendDeletions for any c.
+func appendDeletionsRunes(dst []uint64, c string, d int) []uint64 {
 	var pb [prefixLen]rune
 	p := appendRunes(pb[:0], prefix(c))
 	n := len(p)
