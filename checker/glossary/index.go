@@ -35,6 +35,9 @@ type Index struct {
 
 	cache  sync.Map // name → cached: Best's results
 	cached atomic.Int64
+	// names[id] is Forms[id] prepared for text.Similarity, on first use:
+	// a lookup scores a few forms, and most forms are never scored.
+	names []atomic.Pointer[text.Name]
 }
 
 // A Form is one spelling in the index: an entry's term or one of its variants.
@@ -44,7 +47,6 @@ type Form struct {
 	Variant bool // a known wrong form, not the term
 	Tokens  int  // number of tokens (text.Tokenize)
 	Compact string
-	name    text.Name
 }
 
 type seqNode struct {
@@ -92,8 +94,8 @@ func NewIndex(entries []Entry) *Index {
 				continue
 			}
 			id := int32(len(ix.Forms))
-			nm := text.PrepareName(f)
-			ix.Forms = append(ix.Forms, Form{Text: f, Entry: ei, Variant: fi > 0, Tokens: len(toks), Compact: nm.Compact(), name: nm})
+			nm := text.PrepareNameParts(f)
+			ix.Forms = append(ix.Forms, Form{Text: f, Entry: ei, Variant: fi > 0, Tokens: len(toks), Compact: nm.Compact})
 			// Exact: the chain of token prefixes.
 			h := uint64(fnvOffset)
 			for k := range toks {
@@ -110,11 +112,11 @@ func NewIndex(entries []Entry) *Index {
 			keys := kb[:0]
 			c := ix.Forms[id].Compact
 			keys = appendDeletions(keys, c, maxDist(c))
-			keys = appendSkeletonKeys(keys, nm.Skeleton())
-			if st := nm.Stripped(); st != "" && st != c {
+			keys = appendSkeletonKeys(keys, nm.Skeleton)
+			if st := nm.Stripped; st != "" && st != c {
 				// Without its connectors: "Jazira" for "Al Jazeera".
 				keys = appendDeletions(keys, st, maxDist(st))
-				keys = appendSkeletonKeys(keys, nm.StrippedSkeleton())
+				keys = appendSkeletonKeys(keys, nm.StrippedSkeleton)
 			}
 			var nw int
 			for _, t := range toks {
@@ -153,6 +155,7 @@ func NewIndex(entries []Entry) *Index {
 		}
 	}
 	ix.fuzzy = fz.build()
+	ix.names = make([]atomic.Pointer[text.Name], len(ix.Forms))
 	ix.buildSeqFilter()
 	return ix
 }
@@ -500,7 +503,8 @@ func (ix *Index) best(s string) (Fuzzy, bool) {
 		if f.Variant { // wrong forms are matched exactly (glossary-variant), never fuzzily
 			continue
 		}
-		bound := q.Bound(&f.name)
+		name := ix.name(id)
+		bound := q.Bound(name)
 		if bound < minBound {
 			continue
 		}
@@ -514,7 +518,7 @@ func (ix *Index) best(s string) (Fuzzy, bool) {
 			}
 			floor = best.Match.Score
 		}
-		m := q.SimilarityAbove(&f.name, floor)
+		m := q.SimilarityAbove(name, floor)
 		if found && (m.Score < best.Match.Score || m.Score == best.Match.Score && f.Entry >= best.Entry) {
 			continue
 		}
@@ -531,6 +535,18 @@ func (ix *Index) best(s string) (Fuzzy, bool) {
 		found = true
 	}
 	return best, found
+}
+
+// name returns Forms[id] prepared for text.Similarity.
+func (ix *Index) name(id int32) *text.Name {
+	if n := ix.names[id].Load(); n != nil {
+		return n
+	}
+	n := text.PrepareName(ix.Forms[id].Text)
+	if ix.names[id].CompareAndSwap(nil, &n) {
+		return &n
+	}
+	return ix.names[id].Load() // prepared meanwhile, the same
 }
 
 // postings maps keys to lists of form ids. It is built in one go from

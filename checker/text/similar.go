@@ -197,6 +197,49 @@ func PrepareName(s string) Name {
 	return prepareNameASCII(s)
 }
 
+// NameParts are the compact forms of a name that PrepareName computes,
+// without the rest: for callers that index many names and compare few.
+type NameParts struct {
+	Compact, Skeleton          string // Compact(s) and its skeleton
+	Stripped, StrippedSkeleton string // without connectors (Name.Stripped) and its skeleton
+}
+
+// PrepareNameParts returns the parts of PrepareName(s) that NameParts
+// holds, at less cost.
+func PrepareNameParts(s string) NameParts {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			n := prepareName(s)
+			return NameParts{n.compact, n.skel, n.stripped, n.sskel}
+		}
+	}
+	// As prepareNameASCII, without the words.
+	var bb [128]byte
+	buf := appendCompactASCII(bb[:0], s)
+	nc := len(buf)
+	buf = appendSkeletonASCII(buf, buf[:nc])
+	ns := len(buf)
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) {
+			if c := s[i]; c != ' ' && c != '-' && c != '\t' && c != '\n' && c != '\r' {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+		}
+		if start >= 0 && !IsConnector(s[start:i]) {
+			buf = appendCompactASCII(buf, s[start:i])
+		}
+		start = -1
+	}
+	nt := len(buf)
+	buf = appendSkeletonASCII(buf, buf[ns:nt])
+	all := string(buf)
+	return NameParts{all[:nc], all[nc:ns], all[ns:nt], all[nt:]}
+}
+
 // prepareNameASCII is prepareName for ASCII s. Folding is lower-casing
 // there, and the strings of the Name are written into one buffer and cut
 // from one string: three allocations instead of a dozen or more.

@@ -182,8 +182,9 @@ func prepareNameRef(s string) Name {
 	return n
 }
 
-// TestPrepareNameASCII checks the fast paths of PrepareName and Skeleton
-// against their definitions, on the cases and on random strings.
+// TestPrepareNameASCII checks the fast paths of PrepareName,
+// PrepareNameParts and Skeleton against their definitions, on the cases
+// and on random strings.
 func TestPrepareNameASCII(t *testing.T) {
 	cases := append([]string(nil), nameCases...)
 	rng := rand.New(rand.NewPCG(5, 6))
@@ -213,6 +214,9 @@ func TestPrepareNameASCII(t *testing.T) {
 		got, want := PrepareName(s), prepareNameRef(s)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("PrepareName(%q) = %+v, want %+v", s, got, want)
+		}
+		if got, want := PrepareNameParts(s), (NameParts{want.compact, want.skel, want.stripped, want.sskel}); got != want {
+			t.Errorf("PrepareNameParts(%q) = %+v, want %+v", s, got, want)
 		}
 	}
 }
