@@ -145,7 +145,24 @@ func IsConnector(w string) bool {
 // hyphens, apostrophes or other punctuation: the form merged and split
 // spellings share ("Montoya-Galvez", "Monto Galves" → "montoyagalvez",
 // "montogalves").
-func Compact(s string) string { return compactFolded(Fold(s)) }
+func Compact(s string) string {
+	clean := true // already folded and compact
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return compactFolded(Fold(s))
+		}
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			clean = false
+		}
+	}
+	if clean {
+		return s
+	}
+	// ASCII: folding is lower-casing, done as the letters are kept.
+	var buf [64]byte
+	return string(appendCompactASCII(buf[:0], s))
+}
 
 // compactFolded is Compact(s) for f = Fold(s).
 func compactFolded(f string) string {

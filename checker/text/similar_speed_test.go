@@ -208,6 +208,9 @@ func TestPrepareNameASCII(t *testing.T) {
 		cases = append(cases, w+" Pedro "+w, "Ana "+w+"-"+w+" Lima")
 	}
 	for _, s := range cases {
+		if got, want := Compact(s), compactFolded(Fold(s)); got != want {
+			t.Errorf("Compact(%q) = %q, want %q", s, got, want)
+		}
 		if got, want := Skeleton(s), skeletonRef(s); got != want {
 			t.Errorf("Skeleton(%q) = %q, want %q", s, got, want)
 		}
