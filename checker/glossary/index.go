@@ -364,7 +364,7 @@ func (ix *Index) near(dst []int32, c, sk string) []int32 {
 		if len(ids) == 0 || len(ids) > limit && h != exactKey {
 			continue
 		}
-		hc.add(ids)
+		hc = hc.add(ids)
 	}
 	return hc.appendBest(dst, maxScored)
 }
@@ -379,7 +379,9 @@ type hitCounter struct {
 
 type hit struct{ id, n int32 }
 
-func (hc *hitCounter) add(ids []int32) {
+// add counts ids and returns the counter. It works on a copy, not through
+// a pointer, so that buffers on the caller's stack can stay there.
+func (hc hitCounter) add(ids []int32) hitCounter {
 	for _, id := range ids {
 		mask := uint32(len(hc.slots) - 1)
 		i := uint32(id) * 0x9e3779b1 >> 16 & mask
@@ -389,7 +391,7 @@ func (hc *hitCounter) add(ids []int32) {
 				hc.hits = append(hc.hits, hit{id, 1})
 				hc.slots[i] = int32(len(hc.hits))
 				if 2*len(hc.hits) > len(hc.slots) {
-					hc.grow()
+					hc.slots = rehash(hc.hits, 2*len(hc.slots))
 				}
 				break
 			}
@@ -400,18 +402,21 @@ func (hc *hitCounter) add(ids []int32) {
 			i = (i + 1) & mask
 		}
 	}
+	return hc
 }
 
-func (hc *hitCounter) grow() {
-	hc.slots = make([]int32, 2*len(hc.slots))
-	mask := uint32(len(hc.slots) - 1)
-	for k, h := range hc.hits {
+// rehash returns a table of n slots (a power of two) for hits.
+func rehash(hits []hit, n int) []int32 {
+	slots := make([]int32, n)
+	mask := uint32(n - 1)
+	for k, h := range hits {
 		i := uint32(h.id) * 0x9e3779b1 >> 16 & mask
-		for hc.slots[i] != 0 {
+		for slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		hc.slots[i] = int32(k + 1)
+		slots[i] = int32(k + 1)
 	}
+	return slots
 }
 
 // appendBest appends to dst the ids of the at most max forms that share

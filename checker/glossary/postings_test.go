@@ -62,7 +62,7 @@ func TestHitCounter(t *testing.T) {
 				ids[i] = int32(rng.IntN(1 + rng.IntN(400)))
 			}
 			all = append(all, ids...)
-			hc.add(ids)
+			hc = hc.add(ids)
 		}
 		// The plain way: sort, count runs, keep the maxScored most shared.
 		slices.Sort(all)
