@@ -65,7 +65,8 @@ const (
 // NewIndex builds the index of entries. Empty terms and variants are skipped.
 func NewIndex(entries []Entry) *Index {
 	// Sized for the forms (terms and variants), about two tokens and
-	// 45 key-form pairs each, so that nothing grows while it fills.
+	// 46 key-form pairs each (a real glossary of names), so that nothing
+	// grows while it fills.
 	nforms := 0
 	for _, e := range entries {
 		nforms += 1 + len(e.Variants)
@@ -78,7 +79,7 @@ func NewIndex(entries []Entry) *Index {
 	}
 	var toks []text.Token
 	var kb []uint64
-	fz := pairs{keys: make([]uint64, 0, nforms*45), ids: make([]int32, 0, nforms*45)}
+	fz := pairs{keys: make([]uint64, 0, nforms*50), ids: make([]int32, 0, nforms*50)}
 	for ei, e := range entries {
 		for fi := range 1 + len(e.Variants) {
 			f := e.Term
