@@ -559,8 +559,9 @@ func (ix *Index) name(id int32) *text.Name {
 // all the (key, id) pairs: they are grouped by key with a counting sort on
 // the top bits of the key, so that a key's ids lie side by side, and a
 // directory of those top bits finds a key's group in one or two cache
-// lines. A lookup touches three arrays at most, where a growing hash table
-// with a linked list per key touched one cache line per id.
+// lines. A lookup reads one word of a bloom filter for most keys (they are
+// absent), and a few cache lines for the others, where a growing hash
+// table with a linked list per key read one cache line per id.
 type postings struct {
 	bloom []uint64 // two bits per key in one word: most keys looked up are absent
 	dir   []uint32 // keys[dir[b]:dir[b+1]] are the keys whose top bits are b
