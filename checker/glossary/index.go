@@ -35,6 +35,9 @@ type Index struct {
 
 	cache  sync.Map // name → cached: Best's results
 	cached atomic.Int64
+	// names[id] is Forms[id] prepared for text.Similarity, on first use:
+	// a lookup scores a few forms, and most forms are never scored.
+	names []atomic.Pointer[text.Name]
 }
 
 // A Form is one spelling in the index: an entry's term or one of its variants.
@@ -44,7 +47,6 @@ type Form struct {
 	Variant bool // a known wrong form, not the term
 	Tokens  int  // number of tokens (text.Tokenize)
 	Compact string
-	name    text.Name
 }
 
 type seqNode struct {
@@ -62,22 +64,28 @@ const (
 
 // NewIndex builds the index of entries. Empty terms and variants are skipped.
 func NewIndex(entries []Entry) *Index {
-	ix := &Index{
-		Entries: entries,
-		seq:     map[uint64]seqNode{},
-		words:   map[uint64]struct{}{},
-	}
-	var toks []text.Token
-	// About 20 keys and 40 key-form pairs per form (term or variant):
-	// sized for that, the table is not rehashed as it fills.
+	// Sized for the forms (terms and variants), about two tokens and
+	// 46 key-form pairs each (a real glossary of names), so that nothing
+	// grows while it fills.
 	nforms := 0
 	for _, e := range entries {
 		nforms += 1 + len(e.Variants)
 	}
-	ix.fuzzy.init(nforms*20, nforms*40)
+	ix := &Index{
+		Entries: entries,
+		Forms:   make([]Form, 0, nforms),
+		seq:     make(map[uint64]seqNode, 2*nforms),
+		words:   make(map[uint64]struct{}, 2*len(entries)),
+	}
+	var toks []text.Token
+	var kb []uint64
+	fz := pairs{keys: make([]uint64, 0, nforms*50), ids: make([]int32, 0, nforms*50)}
 	for ei, e := range entries {
-		forms := append([]string{e.Term}, e.Variants...)
-		for fi, f := range forms {
+		for fi := range 1 + len(e.Variants) {
+			f := e.Term
+			if fi > 0 {
+				f = e.Variants[fi-1]
+			}
 			f = strings.TrimSpace(f)
 			if f == "" {
 				continue
@@ -87,8 +95,8 @@ func NewIndex(entries []Entry) *Index {
 				continue
 			}
 			id := int32(len(ix.Forms))
-			nm := text.PrepareName(f)
-			ix.Forms = append(ix.Forms, Form{Text: f, Entry: ei, Variant: fi > 0, Tokens: len(toks), Compact: nm.Compact(), name: nm})
+			nm := text.PrepareNameParts(f)
+			ix.Forms = append(ix.Forms, Form{Text: f, Entry: ei, Variant: fi > 0, Tokens: len(toks), Compact: nm.Compact})
 			// Exact: the chain of token prefixes.
 			h := uint64(fnvOffset)
 			for k := range toks {
@@ -102,14 +110,14 @@ func NewIndex(entries []Entry) *Index {
 				ix.seq[h] = n
 			}
 			// Fuzzy: the whole compact form, each word, their skeletons.
-			add := func(h uint64) { ix.fuzzy.add(h, id) }
+			keys := kb[:0]
 			c := ix.Forms[id].Compact
-			deletions(c, maxDist(c), add)
-			skeletonKeys(text.Skeleton(c), add)
-			if st := nm.Stripped(); st != "" && st != c {
+			keys = appendDeletions(keys, c, maxDist(c))
+			keys = appendSkeletonKeys(keys, nm.Skeleton)
+			if st := nm.Stripped; st != "" && st != c {
 				// Without its connectors: "Jazira" for "Al Jazeera".
-				deletions(st, maxDist(st), add)
-				skeletonKeys(text.Skeleton(st), add)
+				keys = appendDeletions(keys, st, maxDist(st))
+				keys = appendSkeletonKeys(keys, nm.StrippedSkeleton)
 			}
 			var nw int
 			for _, t := range toks {
@@ -128,23 +136,27 @@ func NewIndex(entries []Entry) *Index {
 				}
 				for a := range wt {
 					for b := a; b < len(wt); b++ {
-						ix.words[hashString(partKey(f[wt[a].Start:wt[b].End]))] = struct{}{}
+						ix.words[partKeyHash(f[wt[a].Start:wt[b].End])] = struct{}{}
 					}
 				}
 			}
 			for _, t := range toks {
-				if t.Kind != text.Word {
+				if t.Kind != text.Word || nw < 2 || e.Kind != Person {
 					continue
 				}
 				w := text.Compact(f[t.Start:t.End])
-				if nw < 2 || e.Kind != Person || utf8.RuneCountInString(w) < 4 || text.IsConnector(w) {
+				if utf8.RuneCountInString(w) < 4 || text.IsConnector(w) {
 					continue
 				}
-				deletions(w, maxDist(w), add)
-				skeletonKeys(text.Skeleton(w), add)
+				keys = appendDeletions(keys, w, maxDist(w))
+				keys = appendSkeletonKeys(keys, text.Skeleton(w))
 			}
+			fz.add(keys, id)
+			kb = keys[:0]
 		}
 	}
+	ix.fuzzy = fz.build()
+	ix.names = make([]atomic.Pointer[text.Name], len(ix.Forms))
 	ix.buildSeqFilter()
 	return ix
 }
@@ -324,46 +336,124 @@ func partKey(s string) string {
 // of s, or their skeletons equal. Of those, at most maxScored are kept:
 // the ones that share most keys with s. The list is sorted by id.
 func (ix *Index) Near(dst []int32, s string) []int32 {
-	start := len(dst)
 	c := text.Compact(s)
-	if c == "" || ix.fuzzy.n == 0 {
+	if c == "" || len(ix.fuzzy.keys) == 0 {
 		return dst
 	}
-	var pb [prefixLen]rune
-	exactKey := hashRunes(appendRunes(pb[:0], prefix(c)), 0)
-	follow := func(limit int) func(uint64) {
-		return func(h uint64) {
-			n := ix.fuzzy.count(h)
-			if n == 0 || n > limit && h != exactKey {
-				return
+	return ix.near(dst, c, text.Skeleton(c))
+}
+
+// near is Near for the compact form c of a name and its skeleton sk.
+func (ix *Index) near(dst []int32, c, sk string) []int32 {
+	if c == "" || len(ix.fuzzy.keys) == 0 {
+		return dst
+	}
+	var kb [80]uint64
+	keys := appendDeletions(kb[:0], c, maxDist(c))
+	nd := len(keys)
+	keys = appendSkeletonKeys(keys, sk)
+	exactKey := keys[0] // the prefix itself
+	var sbuf [256]int32
+	var hbuf [64]hit
+	hc := hitCounter{slots: sbuf[:], hits: hbuf[:0]}
+	for k, h := range keys {
+		limit := maxPost
+		if k >= nd {
+			limit = maxPostSkel
+		}
+		ids := ix.fuzzy.find(h)
+		if len(ids) == 0 || len(ids) > limit && h != exactKey {
+			continue
+		}
+		hc = hc.add(ids)
+	}
+	return hc.appendBest(dst, maxScored)
+}
+
+// A hitCounter counts the keys each form shares with a lookup, in a small
+// open-addressing table: a lookup meets a few dozen forms, and counting
+// them this way is cheaper than sorting every id met.
+type hitCounter struct {
+	slots []int32 // 1 + index into hits; 0: empty; a power of two long
+	hits  []hit
+}
+
+type hit struct{ id, n int32 }
+
+// add counts ids and returns the counter. It works on a copy, not through
+// a pointer, so that buffers on the caller's stack can stay there.
+func (hc hitCounter) add(ids []int32) hitCounter {
+	for _, id := range ids {
+		mask := uint32(len(hc.slots) - 1)
+		i := uint32(id) * 0x9e3779b1 >> 16 & mask
+		for {
+			k := hc.slots[i]
+			if k == 0 {
+				hc.hits = append(hc.hits, hit{id, 1})
+				hc.slots[i] = int32(len(hc.hits))
+				if 2*len(hc.hits) > len(hc.slots) {
+					hc.slots = rehash(hc.hits, 2*len(hc.slots))
+				}
+				break
 			}
-			dst = ix.fuzzy.appendIDs(dst, h)
+			if h := &hc.hits[k-1]; h.id == id {
+				h.n++
+				break
+			}
+			i = (i + 1) & mask
 		}
 	}
-	deletions(c, maxDist(c), follow(maxPost))
-	skeletonKeys(text.Skeleton(c), follow(maxPostSkel))
-	tail := dst[start:]
-	slices.Sort(tail)
-	// Count the keys each form shares with s; keep the best maxScored.
-	type hit struct{ id, n int32 }
-	var hits []hit
-	for i := 0; i < len(tail); {
-		j := i
-		for j < len(tail) && tail[j] == tail[i] {
-			j++
+	return hc
+}
+
+// rehash returns a table of n slots (a power of two) for hits.
+func rehash(hits []hit, n int) []int32 {
+	slots := make([]int32, n)
+	mask := uint32(n - 1)
+	for k, h := range hits {
+		i := uint32(h.id) * 0x9e3779b1 >> 16 & mask
+		for slots[i] != 0 {
+			i = (i + 1) & mask
 		}
-		hits = append(hits, hit{tail[i], int32(j - i)})
-		i = j
+		slots[i] = int32(k + 1)
 	}
-	if len(hits) > maxScored {
-		slices.SortStableFunc(hits, func(a, b hit) int { return cmp.Compare(b.n, a.n) })
-		hits = hits[:maxScored]
-		slices.SortFunc(hits, func(a, b hit) int { return cmp.Compare(a.id, b.id) })
+	return slots
+}
+
+// appendBest appends to dst the ids of the at most max forms that share
+// most keys (ties to the lower id), sorted by id.
+func (hc *hitCounter) appendBest(dst []int32, max int) []int32 {
+	start := len(dst)
+	if len(hc.hits) <= max {
+		for _, h := range hc.hits {
+			dst = append(dst, h.id)
+		}
+		slices.Sort(dst[start:])
+		return dst
 	}
-	dst = dst[:start]
-	for _, h := range hits {
+	better := func(a, b hit) bool { return a.n > b.n || a.n == b.n && a.id < b.id }
+	var tb [maxScored]hit
+	top := tb[:0]
+	if max > len(tb) {
+		top = make([]hit, 0, max)
+	}
+	for _, h := range hc.hits {
+		if len(top) == max && !better(h, top[max-1]) {
+			continue
+		}
+		if len(top) < max {
+			top = append(top, h)
+		} else {
+			top[max-1] = h
+		}
+		for i := len(top) - 1; i > 0 && better(top[i], top[i-1]); i-- {
+			top[i], top[i-1] = top[i-1], top[i]
+		}
+	}
+	for _, h := range top {
 		dst = append(dst, h.id)
 	}
+	slices.Sort(dst[start:])
 	return dst
 }
 
@@ -406,12 +496,12 @@ func (ix *Index) Best(s string) (Fuzzy, bool) {
 }
 
 func (ix *Index) best(s string) (Fuzzy, bool) {
-	var buf [64]int32
-	ids := ix.Near(buf[:0], s)
+	q := text.PrepareName(s)
+	var buf [maxScored]int32
+	ids := ix.near(buf[:0], q.Compact(), q.Skeleton())
 	if len(ids) == 0 {
 		return Fuzzy{}, false
 	}
-	q := text.PrepareName(s)
 	var best Fuzzy
 	found := false
 	for _, id := range ids {
@@ -419,7 +509,8 @@ func (ix *Index) best(s string) (Fuzzy, bool) {
 		if f.Variant { // wrong forms are matched exactly (glossary-variant), never fuzzily
 			continue
 		}
-		bound := q.Bound(&f.name)
+		name := ix.name(id)
+		bound := q.Bound(name)
 		if bound < minBound {
 			continue
 		}
@@ -433,7 +524,7 @@ func (ix *Index) best(s string) (Fuzzy, bool) {
 			}
 			floor = best.Match.Score
 		}
-		m := q.SimilarityAbove(&f.name, floor)
+		m := q.SimilarityAbove(name, floor)
 		if found && (m.Score < best.Match.Score || m.Score == best.Match.Score && f.Entry >= best.Entry) {
 			continue
 		}
@@ -452,101 +543,169 @@ func (ix *Index) best(s string) (Fuzzy, bool) {
 	return best, found
 }
 
-// postings is an open-addressing hash table from keys to lists of form
-// ids, kept as linked lists in two arrays: no sorting, few allocations.
+// name returns Forms[id] prepared for text.Similarity.
+func (ix *Index) name(id int32) *text.Name {
+	if n := ix.names[id].Load(); n != nil {
+		return n
+	}
+	n := text.PrepareName(ix.Forms[id].Text)
+	if ix.names[id].CompareAndSwap(nil, &n) {
+		return &n
+	}
+	return ix.names[id].Load() // prepared meanwhile, the same
+}
+
+// postings maps keys to lists of form ids. It is built in one go from
+// all the (key, id) pairs: they are grouped by key with a counting sort on
+// the top bits of the key, so that a key's ids lie side by side, and a
+// directory of those top bits finds a key's group in one or two cache
+// lines. A lookup reads one word of a bloom filter for most keys (they are
+// absent), and a few cache lines for the others, where a growing hash
+// table with a linked list per key read one cache line per id.
 type postings struct {
-	keys  []uint64 // 0: empty slot
-	head  []int32  // last pair added under the key
-	cnt   []int32  // pairs under the key
-	next  []int32  // per pair: the pair added before it under the same key
-	ids   []int32  // per pair: the form id
-	n     int      // used slots
-	mask  uint64
-	shift uint // 64 - log2(len(keys)): slots come from the top bits of a product
+	bloom []uint64 // two bits per key in one word: most keys looked up are absent
+	dir   []uint32 // keys[dir[b]:dir[b+1]] are the keys whose top bits are b
+	shift uint     // 64 - bits of the directory
+	keys  []uint64 // mixed keys (mixKey), ascending
+	off   []uint32 // the ids of keys[k] are ids[off[k]:off[k+1]]
+	ids   []int32  // ascending for each key
 }
 
-func (p *postings) init(hint, pairs int) {
-	size := 1024
-	for size < hint+hint/2 {
-		size <<= 1
-	}
-	p.keys = make([]uint64, size)
-	p.head = make([]int32, size)
-	p.cnt = make([]int32, size)
-	p.mask = uint64(size - 1)
-	p.shift = uint(64 - bits.Len(uint(size-1)))
-	p.n = 0
-	p.next = make([]int32, 0, pairs)
-	p.ids = make([]int32, 0, pairs)
+// mixKey spreads the bits of a key hash over the top bits that the
+// directory uses. It is a bijection: distinct keys stay distinct. The low
+// bit is set first, as the hash table this replaced did, so that keys
+// differing only there still share their forms.
+func mixKey(h uint64) uint64 { return (h | 1) * 0x9e3779b97f4a7c15 }
+
+// pairs collects the (key, id) pairs of a postings before it is built.
+type pairs struct {
+	keys []uint64 // mixed
+	ids  []int32
 }
 
-func (p *postings) slot(h uint64) uint64 {
-	i := (h * 0x9e3779b97f4a7c15) >> p.shift
-	for p.keys[i] != 0 && p.keys[i] != h {
-		i = (i + 1) & p.mask
+func (ps *pairs) add(keys []uint64, id int32) {
+	for _, h := range keys {
+		ps.keys = append(ps.keys, mixKey(h))
+		ps.ids = append(ps.ids, id)
 	}
-	return i
 }
 
-func (p *postings) add(h uint64, id int32) {
-	h |= 1 // 0 marks an empty slot
-	if len(p.keys) == 0 {
-		p.init(1024, 1024)
+// build returns the postings of ps, whose ids must be added in ascending
+// order. A form added twice under a key counts once.
+func (ps *pairs) build() postings {
+	n := len(ps.keys)
+	if n == 0 {
+		return postings{}
 	}
-	if (p.n+1)*10 > len(p.keys)*7 {
-		p.grow()
+	// About four pairs per bucket of the directory.
+	nb := 1 << max(4, bits.Len(uint(n/4)))
+	shift := uint(64 - bits.Len(uint(nb-1)))
+	start := make([]uint32, nb+1)
+	for _, m := range ps.keys {
+		start[m>>shift+1]++
 	}
-	i := p.slot(h)
-	if p.keys[i] == 0 {
-		p.keys[i] = h
-		p.head[i] = -1
-		p.n++
-	} else if p.ids[p.head[i]] == id {
-		return // the same form under the same key again
+	for b := 1; b <= nb; b++ {
+		start[b] += start[b-1]
 	}
-	p.next = append(p.next, p.head[i])
-	p.ids = append(p.ids, id)
-	p.head[i] = int32(len(p.ids) - 1)
-	p.cnt[i]++
-}
-
-func (p *postings) grow() {
-	old := *p
-	size := len(old.keys) * 2
-	p.keys = make([]uint64, size)
-	p.head = make([]int32, size)
-	p.cnt = make([]int32, size)
-	p.mask = uint64(size - 1)
-	p.shift = uint(64 - bits.Len(uint(size-1)))
-	for i, k := range old.keys {
-		if k == 0 {
-			continue
+	// Scatter into buckets, keeping the order of the ids (stable).
+	keys := make([]uint64, n)
+	ids := make([]int32, n)
+	pos := make([]uint32, nb)
+	copy(pos, start[:nb])
+	for i, m := range ps.keys {
+		b := m >> shift
+		keys[pos[b]], ids[pos[b]] = m, ps.ids[i]
+		pos[b]++
+	}
+	ps.keys, ps.ids = nil, nil
+	p := postings{dir: make([]uint32, nb+1), shift: shift}
+	ukeys := make([]uint64, 0, n/2)
+	off := make([]uint32, 0, n/2+1)
+	w := 0 // ids written
+	for b := range nb {
+		lo, hi := int(start[b]), int(start[b+1])
+		sortPairs(keys[lo:hi], ids[lo:hi])
+		for i := lo; i < hi; i++ {
+			m, id := keys[i], ids[i]
+			if len(ukeys) == 0 || ukeys[len(ukeys)-1] != m {
+				ukeys = append(ukeys, m)
+				off = append(off, uint32(w))
+			} else if ids[w-1] == id {
+				continue
+			}
+			ids[w] = id
+			w++
 		}
-		j := p.slot(k)
-		p.keys[j], p.head[j], p.cnt[j] = k, old.head[i], old.cnt[i]
+		p.dir[b+1] = uint32(len(ukeys))
+	}
+	// About 10 bits per key: with two bits in a word, about 3% of absent
+	// keys pass, and the filter of a large glossary stays in cache.
+	nw := 64
+	for nw*64 < 10*len(ukeys) {
+		nw <<= 1
+	}
+	p.bloom = make([]uint64, nw)
+	for _, m := range ukeys {
+		w, bits := bloomBits(m, nw)
+		p.bloom[w] |= bits
+	}
+	p.keys = ukeys
+	p.off = append(off, uint32(w))
+	p.ids = slices.Clip(ids[:w])
+	return p
+}
+
+// sortPairs sorts a bucket's pairs by key, keeping the order of the ids
+// of each key.
+func sortPairs(keys []uint64, ids []int32) {
+	if len(keys) <= 32 {
+		for i := 1; i < len(keys); i++ {
+			m, id := keys[i], ids[i]
+			j := i
+			for ; j > 0 && keys[j-1] > m; j-- {
+				keys[j], ids[j] = keys[j-1], ids[j-1]
+			}
+			keys[j], ids[j] = m, id
+		}
+		return
+	}
+	type pair struct {
+		m  uint64
+		id int32
+	}
+	ps := make([]pair, len(keys))
+	for i := range keys {
+		ps[i] = pair{keys[i], ids[i]}
+	}
+	slices.SortStableFunc(ps, func(a, b pair) int { return cmp.Compare(a.m, b.m) })
+	for i, p := range ps {
+		keys[i], ids[i] = p.m, p.id
 	}
 }
 
-func (p *postings) count(h uint64) int {
-	if p.n == 0 {
-		return 0
-	}
-	i := p.slot(h | 1)
-	if p.keys[i] == 0 {
-		return 0
-	}
-	return int(p.cnt[i])
+// bloomBits returns the word of a filter of nw words and the bits in it
+// of the mixed key m: the word from middle bits of m, the bits from its
+// top twelve.
+func bloomBits(m uint64, nw int) (int, uint64) {
+	return int(m>>20) & (nw - 1), 1<<(m>>58) | 1<<(m>>52&63)
 }
 
-func (p *postings) appendIDs(dst []int32, h uint64) []int32 {
-	i := p.slot(h | 1)
-	if p.keys[i] == 0 {
-		return dst
+// find returns the ids under key h, ascending.
+func (p *postings) find(h uint64) []int32 {
+	if len(p.keys) == 0 {
+		return nil
 	}
-	for k := p.head[i]; k >= 0; k = p.next[k] {
-		dst = append(dst, p.ids[k])
+	m := mixKey(h)
+	if w, bits := bloomBits(m, len(p.bloom)); p.bloom[w]&bits != bits {
+		return nil
 	}
-	return dst
+	b := m >> p.shift
+	for k, end := p.dir[b], p.dir[b+1]; k < end; k++ {
+		if p.keys[k] == m {
+			return p.ids[p.off[k]:p.off[k+1]]
+		}
+	}
+	return nil
 }
 
 func maxDist(c string) int {
@@ -584,32 +743,98 @@ func deletions(c string, d int, fn func(uint64)) {
 		deletionsAny(c, d, fn)
 		return
 	}
-	// Without allocating: the prefix has at most prefixLen runes, and
-	// each of the (at most two) levels of deletion has a buffer.
-	var pb [prefixLen]rune
-	p := pb[:0]
-	for _, r := range prefix(c) {
-		p = append(p, r)
+	var kb [1 + prefixLen + prefixLen*(prefixLen-1)/2]uint64
+	for _, h := range appendDeletions(kb[:0], c, d) {
+		fn(h)
 	}
-	fn(hashRunes(p, 0))
-	if d == 0 || len(p) <= 1 {
-		return
-	}
-	var q1, q2 [prefixLen]rune
-	for i := range p {
-		q := q1[:len(p)-1]
-		copy(q, p[:i])
-		copy(q[i:], p[i+1:])
-		fn(hashRunes(q, 0))
-		if d > 1 && len(q) > 1 {
-			for j := i; j < len(q); j++ {
-				r := q2[:len(q)-1]
-				copy(r, q[:j])
-				copy(r[j:], q[j+1:])
-				fn(hashRunes(r, 0))
-			}
+}
+
+// appendDeletions appends the keys of deletions(c, d) for d <= 2, in the
+// same order. FNV hashes strings left to right, so each key continues the
+// hash of the part in front of its first deletion instead of hashing the
+// whole string again.
+func appendDeletions(dst []uint64, c string, d int) []uint64 {
+	// Most names are ASCII: their prefix is bytes, each hashed as
+	// hashRune would (without its loop over the bytes of a rune).
+	n := min(len(c), prefixLen)
+	ascii := true
+	for i := range n {
+		if c[i] == 0 || c[i] >= utf8.RuneSelf {
+			ascii = false
+			break
 		}
 	}
+	if !ascii {
+		return appendDeletionsRunes(dst, c, d)
+	}
+	p := c[:n]
+	var pre [prefixLen + 1]uint64 // pre[i]: the hash of p[:i]
+	pre[0] = fnvOffset
+	for i := range n {
+		pre[i+1] = hashByte(pre[i], p[i])
+	}
+	dst = append(dst, pre[n])
+	if d == 0 || n <= 1 {
+		return dst
+	}
+	for i := range n {
+		h := pre[i]
+		for k := i + 1; k < n; k++ {
+			h = hashByte(h, p[k])
+		}
+		dst = append(dst, h)
+		if d < 2 || n <= 2 {
+			continue
+		}
+		g := pre[i]
+		for k := i + 1; k < n; k++ {
+			h := g
+			for m := k + 1; m < n; m++ {
+				h = hashByte(h, p[m])
+			}
+			dst = append(dst, h)
+			g = hashByte(g, p[k])
+		}
+	}
+	return dst
+}
+
+// appendDeletionsRunes is appendDeletions for any c.
+func appendDeletionsRunes(dst []uint64, c string, d int) []uint64 {
+	var pb [prefixLen]rune
+	p := appendRunes(pb[:0], prefix(c))
+	n := len(p)
+	var pre [prefixLen + 1]uint64 // pre[i]: the hash of p[:i]
+	pre[0] = fnvOffset
+	for i, r := range p {
+		pre[i+1] = hashRune(pre[i], r)
+	}
+	dst = append(dst, pre[n])
+	if d == 0 || n <= 1 {
+		return dst
+	}
+	for i := range n {
+		// Without p[i].
+		h := pre[i]
+		for _, r := range p[i+1:] {
+			h = hashRune(h, r)
+		}
+		dst = append(dst, h)
+		if d < 2 || n <= 2 {
+			continue
+		}
+		// Without p[i] and p[k], k > i; g is the hash of what precedes p[k].
+		g := pre[i]
+		for k := i + 1; k < n; k++ {
+			h := g
+			for _, r := range p[k+1:] {
+				h = hashRune(h, r)
+			}
+			dst = append(dst, h)
+			g = hashRune(g, p[k])
+		}
+	}
+	return dst
 }
 
 // deletionsAny is deletions for any d.
@@ -636,26 +861,62 @@ func deletionsAny(c string, d int, fn func(uint64)) {
 // skeletonKeys calls fn with the keys of a skeleton: itself when it has at
 // least three letters, and its one-letter deletions when it has five.
 func skeletonKeys(sk string, fn func(uint64)) {
+	var kb [40]uint64
+	for _, h := range appendSkeletonKeys(kb[:0], sk) {
+		fn(h)
+	}
+}
+
+// appendSkeletonKeys appends the keys of skeletonKeys(sk), in the same
+// order. Skeletons are ASCII (text.Skeleton keeps ASCII letters and
+// digits), so they are hashed byte by byte, each deletion continuing the
+// hash of the part in front of it; anything else goes the slow way.
+func appendSkeletonKeys(dst []uint64, sk string) []uint64 {
 	if len(sk) < 3 {
-		return
+		return dst
 	}
-	var rb, qb [32]rune // on the stack for all but very long names
-	r := rb[:0]
-	for _, c := range sk {
-		r = append(r, c)
-	}
-	fn(hashRunes(r, saltSkel))
-	if len(r) >= 5 {
-		q := qb[:0]
-		for range len(r) - 1 {
-			q = append(q, 0)
+	for i := 0; i < len(sk); i++ {
+		if sk[i] >= utf8.RuneSelf || sk[i] == 0 {
+			return appendSkeletonKeysRunes(dst, sk)
 		}
+	}
+	var pb [33]uint64
+	pre := pb[:0]
+	if len(sk) >= len(pb) {
+		pre = make([]uint64, 0, len(sk)+1)
+	}
+	h := uint64(fnvOffset ^ saltSkel)
+	pre = append(pre, h)
+	for i := 0; i < len(sk); i++ {
+		h = hashByte(h, sk[i])
+		pre = append(pre, h)
+	}
+	dst = append(dst, h)
+	if len(sk) < 5 {
+		return dst
+	}
+	for i := 0; i < len(sk); i++ {
+		h := pre[i]
+		for k := i + 1; k < len(sk); k++ {
+			h = hashByte(h, sk[k])
+		}
+		dst = append(dst, h)
+	}
+	return dst
+}
+
+func appendSkeletonKeysRunes(dst []uint64, sk string) []uint64 {
+	r := []rune(sk)
+	dst = append(dst, hashRunes(r, saltSkel))
+	if len(r) >= 5 {
+		q := make([]rune, len(r)-1)
 		for i := range r {
 			copy(q, r[:i])
 			copy(q[i:], r[i+1:])
-			fn(hashRunes(q, saltSkel))
+			dst = append(dst, hashRunes(q, saltSkel))
 		}
 	}
+	return dst
 }
 
 const (
@@ -674,13 +935,24 @@ func hashString(s string) uint64 {
 func hashRunes(r []rune, salt uint64) uint64 {
 	h := uint64(fnvOffset) ^ salt
 	for _, c := range r {
-		for c > 0 {
-			h = (h ^ uint64(c&0xff)) * fnvPrime
-			c >>= 8
-		}
-		h = (h ^ 0xff) * fnvPrime
+		h = hashRune(h, c)
 	}
 	return h
+}
+
+// hashRune extends a hashRunes hash with c: its bytes from the lowest up
+// to the highest that is not zero, then 0xff.
+func hashRune(h uint64, c rune) uint64 {
+	for c > 0 {
+		h = (h ^ uint64(c&0xff)) * fnvPrime
+		c >>= 8
+	}
+	return (h ^ 0xff) * fnvPrime
+}
+
+// hashByte is hashRune for an ASCII character other than 0.
+func hashByte(h uint64, c byte) uint64 {
+	return ((h^uint64(c))*fnvPrime ^ 0xff) * fnvPrime
 }
 
 // hashToken extends h with token k of toks (in s), folded, preceded by a

@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/mtlint/mtlint/checker/text"
@@ -101,4 +102,34 @@ func TestBestIgnoresVariants(t *testing.T) {
 	if fz, ok := ix.Best("Delys"); !ok || fz.Suggestion != "Dellys" {
 		t.Errorf("Best(%q) = %+v, %v; want Dellys", "Delys", fz, ok)
 	}
+}
+
+// TestBestConcurrent checks that concurrent lookups, which prepare the
+// forms they score on first use, agree with lookups one at a time.
+func TestBestConcurrent(t *testing.T) {
+	es := append(Synthetic(2000, 3), Entry{Term: "Nayib Bukele", Kind: Person}, Entry{Term: "Tren de Aragua"})
+	names := append([]string{}, lookupNames...)
+	for _, e := range es[:200] {
+		names = append(names, e.Term, e.Term+"a", "X"+e.Term)
+	}
+	want := make([]Fuzzy, len(names))
+	seq := NewIndex(es)
+	for i, s := range names {
+		want[i], _ = seq.best(s)
+	}
+	ix := NewIndex(es)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range names {
+				i := (k + g*len(names)/4) % len(names)
+				if got, _ := ix.best(names[i]); got != want[i] {
+					t.Errorf("best(%q) = %+v, want %+v", names[i], got, want[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

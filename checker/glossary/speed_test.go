@@ -65,7 +65,8 @@ func TestDeletionsFast(t *testing.T) {
 		f(func(h uint64) { out = append(out, h) })
 		return out
 	}
-	for _, c := range []string{"", "a", "ab", "abc", "bukele", "nayibbukele", "montoyagalvez", "sãopaulo", "北京市朝阳区", "x"} {
+	for _, c := range []string{"", "a", "ab", "abc", "bukele", "nayibbukele", "montoyagalvez", "sãopaulo", "北京市朝阳区", "x",
+		"aaaaaaaaa", "abcdefg", "abcdefgé", "abcdeéf", "éabcdefgh", "a\x00b", "ab\xffcd", "Ab9-z"} {
 		for d := 0; d <= 2; d++ {
 			got := collect(func(fn func(uint64)) { deletions(c, d, fn) })
 			want := collect(func(fn func(uint64)) { deletionsAny(c, d, fn) })

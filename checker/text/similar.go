@@ -16,6 +16,17 @@ import (
 // the first letter, and repeated letters collapse:
 // "Bukele", "Bakle" and "Buckley" all give "bkl".
 func Skeleton(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		var buf [32]byte
+		return string(appendSkeletonASCII(buf[:0], s))
+	}
 	f := Fold(s)
 	out := make([]byte, 0, 8)
 	first := true
@@ -135,7 +146,26 @@ func IsConnector(w string) bool {
 // spellings share ("Montoya-Galvez", "Monto Galves" → "montoyagalvez",
 // "montogalves").
 func Compact(s string) string {
-	f := Fold(s)
+	clean := true // already folded and compact
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return compactFolded(Fold(s))
+		}
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			clean = false
+		}
+	}
+	if clean {
+		return s
+	}
+	// ASCII: folding is lower-casing, done as the letters are kept.
+	var buf [64]byte
+	return string(appendCompactASCII(buf[:0], s))
+}
+
+// compactFolded is Compact(s) for f = Fold(s).
+func compactFolded(f string) string {
 	clean := true
 	for i := 0; i < len(f); i++ {
 		c := f[i]
@@ -169,20 +199,206 @@ type Name struct {
 	skels    []string // their skeletons
 	spans    []Span   // their byte ranges in Raw
 	all      int      // number of words, connectors included
+	// The lengths in runes of compact, stripped and the last of words,
+	// for Bound.
+	compactRunes, strippedRunes, lastRunes int
 }
 
 // PrepareName prepares s for Similarity.
 func PrepareName(s string) Name {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return prepareName(s)
+		}
+	}
+	return prepareNameASCII(s)
+}
+
+// NameParts are the compact forms of a name that PrepareName computes,
+// without the rest: for callers that index many names and compare few.
+type NameParts struct {
+	Compact, Skeleton          string // Compact(s) and its skeleton
+	Stripped, StrippedSkeleton string // without connectors (Name.Stripped) and its skeleton
+}
+
+// PrepareNameParts returns the parts of PrepareName(s) that NameParts
+// holds, at less cost.
+func PrepareNameParts(s string) NameParts {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			n := prepareName(s)
+			return NameParts{n.compact, n.skel, n.stripped, n.sskel}
+		}
+	}
+	// As prepareNameASCII, without the words.
+	var bb [128]byte
+	buf := appendCompactASCII(bb[:0], s)
+	nc := len(buf)
+	buf = appendSkeletonASCII(buf, buf[:nc])
+	ns := len(buf)
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) {
+			if c := s[i]; c != ' ' && c != '-' && c != '\t' && c != '\n' && c != '\r' {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+		}
+		if start >= 0 && !IsConnector(s[start:i]) {
+			buf = appendCompactASCII(buf, s[start:i])
+		}
+		start = -1
+	}
+	nt := len(buf)
+	buf = appendSkeletonASCII(buf, buf[ns:nt])
+	all := string(buf)
+	return NameParts{all[:nc], all[nc:ns], all[ns:nt], all[nt:]}
+}
+
+// prepareNameASCII is prepareName for ASCII s. Folding is lower-casing
+// there, and the strings of the Name are written into one buffer and cut
+// from one string: three allocations instead of a dozen or more.
+func prepareNameASCII(s string) Name {
+	n := Name{Raw: s}
+	type part struct{ lo, hi int } // of buf
+	var bb [128]byte
+	buf := appendCompactASCII(bb[:0], s)
+	compact := part{0, len(buf)}
+	buf = appendSkeletonASCII(buf, buf[:compact.hi])
+	skel := part{compact.hi, len(buf)}
+	// The compact forms of the words that are not connectors, one after
+	// the other: the stripped form.
+	var sb [8]Span
+	var wb [16]part
+	spans, wparts := sb[:0], wb[:0]
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) {
+			if c := s[i]; c != ' ' && c != '-' && c != '\t' && c != '\n' && c != '\r' {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		w := Span{start, i}
+		start = -1
+		n.all++
+		if IsConnector(s[w.Start:w.End]) {
+			continue
+		}
+		lo := len(buf)
+		if buf = appendCompactASCII(buf, s[w.Start:w.End]); len(buf) > lo {
+			spans = append(spans, w)
+			wparts = append(wparts, part{lo, len(buf)})
+		}
+	}
+	stripped := part{skel.hi, len(buf)}
+	words := len(spans)
+	for i := range words {
+		lo := len(buf)
+		buf = appendSkeletonASCII(buf, buf[wparts[i].lo:wparts[i].hi])
+		wparts = append(wparts, part{lo, len(buf)})
+	}
+	lo := len(buf)
+	buf = appendSkeletonASCII(buf, buf[stripped.lo:stripped.hi])
+	sskel := part{lo, len(buf)}
+	all := string(buf)
+	cut := func(p part) string { return all[p.lo:p.hi] }
+	n.compact, n.skel, n.stripped, n.sskel = cut(compact), cut(skel), cut(stripped), cut(sskel)
+	n.compactRunes, n.strippedRunes = len(n.compact), len(n.stripped)
+	if words > 0 {
+		n.lastRunes = wparts[words-1].hi - wparts[words-1].lo
+		strs := make([]string, 2*words)
+		n.words, n.skels = strs[:words:words], strs[words:]
+		for i := range words {
+			n.words[i], n.skels[i] = cut(wparts[i]), cut(wparts[words+i])
+		}
+		n.spans = append([]Span(nil), spans...)
+	}
+	return n
+}
+
+// appendCompactASCII appends Compact(s) to dst for ASCII s.
+func appendCompactASCII(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// appendSkeletonASCII appends Skeleton(s) to dst for ASCII s (bytes of
+// it, for callers that have them).
+func appendSkeletonASCII[S string | []byte](dst []byte, s S) []byte {
+	first := true
+	var last byte
+	vowelGap := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if !('a' <= c && c <= 'z') {
+			if '0' <= c && c <= '9' {
+				dst = append(dst, '0'+c%10)
+				last, first = 0, false
+			}
+			continue
+		}
+		if first {
+			first = false
+			if isVowel(c) {
+				dst = append(dst, 'a')
+				last = 'a'
+				continue
+			}
+			k := consonantClass(c)
+			dst = append(dst, k)
+			last = k
+			continue
+		}
+		if isVowel(c) || c == 'y' {
+			vowelGap = true
+			continue
+		}
+		if c == 'h' {
+			continue
+		}
+		k := consonantClass(c)
+		if k == last && !vowelGap {
+			continue
+		}
+		dst = append(dst, k)
+		last = k
+		vowelGap = false
+	}
+	return dst
+}
+
+// prepareName is PrepareName for any s.
+func prepareName(s string) Name {
 	n := Name{Raw: s, compact: Compact(s)}
 	n.skel = Skeleton(n.compact)
 	var b strings.Builder
 	for _, w := range wordSpans(s) {
 		n.all++
 		ws := s[w.Start:w.End]
-		if connectors[Fold(ws)] {
+		f := Fold(ws) // once for both
+		if connectors[f] {
 			continue
 		}
-		c := Compact(ws)
+		c := compactFolded(f)
 		if c == "" {
 			continue
 		}
@@ -193,11 +409,21 @@ func PrepareName(s string) Name {
 	}
 	n.stripped = b.String()
 	n.sskel = Skeleton(n.stripped)
+	n.compactRunes, n.strippedRunes = utf8.RuneCountInString(n.compact), utf8.RuneCountInString(n.stripped)
+	if len(n.words) > 0 {
+		n.lastRunes = utf8.RuneCountInString(n.words[len(n.words)-1])
+	}
 	return n
 }
 
 // Compact returns the prepared compact form.
 func (n *Name) Compact() string { return n.compact }
+
+// Skeleton returns Skeleton of the compact form, prepared.
+func (n *Name) Skeleton() string { return n.skel }
+
+// StrippedSkeleton returns Skeleton of the stripped form, prepared.
+func (n *Name) StrippedSkeleton() string { return n.sskel }
 
 // Stripped returns the compact form without connectors ("aragua" for
 // "de Aragua"; "jazeera" for "Al Jazeera").
@@ -229,8 +455,7 @@ func (a *Name) Bound(b *Name) float64 {
 	if len(a.words) >= 2 && len(a.words) == len(b.words) {
 		return 1
 	}
-	bound := func(x, y string) float64 {
-		lx, ly := utf8.RuneCountInString(x), utf8.RuneCountInString(y)
+	bound := func(lx, ly int) float64 {
 		if lx == 0 || ly == 0 {
 			return 0
 		}
@@ -242,9 +467,9 @@ func (a *Name) Bound(b *Name) float64 {
 		// add up to 0.08 (see pairScore).
 		return min(1, 1-costDouble*float64(d)/float64(max(lx, ly))+0.08)
 	}
-	best := max(bound(a.compact, b.compact), bound(a.stripped, b.stripped))
+	best := max(bound(a.compactRunes, b.compactRunes), bound(a.strippedRunes, b.strippedRunes))
 	if a.all == 1 && len(b.words) > 1 {
-		best = max(best, bound(a.compact, b.words[len(b.words)-1]))
+		best = max(best, bound(a.compactRunes, b.lastRunes))
 	}
 	return best
 }
@@ -446,8 +671,11 @@ func indelCost(s []rune, i int) float64 {
 // that row's least cost, a lower bound above limit.
 //
 // The costs of inserting or deleting each letter and the substitution
-// class of each letter are computed once, before the table is filled:
-// the sums, and so the result, are those of the cell-by-cell definition.
+// kind of each letter are computed once, before the table is filled, and
+// the cells are filled without branches (a substitution cost picked from
+// a table of three, minimums with min): every cell adds the same float64
+// values in the same order as the cell-by-cell definition, so the result
+// is bit for bit the same.
 func weightedDistance(as, bs string, limit float64) float64 {
 	var abuf, bbuf [32]rune
 	a, b := appendRunes(abuf[:0], as), appendRunes(bbuf[:0], bs)
@@ -479,42 +707,52 @@ func weightedDistance(as, bs string, limit float64) float64 {
 	for j := 1; j <= len(b); j++ {
 		prev[j] = prev[j-1] + ib[j-1]
 	}
-	cur = cur[:len(prev)]
-	for i := 1; i <= len(a); i++ {
-		ci := ia[i-1]
-		x, kx := a[i-1], ka[i-1]
-		cur[0] = prev[0] + ci
-		low := cur[0]
-		for j := 1; j < len(cur); j++ {
-			var sc float64
-			switch y, ky := b[j-1], kb[j-1]; {
-			case x == y:
-				sc = 0
-			case kx == kindVowel && ky == kindVowel:
-				sc = costVowel
-			case kx >= 0 && kx == ky:
-				sc = costConfusable
-			default:
-				sc = costOtherSub
-			}
-			v := prev[j-1] + sc
-			if d := prev[j] + ci; d < v {
-				v = d
-			}
-			if d := cur[j-1] + ib[j-1]; d < v {
-				v = d
-			}
-			cur[j] = v
-			if v < low {
-				low = v
-			}
+	for i := range a {
+		ci, x, kx := ia[i], a[i], ka[i]
+		// The cost of substituting x for a letter of another kind, of
+		// the same kind, or for x itself (a fourth, unused, lets fillRow
+		// index without a bounds check).
+		sub := [4]float64{costOtherSub, costOtherSub, 0}
+		switch {
+		case kx == kindVowel:
+			sub[1] = costVowel
+		case kx >= 0:
+			sub[1] = costConfusable
 		}
+		low := fillRow(cur, prev, b, kb, ib, x, kx, ci, &sub)
 		prev, cur = cur, prev
 		if low > limit {
 			return low
 		}
 	}
 	return prev[len(b)]
+}
+
+// fillRow fills the row cur of the table of weightedDistance after the
+// row prev, for the letter x of a (of kind kx, costing ci to insert or
+// delete) against b, and returns its least cost. It is a function of its
+// own so that the loop keeps its values in registers.
+func fillRow(cur, prev []float64, b []rune, kb []int16, ib []float64, x rune, kx int16, ci float64, sub *[4]float64) float64 {
+	n := len(b)
+	cur, prev, kb, ib = cur[:n+1], prev[:n+1], kb[:n], ib[:n]
+	left := prev[0] + ci
+	cur[0] = left
+	low := left
+	for j, y := range b {
+		// Without branches: one for the same kind, one more for the
+		// same letter (which has the same kind).
+		kind, same := 0, 0
+		if kb[j] == kx {
+			kind = 1
+		}
+		if y == x {
+			same = 1
+		}
+		left = min(prev[j]+sub[(kind+same)&3], prev[j+1]+ci, left+ib[j])
+		cur[j+1] = left
+		low = min(low, left)
+	}
+	return low
 }
 
 // Substitution kinds of weightedDistance: a vowel, a letter outside ASCII,

@@ -1,0 +1,91 @@
+package glossary
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestPostings checks the postings built from pairs against a plain map:
+// every key finds its forms, once each and ascending, keys that differ
+// only in the low bit share them (as in the hash table that came before),
+// and absent keys find nothing.
+func TestPostings(t *testing.T) {
+	for _, n := range []int{0, 1, 10, 1000, 50000} {
+		rng := rand.New(rand.NewPCG(uint64(n), 1))
+		want := map[uint64][]int32{}
+		var ps pairs
+		nkeys := n/3 + 1
+		for id := int32(0); int(id) < n/5+1; id++ {
+			var keys []uint64
+			for range rng.IntN(12) {
+				// Few distinct keys, some shared by many forms, some repeated.
+				h := uint64(rng.IntN(nkeys))*0x9e3779b97f4a7c15 + uint64(rng.IntN(2))
+				if rng.IntN(50) == 0 {
+					h = 42 // a key of nearly every form
+				}
+				keys = append(keys, h)
+				if l := want[h|1]; len(l) == 0 || l[len(l)-1] != id {
+					want[h|1] = append(l, id)
+				}
+			}
+			ps.add(keys, id)
+		}
+		p := ps.build()
+		for h, ids := range want {
+			for _, k := range []uint64{h, h &^ 1} {
+				if got := p.find(k); !slices.Equal(got, ids) {
+					t.Fatalf("n=%d: find(%x) = %v, want %v", n, k, got, ids)
+				}
+			}
+		}
+		for range 1000 {
+			h := rng.Uint64()
+			if _, ok := want[h|1]; !ok && len(p.find(h)) != 0 {
+				t.Fatalf("n=%d: find(%x) = %v, want none", n, h, p.find(h))
+			}
+		}
+	}
+}
+
+// TestHitCounter checks the counting of Near against sorting: the forms
+// sharing most keys, ties to the lower id, sorted by id.
+func TestHitCounter(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 500 {
+		var all []int32
+		var sbuf [256]int32
+		hc := hitCounter{slots: sbuf[:]}
+		for range rng.IntN(40) {
+			ids := make([]int32, rng.IntN(30))
+			for i := range ids {
+				ids[i] = int32(rng.IntN(1 + rng.IntN(400)))
+			}
+			all = append(all, ids...)
+			hc = hc.add(ids)
+		}
+		// The plain way: sort, count runs, keep the maxScored most shared.
+		slices.Sort(all)
+		var hits []hit
+		for i := 0; i < len(all); {
+			j := i
+			for j < len(all) && all[j] == all[i] {
+				j++
+			}
+			hits = append(hits, hit{all[i], int32(j - i)})
+			i = j
+		}
+		if len(hits) > maxScored {
+			slices.SortStableFunc(hits, func(a, b hit) int { return int(b.n - a.n) })
+			hits = hits[:maxScored]
+		}
+		var want []int32
+		for _, h := range hits {
+			want = append(want, h.id)
+		}
+		slices.Sort(want)
+		if got := hc.appendBest(nil, maxScored); !slices.Equal(got, want) {
+			t.Fatalf("appendBest = %v, want %v", got, want)
+		}
+	}
+}
