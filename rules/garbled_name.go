@@ -336,6 +336,9 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo map[string]be
 			if isConnectorWord(s, words[j-1]) {
 				continue
 			}
+			if partOfLongerName(s, words, i, j) {
+				continue // "Brandl" in "Georg Brandl" is not a garbled "Blondel"
+			}
 			sub := s[words[i].Start:words[j-1].End]
 			bm, seen := memo[sub]
 			if !seen {
@@ -389,9 +392,6 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo map[string]be
 					continue
 				}
 				known = bm.lexiconKnowsOne
-			}
-			if partOfLongerName(s, words, i, j) {
-				continue // "Brandl" in "Georg Brandl" is not a garbled "Blondel"
 			}
 			form := ix.Forms[fz.Form]
 			if hasInitial(s, words[i:j]) && form.Tokens != j-i {
