@@ -635,8 +635,7 @@ func allCapitalWords(s string, words []text.Span) bool {
 }
 
 // dropLowerCaseWords removes the one-word hits whose text the document
-// also writes in lower case. It makes one pass over the tokens, and only
-// when there is such a hit.
+// also writes in lower case.
 func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 	lower := map[string]bool{}
 	for _, h := range hits {
@@ -647,16 +646,23 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 	if len(lower) == 0 {
 		return hits
 	}
-	for _, t := range doc.Tokens {
-		if t.Kind != text.Word {
-			continue
+	if len(lower) <= maxLowerSearches {
+		for w := range lower {
+			lower[w] = writtenInLowerCase(doc, w)
 		}
-		w := doc.Masked[t.Start:t.End]
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
-			continue
-		}
-		if _, ok := lower[w]; ok {
-			lower[w] = true
+	} else {
+		// Many words: one pass over the tokens answers for all.
+		for _, t := range doc.Tokens {
+			if t.Kind != text.Word {
+				continue
+			}
+			w := doc.Masked[t.Start:t.End]
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+				continue
+			}
+			if _, ok := lower[w]; ok {
+				lower[w] = true
+			}
 		}
 	}
 	kept := hits[:0]
@@ -666,6 +672,32 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 		}
 	}
 	return kept
+}
+
+// maxLowerSearches is the number of words up to which dropLowerCaseWords
+// searches the text for each (a fast substring search) rather than
+// looking every token up.
+const maxLowerSearches = 32
+
+// writtenInLowerCase reports whether a word token of the document is w,
+// which starts with a lower-case letter.
+func writtenInLowerCase(doc *checker.Document, w string) bool {
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+		return false
+	}
+	m := doc.Masked
+	for off := 0; ; {
+		i := strings.Index(m[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		k, ok := slices.BinarySearchFunc(doc.Tokens, i, func(t text.Token, at int) int { return t.Start - at })
+		if ok && doc.Tokens[k].End == i+len(w) && doc.Tokens[k].Kind == text.Word {
+			return true
+		}
+		off = i + 1
+	}
 }
 
 // allKnownWords reports whether the lexicon knows every word of the range
