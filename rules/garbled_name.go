@@ -344,7 +344,7 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo map[string]be
 			if !seen {
 				bm.worth = worthComparing(ix, s, words[i:j])
 				if bm.worth {
-					bm.fz, bm.ok = ix.Best(sub)
+					bm.fz, bm.ok = ix.BestAbove(sub, minConf)
 				}
 				if bm.ok {
 					bm.numerals = numeralsDiffer(sub, ix.Forms[bm.fz.Form].Text)

@@ -45,7 +45,7 @@ func BenchmarkBest(b *testing.B) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			i := 0
 			for b.Loop() {
-				ix.best(lookupNames[i%len(lookupNames)]) // uncached
+				ix.best(lookupNames[i%len(lookupNames)], 0) // uncached
 				i++
 			}
 		})

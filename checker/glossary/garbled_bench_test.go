@@ -51,7 +51,7 @@ func BenchmarkBestProse(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, s := range names {
-			ix.best(s)
+			ix.best(s, 0)
 		}
 	}
 }
@@ -94,7 +94,7 @@ func TestSimilarityAboveExact(t *testing.T) {
 			}
 			want, found = Fuzzy{Form: id, Entry: f.Entry, Match: m}, true
 		}
-		got, ok := ix.best(s)
+		got, ok := ix.best(s, 0)
 		if ok != found || got.Form != want.Form || got.Match != want.Match {
 			t.Errorf("best(%q) = %+v %v, want %+v %v", s, got, ok, want, found)
 		}

@@ -475,27 +475,35 @@ const minBound = 0.6
 const cacheLimit = 1 << 17
 
 type cached struct {
-	f  Fuzzy
-	ok bool
+	f     Fuzzy
+	ok    bool
+	floor float64 // the floor it was looked up with
 }
 
 // Best returns the entry that s most likely misspells, with the score of
 // text.Similarity against its term or variants; false when no form is near
 // or none could score 0.6. Ties go to the earlier entry. Results are
 // remembered (up to cacheLimit names), as names recur from file to file.
-func (ix *Index) Best(s string) (Fuzzy, bool) {
+func (ix *Index) Best(s string) (Fuzzy, bool) { return ix.BestAbove(s, 0) }
+
+// BestAbove is Best for a caller that has no use for a score under floor:
+// it returns what Best returns when that scores floor or more, and false
+// otherwise, sooner, as comparisons that cannot reach floor are cut short.
+func (ix *Index) BestAbove(s string, floor float64) (Fuzzy, bool) {
 	if v, ok := ix.cache.Load(s); ok {
-		c := v.(cached)
-		return c.f, c.ok
+		// A lookup with a lower floor answers for a higher one.
+		if c := v.(cached); c.floor <= floor {
+			return c.f, c.ok && c.f.Match.Score >= floor
+		}
 	}
-	f, ok := ix.best(s)
+	f, ok := ix.best(s, floor)
 	if ix.cached.Add(1) <= cacheLimit {
-		ix.cache.Store(strings.Clone(s), cached{f, ok})
+		ix.cache.Store(strings.Clone(s), cached{f, ok, floor})
 	}
 	return f, ok
 }
 
-func (ix *Index) best(s string) (Fuzzy, bool) {
+func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 	q := text.PrepareName(s)
 	var buf [maxScored]int32
 	ids := ix.near(buf[:0], q.Compact(), q.Skeleton())
@@ -517,15 +525,15 @@ func (ix *Index) best(s string) (Fuzzy, bool) {
 		// A form is kept only if it scores at least the best so far
 		// (ties to the earlier entry): forms that cannot are skipped or
 		// their comparison cut short. The margin covers rounding in Bound.
-		floor := 0.0
+		floor := above
 		if found {
-			if bound+1e-9 < best.Match.Score {
-				continue
-			}
 			floor = best.Match.Score
 		}
+		if bound+1e-9 < floor {
+			continue
+		}
 		m := q.SimilarityAbove(name, floor)
-		if found && (m.Score < best.Match.Score || m.Score == best.Match.Score && f.Entry >= best.Entry) {
+		if m.Score < above || found && (m.Score < best.Match.Score || m.Score == best.Match.Score && f.Entry >= best.Entry) {
 			continue
 		}
 		term := ix.Entries[f.Entry].Term

@@ -115,7 +115,7 @@ func TestBestConcurrent(t *testing.T) {
 	want := make([]Fuzzy, len(names))
 	seq := NewIndex(es)
 	for i, s := range names {
-		want[i], _ = seq.best(s)
+		want[i], _ = seq.best(s, 0)
 	}
 	ix := NewIndex(es)
 	var wg sync.WaitGroup
@@ -125,11 +125,37 @@ func TestBestConcurrent(t *testing.T) {
 			defer wg.Done()
 			for k := range names {
 				i := (k + g*len(names)/4) % len(names)
-				if got, _ := ix.best(names[i]); got != want[i] {
+				if got, _ := ix.best(names[i], 0); got != want[i] {
 					t.Errorf("best(%q) = %+v, want %+v", names[i], got, want[i])
 				}
 			}
 		}()
 	}
 	wg.Wait()
+}
+
+// TestBestAbove checks that a lookup with a floor gives what Best gives
+// when that scores the floor or more, and nothing otherwise, whatever was
+// looked up before in the shared cache.
+func TestBestAbove(t *testing.T) {
+	es := append(Synthetic(2000, 5), Entry{Term: "Nayib Bukele", Kind: Person}, Entry{Term: "Tren de Aragua"})
+	names := append([]string{"Naibbuckley", "Bakle", "Terren De Alagua", "Torone Alagua"}, lookupNames...)
+	for _, e := range es[:300] {
+		names = append(names, e.Term+"a", "X"+e.Term, e.Term[:len(e.Term)/2+1]+"ie")
+	}
+	plain := NewIndex(es)
+	for _, floor := range []float64{0.6, 0.7, 0.8, 0.9} {
+		ix := NewIndex(es)
+		for k, s := range names {
+			if k%3 == 0 {
+				ix.BestAbove(s, floor-0.1) // a lower floor first: its answer is reused
+			}
+			want, ok := plain.best(s, 0)
+			ok = ok && want.Match.Score >= floor
+			got, gotOK := ix.BestAbove(s, floor)
+			if gotOK != ok || ok && got != want {
+				t.Errorf("BestAbove(%q, %v) = %+v, %v; want %+v, %v", s, floor, got, gotOK, want, ok)
+			}
+		}
+	}
 }
