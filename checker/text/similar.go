@@ -23,55 +23,11 @@ func Skeleton(s string) string {
 			break
 		}
 	}
+	var buf [32]byte
 	if ascii {
-		var buf [32]byte
-		return string(appendSkeletonASCII(buf[:0], s))
+		return string(appendSkeleton(buf[:0], s))
 	}
-	f := Fold(s)
-	out := make([]byte, 0, 8)
-	first := true
-	var last byte
-	vowelGap := false
-	for _, r := range f {
-		if r >= utf8.RuneSelf || !('a' <= r && r <= 'z') {
-			if unicode.IsDigit(r) {
-				out = append(out, byte('0'+r%10))
-				last, first = 0, false
-			}
-			continue
-		}
-		c := byte(r)
-		if first {
-			first = false
-			if isVowel(c) {
-				out = append(out, 'a')
-				last = 'a'
-				continue
-			}
-			k := consonantClass(c)
-			out = append(out, k)
-			last = k
-			continue
-		}
-		if isVowel(c) || c == 'y' {
-			vowelGap = true
-			continue
-		}
-		if c == 'h' {
-			continue
-		}
-		k := consonantClass(c)
-		if k == last && !vowelGap {
-			continue
-		}
-		if k == last && vowelGap && len(out) == 1 {
-			// "Nana": keep both, the vowel separates them.
-		}
-		out = append(out, k)
-		last = k
-		vowelGap = false
-	}
-	return string(out)
+	return string(appendSkeleton(buf[:0], Fold(s)))
 }
 
 func isVowel(c byte) bool {
@@ -234,7 +190,7 @@ func PrepareNameParts(s string) NameParts {
 	var bb [128]byte
 	buf := appendCompactASCII(bb[:0], s)
 	nc := len(buf)
-	buf = appendSkeletonASCII(buf, buf[:nc])
+	buf = appendSkeleton(buf, buf[:nc])
 	ns := len(buf)
 	start := -1
 	for i := 0; i <= len(s); i++ {
@@ -252,7 +208,7 @@ func PrepareNameParts(s string) NameParts {
 		start = -1
 	}
 	nt := len(buf)
-	buf = appendSkeletonASCII(buf, buf[ns:nt])
+	buf = appendSkeleton(buf, buf[ns:nt])
 	all := string(buf)
 	return NameParts{all[:nc], all[nc:ns], all[ns:nt], all[nt:]}
 }
@@ -266,7 +222,7 @@ func prepareNameASCII(s string) Name {
 	var bb [128]byte
 	buf := appendCompactASCII(bb[:0], s)
 	compact := part{0, len(buf)}
-	buf = appendSkeletonASCII(buf, buf[:compact.hi])
+	buf = appendSkeleton(buf, buf[:compact.hi])
 	skel := part{compact.hi, len(buf)}
 	// The compact forms of the words that are not connectors, one after
 	// the other: the stripped form.
@@ -302,11 +258,11 @@ func prepareNameASCII(s string) Name {
 	words := len(spans)
 	for i := range words {
 		lo := len(buf)
-		buf = appendSkeletonASCII(buf, buf[wparts[i].lo:wparts[i].hi])
+		buf = appendSkeleton(buf, buf[wparts[i].lo:wparts[i].hi])
 		wparts = append(wparts, part{lo, len(buf)})
 	}
 	lo := len(buf)
-	buf = appendSkeletonASCII(buf, buf[stripped.lo:stripped.hi])
+	buf = appendSkeleton(buf, buf[stripped.lo:stripped.hi])
 	sskel := part{lo, len(buf)}
 	all := string(buf)
 	cut := func(p part) string { return all[p.lo:p.hi] }
@@ -338,9 +294,9 @@ func appendCompactASCII(dst []byte, s string) []byte {
 	return dst
 }
 
-// appendSkeletonASCII appends Skeleton(s) to dst for ASCII s (bytes of
-// it, for callers that have them).
-func appendSkeletonASCII[S string | []byte](dst []byte, s S) []byte {
+// appendSkeleton appends Skeleton(s) to dst for s that is ASCII or
+// folded (bytes of it, for callers that have them).
+func appendSkeleton[S string | []byte](dst []byte, s S) []byte {
 	first := true
 	var last byte
 	vowelGap := false
@@ -353,6 +309,15 @@ func appendSkeletonASCII[S string | []byte](dst []byte, s S) []byte {
 			if '0' <= c && c <= '9' {
 				dst = append(dst, '0'+c%10)
 				last, first = 0, false
+			} else if c >= utf8.RuneSelf {
+				// Folded text: a digit of another script counts, other
+				// letters and marks do not.
+				r, n := utf8.DecodeRuneInString(string(s[i:min(len(s), i+utf8.UTFMax)]))
+				if unicode.IsDigit(r) {
+					dst = append(dst, byte('0'+r%10))
+					last, first = 0, false
+				}
+				i += n - 1
 			}
 			continue
 		}

@@ -196,7 +196,7 @@ func TestPrepareNameASCII(t *testing.T) {
 		}
 		cases = append(cases, string(b))
 	}
-	unicodeAlphabet := []rune("aeEyYbBhk- \tÀáÉøØßæŁł北京‐–’İıǅﬁ½\u0301\u00a0")
+	unicodeAlphabet := []rune("aeEyYbBhk- \tÀáÉøØßæŁł北京‐–’İıǅﬁ½\u0301\u00a0٣7")
 	for range 3000 {
 		r := make([]rune, rng.IntN(16))
 		for i := range r {
