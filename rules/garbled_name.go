@@ -560,13 +560,22 @@ func lowerASCII(w string) string {
 // a brand is as often an identifier of the text as a garble of it.
 func hasCamelCase(s string) bool {
 	for _, w := range strings.Fields(s) {
-		prevLower := false
-		for i, r := range w {
-			if unicode.IsUpper(r) && prevLower && !namePrefixes[w[:i]] {
-				return true
-			}
-			prevLower = unicode.IsLower(r)
+		if innerCapital(w) {
+			return true
 		}
+	}
+	return false
+}
+
+// innerCapital reports whether w has a capital after a lower-case letter,
+// other than after the prefixes of names ("McDonald", "LaGuardia").
+func innerCapital(w string) bool {
+	prevLower := false
+	for i, r := range w {
+		if unicode.IsUpper(r) && prevLower && !namePrefixes[w[:i]] {
+			return true
+		}
+		prevLower = unicode.IsLower(r)
 	}
 	return false
 }
@@ -578,13 +587,12 @@ func hasCamelCase(s string) bool {
 // "LaGuardia", "VanDyke", "O'Brien"), or starts with two capitals and
 // goes on in lower case ("ORing", "URLs", "IDs").
 func looksLikeCode(w string) bool {
-	prevLower := false
+	if innerCapital(w) {
+		return true
+	}
 	upper := 0 // leading capitals
 	for i, r := range w {
 		if i == 0 && unicode.IsLower(r) || r == '_' || unicode.IsDigit(r) {
-			return true
-		}
-		if unicode.IsUpper(r) && prevLower && !namePrefixes[w[:i]] {
 			return true
 		}
 		if unicode.IsLower(r) && upper >= 2 && upper == i {
@@ -593,7 +601,6 @@ func looksLikeCode(w string) bool {
 		if unicode.IsUpper(r) && upper == i {
 			upper++
 		}
-		prevLower = unicode.IsLower(r)
 	}
 	return false
 }
