@@ -38,7 +38,7 @@ func TestDropLowerCaseWords(t *testing.T) {
 		var hits []garbledHit
 		for _, tk := range doc.Tokens {
 			if w := doc.Text[tk.Start:tk.End]; strings.HasPrefix(w, "Word") {
-				hits = append(hits, garbledHit{lo: 0, hi: 1, span: checker.Span{Start: tk.Start, End: tk.End}})
+				hits = append(hits, garbledHit{lo: 0, hi: 1, span: checker.Span{Start: tk.Start, End: tk.End}, text: w})
 			}
 		}
 		var got []string

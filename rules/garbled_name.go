@@ -132,6 +132,7 @@ const spacingConfidence = 0.9
 type garbledHit struct {
 	lo, hi int // word range in the candidate
 	span   checker.Span
+	text   string // the text of span, spaces collapsed (set by runGarbledName)
 	fz     glossary.Fuzzy
 	score  float64
 	known  bool // the text is a word or name the lexicon knows
@@ -189,10 +190,13 @@ func runGarbledName(p *checker.Pass) error {
 	// "Melton"), and the other near spellings of that entry are more
 	// likely typos of it than garbles of the term, unless the term itself
 	// appears in the document.
+	for i := range hits {
+		hits[i].text = collapseSpaces(doc.Text[hits[i].span.Start:hits[i].span.End])
+	}
 	uses := map[string]int{}
 	strong := map[string]bool{}
 	for _, h := range hits {
-		k := collapseSpaces(doc.Text[h.span.Start:h.span.End])
+		k := h.text
 		uses[k]++
 		if h.score >= errorConfidence && !h.known {
 			strong[k] = true
@@ -200,13 +204,13 @@ func runGarbledName(p *checker.Pass) error {
 	}
 	otherName := map[int]bool{}
 	for _, h := range hits {
-		if h.known && !present[h.fz.Entry] && uses[collapseSpaces(doc.Text[h.span.Start:h.span.End])] >= establishedUses {
+		if h.known && !present[h.fz.Entry] && uses[h.text] >= establishedUses {
 			otherName[h.fz.Entry] = true
 		}
 	}
 	kept := hits[:0]
 	for _, h := range hits {
-		if k := collapseSpaces(doc.Text[h.span.Start:h.span.End]); !otherName[h.fz.Entry] && (uses[k] < establishedUses || strong[k]) {
+		if k := h.text; !otherName[h.fz.Entry] && (uses[k] < establishedUses || strong[k]) {
 			kept = append(kept, h)
 		}
 	}
@@ -229,8 +233,8 @@ func runGarbledName(p *checker.Pass) error {
 		if !h.known && (h.fz.Match.Measure != "token" || h.score >= errorConfidence) {
 			garbled[h.fz.Entry] = true
 			if h.firm() {
-				if k := collapseSpaces(doc.Text[h.span.Start:h.span.End]); !slices.Contains(firm[h.fz.Entry], k) {
-					firm[h.fz.Entry] = append(firm[h.fz.Entry], k)
+				if !slices.Contains(firm[h.fz.Entry], h.text) {
+					firm[h.fz.Entry] = append(firm[h.fz.Entry], h.text)
 				}
 			}
 		}
@@ -253,7 +257,7 @@ func runGarbledName(p *checker.Pass) error {
 		if h.score >= errorConfidence && (h.firm() || present[h.fz.Entry] || len(firm[h.fz.Entry]) > 0) {
 			sev = checker.Error
 		}
-		got := collapseSpaces(doc.Text[h.span.Start:h.span.End])
+		got := h.text
 		why := describeMeasure(h.fz, e)
 		if e.Note != "" {
 			why = e.Note + "; " + why
@@ -647,7 +651,7 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 	lower := map[string]bool{}
 	for _, h := range hits {
 		if h.hi-h.lo == 1 {
-			lower[strings.ToLower(doc.Text[h.span.Start:h.span.End])] = false
+			lower[strings.ToLower(h.text)] = false
 		}
 	}
 	if len(lower) == 0 {
@@ -674,7 +678,7 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 	}
 	kept := hits[:0]
 	for _, h := range hits {
-		if h.hi-h.lo != 1 || !lower[strings.ToLower(doc.Text[h.span.Start:h.span.End])] {
+		if h.hi-h.lo != 1 || !lower[strings.ToLower(h.text)] {
 			kept = append(kept, h)
 		}
 	}
@@ -721,8 +725,9 @@ func allKnownWords(s string, words []text.Span) bool {
 // sharesWord reports whether a and b have a word in common, folded.
 func sharesWord(a, b string) bool {
 	split := func(r rune) bool { return r == ' ' || r == '-' }
+	wbs := strings.FieldsFunc(b, split)
 	for _, wa := range strings.FieldsFunc(a, split) {
-		for _, wb := range strings.FieldsFunc(b, split) {
+		for _, wb := range wbs {
 			if text.Fold(wa) == text.Fold(wb) {
 				return true
 			}
