@@ -51,6 +51,20 @@ func sentenceRules() []*checker.Rule {
 	return out
 }
 
+// parseInputs parses the inputs, by path.
+func parseInputs(tb testing.TB, inputs []checker.Input) map[string]*checker.Document {
+	docs := map[string]*checker.Document{}
+	for _, in := range inputs {
+		data, _ := in.Read()
+		doc, err := input.Parse(in.Path, data)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		docs[in.Path] = doc
+	}
+	return docs
+}
+
 func proseInputs(tb testing.TB) ([]checker.Input, int64) {
 	files, _ := filepath.Glob(filepath.Join(proseDir, "*.txt"))
 	md, _ := filepath.Glob(filepath.Join(proseDir, "*.md"))
@@ -105,15 +119,7 @@ func TestProseFalseAlarms(t *testing.T) {
 // timing: reading and segmenting have benchmarks of their own.
 func BenchmarkSentenceRules(b *testing.B) {
 	inputs, size := proseInputs(b)
-	docs := map[string]*checker.Document{}
-	for _, in := range inputs {
-		data, _ := in.Read()
-		doc, err := input.Parse(in.Path, data)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs[in.Path] = doc
-	}
+	docs := parseInputs(b, inputs)
 	parsed := func(path string, _ []byte) (*checker.Document, error) { return docs[path], nil }
 	run := &checker.Run{Rules: sentenceRules(), Parse: parsed, Jobs: 1}
 	b.SetBytes(size)

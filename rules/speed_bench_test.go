@@ -8,7 +8,6 @@ import (
 	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/checkertest/benchtext"
 	"github.com/mtlint/mtlint/checker/glossary"
-	"github.com/mtlint/mtlint/checker/input"
 )
 
 // speedGlossary is the seed glossary plus 10,000 made-up entries, indexed.
@@ -30,18 +29,7 @@ func speedGlossary(b *testing.B, n int) *glossary.Glossary {
 func BenchmarkEachRule(b *testing.B) {
 	inputs, size := proseInputs(b)
 	g := speedGlossary(b, 10000)
-	parse := func() map[string]*checker.Document {
-		docs := map[string]*checker.Document{}
-		for _, in := range inputs {
-			data, _ := in.Read()
-			doc, err := input.Parse(in.Path, data)
-			if err != nil {
-				b.Fatal(err)
-			}
-			docs[in.Path] = doc
-		}
-		return docs
-	}
+	parse := func() map[string]*checker.Document { return parseInputs(b, inputs) }
 	b.Run("parse", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()

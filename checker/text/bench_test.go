@@ -88,18 +88,26 @@ func BenchmarkTokenizeSentences(b *testing.B) {
 	}
 }
 
-func BenchmarkCandidates(b *testing.B) {
-	s := benchProse
-	type sent struct{ first, last int }
-	var sents []sent
+// benchSentences tokenizes s sentence by sentence: the tokens, and each
+// sentence's range of them.
+func benchSentences(s string) ([]Token, []benchSent) {
+	var sents []benchSent
 	var toks []Token
 	for _, p := range paragraphSpans(s) {
 		for _, sp := range Sentences(nil, s, p) {
 			n := len(toks)
 			toks = Tokenize(toks, s, sp)
-			sents = append(sents, sent{n, len(toks)})
+			sents = append(sents, benchSent{n, len(toks)})
 		}
 	}
+	return toks, sents
+}
+
+type benchSent struct{ first, last int }
+
+func BenchmarkCandidates(b *testing.B) {
+	s := benchProse
+	toks, sents := benchSentences(s)
 	var dst []Candidate
 	b.SetBytes(int64(len(s)))
 	b.ReportAllocs()
@@ -115,16 +123,7 @@ func BenchmarkCandidates(b *testing.B) {
 // Document.Candidates does.
 func BenchmarkAppendCandidates(b *testing.B) {
 	s := benchProse
-	type sent struct{ first, last int }
-	var sents []sent
-	var toks []Token
-	for _, p := range paragraphSpans(s) {
-		for _, sp := range Sentences(nil, s, p) {
-			n := len(toks)
-			toks = Tokenize(toks, s, sp)
-			sents = append(sents, sent{n, len(toks)})
-		}
-	}
+	toks, sents := benchSentences(s)
 	var dst []Candidate
 	var words []Span
 	b.SetBytes(int64(len(s)))
