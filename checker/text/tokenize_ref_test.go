@@ -24,7 +24,7 @@ func tokenizeRef(dst []Token, s string, span Span) []Token {
 				j := scanNumber(s, i, span.End)
 				// "MS13"-like tails and "3rd" belong to the word.
 				if j < span.End && startsWord(s, j, span.End) && !startsCJK(s, j, span.End) {
-					j = scanWordRef(s, j, span.End)
+					j = plainScanWord(s, j, span.End)
 					dst = append(dst, Token{Span{i, j}, Word})
 				} else {
 					dst = append(dst, Token{Span{i, j}, Number})
@@ -32,7 +32,7 @@ func tokenizeRef(dst []Token, s string, span Span) []Token {
 				i = j
 				continue
 			case ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z'):
-				j := scanWordRef(s, i, span.End)
+				j := plainScanWord(s, i, span.End)
 				dst = append(dst, Token{Span{i, j}, Word})
 				i = j
 				continue
@@ -54,7 +54,7 @@ func tokenizeRef(dst []Token, s string, span Span) []Token {
 		case unicode.IsSpace(r):
 			i += n
 		case unicode.IsLetter(r):
-			j := scanWordRef(s, i, span.End)
+			j := plainScanWord(s, i, span.End)
 			dst = append(dst, Token{Span{i, j}, Word})
 			i = j
 		case unicode.IsDigit(r):
@@ -83,62 +83,6 @@ func tokenizeRef(dst []Token, s string, span Span) []Token {
 		}
 	}
 	return dst
-}
-func scanWordRef(s string, i, end int) int {
-	cjk := false
-	if s[i] < utf8.RuneSelf {
-		// An ASCII start: run over ASCII letters and digits without
-		// decoding, then go on below from the first other byte.
-		for {
-			for i < end && asciiAlnum[s[i]] {
-				i++
-			}
-			if i >= end {
-				return i
-			}
-			if c := s[i]; c == '\'' && i+1 < end && startsWord(s, i+1, end) {
-				i++
-				continue
-			} else if c < utf8.RuneSelf {
-				return i
-			}
-			break
-		}
-	} else {
-		r, _ := utf8.DecodeRuneInString(s[i:end])
-		cjk = isCJK(r)
-	}
-	for i < end {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if cjk {
-				return i
-			}
-			if asciiAlnum[c] {
-				i++
-				continue
-			}
-			if c == '\'' && i+1 < end && startsWord(s, i+1, end) {
-				i++
-				continue
-			}
-			return i
-		}
-		r, n := utf8.DecodeRuneInString(s[i:end])
-		if isWordRune(r) || unicode.IsDigit(r) {
-			if unicode.IsLetter(r) && isCJK(r) != cjk {
-				return i
-			}
-			i += n
-			continue
-		}
-		if (IsApostrophe(r) || r == '\u00AD') && !cjk && i+n < end && startsWord(s, i+n, end) {
-			i += n
-			continue
-		}
-		return i
-	}
-	return i
 }
 
 // tokenPieces are the kinds of text the tokenizer tells apart, ASCII or not.
