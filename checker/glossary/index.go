@@ -79,7 +79,7 @@ func NewIndex(entries []Entry) *Index {
 	}
 	var toks []text.Token
 	var kb []uint64
-	fz := pairs{keys: make([]uint64, 0, nforms*50), ids: make([]int32, 0, nforms*50)}
+	var fz pairs
 	for ei, e := range entries {
 		for fi := range 1 + len(e.Variants) {
 			f := e.Term
@@ -585,66 +585,121 @@ type postings struct {
 // differing only there still share their forms.
 func mixKey(h uint64) uint64 { return (h | 1) * 0x9e3779b97f4a7c15 }
 
-// pairs collects the (key, id) pairs of a postings before it is built.
+// pairs collects the (key, id) pairs of a postings before it is built. They
+// are kept in blocks of a fixed size: a large glossary has tens of millions
+// of pairs, which a growing slice would copy over and over.
 type pairs struct {
-	keys []uint64 // mixed
-	ids  []int32
+	keys [][]uint64 // mixed; every block but the last is full
+	ids  [][]int32
+	n    int
 }
+
+const pairBlock = 1 << 16
 
 func (ps *pairs) add(keys []uint64, id int32) {
 	for _, h := range keys {
-		ps.keys = append(ps.keys, mixKey(h))
-		ps.ids = append(ps.ids, id)
+		if ps.n%pairBlock == 0 {
+			ps.keys = append(ps.keys, make([]uint64, 0, pairBlock))
+			ps.ids = append(ps.ids, make([]int32, 0, pairBlock))
+		}
+		b := len(ps.keys) - 1
+		ps.keys[b] = append(ps.keys[b], mixKey(h))
+		ps.ids[b] = append(ps.ids[b], id)
+		ps.n++
+	}
+}
+
+// scatter moves pairs into buckets by the bits of the key from shift up,
+// stably: pos[b] is where the next pair of bucket b goes.
+func scatter(keys []uint64, ids []int32, toKeys []uint64, toIds []int32, shift uint, mask uint64, pos []uint32) {
+	for i, m := range keys {
+		b := m >> shift & mask
+		k := pos[b]
+		toKeys[k], toIds[k] = m, ids[i]
+		pos[b] = k + 1
 	}
 }
 
 // build returns the postings of ps, whose ids must be added in ascending
 // order. A form added twice under a key counts once.
+//
+// A large glossary has tens of millions of pairs and a directory of
+// millions of buckets: a pass that wrote each pair straight to its bucket
+// would miss the cache on nearly every pair. The pairs are first moved
+// into at most 256 coarse buckets (on the top bits of the key), then each
+// coarse bucket, small enough to stay in cache, into the directory's.
 func (ps *pairs) build() postings {
-	n := len(ps.keys)
+	n := ps.n
 	if n == 0 {
 		return postings{}
 	}
 	// About four pairs per bucket of the directory.
 	nb := 1 << max(4, bits.Len(uint(n/4)))
-	shift := uint(64 - bits.Len(uint(nb-1)))
-	start := make([]uint32, nb+1)
-	for _, m := range ps.keys {
-		start[m>>shift+1]++
+	dirBits := uint(bits.Len(uint(nb - 1)))
+	shift := 64 - dirBits
+	topBits := min(dirBits, 8)
+	top, topShift := 1<<topBits, 64-topBits
+	fine := nb >> topBits // directory buckets per coarse bucket
+
+	topStart := make([]uint32, top+1)
+	for _, blk := range ps.keys {
+		for _, m := range blk {
+			topStart[m>>topShift+1]++
+		}
 	}
-	for b := 1; b <= nb; b++ {
-		start[b] += start[b-1]
+	for t := 1; t <= top; t++ {
+		topStart[t] += topStart[t-1]
 	}
-	// Scatter into buckets, keeping the order of the ids (stable).
 	keys := make([]uint64, n)
 	ids := make([]int32, n)
-	pos := make([]uint32, nb)
-	copy(pos, start[:nb])
-	for i, m := range ps.keys {
-		b := m >> shift
-		keys[pos[b]], ids[pos[b]] = m, ps.ids[i]
-		pos[b]++
+	pos := slices.Clone(topStart[:top])
+	for bi := range ps.keys {
+		scatter(ps.keys[bi], ps.ids[bi], keys, ids, topShift, uint64(top-1), pos)
 	}
 	ps.keys, ps.ids = nil, nil
+
 	p := postings{dir: make([]uint32, nb+1), shift: shift}
 	ukeys := make([]uint64, 0, n/2)
 	off := make([]uint32, 0, n/2+1)
 	w := 0 // ids written
-	for b := range nb {
-		lo, hi := int(start[b]), int(start[b+1])
-		sortPairs(keys[lo:hi], ids[lo:hi])
-		for i := lo; i < hi; i++ {
-			m, id := keys[i], ids[i]
-			if len(ukeys) == 0 || ukeys[len(ukeys)-1] != m {
-				ukeys = append(ukeys, m)
-				off = append(off, uint32(w))
-			} else if ids[w-1] == id {
-				continue
+	start := make([]uint32, fine+1)
+	fpos := make([]uint32, fine)
+	var tmpK []uint64
+	var tmpI []int32
+	for t := range top {
+		lo, hi := int(topStart[t]), int(topStart[t+1])
+		// start[b]: where directory bucket t*fine+b begins, from lo.
+		clear(start)
+		if fine > 1 {
+			for _, m := range keys[lo:hi] {
+				start[m>>shift&uint64(fine-1)+1]++
 			}
-			ids[w] = id
-			w++
+			for b := 1; b <= fine; b++ {
+				start[b] += start[b-1]
+			}
+			tmpK = append(tmpK[:0], keys[lo:hi]...)
+			tmpI = append(tmpI[:0], ids[lo:hi]...)
+			copy(fpos, start[:fine])
+			scatter(tmpK, tmpI, keys[lo:hi], ids[lo:hi], shift, uint64(fine-1), fpos)
+		} else {
+			start[1] = uint32(hi - lo)
 		}
-		p.dir[b+1] = uint32(len(ukeys))
+		for b := range fine {
+			blo, bhi := lo+int(start[b]), lo+int(start[b+1])
+			sortPairs(keys[blo:bhi], ids[blo:bhi])
+			for i := blo; i < bhi; i++ {
+				m, id := keys[i], ids[i]
+				if len(ukeys) == 0 || ukeys[len(ukeys)-1] != m {
+					ukeys = append(ukeys, m)
+					off = append(off, uint32(w))
+				} else if ids[w-1] == id {
+					continue
+				}
+				ids[w] = id
+				w++
+			}
+			p.dir[t*fine+b+1] = uint32(len(ukeys))
+		}
 	}
 	// About 10 bits per key: with two bits in a word, about 3% of absent
 	// keys pass, and the filter of a large glossary stays in cache.

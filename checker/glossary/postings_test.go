@@ -9,9 +9,10 @@ import (
 // TestPostings checks the postings built from pairs against a plain map:
 // every key finds its forms, once each and ascending, keys that differ
 // only in the low bit share them (as in the hash table that came before),
-// and absent keys find nothing.
+// and absent keys find nothing. The largest case fills several blocks of
+// pairs and a directory of many coarse buckets.
 func TestPostings(t *testing.T) {
-	for _, n := range []int{0, 1, 10, 1000, 50000} {
+	for _, n := range []int{0, 1, 10, 1000, 50000, 300000} {
 		rng := rand.New(rand.NewPCG(uint64(n), 1))
 		want := map[uint64][]int32{}
 		var ps pairs
