@@ -138,10 +138,16 @@ func spacingBlock(p *checker.Pass, b checker.Span) {
 	isAligned := false
 	// Most blocks hold no double space: then spaces need no look.
 	table := &spacingMarks
-	if strings.Contains(m[b.Start:b.End], "  ") {
+	if text.HasDoubleSpace(m[b.Start:b.End]) {
 		table = &spacingBytes
 	}
 	for i := b.Start; i < b.End; i++ {
+		if table == &spacingMarks {
+			// Every byte the table marks is punctuation or a newline.
+			if i = text.NextPunct(m, i, b.End); i == b.End {
+				break
+			}
+		}
 		c := m[i]
 		if !table[c] || c == ' ' && (i+1 >= b.End || m[i+1] != ' ') {
 			continue
@@ -329,6 +335,14 @@ func spacingAfter(p *checker.Pass, i int, b checker.Span) {
 	if i+2 >= b.End || i == b.Start {
 		return
 	}
+	// The word after: a capital then lower-case letters, ending in a space
+	// or sentence punctuation (not "." or "(": an identifier or a call).
+	// Its first letter is tested first: most stops have a space after.
+	j := i + 1
+	r, n := utf8.DecodeRuneInString(t[j:b.End])
+	if !unicode.IsUpper(r) || m[j] == ' ' {
+		return
+	}
 	// The word before: letters only, ending in lower case, at least two.
 	k := i
 	for k > b.Start {
@@ -351,13 +365,6 @@ func spacingAfter(p *checker.Pass, i int, b checker.Span) {
 		if !(unicode.IsSpace(before) || strings.ContainsRune(`("“'‘[`, before)) {
 			return // a path, a domain, an identifier ("os.Exit", "a.Mp3")
 		}
-	}
-	// The word after: a capital then lower-case letters, ending in a space
-	// or sentence punctuation (not "." or "(": an identifier or a call).
-	j := i + 1
-	r, n := utf8.DecodeRuneInString(t[j:b.End])
-	if !unicode.IsUpper(r) || m[j] == ' ' {
-		return
 	}
 	j += n
 	lower := 0
