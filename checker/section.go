@@ -119,6 +119,7 @@ func (b *sectionBase) place(f *Finding, bases map[string]*sectionBase) {
 
 // advance moves b from the start of the section text to its end.
 func (b *sectionBase) advance(text string) {
+	n := len(text)
 	if k := strings.LastIndexByte(text, '\n'); k >= 0 {
 		b.line += strings.Count(text, "\n")
 		b.column = utf8.RuneCountInString(text[k+1:])
@@ -128,7 +129,7 @@ func (b *sectionBase) advance(text string) {
 		}
 		b.column += utf8.RuneCountInString(text)
 	}
-	b.offset += len(text)
+	b.offset += n
 }
 
 // checkSections checks the file in.Path, whose bytes are data, in the

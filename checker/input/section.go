@@ -117,8 +117,8 @@ func Cuts(data []byte, size int, markdown bool) []int {
 
 // cutInLine returns where to cut the line that ends at next, at or after
 // offset c and after start: after a space shortly before c if there is
-// one, else at the first character that starts at or after c and is no
-// byte-order mark, and not between a CR and an LF.
+// one, else at the first character that starts at or after c, not between
+// a CR and an LF, and not before a byte-order mark.
 func cutInLine(data []byte, start, c, next int) int {
 	from := max(c-256, start+1)
 	if from < c {
@@ -126,7 +126,9 @@ func cutInLine(data []byte, start, c, next int) int {
 			return from + k + 1
 		}
 	}
-	for c < next && (!utf8.RuneStart(data[c]) || bytes.HasPrefix(data[c:], bom) || data[c-1] == '\r' && data[c] == '\n') {
+	// A run of byte-order marks is passed only so far: the sections must
+	// stay bounded, even on nonsense.
+	for limit := c + 16; c < next && (!utf8.RuneStart(data[c]) || data[c-1] == '\r' && data[c] == '\n' || c < limit && bytes.HasPrefix(data[c:], bom)); {
 		c++
 	}
 	return c
