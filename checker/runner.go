@@ -40,6 +40,9 @@ type Run struct {
 	Glossary *glossary.Glossary // nil for none
 	Parse    ParseFunc
 	Jobs     int // parallel workers; <= 0 means GOMAXPROCS
+	// Sections, when not nil, cuts a file larger than SectionThreshold
+	// into sections checked one after another (see SectionSize).
+	Sections Sectioner
 }
 
 // A Result is what a run found.
@@ -64,7 +67,9 @@ func (r *Result) Count(s Severity) int {
 
 type fileResult struct {
 	findings  []Finding
-	summaries map[*Rule]any
+	chunks    [][]Finding     // a file checked in sections: the findings of each section, after findings
+	summaries map[*Rule][]any // one per Document: a file checked in sections has several
+	sections  map[string]*sectionBase
 	words     int
 	err       error
 	skip      string
@@ -143,6 +148,9 @@ feed:
 	n := 0
 	for i := range results {
 		n += len(results[i].findings)
+		for _, c := range results[i].chunks {
+			n += len(c)
+		}
 	}
 	if n > 0 {
 		res.Findings = make([]Finding, 0, n)
@@ -160,6 +168,22 @@ feed:
 		res.Files++
 		res.Words += fr.words
 		res.Findings = append(res.Findings, fr.findings...)
+		for _, c := range fr.chunks {
+			res.Findings = append(res.Findings, c...)
+		}
+		// Copied: the file's own lists may go.
+		fr.findings, fr.chunks = nil, nil
+	}
+	// The sections of the files checked in sections, by their Documents'
+	// names: run-level findings are made on those.
+	var bases map[string]*sectionBase
+	for i := range results {
+		for k, b := range results[i].sections {
+			if bases == nil {
+				bases = map[string]*sectionBase{}
+			}
+			bases[k] = b
+		}
 	}
 	for _, rule := range r.Rules {
 		if !rule.RunLevel() {
@@ -167,12 +191,13 @@ feed:
 		}
 		var sums []any
 		for _, i := range order {
-			if s, ok := results[i].summaries[rule]; ok {
-				sums = append(sums, s)
-			}
+			sums = append(sums, results[i].summaries[rule]...)
 		}
 		rp := &RunPass{options: options{rule, cfg.Rules[rule.ID].Options}, Rule: rule, Glossary: g}
 		rp.report = func(f Finding) {
+			if b := bases[f.File]; b != nil {
+				b.place(&f, bases)
+			}
 			if keep(cfg, rule, &f) {
 				res.Findings = append(res.Findings, f)
 			}
@@ -197,6 +222,11 @@ func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input, cores chan s
 		fr.err = err
 		return fr, nil
 	}
+	if r.Sections != nil && len(data) > SectionThreshold {
+		if cuts := r.Sections.Cut(in.Path, data, SectionSize); len(cuts) > 0 {
+			return r.checkSections(cfg, g, in, data, cuts, cores)
+		}
+	}
 	doc, err := r.Parse(in.Path, data)
 	if err != nil {
 		var skip *SkipError
@@ -207,6 +237,14 @@ func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input, cores chan s
 		}
 		return fr, nil
 	}
+	return r.checkDoc(cfg, g, doc, doc.Path, cores, nil)
+}
+
+// checkDoc checks one Document, named name in errors. When base is not
+// nil, doc is a section of a file, and the findings are moved to their
+// place in the file.
+func (r *Run) checkDoc(cfg *Config, g *glossary.Glossary, doc *Document, name string, cores chan struct{}, base *sectionBase) (fileResult, error) {
+	var fr fileResult
 	fr.words = doc.WordCount()
 	// Each rule reports into its own slot, so that the rules can run
 	// concurrently and their findings still come out in rule order.
@@ -225,14 +263,17 @@ func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input, cores chan s
 				return
 			}
 			if keep(cfg, rule, &f) {
+				if base != nil {
+					base.place(&f, nil)
+				}
 				res.findings = append(res.findings, f)
 			}
 		}
 		if rule.RunLevel() {
-			res.err = safely(rule, doc.Path, func() (err error) { res.sum, err = rule.Collect(p); return })
+			res.err = safely(rule, name, func() (err error) { res.sum, err = rule.Collect(p); return })
 			return
 		}
-		res.err = safely(rule, doc.Path, func() error { return rule.Run(p) })
+		res.err = safely(rule, name, func() error { return rule.Run(p) })
 	}
 	var (
 		nextRule atomic.Int64
@@ -293,9 +334,9 @@ func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input, cores chan s
 		fr.findings = append(fr.findings, res.findings...)
 		if rule.RunLevel() {
 			if fr.summaries == nil {
-				fr.summaries = map[*Rule]any{}
+				fr.summaries = map[*Rule][]any{}
 			}
-			fr.summaries[rule] = res.sum
+			fr.summaries[rule] = []any{res.sum}
 		}
 	}
 	return fr, nil

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/mtlint/mtlint/checker"
@@ -27,11 +28,31 @@ func Markdown(path string, data []byte) *checker.Document {
 
 // markdownParse is Markdown without building the Document.
 func markdownParse(txt string) (string, []checker.Block, []checker.Suppression) {
+	masked, blocks, sup, _ := markdownParseAt(txt, true, nil)
+	return masked, blocks, sup
+}
+
+// markdownParseAt is markdownParse for a text that opens the document
+// (atStart: it may hold front matter) or is a later section of it. open
+// names the rules whose mtlint-disable region is open where txt starts (""
+// for every rule); it returns those still open where txt ends, sorted.
+func markdownParseAt(txt string, atStart bool, open []string) (string, []checker.Block, []checker.Suppression, []string) {
 	p := &mdParser{s: txt, m: baseMask(txt), lines: splitLines(txt), listIndent: -1, noCommentEnd: len(txt) + 1}
+	for _, r := range open {
+		if p.open == nil {
+			p.open = map[string]int{}
+		}
+		p.open[r] = 0
+	}
 	MaskLinks(txt, p.m)
-	p.parse()
+	p.parse(atStart)
+	var still []string
+	for r := range p.open {
+		still = append(still, r)
+	}
+	sort.Strings(still)
 	p.closeSuppressions(len(txt))
-	return ownedString(p.m), p.blocks, p.sup
+	return ownedString(p.m), p.blocks, p.sup, still
 }
 
 type mdParser struct {
@@ -62,8 +83,11 @@ type mdParser struct {
 	stack        []int
 }
 
-func (p *mdParser) parse() {
-	i := p.frontMatter()
+func (p *mdParser) parse(atStart bool) {
+	i := 0
+	if atStart {
+		i = p.frontMatter()
+	}
 	for i < len(p.lines) {
 		i = p.line(i)
 	}

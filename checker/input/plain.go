@@ -25,10 +25,14 @@ func Plain(path string, data []byte) *checker.Document {
 }
 
 // plainParse is Plain without building the Document.
-func plainParse(txt string) (string, []checker.Block) {
+func plainParse(txt string) (string, []checker.Block) { return plainParseAt(txt, true) }
+
+// plainParseAt is plainParse for a text that opens the document (atStart)
+// or is a later section of it, whose first line is no title by position.
+func plainParseAt(txt string, atStart bool) (string, []checker.Block) {
 	m := baseMask(txt)
 	MaskLinks(txt, m)
-	return plainBlocks(txt, m)
+	return plainBlocks(txt, m, atStart)
 }
 
 type line struct{ start, end int } // end excludes the line break
@@ -56,7 +60,8 @@ func splitLines(s string) []line {
 
 // plainBlocks finds the blocks of s, whose masked form is m, blanking list
 // markers and rules in m. It returns the final masked text and the blocks.
-func plainBlocks(s string, m []byte) (string, []checker.Block) {
+// atStart says s opens the document (see plainParseAt).
+func plainBlocks(s string, m []byte, atStart bool) (string, []checker.Block) {
 	lines := splitLines(s)
 	// At most a block per line, and one per two in text with blank
 	// lines between paragraphs, rarely more: room for that many saves
@@ -78,7 +83,7 @@ func plainBlocks(s string, m []byte) (string, []checker.Block) {
 		blankLines[i] = isBlankLine(ms[l.start:l.end])
 	}
 	blankAt := func(i int) bool { return blankLines[i] }
-	first := true
+	first := atStart
 	for i := 0; i < len(lines); {
 		if blankAt(i) {
 			i++

@@ -260,7 +260,7 @@ func runCheck(c *cli.Context) error {
 		inputs = append(inputs, src.input(p))
 	}
 
-	run := &checker.Run{Rules: active, Config: cfg, Glossary: g, Parse: input.Parse, Jobs: c.Int("jobs")}
+	run := &checker.Run{Rules: active, Config: cfg, Glossary: g, Parse: input.Parse, Sections: input.Sections, Jobs: c.Int("jobs")}
 	res, err := run.Check(ctx, inputs)
 	if err != nil {
 		if ctx.Err() != nil {
