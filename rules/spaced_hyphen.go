@@ -44,6 +44,9 @@ var hyphenFunctionWords = map[string]bool{
 func runSpacedHyphen(p *checker.Pass) error {
 	doc := p.Doc
 	for _, s := range doc.Sentences {
+		if strings.IndexByte(doc.Masked[s.Start:s.End], '-') < 0 {
+			continue // most sentences have no hyphen at all
+		}
 		toks := doc.SentenceTokens(s)
 		for i := 1; i+1 < len(toks); i++ {
 			h, left, right := toks[i], toks[i-1], toks[i+1]

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/text"
 )
 
 // UntranslatedText finds text in another script left in English text.
@@ -83,14 +84,7 @@ func runUntranslatedText(p *checker.Pass) error {
 			continue
 		}
 		// Fast path: pure ASCII blocks hold nothing to report.
-		ascii := true
-		for i := b.Start; i < b.End; i++ {
-			if m[i] >= utf8.RuneSelf {
-				ascii = false
-				break
-			}
-		}
-		if ascii {
+		if text.IsASCII(m[b.Start:b.End]) {
 			continue
 		}
 		untranslatedBlock(p, b.Span)

@@ -56,3 +56,19 @@ func HasDoubleSpace(s string) bool {
 	}
 	return false
 }
+
+// IsASCII reports whether s is all ASCII, reading eight bytes at a time.
+func IsASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if load64(s, i)&highBits != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

@@ -53,3 +53,19 @@ func TestHasDoubleSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestIsASCII puts one non-ASCII byte at every place of strings of every
+// length up to 20.
+func TestIsASCII(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		s := strings.Repeat("a", n)
+		if !IsASCII(s) {
+			t.Fatalf("IsASCII(%q) = false", s)
+		}
+		for i := range n {
+			if b := s[:i] + "\x80" + s[i+1:]; IsASCII(b) {
+				t.Fatalf("IsASCII(%q) = true", b)
+			}
+		}
+	}
+}
