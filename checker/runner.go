@@ -49,7 +49,8 @@ type Run struct {
 	Parse    ParseFunc
 	Jobs     int // parallel workers; <= 0 means GOMAXPROCS
 	// Sections, when not nil, cuts a file larger than SectionThreshold
-	// into sections checked one after another (see SectionSize).
+	// into sections checked one after another (see SectionSize); a file
+	// opened through Input.Open is then read a section at a time.
 	Sections Sectioner
 }
 

@@ -14,9 +14,10 @@ import (
 )
 
 // A large file is checked in sections, one after another, so that the
-// memory a check takes is bounded by the file's size plus one section's
-// Document (its masked text, tokens, sentences and the rules' work, many
-// times the section's size), not many times the whole file.
+// memory a check takes is bounded by one section's Document (its masked
+// text, tokens, sentences and the rules' work, many times the section's
+// size) plus what the run keeps (findings, run-level summaries), not many
+// times the whole file.
 //
 // Each section is parsed and checked as a Document of its own; its
 // findings are moved to their place in the file. Rules that compare a
@@ -26,7 +27,8 @@ import (
 // file's sections into one (Rule.Merge).
 //
 // A file read through Input.Open is read a window at a time (about twice
-// SectionSize), so that only a window of it is held, never the whole.
+// SectionSize), so that only a window of it is held, never the whole; a
+// file given by Input.Read is held whole while it is checked.
 var (
 	// SectionThreshold is the size in bytes above which a file is
 	// checked in sections, when the run has a Sectioner.
