@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/iotest"
 
@@ -208,7 +209,7 @@ type markSummary struct {
 	locs []checker.Location
 }
 
-func markCounter(merge bool, sums *[][]any, merges *int) *checker.Rule {
+func markCounter(merge bool, sums *[][]any, merges *atomic.Int64) *checker.Rule {
 	r := &checker.Rule{
 		ID: "mark-counter", Severity: checker.Info,
 		Collect: func(p *checker.Pass) (any, error) {
@@ -244,7 +245,7 @@ func markCounter(merge bool, sums *[][]any, merges *int) *checker.Rule {
 	}
 	if merge {
 		r.Merge = func(a, b any) any {
-			*merges++
+			merges.Add(1) // files are merged concurrently
 			x, y := a.(*markSummary), b.(*markSummary)
 			x.n += y.n
 			x.locs = append(x.locs, y.locs...)
@@ -287,7 +288,7 @@ func TestMergeSections(t *testing.T) {
 	for _, merge := range []bool{true, false} {
 		for _, open := range []bool{true, false} {
 			var sums [][]any
-			merges := 0
+			var merges atomic.Int64
 			rule := markCounter(merge, &sums, &merges)
 			inputs := []checker.Input{textInput("big.txt", text, open), textInput("small.txt", small, open)}
 			run := &checker.Run{Rules: []*checker.Rule{rule}, Parse: input.Parse, Sections: input.Sections, Jobs: 2}
@@ -306,8 +307,8 @@ func TestMergeSections(t *testing.T) {
 			if got := len(sums[0]); got != want {
 				t.Errorf("%s: Finish got %d summaries, want %d", name, got, want)
 			}
-			if merge && merges != len(cuts) {
-				t.Errorf("%s: %d merges, want %d", name, merges, len(cuts))
+			if merge && int(merges.Load()) != len(cuts) {
+				t.Errorf("%s: %d merges, want %d", name, merges.Load(), len(cuts))
 			}
 			if merge && sums[0][0].(*markSummary).n != marks {
 				t.Errorf("%s: merged count %d, want %d", name, sums[0][0].(*markSummary).n, marks)
@@ -318,7 +319,7 @@ func TestMergeSections(t *testing.T) {
 			if merge {
 				// As if the files were checked whole.
 				var wsums [][]any
-				whole := &checker.Run{Rules: []*checker.Rule{markCounter(true, &wsums, new(int))}, Parse: input.Parse, Jobs: 2}
+				whole := &checker.Run{Rules: []*checker.Rule{markCounter(true, &wsums, new(atomic.Int64))}, Parse: input.Parse, Jobs: 2}
 				wres, err := whole.Check(context.Background(), inputs)
 				if err != nil {
 					t.Fatal(err)
@@ -430,7 +431,7 @@ func TestOpenFailsMidway(t *testing.T) {
 	setSections(t, 32<<10, 8<<10)
 	text := markText()
 	var sums [][]any
-	merges := 0
+	var merges atomic.Int64
 	for _, failAt := range []int{60 << 10, 10 << 10, 0} {
 		for _, size := range []int{len(text), 1 << 10} {
 			failing := checker.Input{Path: "bad.txt", Open: func() (io.ReadCloser, int64, error) {
