@@ -29,6 +29,21 @@ type Rule struct {
 	Run     func(*Pass) error
 	Collect func(*Pass) (any, error)
 	Finish  func(*RunPass, []any) error
+
+	// Merge, optional for a run-level rule, merges the summaries of two
+	// parts of one file into the summary of both: a file checked in
+	// sections (see SectionThreshold) then gives Finish one summary, as
+	// a file checked whole does, and the run holds one summary per file
+	// rather than one per section. a is the summary of the sections
+	// before b (Merge's own result after the second section), b the
+	// next section's. Merge may change and return a; it must not keep
+	// b's memory longer than needed (it holds only the section's summary).
+	// The Locations in the merged summary keep the File their sections
+	// gave them: the run moves them to their place in the file.
+	//
+	// Without Merge, Finish gets one summary per section, in order, as
+	// if each section were a file.
+	Merge func(a, b any) any
 }
 
 // Doc is a rule's documentation, rendered by `mtlint rules`, the README and SARIF.
@@ -126,6 +141,9 @@ func Validate(rules []*Rule) error {
 		}
 		if (r.Run == nil) == (r.Collect == nil) || (r.Collect == nil) != (r.Finish == nil) {
 			return fmt.Errorf("rule %q: needs either Run or Collect and Finish", r.ID)
+		}
+		if r.Merge != nil && r.Collect == nil {
+			return fmt.Errorf("rule %q: Merge is for run-level rules (Collect and Finish)", r.ID)
 		}
 		opts := map[string]bool{}
 		for _, o := range r.Options {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -14,11 +15,18 @@ import (
 	"github.com/mtlint/mtlint/checker/glossary"
 )
 
-// An Input is one file to check. Read is called by a worker, so a run holds
-// only the files being checked at the moment in memory.
+// An Input is one file to check. Read or Open is called by a worker, so a
+// run holds only the files being checked at the moment in memory.
 type Input struct {
 	Path string
+	// Read returns the file's bytes (standard input, say). It is not
+	// called when Open is set.
 	Read func() ([]byte, error)
+	// Open, when not nil, opens the file to be read to its end, and
+	// returns its size in bytes (-1 if not known): a file larger than
+	// SectionThreshold is then read and checked a section at a time,
+	// never held whole (see Run.Sections). The run closes the reader.
+	Open func() (io.ReadCloser, int64, error)
 }
 
 // A ParseFunc turns a file's bytes into a Document (see package input).
@@ -41,7 +49,8 @@ type Run struct {
 	Parse    ParseFunc
 	Jobs     int // parallel workers; <= 0 means GOMAXPROCS
 	// Sections, when not nil, cuts a file larger than SectionThreshold
-	// into sections checked one after another (see SectionSize).
+	// into sections checked one after another (see SectionSize); a file
+	// opened through Input.Open is then read a section at a time.
 	Sections Sectioner
 }
 
@@ -216,19 +225,48 @@ feed:
 // checkOne reads, parses and checks one input. It returns an error only for
 // a failing rule; file problems are recorded in the result.
 func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input, cores chan struct{}) (fileResult, error) {
-	var fr fileResult
-	data, err := in.Read()
-	if err != nil {
-		fr.err = err
-		return fr, nil
-	}
-	if r.Sections != nil && len(data) > SectionThreshold {
-		if cuts := r.Sections.Cut(in.Path, data, SectionSize); len(cuts) > 0 {
-			return r.checkSections(cfg, g, in, data, cuts, cores)
+	var (
+		data []byte
+		err  error
+	)
+	if in.Open != nil {
+		var (
+			rc   io.ReadCloser
+			size int64
+		)
+		if rc, size, err = in.Open(); err != nil {
+			return fileResult{err: err}, nil
+		}
+		defer rc.Close()
+		if r.Sections != nil && size > int64(SectionThreshold) {
+			w := &window{r: rc}
+			if fr, err := r.checkSections(cfg, g, in, w, cores); fr != nil || err != nil {
+				if err != nil {
+					return fileResult{}, err
+				}
+				return *fr, nil
+			}
+			// Checked whole after all.
+			if data, err = w.readAll(); err != nil {
+				return fileResult{err: readError(in.Path, err)}, nil
+			}
+		} else if data, err = readAll(rc, size); err != nil {
+			return fileResult{err: readError(in.Path, err)}, nil
+		}
+	} else if data, err = in.Read(); err != nil {
+		return fileResult{err: err}, nil
+	} else if r.Sections != nil && len(data) > SectionThreshold {
+		fr, err := r.checkSections(cfg, g, in, &window{buf: data, eof: true}, cores)
+		if err != nil {
+			return fileResult{}, err
+		}
+		if fr != nil {
+			return *fr, nil
 		}
 	}
 	doc, err := r.Parse(in.Path, data)
 	if err != nil {
+		var fr fileResult
 		var skip *SkipError
 		if errors.As(err, &skip) {
 			fr.skip = skip.Error()
@@ -238,6 +276,28 @@ func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input, cores chan s
 		return fr, nil
 	}
 	return r.checkDoc(cfg, g, doc, doc.Path, cores, nil)
+}
+
+// readAll reads r to its end, as os.ReadFile reads a file of size bytes.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	n := 512
+	if size >= 0 && size < 1<<40 {
+		n = max(n, int(size)+1) // one more, to see the end without growing
+	}
+	data := make([]byte, 0, n)
+	for {
+		k, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+k]
+		if err != nil {
+			if err == io.EOF {
+				return data, nil
+			}
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // checkDoc checks one Document, named name in errors. When base is not

@@ -1,6 +1,10 @@
 package checker
 
 import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,15 +14,21 @@ import (
 )
 
 // A large file is checked in sections, one after another, so that the
-// memory a check takes is bounded by the file's size plus one section's
-// Document (its masked text, tokens, sentences and the rules' work, many
-// times the section's size), not many times the whole file.
+// memory a check takes is bounded by one section's Document (its masked
+// text, tokens, sentences and the rules' work, many times the section's
+// size) plus what the run keeps (findings, run-level summaries), not many
+// times the whole file.
 //
 // Each section is parsed and checked as a Document of its own; its
 // findings are moved to their place in the file. Rules that compare a
 // document with itself (a phrase repeated, a compound spelled two ways)
 // compare within a section. Run-level rules get one summary per section,
-// in order, as if each were a file.
+// in order, as if each were a file, unless they merge the summaries of a
+// file's sections into one (Rule.Merge).
+//
+// A file read through Input.Open is read a window at a time (about twice
+// SectionSize), so that only a window of it is held, never the whole; a
+// file given by Input.Read is held whole while it is checked.
 var (
 	// SectionThreshold is the size in bytes above which a file is
 	// checked in sections, when the run has a Sectioner.
@@ -30,16 +40,31 @@ var (
 // A Sectioner cuts large files into sections and parses them (package
 // input has one for its formats).
 type Sectioner interface {
-	// Cut returns the offsets where data, the bytes of the file path, is
-	// cut into sections of about size bytes: increasing, within
-	// (0, len(data)), each at the start of a UTF-8 sequence. It returns
-	// nil when the file is checked whole (a binary file, say).
-	Cut(path string, data []byte, size int) []int
-	// Parse parses the section data[start:end] of the file path into a
-	// Document. carry is what the Parse of the section before returned (nil
-	// for the first section); what Parse returns is carried to the next
-	// (the inline suppressions still open, say).
-	Parse(path string, data []byte, start, end int, carry any) (*Document, any, error)
+	// Cutter returns the Cutter that finds where the file path is cut
+	// into sections of about size bytes. head holds the file's first
+	// bytes: twice size or more, or the whole file. It returns nil when
+	// the file is checked whole (a binary file, say).
+	Cutter(path string, head []byte, size int) Cutter
+	// Parse parses a section of the file path into a Document; first
+	// says it opens the file. carry is what the Parse of the section
+	// before returned (nil for the first section); what Parse returns is
+	// carried to the next (the inline suppressions still open, say).
+	Parse(path string, section []byte, first bool, carry any) (*Document, any, error)
+}
+
+// A Cutter finds, one after another, the offsets at which a file is cut
+// into sections, reading the file a window at a time.
+type Cutter interface {
+	// Next returns the next cut: an offset in the file, after the one
+	// before, at the start of a UTF-8 sequence, before the file's end.
+	// buf holds the file's bytes from offset base on (base no later than
+	// Keep), and eof says buf reaches the file's end. ok is false when
+	// Next needs bytes past the end of buf to find the cut, or, with
+	// eof, when there is no further cut.
+	Next(buf []byte, base int, eof bool) (cut int, ok bool)
+	// Keep returns the first offset in the file that Next reads again:
+	// the bytes before it may be dropped from buf.
+	Keep() int
 }
 
 // sectionKey is the Path of the Document of section i of the file path:
@@ -96,10 +121,9 @@ func (b *sectionBase) place(f *Finding, bases map[string]*sectionBase) {
 				if rb = find(r.File); rb == nil {
 					continue // another file, checked whole
 				}
+				// The file's path, as the rule gives it for a
+				// file checked whole.
 				r.File = rb.path
-				if rb == b {
-					r.File = "" // the finding's own file
-				}
 			}
 			r.Span = rb.span(r.Span)
 			r.Pos, r.End = rb.position(r.Pos), rb.position(r.End)
@@ -132,24 +156,111 @@ func (b *sectionBase) advance(text string) {
 	b.offset += n
 }
 
-// checkSections checks the file in.Path, whose bytes are data, in the
-// sections cut at cuts.
-func (r *Run) checkSections(cfg *Config, g *glossary.Glossary, in Input, data []byte, cuts []int, cores chan struct{}) (fileResult, error) {
-	var fr fileResult
-	var carry any
-	base := sectionBase{path: in.Path}
-	for k := 0; k <= len(cuts); k++ {
-		start, end := 0, len(data)
-		if k > 0 {
-			start = cuts[k-1]
+// A window holds a part of a file checked in sections: the bytes from
+// offset base on. It reads the file through r as the Cutter asks for more,
+// dropping the bytes already checked, so that a file is never held whole;
+// with no r, buf is the whole file, already read.
+type window struct {
+	r    io.Reader
+	buf  []byte
+	base int
+	eof  bool
+}
+
+// windowSize is the bytes a window is read in, to start with: room for a
+// section of up to twice SectionSize and the margin the Cutter looks past
+// it.
+func windowSize() int { return 2*SectionSize + 64<<10 }
+
+// fill reads the window's first bytes.
+func (w *window) fill() error {
+	w.buf = make([]byte, 0, windowSize())
+	return w.read()
+}
+
+// more reads more of the file, first dropping the bytes before keep, or
+// making room, when the window is full.
+func (w *window) more(keep int) error {
+	if free := cap(w.buf) - len(w.buf); free < cap(w.buf)/2 && keep > w.base {
+		n := copy(w.buf, w.buf[keep-w.base:])
+		w.buf, w.base = w.buf[:n], keep
+	}
+	if len(w.buf) == cap(w.buf) {
+		// The Cutter needs more than a window (a construct or a line
+		// longer than that): the window grows.
+		w.buf = slices.Grow(w.buf, len(w.buf))
+	}
+	return w.read()
+}
+
+// read fills the free room of the window, or up to the file's end.
+func (w *window) read() error {
+	n, err := io.ReadFull(w.r, w.buf[len(w.buf):cap(w.buf)])
+	w.buf = w.buf[:len(w.buf)+n]
+	switch err {
+	case nil:
+	case io.EOF, io.ErrUnexpectedEOF:
+		w.eof = true
+	default:
+		return err
+	}
+	return nil
+}
+
+// readAll reads the rest of the file into the window, which holds the file
+// from its start: the file is checked whole.
+func (w *window) readAll() ([]byte, error) {
+	for !w.eof {
+		if len(w.buf) == cap(w.buf) {
+			w.buf = slices.Grow(w.buf, max(len(w.buf), 512))
 		}
-		if k < len(cuts) {
-			end = cuts[k]
+		if err := w.read(); err != nil {
+			return nil, err
+		}
+	}
+	return w.buf, nil
+}
+
+// checkSections checks in sections the file in.Path, whose bytes w holds
+// or reads. It returns nil when the file is to be checked whole: then w
+// holds all of it. It returns an error only for a failing rule; a file
+// that cannot be read gives a result with err set and no findings.
+func (r *Run) checkSections(cfg *Config, g *glossary.Glossary, in Input, w *window, cores chan struct{}) (*fileResult, error) {
+	if w.r != nil {
+		if err := w.fill(); err != nil {
+			return &fileResult{err: readError(in.Path, err)}, nil
+		}
+	}
+	cutter := r.Sections.Cutter(in.Path, w.buf, SectionSize)
+	if cutter == nil {
+		return nil, nil
+	}
+	var (
+		fr    fileResult
+		carry any
+		start int // of the section
+		base  = sectionBase{path: in.Path}
+	)
+	for k := 0; ; k++ {
+		cut, ok := cutter.Next(w.buf, w.base, w.eof)
+		if !ok && !w.eof {
+			if err := w.more(min(start, cutter.Keep())); err != nil {
+				return &fileResult{err: readError(in.Path, err)}, nil
+			}
+			k--
+			continue
+		}
+		if !ok && k == 0 {
+			return nil, nil // no cut: w holds the whole file
+		}
+		end := w.base + len(w.buf)
+		if ok {
+			end = cut
 		}
 		key := sectionKey(in.Path, k)
-		doc, next, err := r.Sections.Parse(in.Path, data, start, end, carry)
+		doc, next, err := r.Sections.Parse(in.Path, w.buf[start-w.base:end-w.base], k == 0, carry)
 		if err != nil {
-			return fileResult{err: err}, nil
+			return &fileResult{err: err}, nil
 		}
 		doc.Path = key
 		carry = next
@@ -157,25 +268,49 @@ func (r *Run) checkSections(cfg *Config, g *glossary.Glossary, in Input, data []
 		b.key = key
 		sec, err := r.checkDoc(cfg, g, doc, in.Path, cores, &b)
 		if err != nil {
-			return fr, err
+			return nil, err
 		}
 		fr.words += sec.words
 		if len(sec.findings) > 0 {
 			fr.chunks = append(fr.chunks, sec.findings)
 		}
 		for _, rule := range r.Rules {
-			if s, ok := sec.summaries[rule]; ok {
-				if fr.summaries == nil {
-					fr.summaries = map[*Rule][]any{}
-				}
-				fr.summaries[rule] = append(fr.summaries[rule], s...)
+			s, ok := sec.summaries[rule]
+			if !ok {
+				continue
 			}
+			if fr.summaries == nil {
+				fr.summaries = map[*Rule][]any{}
+			}
+			if have := fr.summaries[rule]; rule.Merge != nil && len(have) == 1 {
+				// One summary for the file, not one per section.
+				var merged any
+				if err := safely(rule, in.Path, func() error { merged = rule.Merge(have[0], s[0]); return nil }); err != nil {
+					return nil, err
+				}
+				have[0] = merged
+				continue
+			}
+			fr.summaries[rule] = append(fr.summaries[rule], s...)
 		}
 		if fr.sections == nil {
 			fr.sections = map[string]*sectionBase{}
 		}
 		fr.sections[key] = &b
 		base.advance(doc.Text)
+		if !ok {
+			return &fr, nil
+		}
+		start = cut
 	}
-	return fr, nil
+}
+
+// readError is the error of a file that could not be read to its end,
+// naming the file.
+func readError(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", path, err)
 }

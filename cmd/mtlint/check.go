@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"path/filepath"
@@ -140,27 +141,67 @@ type source struct {
 	record bool
 }
 
+// openFile opens a file to check (a hook, as readFile is: see fix.go).
+var openFile = func(name string) (io.ReadCloser, error) { return os.Open(name) }
+
 func (s *source) input(path string) checker.Input {
-	return checker.Input{Path: path, Read: func() ([]byte, error) {
-		s.mu.Lock()
-		data, isStdin := s.stdin[path]
-		s.mu.Unlock()
-		if isStdin {
-			return data, nil
-		}
-		data, err := readFile(path)
+	s.mu.Lock()
+	_, isStdin := s.stdin[path]
+	s.mu.Unlock()
+	if isStdin {
+		return checker.Input{Path: path, Read: func() ([]byte, error) {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			return s.stdin[path], nil
+		}}
+	}
+	// A file is opened, not read: the run reads a large one a section at
+	// a time. With --fix or --diff the bytes are hashed as they are read,
+	// so the file need not be held whole for that either.
+	return checker.Input{Path: path, Open: func() (io.ReadCloser, int64, error) {
+		f, err := openFile(path)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
-		if s.record {
-			sum := sha256.Sum256(data)
+		size := int64(-1)
+		if st, ok := f.(interface{ Stat() (os.FileInfo, error) }); ok {
+			if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() {
+				size = fi.Size()
+			}
+		}
+		if !s.record {
+			return f, size, nil
+		}
+		return &hashingReader{f: f, h: sha256.New(), done: func(sum [sha256.Size]byte) {
 			s.mu.Lock()
 			s.sums[path] = sum
 			s.mu.Unlock()
-		}
-		return data, nil
+		}}, size, nil
 	}}
 }
+
+// A hashingReader hashes a file as it is read, and hands the sum to done
+// once the file has been read to its end: a file that failed midway has
+// no sum, and is not fixed.
+type hashingReader struct {
+	f    io.ReadCloser
+	h    hash.Hash
+	done func([sha256.Size]byte)
+}
+
+func (r *hashingReader) Read(p []byte) (int, error) {
+	n, err := r.f.Read(p)
+	r.h.Write(p[:n])
+	if err == io.EOF && r.done != nil {
+		var sum [sha256.Size]byte
+		r.h.Sum(sum[:0])
+		r.done(sum)
+		r.done = nil
+	}
+	return n, err
+}
+
+func (r *hashingReader) Close() error { return r.f.Close() }
 
 func runCheck(c *cli.Context) error {
 	stdout, stderr := c.App.Writer, c.App.ErrWriter

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -109,8 +110,8 @@ func wantContent(t *testing.T, path, want string) {
 	}
 }
 
-// denied makes readFile fail with "permission denied" for the files whose
-// base name is one of names.
+// denied makes openFile and readFile fail with "permission denied" for the
+// files whose base name is one of names.
 func denied(t *testing.T, names ...string) {
 	real := readFile
 	hook(t, &readFile, func(name string) ([]byte, error) {
@@ -118,6 +119,13 @@ func denied(t *testing.T, names ...string) {
 			return nil, &fs.PathError{Op: "open", Path: name, Err: syscall.EACCES}
 		}
 		return real(name)
+	})
+	realOpen := openFile
+	hook(t, &openFile, func(name string) (io.ReadCloser, error) {
+		if slices.Contains(names, filepath.Base(name)) {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: syscall.EACCES}
+		}
+		return realOpen(name)
 	})
 }
 

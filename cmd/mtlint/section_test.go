@@ -2,9 +2,12 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/mtlint/mtlint/checker"
@@ -47,5 +50,63 @@ func TestFixSections(t *testing.T) {
 	}
 	if fs := parseJSON(t, out).Findings; len(fs) != 0 {
 		t.Errorf("findings left: %+v", fs)
+	}
+}
+
+// failAfter reads n bytes of a file, then fails as a disk does.
+type failAfter struct {
+	f *os.File
+	n int
+}
+
+func (r *failAfter) Read(p []byte) (int, error) {
+	if r.n <= 0 {
+		return 0, &fs.PathError{Op: "read", Path: r.f.Name(), Err: syscall.EIO}
+	}
+	if len(p) > r.n {
+		p = p[:r.n]
+	}
+	k, err := r.f.Read(p)
+	r.n -= k
+	return k, err
+}
+
+func (r *failAfter) Close() error               { return r.f.Close() }
+func (r *failAfter) Stat() (os.FileInfo, error) { return r.f.Stat() }
+
+// TestReadFailsMidway: a large file whose read fails after some of its
+// sections were checked is named on stderr, none of its findings is
+// reported, the other files are, and the exit code is 2.
+func TestReadFailsMidway(t *testing.T) {
+	oldT, oldS := checker.SectionThreshold, checker.SectionSize
+	checker.SectionThreshold, checker.SectionSize = 8<<10, 2<<10
+	t.Cleanup(func() { checker.SectionThreshold, checker.SectionSize = oldT, oldS })
+
+	var b strings.Builder
+	for i := 0; b.Len() < 20<<10; i++ {
+		fmt.Fprintf(&b, "Paragraph %d has the the doubled word.\n\n", i)
+	}
+	dir := t.TempDir()
+	for _, name := range []string{"a.txt", "big.txt", "c.txt"} {
+		writeFile(t, filepath.Join(dir, name), []byte(b.String()))
+	}
+	realOpen := openFile
+	hook(t, &openFile, func(name string) (io.ReadCloser, error) {
+		r, err := realOpen(name)
+		if err != nil || filepath.Base(name) != "big.txt" {
+			return r, err
+		}
+		return &failAfter{f: r.(*os.File), n: 12 << 10}, nil
+	})
+	for _, args := range [][]string{{}, {"--diff"}} {
+		args = append(append([]string{"check", "--format", "line", "--fail-on", "none"}, args...), dir)
+		out, errOut, code := mtlint(t, "", args...)
+		wantCode(t, code, 2, errOut)
+		if n := strings.Count(errOut, "big.txt"); n != 1 || !strings.Contains(errOut, "input/output error") {
+			t.Errorf("%v: stderr names big.txt %d times, want once with the reason:\n%s", args, n, errOut)
+		}
+		if strings.Contains(out, "big.txt") || !strings.Contains(out, "a.txt") || !strings.Contains(out, "c.txt") {
+			t.Errorf("%v: report:\n%s", args, out)
+		}
 	}
 }
