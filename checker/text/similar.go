@@ -578,6 +578,11 @@ func pairScore(a, b, sa, sb string, floor float64) Match {
 			limit = l
 		}
 	}
+	if floor > 0 && limit < 0.6*float64(n) && costLowerBound(a, b) > limit+1e-9 {
+		// Not even the letters the two have in common allow a cost
+		// within the limit: the score stays under floor.
+		return Match{Measure: "edit"}
+	}
 	cost := weightedDistance(a, b, limit)
 	score := 1 - cost/float64(n)
 	m := Match{Score: score, Measure: "edit"}
@@ -772,4 +777,127 @@ func wordSpans(s string) []Span {
 		out = append(out, Span{start, len(s)})
 	}
 	return out
+}
+
+// Classes of costLowerBound: the substitution kinds of weightedDistance
+// for the letters and digits of compact ASCII strings.
+const (
+	lbVowel   = iota // a e i o u y
+	lbL              // l r
+	lbB              // b p v f w
+	lbD              // d t
+	lbK              // g k c q
+	lbS              // s z x
+	lbN              // m n
+	lbJ              // j
+	lbH              // h
+	lbDigit          // 0-9: each a class of its own
+	lbClasses = lbDigit + 10
+)
+
+// lbClass maps a byte of a compact ASCII string to its class; 0xff for
+// anything else.
+var lbClass = func() (t [256]uint8) {
+	for i := range t {
+		t[i] = 0xff
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		switch {
+		case isVowelRune(rune(c)):
+			t[c] = lbVowel
+		case c == 'h':
+			t[c] = lbH
+		case c == 'j':
+			t[c] = lbJ
+		default:
+			switch consonantClass(c) {
+			case 'l':
+				t[c] = lbL
+			case 'b':
+				t[c] = lbB
+			case 'd':
+				t[c] = lbD
+			case 'k':
+				t[c] = lbK
+			case 's':
+				t[c] = lbS
+			case 'n':
+				t[c] = lbN
+			}
+		}
+	}
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = lbDigit + (c - '0')
+	}
+	return t
+}()
+
+// costLowerBound returns a lower bound of weightedDistance(a, b) from the
+// letters of a and b alone, regardless of their order: 0 when either is
+// not made of ASCII lower-case letters and digits.
+//
+// Every letter that an alignment does not match with the same letter is
+// deleted, inserted or substituted. A substitution's cost is shared by
+// its two letters: at least costVowel/2 each for two vowels, costConfusable/2
+// for two consonants of a class, costOtherSub/2 across classes. A letter
+// deleted or inserted costs costDouble beside its double, else at least
+// costVowel (vowels, h) or costOther. In each class, the letters the one
+// string has more of than the other cannot all be substituted within the
+// class: that many letters cost a deletion or a cross-class substitution,
+// and the others unmatched at least a substitution within the class.
+func costLowerBound(a, b string) float64 {
+	var diff [128]int8     // per letter: in a minus in b
+	var dbl [lbClasses]int // per class: letters beside their double, in a and b
+	for _, s := range [2]string{a, b} {
+		if len(s) > 100 {
+			return 0
+		}
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if lbClass[c] == 0xff {
+				return 0
+			}
+			if i > 0 && s[i-1] == c || i+1 < len(s) && s[i+1] == c {
+				dbl[lbClass[c]]++
+			}
+		}
+	}
+	for i := 0; i < len(a); i++ {
+		diff[a[i]]++
+	}
+	for i := 0; i < len(b); i++ {
+		diff[b[i]]--
+	}
+	var unmatched, surplus [lbClasses]int
+	for _, s := range [2]string{a, b} {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			d := int(diff[c])
+			if d == 0 {
+				continue
+			}
+			diff[c] = 0 // counted once
+			k := lbClass[c]
+			unmatched[k] += max(d, -d)
+			surplus[k] += d
+		}
+	}
+	cost := 0.0
+	for k := range lbClasses {
+		u, x := unmatched[k], max(surplus[k], -surplus[k])
+		if u == 0 {
+			continue
+		}
+		within := costConfusable / 2
+		alone := min(costOther, costOtherSub/2)
+		switch k {
+		case lbVowel:
+			within, alone = costVowel/2, costVowel
+		case lbH:
+			alone = costH
+		}
+		d := min(x, dbl[k])
+		cost += within*float64(u-x) + costDouble*float64(d) + alone*float64(x-d)
+	}
+	return cost
 }
