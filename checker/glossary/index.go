@@ -47,6 +47,7 @@ type Form struct {
 	Variant bool // a known wrong form, not the term
 	Tokens  int  // number of tokens (text.Tokenize)
 	Compact string
+	shape   text.Shape // bounds a lookup's score before the form is prepared
 }
 
 type seqNode struct {
@@ -95,8 +96,8 @@ func NewIndex(entries []Entry) *Index {
 				continue
 			}
 			id := int32(len(ix.Forms))
-			nm := text.PrepareNameParts(f)
-			ix.Forms = append(ix.Forms, Form{Text: f, Entry: ei, Variant: fi > 0, Tokens: len(toks), Compact: nm.Compact})
+			nm, shape := text.PrepareNameShape(f)
+			ix.Forms = append(ix.Forms, Form{Text: f, Entry: ei, Variant: fi > 0, Tokens: len(toks), Compact: nm.Compact, shape: shape})
 			// Exact: the chain of token prefixes.
 			h := uint64(fnvOffset)
 			for k := range toks {
@@ -517,8 +518,17 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 		if f.Variant { // wrong forms are matched exactly (glossary-variant), never fuzzily
 			continue
 		}
-		name := ix.name(id)
-		bound := q.Bound(name)
+		// Forms are prepared on first use, and only those that may
+		// score enough: most forms a lookup meets cannot, and their
+		// Shape tells so at a fraction of the cost.
+		var name *text.Name
+		var bound float64
+		if f.shape.Valid() {
+			bound = q.BoundShape(&f.shape)
+		} else {
+			name = ix.name(id)
+			bound = q.Bound(name)
+		}
 		if bound < minBound {
 			continue
 		}
@@ -529,8 +539,11 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 		if found {
 			floor = best.Match.Score
 		}
-		if bound+1e-9 < floor {
+		if bound+1e-9 < floor || !q.MayReach(&f.shape, floor) {
 			continue
+		}
+		if name == nil {
+			name = ix.name(id)
 		}
 		m := q.SimilarityAbove(name, floor)
 		if m.Score < above || found && (m.Score < best.Match.Score || m.Score == best.Match.Score && f.Entry >= best.Entry) {

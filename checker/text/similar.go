@@ -180,10 +180,43 @@ type NameParts struct {
 // PrepareNameParts returns the parts of PrepareName(s) that NameParts
 // holds, at less cost.
 func PrepareNameParts(s string) NameParts {
+	p, _ := PrepareNameShape(s)
+	return p
+}
+
+// maxShapeWords is the number of words up to which a Shape describes a
+// name.
+const maxShapeWords = 8
+
+// A Shape is what a name's similarity with another can be bounded from
+// before the name is prepared: its compact and stripped forms and where
+// the words of the stripped form end, at the cost of two strings and a
+// few bytes. Only ASCII names of at most maxShapeWords words have one;
+// for the others it is the zero Shape, which bounds nothing.
+type Shape struct {
+	compact, stripped string
+	ends              [maxShapeWords]uint8 // stripped[ends[i-1]:ends[i]] is word i
+	words, all        uint8                // Name.words and Name.all
+}
+
+// Valid reports whether sh describes a name (is not the zero Shape).
+func (sh *Shape) Valid() bool { return sh.compact != "" }
+
+// word returns the compact form of word i.
+func (sh *Shape) word(i int) string {
+	lo := 0
+	if i > 0 {
+		lo = int(sh.ends[i-1])
+	}
+	return sh.stripped[lo:sh.ends[i]]
+}
+
+// PrepareNameShape returns PrepareNameParts(s) and the Shape of s.
+func PrepareNameShape(s string) (NameParts, Shape) {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			n := prepareName(s)
-			return NameParts{n.compact, n.skel, n.stripped, n.sskel}
+			return NameParts{n.compact, n.skel, n.stripped, n.sskel}, Shape{}
 		}
 	}
 	// As prepareNameASCII, without the words.
@@ -192,6 +225,8 @@ func PrepareNameParts(s string) NameParts {
 	nc := len(buf)
 	buf = appendSkeleton(buf, buf[:nc])
 	ns := len(buf)
+	var sh Shape
+	shaped := true
 	start := -1
 	for i := 0; i <= len(s); i++ {
 		if i < len(s) {
@@ -202,15 +237,35 @@ func PrepareNameParts(s string) NameParts {
 				continue
 			}
 		}
-		if start >= 0 && !IsConnector(s[start:i]) {
-			buf = appendCompactASCII(buf, s[start:i])
+		if start < 0 {
+			continue
+		}
+		if sh.all == 255 {
+			shaped = false
+		}
+		sh.all++
+		if !IsConnector(s[start:i]) {
+			lo := len(buf)
+			if buf = appendCompactASCII(buf, s[start:i]); len(buf) > lo {
+				if int(sh.words) == maxShapeWords || len(buf)-ns > 255 {
+					shaped = false
+				} else {
+					sh.ends[sh.words] = uint8(len(buf) - ns)
+					sh.words++
+				}
+			}
 		}
 		start = -1
 	}
 	nt := len(buf)
 	buf = appendSkeleton(buf, buf[ns:nt])
 	all := string(buf)
-	return NameParts{all[:nc], all[nc:ns], all[ns:nt], all[nt:]}
+	p := NameParts{all[:nc], all[nc:ns], all[ns:nt], all[nt:]}
+	if !shaped || p.Compact == "" {
+		return p, Shape{}
+	}
+	sh.compact, sh.stripped = p.Compact, p.Stripped
+	return p, sh
 }
 
 // prepareNameASCII is prepareName for ASCII s. Folding is lower-casing
@@ -417,7 +472,26 @@ func Similarity(a, b string) Match {
 // Bound returns an upper bound of a.Similarity(b), from lengths alone: a
 // cheap test that lets a caller skip the full comparison.
 func (a *Name) Bound(b *Name) float64 {
-	if len(a.words) >= 2 && len(a.words) == len(b.words) {
+	return a.bound(len(b.words), b.compactRunes, b.strippedRunes, b.lastRunes)
+}
+
+// BoundShape returns a.Bound(b) for the name b that sh is the Shape of,
+// when sh is not the zero Shape.
+func (a *Name) BoundShape(sh *Shape) float64 {
+	last := 0
+	if sh.words > 0 {
+		last = int(sh.ends[sh.words-1])
+		if sh.words > 1 {
+			last -= int(sh.ends[sh.words-2])
+		}
+	}
+	return a.bound(int(sh.words), len(sh.compact), len(sh.stripped), last)
+}
+
+// bound is Bound for a b of words words (connectors aside) and those
+// lengths in runes of its compact form, stripped form and last word.
+func (a *Name) bound(words, compactRunes, strippedRunes, lastRunes int) float64 {
+	if len(a.words) >= 2 && len(a.words) == words {
 		return 1
 	}
 	bound := func(lx, ly int) float64 {
@@ -432,11 +506,89 @@ func (a *Name) Bound(b *Name) float64 {
 		// add up to 0.08 (see pairScore).
 		return min(1, 1-costDouble*float64(d)/float64(max(lx, ly))+0.08)
 	}
-	best := max(bound(a.compactRunes, b.compactRunes), bound(a.strippedRunes, b.strippedRunes))
-	if a.all == 1 && len(b.words) > 1 {
-		best = max(best, bound(a.compactRunes, b.lastRunes))
+	best := max(bound(a.compactRunes, compactRunes), bound(a.strippedRunes, strippedRunes))
+	if a.all == 1 && words > 1 {
+		best = max(best, bound(a.compactRunes, lastRunes))
 	}
 	return best
+}
+
+// minReachFloor is the least floor MayReach tests against: under it,
+// pairScore may cut a distance short at its own limit and return a score
+// that no bound of the true distance covers.
+const minReachFloor = 0.5
+
+// MayReach reports whether a.SimilarityAbove(b, floor) may score floor
+// or more, for the name b that sh is the Shape of: false only when it
+// cannot, from letter counts (costLowerBound) and lengths, so that a
+// caller need not prepare b nor compare the two. It is always true for
+// the zero Shape and for a floor under minReachFloor.
+func (a *Name) MayReach(sh *Shape, floor float64) bool {
+	if floor < minReachFloor || sh.compact == "" {
+		return true
+	}
+	ca, cb := a.compact, sh.compact
+	if ca == "" {
+		return false // SimilarityAbove scores 0
+	}
+	if ca == cb || mayReachPair(ca, cb, a.skel, floor) {
+		return true
+	}
+	// The stripped forms score 0.02 less.
+	if na, nb := a.stripped, sh.stripped; na != "" && nb != "" && (na != ca || nb != cb) {
+		if na == nb || mayReachPair(na, nb, a.sskel, floor+0.02) {
+			return true
+		}
+	}
+	// Word by word: at most 0.95, when it applies.
+	if n := len(a.words); n >= 2 && n == int(sh.words) && floor <= 0.95+1e-9 {
+		exact, first := 0, true
+		for i, w := range a.words {
+			if v := sh.word(i); w == v {
+				exact++
+			} else if w[0] != v[0] {
+				first = false
+			}
+		}
+		if first && exact > 0 && exact < n {
+			return true
+		}
+	}
+	// A single word against the last word of b, at 0.97 of its score.
+	if a.all == 1 && sh.words > 1 {
+		if cw := sh.word(int(sh.words) - 1); cw == ca || mayReachPair(ca, cw, a.skel, floor/0.97) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayReachPair reports whether pairScore(a, b, sa, sb, floor) may reach
+// floor (at least minReachFloor), for any sb: its score with the least
+// distance costLowerBound allows and the greatest lift sa allows.
+func mayReachPair(a, b, sa string, floor float64) bool {
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	n := max(na, nb)
+	penalty := 0.0
+	if fa, fb := a[0], b[0]; fa != fb && fa < utf8.RuneSelf && fb < utf8.RuneSelf &&
+		!(isVowel(fa) && isVowel(fb)) && (isVowel(fa) || isVowel(fb) || consonantClass(fa) != consonantClass(fb)) {
+		penalty = 0.1
+	}
+	shortPenalty := 0.0
+	if short := min(na, nb); short < 4 {
+		shortPenalty = 0.25
+	} else if short < 5 {
+		shortPenalty = 0.08
+	}
+	lift := 0.0
+	if len(sa) >= 3 {
+		lift = 0.03
+		if len(sa) >= 4 {
+			lift = 0.08
+		}
+	}
+	score := min(0.99, 1-costLowerBound(a, b)/float64(n)+lift-penalty-shortPenalty)
+	return score+1e-9 >= floor
 }
 
 // Similarity is Similarity(a.Raw, b.Raw) on prepared names.
@@ -795,42 +947,64 @@ const (
 	lbClasses = lbDigit + 10
 )
 
-// lbClass maps a byte of a compact ASCII string to its class; 0xff for
-// anything else.
-var lbClass = func() (t [256]uint8) {
-	for i := range t {
-		t[i] = 0xff
+// lbSymbols are the letters and digits, each a symbol of costLowerBound.
+const lbSymbols = 36
+
+// lbSym maps a byte of a compact ASCII string to its symbol (a-z, then
+// 0-9), 0xff for anything else; lbClassOf maps a symbol to its class.
+var lbSym, lbClassOf = func() (sym [256]uint8, class [lbSymbols]uint8) {
+	for i := range sym {
+		sym[i] = 0xff
 	}
 	for c := byte('a'); c <= 'z'; c++ {
+		k := c - 'a'
+		sym[c] = k
 		switch {
 		case isVowelRune(rune(c)):
-			t[c] = lbVowel
+			class[k] = lbVowel
 		case c == 'h':
-			t[c] = lbH
+			class[k] = lbH
 		case c == 'j':
-			t[c] = lbJ
+			class[k] = lbJ
 		default:
-			switch consonantClass(c) {
-			case 'l':
-				t[c] = lbL
-			case 'b':
-				t[c] = lbB
-			case 'd':
-				t[c] = lbD
-			case 'k':
-				t[c] = lbK
-			case 's':
-				t[c] = lbS
-			case 'n':
-				t[c] = lbN
-			}
+			class[k] = map[byte]uint8{'l': lbL, 'b': lbB, 'd': lbD, 'k': lbK, 's': lbS, 'n': lbN}[consonantClass(c)]
 		}
 	}
 	for c := byte('0'); c <= '9'; c++ {
-		t[c] = lbDigit + (c - '0')
+		sym[c] = 26 + c - '0'
+		class[26+c-'0'] = lbDigit + c - '0'
 	}
-	return t
+	return sym, class
 }()
+
+// lbCount adds sign for each letter of s to cnt, and to dbl the letters
+// of s beside their double, by class; false when s is not made of ASCII
+// lower-case letters and digits or is too long to count in int8.
+func lbCount(s string, sign int8, cnt *[lbSymbols]int8, dbl *[lbClasses]int8) bool {
+	if len(s) > 100 {
+		return false
+	}
+	run := 0
+	for i := 0; i < len(s); i++ {
+		k := lbSym[s[i]]
+		if k >= lbSymbols {
+			return false
+		}
+		cnt[k] += sign
+		if i > 0 && s[i-1] == s[i] {
+			run++
+			continue
+		}
+		if run > 0 {
+			dbl[lbClassOf[lbSym[s[i-1]]]] += int8(run + 1)
+		}
+		run = 0
+	}
+	if run > 0 {
+		dbl[lbClassOf[lbSym[s[len(s)-1]]]] += int8(run + 1)
+	}
+	return true
+}
 
 // costLowerBound returns a lower bound of weightedDistance(a, b) from the
 // letters of a and b alone, regardless of their order: 0 when either is
@@ -838,66 +1012,47 @@ var lbClass = func() (t [256]uint8) {
 //
 // Every letter that an alignment does not match with the same letter is
 // deleted, inserted or substituted. A substitution's cost is shared by
-// its two letters: at least costVowel/2 each for two vowels, costConfusable/2
-// for two consonants of a class, costOtherSub/2 across classes. A letter
-// deleted or inserted costs costDouble beside its double, else at least
-// costVowel (vowels, h) or costOther. In each class, the letters the one
-// string has more of than the other cannot all be substituted within the
-// class: that many letters cost a deletion or a cross-class substitution,
-// and the others unmatched at least a substitution within the class.
+// its two letters: at least costVowel/2 each for two vowels,
+// costConfusable/2 for two consonants of a class, costOtherSub/2 across
+// classes. A letter deleted or inserted costs costDouble beside its
+// double, else at least costVowel (vowels, h) or costOther. In each class,
+// the letters the one string has more of than the other cannot all be
+// substituted within the class: that many letters cost a deletion or a
+// cross-class substitution (the cheapest first: doubled letters), and the
+// other unmatched letters at least a substitution within the class.
 func costLowerBound(a, b string) float64 {
-	var diff [128]int8     // per letter: in a minus in b
-	var dbl [lbClasses]int // per class: letters beside their double, in a and b
-	for _, s := range [2]string{a, b} {
-		if len(s) > 100 {
-			return 0
-		}
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			if lbClass[c] == 0xff {
-				return 0
-			}
-			if i > 0 && s[i-1] == c || i+1 < len(s) && s[i+1] == c {
-				dbl[lbClass[c]]++
-			}
-		}
+	var cnt [lbSymbols]int8
+	var dbl [lbClasses]int8
+	if !lbCount(a, 1, &cnt, &dbl) || !lbCount(b, -1, &cnt, &dbl) {
+		return 0
 	}
-	for i := 0; i < len(a); i++ {
-		diff[a[i]]++
-	}
-	for i := 0; i < len(b); i++ {
-		diff[b[i]]--
-	}
+	// Per class, in 40ths of a unit of cost (costVowel/2 is 10, costConfusable/2 11,
+	// costDouble 14, costVowel and costH 20, costOtherSub/2 26):
+	// integers, added without rounding.
+	const unit = 0.025
 	var unmatched, surplus [lbClasses]int
-	for _, s := range [2]string{a, b} {
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			d := int(diff[c])
-			if d == 0 {
-				continue
-			}
-			diff[c] = 0 // counted once
-			k := lbClass[c]
-			unmatched[k] += max(d, -d)
-			surplus[k] += d
+	for k, d := range cnt {
+		if d != 0 {
+			c := lbClassOf[k]
+			unmatched[c] += int(max(d, -d))
+			surplus[c] += int(d)
 		}
 	}
-	cost := 0.0
-	for k := range lbClasses {
-		u, x := unmatched[k], max(surplus[k], -surplus[k])
+	cost := 0
+	for k, u := range unmatched {
 		if u == 0 {
 			continue
 		}
-		within := costConfusable / 2
-		alone := min(costOther, costOtherSub/2)
+		x := max(surplus[k], -surplus[k])
+		within, alone := 11, 26
 		switch k {
 		case lbVowel:
-			within, alone = costVowel/2, costVowel
+			within, alone = 10, 20
 		case lbH:
-			alone = costH
+			alone = 20
 		}
-		d := min(x, dbl[k])
-		cost += within*float64(u-x) + costDouble*float64(d) + alone*float64(x-d)
+		d := min(x, int(dbl[k]))
+		cost += within*(u-x) + 14*d + alone*(x-d)
 	}
-	return cost
+	return float64(cost) * unit
 }
