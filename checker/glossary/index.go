@@ -354,21 +354,74 @@ func (ix *Index) near(dst []int32, c, sk string) []int32 {
 	nd := len(keys)
 	keys = appendSkeletonKeys(keys, sk)
 	exactKey := keys[0] // the prefix itself
-	var sbuf [256]int32
-	var hbuf [64]hit
-	hc := hitCounter{slots: sbuf[:], hits: hbuf[:0]}
+	// The postings of a large glossary are far bigger than the caches,
+	// and each key present costs a few cache misses (directory, keys,
+	// offsets, ids). The keys are taken a step at a time, all keys at
+	// each step, so that the processor overlaps the misses of different
+	// keys instead of waiting for each in turn.
+	p := &ix.fuzzy
+	var fb [len(kb)]found
+	fs := fb[:0]
+	if len(keys) > len(fb) {
+		fs = make([]found, 0, len(keys))
+	}
+	// Most keys are absent: the bloom filter tells.
 	for k, h := range keys {
-		limit := maxPost
-		if k >= nd {
-			limit = maxPostSkel
+		m := mixKey(h)
+		if w, bits := bloomBits(m, len(p.bloom)); p.bloom[w]&bits == bits {
+			fs = append(fs, found{m: m, k: int32(k)})
 		}
-		ids := ix.fuzzy.find(h)
-		if len(ids) == 0 || len(ids) > limit && h != exactKey {
+	}
+	for i := range fs {
+		b := fs[i].m >> p.shift
+		fs[i].lo, fs[i].hi = p.dir[b], p.dir[b+1]
+	}
+	for i := range fs {
+		f := &fs[i]
+		at := f.hi
+		for j := f.lo; j < f.hi; j++ {
+			if p.keys[j] == f.m {
+				at = j
+				break
+			}
+		}
+		if at == f.hi {
+			f.lo, f.hi = 0, 0
 			continue
 		}
-		hc = hc.add(ids)
+		f.lo, f.hi = at, at+1
+	}
+	for i := range fs {
+		if f := &fs[i]; f.hi > f.lo {
+			f.lo, f.hi = p.off[f.lo], p.off[f.hi]
+			f.first = p.ids[f.lo] // read now, to overlap its cache miss with the others
+		}
+	}
+	var sbuf [512]int32
+	var hbuf [160]hit
+	hc := hitCounter{slots: sbuf[:], hits: hbuf[:0]}
+	for _, f := range fs {
+		limit := maxPost
+		if int(f.k) >= nd {
+			limit = maxPostSkel
+		}
+		n := int(f.hi - f.lo)
+		if n == 0 || n > limit && keys[f.k] != exactKey {
+			continue
+		}
+		hc = hc.add(p.ids[f.lo:f.hi])
 	}
 	return hc.appendBest(dst, maxScored)
+}
+
+// A found is a key of a lookup that the bloom filter lets through, on
+// its way through the postings: its mixed key, its index among the keys
+// of the lookup and a range, first of the directory's keys, then of ids.
+type found struct {
+	m      uint64
+	k      int32
+	lo, hi uint32
+	first  int32 // ids[lo]
 }
 
 // A hitCounter counts the keys each form shares with a lookup, in a small
