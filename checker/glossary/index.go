@@ -30,6 +30,7 @@ type Index struct {
 	seq   map[uint64]seqNode  // token-sequence prefixes of forms
 	seqBF []uint64            // bit set of the keys of seq, to skip most map lookups
 	seqSh uint                // 64 - log2(bits in seqBF)
+	start *[startWords]uint64 // bit set of the first tokens of forms (startBit)
 	words map[uint64]struct{} // runs of whole words of terms (not variants)
 	fuzzy postings            // deletion and skeleton keys → form ids
 
@@ -77,6 +78,7 @@ func NewIndex(entries []Entry) *Index {
 		Forms:   make([]Form, 0, nforms),
 		seq:     make(map[uint64]seqNode, 2*nforms),
 		words:   make(map[uint64]struct{}, 2*len(entries)),
+		start:   new([startWords]uint64),
 	}
 	var toks []text.Token
 	var kb []uint64
@@ -99,6 +101,7 @@ func NewIndex(entries []Entry) *Index {
 			nm, shape := text.PrepareNameShape(f)
 			ix.Forms = append(ix.Forms, Form{Text: f, Entry: ei, Variant: fi > 0, Tokens: len(toks), Compact: nm.Compact, shape: shape})
 			// Exact: the chain of token prefixes.
+			ix.addStart(f[toks[0].Start:toks[0].End])
 			h := uint64(fnvOffset)
 			for k := range toks {
 				h = hashToken(h, f, toks, k)
@@ -203,6 +206,14 @@ func (ix *Index) Len() int { return len(ix.Forms) }
 // between tokens must agree (none or some), so "Montoya-Galvez" does not
 // match "Montoya - Galvez".
 func (ix *Index) MatchAt(s string, toks []text.Token, i int) (forms []int32, n, end int) {
+	if !ix.mayStart(s[toks[i].Start:toks[i].End]) {
+		return nil, 0, 0
+	}
+	return ix.matchAt(s, toks, i)
+}
+
+// matchAt is MatchAt without the test of the first token.
+func (ix *Index) matchAt(s string, toks []text.Token, i int) (forms []int32, n, end int) {
 	h := uint64(fnvOffset)
 	for k := i; k < len(toks); k++ {
 		t := toks[k]
@@ -228,6 +239,58 @@ func (ix *Index) MatchAt(s string, toks []text.Token, i int) (forms []int32, n, 
 		}
 	}
 	return forms, n, end
+}
+
+// startWords is the size in words of Index.start: 64K bits, so that the
+// first tokens of a large glossary leave most bits clear.
+const startWords = 1 << 10
+
+// startBit returns the bit of Index.start for a folded first token of
+// that length, first and last byte.
+func startBit(n int, first, last byte) uint32 {
+	return (uint32(min(n, 255))<<16 | uint32(first)<<8 | uint32(last)) * 0x9e3779b1 >> 16
+}
+
+// addStart records w as the first token of a form.
+func (ix *Index) addStart(w string) {
+	f := text.Fold(w)
+	if f == "" {
+		return
+	}
+	b := startBit(len(f), f[0], f[len(f)-1])
+	ix.start[b>>6] |= 1 << (b & 63)
+}
+
+// mayStart reports whether the word w, with or without a possessive
+// "'s", may be the first token of a form: most words of a text are not,
+// and the length and the first and last letters of the first tokens,
+// folded, tell so for ASCII words before any hashing. A word outside
+// ASCII may fold to anything: it may always start a form.
+func (ix *Index) mayStart(w string) bool {
+	if len(w) == 0 || ix.start == nil {
+		return true
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	has := func(n int) bool {
+		b := startBit(n, lowerByte(w[0]), lowerByte(w[n-1]))
+		return ix.start[b>>6]&(1<<(b&63)) != 0
+	}
+	if has(len(w)) {
+		return true
+	}
+	cut := possessive(w)
+	return cut > 0 && has(len(w)-cut)
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c
 }
 
 // possessive returns the length of a final "'s" or "’s" on w, or 0.

@@ -1,6 +1,9 @@
 package glossary
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -157,5 +160,49 @@ func TestBestAbove(t *testing.T) {
 				t.Errorf("BestAbove(%q, %v) = %+v, %v; want %+v, %v", s, floor, got, gotOK, want, ok)
 			}
 		}
+	}
+}
+
+// TestMatchAtStartFilter checks that the test of the first token changes
+// no match: MatchAt agrees with matchAt at every token of a text that
+// writes the forms of a glossary in several cases, with possessives,
+// folded and unfolded, beside random words.
+func TestMatchAtStartFilter(t *testing.T) {
+	es := append(Synthetic(3000, 2), Entry{Term: "Zürich"}, Entry{Term: "São Paulo"}, Entry{Term: "Sao Tome"},
+		Entry{Term: "Nayib Bukele", Kind: Person}, Entry{Term: "7-Eleven"}, Entry{Term: "A"}, Entry{Term: "O'Brien"})
+	ix := NewIndex(es)
+	rng := rand.New(rand.NewPCG(9, 10))
+	var b strings.Builder
+	for _, e := range es {
+		for _, f := range append([]string{e.Term}, e.Variants...) {
+			switch rng.IntN(5) {
+			case 0:
+				f = strings.ToUpper(f)
+			case 1:
+				f = strings.ToLower(f)
+			case 2:
+				f += "'s"
+			case 3:
+				f += "’s"
+			}
+			fmt.Fprintf(&b, "%s %s. ", f, strings.Fields(f)[0]+"x")
+		}
+	}
+	b.WriteString("Zurich and ZURICH, zürich's, Sao Paulo, SÃO PAULO's and Saos. ")
+	s := b.String()
+	toks := text.Tokenize(nil, s, text.Span{End: len(s)})
+	matches := 0
+	for i := range toks {
+		f1, n1, e1 := ix.MatchAt(s, toks, i)
+		f2, n2, e2 := ix.matchAt(s, toks, i)
+		if !slices.Equal(f1, f2) || n1 != n2 || e1 != e2 {
+			t.Fatalf("at %q: MatchAt %v %d %d, matchAt %v %d %d", s[toks[i].Start:min(len(s), toks[i].Start+30)], f1, n1, e1, f2, n2, e2)
+		}
+		if n1 > 0 {
+			matches++
+		}
+	}
+	if matches < len(es) {
+		t.Errorf("only %d matches for %d entries", matches, len(es))
 	}
 }
