@@ -30,7 +30,6 @@ type Index struct {
 	seq   map[uint64]seqNode  // token-sequence prefixes of forms
 	seqBF []uint64            // bit set of the keys of seq, to skip most map lookups
 	seqSh uint                // 64 - log2(bits in seqBF)
-	start *[startWords]uint64 // bit set of the first tokens of forms (startBit)
 	words map[uint64]struct{} // runs of whole words of terms (not variants)
 	fuzzy postings            // deletion and skeleton keys → form ids
 
@@ -78,7 +77,6 @@ func NewIndex(entries []Entry) *Index {
 		Forms:   make([]Form, 0, nforms),
 		seq:     make(map[uint64]seqNode, 2*nforms),
 		words:   make(map[uint64]struct{}, 2*len(entries)),
-		start:   new([startWords]uint64),
 	}
 	var toks []text.Token
 	var kb []uint64
@@ -101,7 +99,6 @@ func NewIndex(entries []Entry) *Index {
 			nm, shape := text.PrepareNameShape(f)
 			ix.Forms = append(ix.Forms, Form{Text: f, Entry: ei, Variant: fi > 0, Tokens: len(toks), Compact: nm.Compact, shape: shape})
 			// Exact: the chain of token prefixes.
-			ix.addStart(f[toks[0].Start:toks[0].End])
 			h := uint64(fnvOffset)
 			for k := range toks {
 				h = hashToken(h, f, toks, k)
@@ -206,14 +203,6 @@ func (ix *Index) Len() int { return len(ix.Forms) }
 // between tokens must agree (none or some), so "Montoya-Galvez" does not
 // match "Montoya - Galvez".
 func (ix *Index) MatchAt(s string, toks []text.Token, i int) (forms []int32, n, end int) {
-	if !ix.mayStart(s[toks[i].Start:toks[i].End]) {
-		return nil, 0, 0
-	}
-	return ix.matchAt(s, toks, i)
-}
-
-// matchAt is MatchAt without the test of the first token.
-func (ix *Index) matchAt(s string, toks []text.Token, i int) (forms []int32, n, end int) {
 	h := uint64(fnvOffset)
 	for k := i; k < len(toks); k++ {
 		t := toks[k]
@@ -239,58 +228,6 @@ func (ix *Index) matchAt(s string, toks []text.Token, i int) (forms []int32, n, 
 		}
 	}
 	return forms, n, end
-}
-
-// startWords is the size in words of Index.start: 64K bits, so that the
-// first tokens of a large glossary leave most bits clear.
-const startWords = 1 << 10
-
-// startBit returns the bit of Index.start for a folded first token of
-// that length, first and last byte.
-func startBit(n int, first, last byte) uint32 {
-	return (uint32(min(n, 255))<<16 | uint32(first)<<8 | uint32(last)) * 0x9e3779b1 >> 16
-}
-
-// addStart records w as the first token of a form.
-func (ix *Index) addStart(w string) {
-	f := text.Fold(w)
-	if f == "" {
-		return
-	}
-	b := startBit(len(f), f[0], f[len(f)-1])
-	ix.start[b>>6] |= 1 << (b & 63)
-}
-
-// mayStart reports whether the word w, with or without a possessive
-// "'s", may be the first token of a form: most words of a text are not,
-// and the length and the first and last letters of the first tokens,
-// folded, tell so for ASCII words before any hashing. A word outside
-// ASCII may fold to anything: it may always start a form.
-func (ix *Index) mayStart(w string) bool {
-	if len(w) == 0 || ix.start == nil {
-		return true
-	}
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return true
-		}
-	}
-	has := func(n int) bool {
-		b := startBit(n, lowerByte(w[0]), lowerByte(w[n-1]))
-		return ix.start[b>>6]&(1<<(b&63)) != 0
-	}
-	if has(len(w)) {
-		return true
-	}
-	cut := possessive(w)
-	return cut > 0 && has(len(w)-cut)
-}
-
-func lowerByte(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		c += 'a' - 'A'
-	}
-	return c
 }
 
 // possessive returns the length of a final "'s" or "’s" on w, or 0.
@@ -1100,27 +1037,51 @@ func hashToken(h uint64, s string, toks []text.Token, k int) uint64 {
 }
 
 // hashWord extends h with the word w, folded, preceded by a space when
-// spaced.
+// spaced. Every word of a text goes through it (MatchAt), so the folded
+// bytes are taken eight at a time, ASCII capitals lower-cased in the
+// word that holds them; a word outside ASCII is folded first.
 func hashWord(h uint64, w string, spaced bool) uint64 {
 	if spaced {
-		h = (h ^ ' ') * fnvPrime
+		h = hashMix(h ^ ' ')
 	}
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			f := text.Fold(w)
-			for j := 0; j < len(f); j++ {
-				h = (h ^ uint64(f[j])) * fnvPrime
-			}
-			return (h ^ 0x1f) * fnvPrime
+		if w[i] >= utf8.RuneSelf {
+			return hashFolded(h, text.Fold(w))
 		}
 	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h = (h ^ uint64(c)) * fnvPrime
+	return hashFolded(h, w)
+}
+
+// hashFolded extends h with the bytes of w, ASCII capitals lower-cased:
+// a mixing step per eight bytes, and one for the rest with the length.
+func hashFolded(h uint64, w string) uint64 {
+	n := uint64(len(w))
+	for ; len(w) >= 8; w = w[8:] {
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		h = hashMix(h ^ lower8(x))
 	}
-	return (h ^ 0x1f) * fnvPrime
+	var x uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		x = x<<8 | uint64(w[i])
+	}
+	// The rest fills at most seven bytes: the length (mod 256) fills
+	// the eighth.
+	return hashMix(h ^ lower8(x) ^ n<<56)
+}
+
+// lower8 lower-cases the ASCII capitals among the eight bytes of x and
+// leaves the other bytes alone: a byte gets 0x20 when its high bit is
+// clear and its low seven bits lie from 'A' to 'Z'.
+func lower8(x uint64) uint64 {
+	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	y := x & lo7
+	upper := (y + 0x3f3f3f3f3f3f3f3f) &^ (y + 0x2525252525252525) &^ x & hi
+	return x | upper>>2
+}
+
+// hashMix scrambles x, one to one.
+func hashMix(x uint64) uint64 {
+	x *= 0xbf58476d1ce4e5b9
+	return x ^ x>>31
 }
