@@ -71,3 +71,21 @@ func TestDropLowerCaseWordsUnicode(t *testing.T) {
 		t.Errorf("kept %q, want %q", got, want)
 	}
 }
+
+// TestTokenAt checks tokenAt against a binary search of all the tokens,
+// from every starting point that a candidate's earlier words may leave.
+func TestTokenAt(t *testing.T) {
+	doc, err := input.Parse("doc.txt", []byte("Then Camilo Montoya-Galvez's report, by J. R. R. Tolkien and O'Brien, came (late)."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := doc.Tokens
+	for off := 0; off <= len(doc.Text); off++ {
+		want, wok := slices.BinarySearchFunc(toks, off, func(t checker.Token, off int) int { return t.Start - off })
+		for lo := 0; lo <= want; lo++ {
+			if got, ok := tokenAt(toks, lo, off); got != want || ok != wok {
+				t.Fatalf("tokenAt(%d, %d) = %d %v, want %d %v", lo, off, got, ok, want, wok)
+			}
+		}
+	}
+}

@@ -312,8 +312,10 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo map[string]be
 	}
 	// Words covered by an exact term or variant are known, not garbled.
 	known := make([]bool, len(words))
+	lo := 0 // the words' tokens are in order: each is sought from the last
 	for i := range words {
-		k, ok := slices.BinarySearchFunc(toks, words[i].Start, func(t text.Token, off int) int { return t.Start - off })
+		k, ok := tokenAt(toks, lo, words[i].Start)
+		lo = k
 		if !ok {
 			continue
 		}
@@ -466,6 +468,20 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo map[string]be
 	}
 	slices.SortFunc(dst[start:], func(a, b garbledHit) int { return a.lo - b.lo })
 	return dst
+}
+
+// tokenAt returns the index of the token of toks[lo:] that starts at
+// off, or where it would be, and whether it is there. The words of a
+// candidate are a few tokens apart at most: the ones after the first are
+// looked for near lo before the whole rest is searched.
+func tokenAt(toks []text.Token, lo, off int) (int, bool) {
+	for k := lo; k < len(toks) && k < lo+4; k++ {
+		if toks[k].Start >= off {
+			return k, toks[k].Start == off
+		}
+	}
+	k, ok := slices.BinarySearchFunc(toks[lo:], off, func(t text.Token, off int) int { return t.Start - off })
+	return lo + k, ok
 }
 
 // numeralsDiffer reports whether a and b hold different numbers or Roman
