@@ -197,6 +197,18 @@ type Shape struct {
 	compact, stripped string
 	ends              [maxShapeWords]uint8 // stripped[ends[i-1]:ends[i]] is word i
 	words, all        uint8                // Name.words and Name.all
+	// Hashes (skelHash) of the skeletons of the compact form, the
+	// stripped form and the last word: equal skeletons lift a score.
+	skel, sskel, lastSkel uint32
+}
+
+// skelHash hashes a skeleton for Shape: equal skeletons hash alike.
+func skelHash(sk string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(sk); i++ {
+		h = (h ^ uint32(sk[i])) * 16777619
+	}
+	return h
 }
 
 // Valid reports whether sh describes a name (is not the zero Shape).
@@ -265,6 +277,11 @@ func PrepareNameShape(s string) (NameParts, Shape) {
 		return p, Shape{}
 	}
 	sh.compact, sh.stripped = p.Compact, p.Stripped
+	sh.skel, sh.sskel = skelHash(p.Skeleton), skelHash(p.StrippedSkeleton)
+	if sh.words > 0 {
+		var kb [64]byte
+		sh.lastSkel = skelHash(string(appendSkeleton(kb[:0], sh.word(int(sh.words)-1))))
+	}
 	return p, sh
 }
 
@@ -531,12 +548,12 @@ func (a *Name) MayReach(sh *Shape, floor float64) bool {
 	if ca == "" {
 		return false // SimilarityAbove scores 0
 	}
-	if ca == cb || mayReachPair(ca, cb, a.skel, floor) {
+	if ca == cb || mayReachPair(ca, cb, lift(a.skel, sh.skel), floor) {
 		return true
 	}
 	// The stripped forms score 0.02 less.
 	if na, nb := a.stripped, sh.stripped; na != "" && nb != "" && (na != ca || nb != cb) {
-		if na == nb || mayReachPair(na, nb, a.sskel, floor+0.02) {
+		if na == nb || mayReachPair(na, nb, lift(a.sskel, sh.sskel), floor+0.02) {
 			return true
 		}
 	}
@@ -556,17 +573,29 @@ func (a *Name) MayReach(sh *Shape, floor float64) bool {
 	}
 	// A single word against the last word of b, at 0.97 of its score.
 	if a.all == 1 && sh.words > 1 {
-		if cw := sh.word(int(sh.words) - 1); cw == ca || mayReachPair(ca, cw, a.skel, floor/0.97) {
+		if cw := sh.word(int(sh.words) - 1); cw == ca || mayReachPair(ca, cw, lift(a.skel, sh.lastSkel), floor/0.97) {
 			return true
 		}
 	}
 	return false
 }
 
+// lift returns the most pairScore adds for the skeleton sa against a
+// skeleton whose skelHash is hb: nothing unless they may be equal.
+func lift(sa string, hb uint32) float64 {
+	switch {
+	case len(sa) < 3 || skelHash(sa) != hb:
+		return 0
+	case len(sa) == 3:
+		return 0.03
+	}
+	return 0.08
+}
+
 // mayReachPair reports whether pairScore(a, b, sa, sb, floor) may reach
-// floor (at least minReachFloor), for any sb: its score with the least
-// distance costLowerBound allows and the greatest lift sa allows.
-func mayReachPair(a, b, sa string, floor float64) bool {
+// floor (at least minReachFloor) when equal skeletons would add lift: its
+// score with the least distance costLowerBound allows.
+func mayReachPair(a, b string, lift, floor float64) bool {
 	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
 	n := max(na, nb)
 	penalty := 0.0
@@ -579,13 +608,6 @@ func mayReachPair(a, b, sa string, floor float64) bool {
 		shortPenalty = 0.25
 	} else if short < 5 {
 		shortPenalty = 0.08
-	}
-	lift := 0.0
-	if len(sa) >= 3 {
-		lift = 0.03
-		if len(sa) >= 4 {
-			lift = 0.08
-		}
 	}
 	score := min(0.99, 1-costLowerBound(a, b)/float64(n)+lift-penalty-shortPenalty)
 	return score+1e-9 >= floor

@@ -143,7 +143,8 @@ func TestMayReach(t *testing.T) {
 		if !sh.Valid() {
 			continue
 		}
-		if int(sh.words) != len(qb.words) || int(sh.all) != qb.all || sh.compact != qb.compact || sh.stripped != qb.stripped {
+		if int(sh.words) != len(qb.words) || int(sh.all) != qb.all || sh.compact != qb.compact || sh.stripped != qb.stripped ||
+			sh.skel != skelHash(qb.skel) || sh.sskel != skelHash(qb.sskel) || len(qb.skels) > 0 && sh.lastSkel != skelHash(qb.skels[len(qb.skels)-1]) {
 			t.Fatalf("PrepareNameShape(%q) = %+v, unlike PrepareName", p[1], sh)
 		}
 		for i, w := range qb.words {
