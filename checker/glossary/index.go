@@ -564,8 +564,20 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 	if len(ids) == 0 {
 		return Fuzzy{}, false
 	}
+	// The forms of a large glossary lie far apart in memory: their cache
+	// misses (the form, then its compact spelling) are taken together,
+	// before any of them is needed.
+	var touch byte
+	for _, id := range ids {
+		if c := ix.Forms[id].Compact; c != "" {
+			touch ^= c[0]
+		}
+	}
+	touched(touch)
 	var best Fuzzy
 	found := false
+	var reach text.Reach // prepared on first use
+	prepared := false
 	for _, id := range ids {
 		f := &ix.Forms[id]
 		if f.Variant { // wrong forms are matched exactly (glossary-variant), never fuzzily
@@ -592,8 +604,16 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 		if found {
 			floor = best.Match.Score
 		}
-		if bound+1e-9 < floor || !q.MayReach(&f.shape, floor) {
+		if bound+1e-9 < floor {
 			continue
+		}
+		if f.shape.Valid() {
+			if !prepared {
+				reach, prepared = q.Reach(), true
+			}
+			if !reach.MayReach(&f.shape, floor) {
+				continue
+			}
 		}
 		if name == nil {
 			name = ix.name(id)
@@ -616,6 +636,11 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 	}
 	return best, found
 }
+
+// touched does nothing with b: it keeps the loads that computed b.
+//
+//go:noinline
+func touched(b byte) {}
 
 // name returns Forms[id] prepared for text.Similarity.
 func (ix *Index) name(id int32) *text.Name {

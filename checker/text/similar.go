@@ -539,8 +539,34 @@ const minReachFloor = 0.5
 // or more, for the name b that sh is the Shape of: false only when it
 // cannot, from letter counts (costLowerBound) and lengths, so that a
 // caller need not prepare b nor compare the two. It is always true for
-// the zero Shape and for a floor under minReachFloor.
+// the zero Shape and for a floor under minReachFloor. A caller that tests
+// many shapes against a does better with a.Reach().
 func (a *Name) MayReach(sh *Shape, floor float64) bool {
+	r := a.Reach()
+	return r.MayReach(sh, floor)
+}
+
+// A Reach is a name prepared for MayReach against many shapes: the
+// letter counts and skeleton hashes of its compact and stripped forms.
+type Reach struct {
+	a                     *Name
+	compact, stripped     letterCount
+	compactOK, strippedOK bool
+	skel, sskel           uint32
+}
+
+// Reach prepares a for MayReach.
+func (a *Name) Reach() Reach {
+	r := Reach{a: a, skel: skelHash(a.skel), sskel: skelHash(a.sskel)}
+	r.compactOK = r.compact.add(a.compact, 1)
+	r.strippedOK = r.stripped.add(a.stripped, 1)
+	return r
+}
+
+// MayReach is a.MayReach(sh, floor) for the name a that r was prepared
+// from.
+func (r *Reach) MayReach(sh *Shape, floor float64) bool {
+	a := r.a
 	if floor < minReachFloor || sh.compact == "" {
 		return true
 	}
@@ -548,12 +574,12 @@ func (a *Name) MayReach(sh *Shape, floor float64) bool {
 	if ca == "" {
 		return false // SimilarityAbove scores 0
 	}
-	if ca == cb || mayReachPair(ca, cb, lift(a.skel, sh.skel), floor) {
+	if ca == cb || mayReachPair(ca, cb, a.compactRunes, &r.compact, r.compactOK, lift(a.skel, r.skel, sh.skel), floor) {
 		return true
 	}
 	// The stripped forms score 0.02 less.
 	if na, nb := a.stripped, sh.stripped; na != "" && nb != "" && (na != ca || nb != cb) {
-		if na == nb || mayReachPair(na, nb, lift(a.sskel, sh.sskel), floor+0.02) {
+		if na == nb || mayReachPair(na, nb, a.strippedRunes, &r.stripped, r.strippedOK, lift(a.sskel, r.sskel, sh.sskel), floor+0.02) {
 			return true
 		}
 	}
@@ -573,18 +599,19 @@ func (a *Name) MayReach(sh *Shape, floor float64) bool {
 	}
 	// A single word against the last word of b, at 0.97 of its score.
 	if a.all == 1 && sh.words > 1 {
-		if cw := sh.word(int(sh.words) - 1); cw == ca || mayReachPair(ca, cw, lift(a.skel, sh.lastSkel), floor/0.97) {
+		if cw := sh.word(int(sh.words) - 1); cw == ca || mayReachPair(ca, cw, a.compactRunes, &r.compact, r.compactOK, lift(a.skel, r.skel, sh.lastSkel), floor/0.97) {
 			return true
 		}
 	}
 	return false
 }
 
-// lift returns the most pairScore adds for the skeleton sa against a
-// skeleton whose skelHash is hb: nothing unless they may be equal.
-func lift(sa string, hb uint32) float64 {
+// lift returns the most pairScore adds for the skeleton sa, whose
+// skelHash is ha, against a skeleton whose skelHash is hb: nothing unless
+// they may be equal.
+func lift(sa string, ha, hb uint32) float64 {
 	switch {
-	case len(sa) < 3 || skelHash(sa) != hb:
+	case len(sa) < 3 || ha != hb:
 		return 0
 	case len(sa) == 3:
 		return 0.03
@@ -593,10 +620,11 @@ func lift(sa string, hb uint32) float64 {
 }
 
 // mayReachPair reports whether pairScore(a, b, sa, sb, floor) may reach
-// floor (at least minReachFloor) when equal skeletons would add lift: its
-// score with the least distance costLowerBound allows.
-func mayReachPair(a, b string, lift, floor float64) bool {
-	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+// floor (at least minReachFloor) when equal skeletons would add lift, for
+// a of na runes whose letterCount is ac (counted when ok) and an ASCII b:
+// its score with the least distance costLowerBound allows.
+func mayReachPair(a, b string, na int, ac *letterCount, ok bool, lift, floor float64) bool {
+	nb := len(b)
 	n := max(na, nb)
 	penalty := 0.0
 	if fa, fb := a[0], b[0]; fa != fb && fa < utf8.RuneSelf && fb < utf8.RuneSelf &&
@@ -609,7 +637,11 @@ func mayReachPair(a, b string, lift, floor float64) bool {
 	} else if short < 5 {
 		shortPenalty = 0.08
 	}
-	score := min(0.99, 1-costLowerBound(a, b)/float64(n)+lift-penalty-shortPenalty)
+	top := 1 + lift - penalty - shortPenalty
+	if min(0.99, top)+1e-9 < floor {
+		return false // whatever the distance
+	}
+	score := min(0.99, top-costLowerBoundFrom(ac, ok, b)/float64(n))
 	return score+1e-9 >= floor
 }
 
@@ -972,38 +1004,54 @@ const (
 // lbSymbols are the letters and digits, each a symbol of costLowerBound.
 const lbSymbols = 36
 
-// lbSym maps a byte of a compact ASCII string to its symbol (a-z, then
-// 0-9), 0xff for anything else; lbClassOf maps a symbol to its class.
-var lbSym, lbClassOf = func() (sym [256]uint8, class [lbSymbols]uint8) {
+// lbSym maps a byte of a compact ASCII string to its symbol, 0xff for
+// anything else. Symbols are numbered class by class: the symbols of
+// class k are lbStart[k] to lbStart[k+1]-1.
+var lbSym, lbStart = func() (sym [256]uint8, start [lbClasses + 1]uint8) {
 	for i := range sym {
 		sym[i] = 0xff
 	}
-	for c := byte('a'); c <= 'z'; c++ {
-		k := c - 'a'
-		sym[c] = k
-		switch {
-		case isVowelRune(rune(c)):
-			class[k] = lbVowel
-		case c == 'h':
-			class[k] = lbH
-		case c == 'j':
-			class[k] = lbJ
-		default:
-			class[k] = map[byte]uint8{'l': lbL, 'b': lbB, 'd': lbD, 'k': lbK, 's': lbS, 'n': lbN}[consonantClass(c)]
+	order := []string{"aeiouy", "lr", "bpvfw", "dt", "gkcq", "szx", "mn", "j", "h"}
+	k := uint8(0)
+	for c, letters := range order {
+		start[c] = k
+		for i := 0; i < len(letters); i++ {
+			sym[letters[i]] = k
+			k++
 		}
 	}
 	for c := byte('0'); c <= '9'; c++ {
-		sym[c] = 26 + c - '0'
-		class[26+c-'0'] = lbDigit + c - '0'
+		start[lbDigit+c-'0'] = k
+		sym[c] = k
+		k++
 	}
-	return sym, class
+	start[lbClasses] = k
+	return sym, start
 }()
 
-// lbCount adds sign for each letter of s to cnt, and to dbl the letters
-// of s beside their double, by class; false when s is not made of ASCII
-// lower-case letters and digits or is too long to count in int8.
-func lbCount(s string, sign int8, cnt *[lbSymbols]int8, dbl *[lbClasses]int8) bool {
-	if len(s) > 100 {
+// lbClassOf maps a symbol to its class.
+var lbClassOf = func() (class [lbSymbols]uint8) {
+	for k := range lbClasses {
+		for i := lbStart[k]; i < lbStart[k+1]; i++ {
+			class[i] = uint8(k)
+		}
+	}
+	return class
+}()
+
+// A letterCount is what costLowerBound counts of two strings: per symbol,
+// the letters of the one less those of the other, and per class, the
+// letters of both beside their double.
+type letterCount struct {
+	cnt [lbSymbols]int8
+	dbl [lbClasses]int8
+}
+
+// add adds sign for each letter of s, and its letters beside their
+// double; false when s is not made of ASCII lower-case letters and
+// digits, or is too long to count in int8.
+func (lc *letterCount) add(s string, sign int8) bool {
+	if len(s) > 60 {
 		return false
 	}
 	run := 0
@@ -1012,18 +1060,18 @@ func lbCount(s string, sign int8, cnt *[lbSymbols]int8, dbl *[lbClasses]int8) bo
 		if k >= lbSymbols {
 			return false
 		}
-		cnt[k] += sign
+		lc.cnt[k] += sign
 		if i > 0 && s[i-1] == s[i] {
 			run++
 			continue
 		}
 		if run > 0 {
-			dbl[lbClassOf[lbSym[s[i-1]]]] += int8(run + 1)
+			lc.dbl[lbClassOf[lbSym[s[i-1]]]] += int8(run + 1)
 		}
 		run = 0
 	}
 	if run > 0 {
-		dbl[lbClassOf[lbSym[s[len(s)-1]]]] += int8(run + 1)
+		lc.dbl[lbClassOf[lbSym[s[len(s)-1]]]] += int8(run + 1)
 	}
 	return true
 }
@@ -1043,38 +1091,58 @@ func lbCount(s string, sign int8, cnt *[lbSymbols]int8, dbl *[lbClasses]int8) bo
 // cross-class substitution (the cheapest first: doubled letters), and the
 // other unmatched letters at least a substitution within the class.
 func costLowerBound(a, b string) float64 {
-	var cnt [lbSymbols]int8
-	var dbl [lbClasses]int8
-	if !lbCount(a, 1, &cnt, &dbl) || !lbCount(b, -1, &cnt, &dbl) {
+	var lc letterCount
+	if !lc.add(a, 1) || !lc.add(b, -1) {
 		return 0
 	}
-	// Per class, in 40ths of a unit of cost (costVowel/2 is 10, costConfusable/2 11,
+	return lc.cost()
+}
+
+// costLowerBoundFrom is costLowerBound(a, b) for the letterCount of a
+// alone (added with sign 1), which ok says was counted.
+func costLowerBoundFrom(ac *letterCount, ok bool, b string) float64 {
+	lc := *ac
+	if !ok || !lc.add(b, -1) {
+		return 0
+	}
+	return lc.cost()
+}
+
+// cost returns the bound of costLowerBound for the counts of lc.
+func (lc *letterCount) cost() float64 {
+	// In 40ths of a unit of cost (costVowel/2 is 10, costConfusable/2 11,
 	// costDouble 14, costVowel and costH 20, costOtherSub/2 26):
-	// integers, added without rounding.
+	// integers, added without rounding. The classes of letters are
+	// written out (see lbSym); each digit is a class of its own.
 	const unit = 0.025
-	var unmatched, surplus [lbClasses]int
-	for k, d := range cnt {
-		if d != 0 {
-			c := lbClassOf[k]
-			unmatched[c] += int(max(d, -d))
-			surplus[c] += int(d)
+	c, d := &lc.cnt, &lc.dbl
+	total := classCost(c[0:6], d[lbVowel], 10, 20) +
+		classCost(c[6:8], d[lbL], 11, 26) +
+		classCost(c[8:13], d[lbB], 11, 26) +
+		classCost(c[13:15], d[lbD], 11, 26) +
+		classCost(c[15:19], d[lbK], 11, 26) +
+		classCost(c[19:22], d[lbS], 11, 26) +
+		classCost(c[22:24], d[lbN], 11, 26) +
+		classCost(c[24:25], d[lbJ], 11, 26) +
+		classCost(c[25:26], d[lbH], 11, 20)
+	for k, n := range c[26:36] {
+		if n != 0 {
+			total += classCost(c[26+k:27+k], d[lbDigit+k], 11, 26)
 		}
 	}
-	cost := 0
-	for k, u := range unmatched {
-		if u == 0 {
-			continue
-		}
-		x := max(surplus[k], -surplus[k])
-		within, alone := 11, 26
-		switch k {
-		case lbVowel:
-			within, alone = 10, 20
-		case lbH:
-			alone = 20
-		}
-		d := min(x, int(dbl[k]))
-		cost += within*(u-x) + 14*d + alone*(x-d)
+	return float64(total) * unit
+}
+
+// classCost is the part of letterCount.cost for the counts of a class
+// with dbl letters beside their double, within and alone its costs of a
+// letter substituted within the class and deleted or substituted across.
+func classCost(cnt []int8, dbl int8, within, alone int) int {
+	u, x := 0, 0
+	for _, d := range cnt {
+		u += int(max(d, -d))
+		x += int(d)
 	}
-	return float64(cost) * unit
+	x = max(x, -x)
+	d := min(x, int(dbl))
+	return within*(u-x) + 14*d + alone*(x-d)
 }

@@ -183,3 +183,27 @@ func TestCostLowerBoundUnits(t *testing.T) {
 		}
 	}
 }
+
+// TestLetterClasses checks the classes that letterCount.cost writes out
+// against the substitution kinds of weightedDistance: two letters share a
+// class exactly when substituting one for the other costs less than
+// across classes.
+func TestLetterClasses(t *testing.T) {
+	const letters = "abcdefghijklmnopqrstuvwxyz0123456789"
+	for i := 0; i < len(letters); i++ {
+		for j := 0; j < len(letters); j++ {
+			x, y := rune(letters[i]), rune(letters[j])
+			same := lbClassOf[lbSym[letters[i]]] == lbClassOf[lbSym[letters[j]]]
+			kx, ky := subKind(x), subKind(y)
+			cheap := x == y || kx == kindVowel && ky == kindVowel || kx >= 0 && kx == ky
+			if same != cheap {
+				t.Errorf("%c and %c: same class %v, substitution within a kind %v", x, y, same, cheap)
+			}
+		}
+	}
+	for k, want := range []uint8{0, 6, 8, 13, 15, 19, 22, 24, 25, 26} {
+		if lbStart[k] != want {
+			t.Errorf("class %d starts at %d, cost assumes %d", k, lbStart[k], want)
+		}
+	}
+}
