@@ -622,7 +622,7 @@ func lift(sa string, ha, hb uint32) float64 {
 // mayReachPair reports whether pairScore(a, b, sa, sb, floor) may reach
 // floor (at least minReachFloor) when equal skeletons would add lift, for
 // a of na runes whose letterCount is ac (counted when ok) and an ASCII b:
-// its score with the least distance costLowerBound allows.
+// whether the distance of a and b leaves room for floor.
 func mayReachPair(a, b string, na int, ac *letterCount, ok bool, lift, floor float64) bool {
 	nb := len(b)
 	n := max(na, nb)
@@ -641,8 +641,15 @@ func mayReachPair(a, b string, na int, ac *letterCount, ok bool, lift, floor flo
 	if min(0.99, top)+1e-9 < floor {
 		return false // whatever the distance
 	}
-	score := min(0.99, top-costLowerBoundFrom(ac, ok, b)/float64(n))
-	return score+1e-9 >= floor
+	// The score is at most top - cost/n: a cost above limit keeps it
+	// under floor. The letter counts bound the cost cheaply; what they
+	// let through is measured, as pairScore would, but without b being
+	// prepared.
+	limit := float64(n)*(top-floor) + 2e-9
+	if costLowerBoundFrom(ac, ok, b) > limit {
+		return false
+	}
+	return weightedDistance(a, b, limit) <= limit
 }
 
 // Similarity is Similarity(a.Raw, b.Raw) on prepared names.
