@@ -203,7 +203,7 @@ type Shape struct {
 }
 
 // skelHash hashes a skeleton for Shape: equal skeletons hash alike.
-func skelHash(sk string) uint32 {
+func skelHash[S string | []byte](sk S) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(sk); i++ {
 		h = (h ^ uint32(sk[i])) * 16777619
@@ -280,7 +280,7 @@ func PrepareNameShape(s string) (NameParts, Shape) {
 	sh.skel, sh.sskel = skelHash(p.Skeleton), skelHash(p.StrippedSkeleton)
 	if sh.words > 0 {
 		var kb [64]byte
-		sh.lastSkel = skelHash(string(appendSkeleton(kb[:0], sh.word(int(sh.words)-1))))
+		sh.lastSkel = skelHash(appendSkeleton(kb[:0], sh.word(int(sh.words)-1)))
 	}
 	return p, sh
 }
