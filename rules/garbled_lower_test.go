@@ -10,12 +10,12 @@ import (
 	"github.com/mtlint/mtlint/checker/input"
 )
 
-// TestDropLowerCaseWords checks both ways dropLowerCaseWords decides, a
-// search per word and one pass over the tokens, against the definition: a
-// one-word hit goes when a word token of the document is its lower-case
-// form ("readlink", not "readlinks" or "xreadlink").
+// TestDropLowerCaseWords checks dropLowerCaseWords against the
+// definition, for few and many words: a one-word hit goes when a word
+// token of the document is its lower-case form ("readlink", not
+// "readlinks" or "xreadlink").
 func TestDropLowerCaseWords(t *testing.T) {
-	for _, n := range []int{3, maxLowerSearches, maxLowerSearches + 8} {
+	for _, n := range []int{3, 32, 40, 100} {
 		var b strings.Builder
 		var want []string
 		for i := range n {
@@ -47,6 +47,45 @@ func TestDropLowerCaseWords(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%d words: kept %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestDropLowerCaseWordsUnicode checks words outside ASCII and a word
+// whose lower-case form is only a prefix of a token.
+func TestDropLowerCaseWordsUnicode(t *testing.T) {
+	doc, err := input.Parse("doc.txt", []byte("Éclair came. Later éclair was eaten. Then Ørsted came, and ørsteds went. Zed."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hits []garbledHit
+	for _, w := range []string{"Éclair", "Ørsted", "Zed"} {
+		i := strings.Index(doc.Text, w)
+		hits = append(hits, garbledHit{lo: 0, hi: 1, span: checker.Span{Start: i, End: i + len(w)}, text: w})
+	}
+	var got []string
+	for _, h := range dropLowerCaseWords(hits, doc) {
+		got = append(got, h.text)
+	}
+	if want := []string{"Ørsted", "Zed"}; !slices.Equal(got, want) {
+		t.Errorf("kept %q, want %q", got, want)
+	}
+}
+
+// TestTokenAt checks tokenAt against a binary search of all the tokens,
+// from every starting point that a candidate's earlier words may leave.
+func TestTokenAt(t *testing.T) {
+	doc, err := input.Parse("doc.txt", []byte("Then Camilo Montoya-Galvez's report, by J. R. R. Tolkien and O'Brien, came (late)."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := doc.Tokens
+	for off := 0; off <= len(doc.Text); off++ {
+		want, wok := slices.BinarySearchFunc(toks, off, func(t checker.Token, off int) int { return t.Start - off })
+		for lo := 0; lo <= want; lo++ {
+			if got, ok := tokenAt(toks, lo, off); got != want || ok != wok {
+				t.Fatalf("tokenAt(%d, %d) = %d %v, want %d %v", lo, off, got, ok, want, wok)
+			}
 		}
 	}
 }

@@ -312,8 +312,10 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo map[string]be
 	}
 	// Words covered by an exact term or variant are known, not garbled.
 	known := make([]bool, len(words))
+	lo := 0 // the words' tokens are in order: each is sought from the last
 	for i := range words {
-		k, ok := slices.BinarySearchFunc(toks, words[i].Start, func(t text.Token, off int) int { return t.Start - off })
+		k, ok := tokenAt(toks, lo, words[i].Start)
+		lo = k
 		if !ok {
 			continue
 		}
@@ -466,6 +468,20 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo map[string]be
 	}
 	slices.SortFunc(dst[start:], func(a, b garbledHit) int { return a.lo - b.lo })
 	return dst
+}
+
+// tokenAt returns the index of the token of toks[lo:] that starts at
+// off, or where it would be, and whether it is there. The words of a
+// candidate are a few tokens apart at most: the ones after the first are
+// looked for near lo before the whole rest is searched.
+func tokenAt(toks []text.Token, lo, off int) (int, bool) {
+	for k := lo; k < len(toks) && k < lo+4; k++ {
+		if toks[k].Start >= off {
+			return k, toks[k].Start == off
+		}
+	}
+	k, ok := slices.BinarySearchFunc(toks[lo:], off, func(t text.Token, off int) int { return t.Start - off })
+	return lo + k, ok
 }
 
 // numeralsDiffer reports whether a and b hold different numbers or Roman
@@ -649,31 +665,36 @@ func allCapitalWords(s string, words []text.Span) bool {
 // also writes in lower case.
 func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 	lower := map[string]bool{}
+	// filter has a bit per length (mod 64) and first byte of the words
+	// sought, so that most tokens are passed over without a map lookup.
+	var filter [64][4]uint64
 	for _, h := range hits {
-		if h.hi-h.lo == 1 {
-			lower[strings.ToLower(h.text)] = false
+		if h.hi-h.lo != 1 {
+			continue
+		}
+		w := strings.ToLower(h.text)
+		if _, ok := lower[w]; ok {
+			continue
+		}
+		lower[w] = false
+		// Only a word that starts in lower case can be written so.
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			filter[len(w)&63][w[0]>>6] |= 1 << (w[0] & 63)
 		}
 	}
 	if len(lower) == 0 {
 		return hits
 	}
-	if len(lower) <= maxLowerSearches {
-		for w := range lower {
-			lower[w] = writtenInLowerCase(doc, w)
+	// One pass over the tokens answers for all: a word token equal to a
+	// lower-case form.
+	m := doc.Masked
+	for _, t := range doc.Tokens {
+		c := m[t.Start]
+		if filter[(t.End-t.Start)&63][c>>6]&(1<<(c&63)) == 0 || t.Kind != text.Word {
+			continue
 		}
-	} else {
-		// Many words: one pass over the tokens answers for all.
-		for _, t := range doc.Tokens {
-			if t.Kind != text.Word {
-				continue
-			}
-			w := doc.Masked[t.Start:t.End]
-			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
-				continue
-			}
-			if _, ok := lower[w]; ok {
-				lower[w] = true
-			}
+		if found, ok := lower[m[t.Start:t.End]]; ok && !found {
+			lower[m[t.Start:t.End]] = true
 		}
 	}
 	kept := hits[:0]
@@ -683,32 +704,6 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 		}
 	}
 	return kept
-}
-
-// maxLowerSearches is the number of words up to which dropLowerCaseWords
-// searches the text for each (a fast substring search) rather than
-// looking every token up.
-const maxLowerSearches = 32
-
-// writtenInLowerCase reports whether a word token of the document is w,
-// which starts with a lower-case letter.
-func writtenInLowerCase(doc *checker.Document, w string) bool {
-	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
-		return false
-	}
-	m := doc.Masked
-	for off := 0; ; {
-		i := strings.Index(m[off:], w)
-		if i < 0 {
-			return false
-		}
-		i += off
-		k, ok := slices.BinarySearchFunc(doc.Tokens, i, func(t text.Token, at int) int { return t.Start - at })
-		if ok && doc.Tokens[k].End == i+len(w) && doc.Tokens[k].Kind == text.Word {
-			return true
-		}
-		off = i + 1
-	}
 }
 
 // allKnownWords reports whether the lexicon knows every word of the range

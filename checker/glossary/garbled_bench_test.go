@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,4 +100,66 @@ func TestSimilarityAboveExact(t *testing.T) {
 			t.Errorf("best(%q) = %+v %v, want %+v %v", s, got, ok, want, found)
 		}
 	}
+}
+
+// TestBestAboveFiltered checks that the filters of best at a floor (the
+// Shape bounds of MayReach, the letter counts, the distance cut at the
+// floor) drop no form that scores at or above the floor: best equals a
+// plain scoring of every form Near returns, on prose names and on garbled
+// spellings of the glossary's own terms, which score near the floors.
+func TestBestAboveFiltered(t *testing.T) {
+	names := proseNames(t)
+	if testing.Short() {
+		names = names[:min(len(names), 500)]
+	}
+	es := append(Synthetic(10000, 1), Entry{Term: "Nayib Bukele", Kind: Person}, Entry{Term: "Tren de Aragua"}, Entry{Term: "Volodymyr Zelensky", Kind: Person})
+	ix := NewIndex(es)
+	rng := rand.New(rand.NewPCG(11, 12))
+	for i := 0; i < 3000; i++ {
+		w := []byte(es[rng.IntN(len(es))].Term)
+		for k := rng.IntN(3); k >= 0 && len(w) > 1; k-- {
+			j := rng.IntN(len(w))
+			switch rng.IntN(3) {
+			case 0:
+				w[j] = "aeioulrbpdtkgszmn"[rng.IntN(17)]
+			case 1:
+				w = append(w[:j+1], w[j:]...)
+			default:
+				w = append(w[:j], w[j+1:]...)
+			}
+		}
+		names = append(names, string(w))
+	}
+	names = append(names, lookupNames...)
+	reached := 0
+	for _, floor := range []float64{0.5, 0.6, 0.7, 0.8, 0.85, 0.95} {
+		for _, s := range names {
+			q := text.PrepareName(s)
+			var want Fuzzy
+			found := false
+			for _, id := range ix.Near(nil, s) {
+				f := &ix.Forms[id]
+				name := ix.name(id)
+				if f.Variant || q.Bound(name) < minBound {
+					continue
+				}
+				m := q.Similarity(name)
+				if m.Score < floor || found && (m.Score < want.Match.Score || m.Score == want.Match.Score && f.Entry >= want.Entry) {
+					continue
+				}
+				want, found = Fuzzy{Form: id, Entry: f.Entry, Match: m}, true
+			}
+			got, ok := ix.best(s, floor)
+			if ok != found || got.Form != want.Form || got.Match != want.Match {
+				t.Fatalf("best(%q, %v) = %+v %v, want %+v %v", s, floor, got, ok, want, found)
+			}
+			if ok {
+				reached++
+			}
+		}
+	}
+	if reached == 0 {
+		t.Error("no name reaches a floor")
+	}
+	t.Logf("%d names, %d lookups reach their floor", len(names), reached)
 }

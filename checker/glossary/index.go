@@ -47,6 +47,7 @@ type Form struct {
 	Variant bool // a known wrong form, not the term
 	Tokens  int  // number of tokens (text.Tokenize)
 	Compact string
+	shape   text.Shape // bounds a lookup's score before the form is prepared
 }
 
 type seqNode struct {
@@ -95,8 +96,8 @@ func NewIndex(entries []Entry) *Index {
 				continue
 			}
 			id := int32(len(ix.Forms))
-			nm := text.PrepareNameParts(f)
-			ix.Forms = append(ix.Forms, Form{Text: f, Entry: ei, Variant: fi > 0, Tokens: len(toks), Compact: nm.Compact})
+			nm, shape := text.PrepareNameShape(f)
+			ix.Forms = append(ix.Forms, Form{Text: f, Entry: ei, Variant: fi > 0, Tokens: len(toks), Compact: nm.Compact, shape: shape})
 			// Exact: the chain of token prefixes.
 			h := uint64(fnvOffset)
 			for k := range toks {
@@ -353,21 +354,74 @@ func (ix *Index) near(dst []int32, c, sk string) []int32 {
 	nd := len(keys)
 	keys = appendSkeletonKeys(keys, sk)
 	exactKey := keys[0] // the prefix itself
-	var sbuf [256]int32
-	var hbuf [64]hit
-	hc := hitCounter{slots: sbuf[:], hits: hbuf[:0]}
+	// The postings of a large glossary are far bigger than the caches,
+	// and each key present costs a few cache misses (directory, keys,
+	// offsets, ids). The keys are taken a step at a time, all keys at
+	// each step, so that the processor overlaps the misses of different
+	// keys instead of waiting for each in turn.
+	p := &ix.fuzzy
+	var fb [len(kb)]found
+	fs := fb[:0]
+	if len(keys) > len(fb) {
+		fs = make([]found, 0, len(keys))
+	}
+	// Most keys are absent: the bloom filter tells.
 	for k, h := range keys {
-		limit := maxPost
-		if k >= nd {
-			limit = maxPostSkel
+		m := mixKey(h)
+		if w, bits := bloomBits(m, len(p.bloom)); p.bloom[w]&bits == bits {
+			fs = append(fs, found{m: m, k: int32(k)})
 		}
-		ids := ix.fuzzy.find(h)
-		if len(ids) == 0 || len(ids) > limit && h != exactKey {
+	}
+	for i := range fs {
+		b := fs[i].m >> p.shift
+		fs[i].lo, fs[i].hi = p.dir[b], p.dir[b+1]
+	}
+	for i := range fs {
+		f := &fs[i]
+		at := f.hi
+		for j := f.lo; j < f.hi; j++ {
+			if p.keys[j] == f.m {
+				at = j
+				break
+			}
+		}
+		if at == f.hi {
+			f.lo, f.hi = 0, 0
 			continue
 		}
-		hc = hc.add(ids)
+		f.lo, f.hi = at, at+1
+	}
+	for i := range fs {
+		if f := &fs[i]; f.hi > f.lo {
+			f.lo, f.hi = p.off[f.lo], p.off[f.hi]
+			f.first = p.ids[f.lo] // read now, to overlap its cache miss with the others
+		}
+	}
+	var sbuf [512]int32
+	var hbuf [160]hit
+	hc := hitCounter{slots: sbuf[:], hits: hbuf[:0]}
+	for _, f := range fs {
+		limit := maxPost
+		if int(f.k) >= nd {
+			limit = maxPostSkel
+		}
+		n := int(f.hi - f.lo)
+		if n == 0 || n > limit && keys[f.k] != exactKey {
+			continue
+		}
+		hc = hc.add(p.ids[f.lo:f.hi])
 	}
 	return hc.appendBest(dst, maxScored)
+}
+
+// A found is a key of a lookup that the bloom filter lets through, on
+// its way through the postings: its mixed key, its index among the keys
+// of the lookup and a range, first of the directory's keys, then of ids.
+type found struct {
+	m      uint64
+	k      int32
+	lo, hi uint32
+	first  int32 // ids[lo]
 }
 
 // A hitCounter counts the keys each form shares with a lookup, in a small
@@ -510,15 +564,36 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 	if len(ids) == 0 {
 		return Fuzzy{}, false
 	}
+	// The forms of a large glossary lie far apart in memory: their cache
+	// misses (the form, then its compact spelling) are taken together,
+	// before any of them is needed.
+	var touch byte
+	for _, id := range ids {
+		if c := ix.Forms[id].Compact; c != "" {
+			touch ^= c[0]
+		}
+	}
+	touched(touch)
 	var best Fuzzy
 	found := false
+	var reach text.Reach // prepared on first use
+	prepared := false
 	for _, id := range ids {
 		f := &ix.Forms[id]
 		if f.Variant { // wrong forms are matched exactly (glossary-variant), never fuzzily
 			continue
 		}
-		name := ix.name(id)
-		bound := q.Bound(name)
+		// Forms are prepared on first use, and only those that may
+		// score enough: most forms a lookup meets cannot, and their
+		// Shape tells so at a fraction of the cost.
+		var name *text.Name
+		var bound float64
+		if f.shape.Valid() {
+			bound = q.BoundShape(&f.shape)
+		} else {
+			name = ix.name(id)
+			bound = q.Bound(name)
+		}
 		if bound < minBound {
 			continue
 		}
@@ -531,6 +606,17 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 		}
 		if bound+1e-9 < floor {
 			continue
+		}
+		if f.shape.Valid() {
+			if !prepared {
+				reach, prepared = q.Reach(), true
+			}
+			if !reach.MayReach(&f.shape, floor) {
+				continue
+			}
+		}
+		if name == nil {
+			name = ix.name(id)
 		}
 		m := q.SimilarityAbove(name, floor)
 		if m.Score < above || found && (m.Score < best.Match.Score || m.Score == best.Match.Score && f.Entry >= best.Entry) {
@@ -550,6 +636,11 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 	}
 	return best, found
 }
+
+// touched does nothing with b: it keeps the loads that computed b.
+//
+//go:noinline
+func touched(b byte) {}
 
 // name returns Forms[id] prepared for text.Similarity.
 func (ix *Index) name(id int32) *text.Name {
@@ -1026,27 +1117,51 @@ func hashToken(h uint64, s string, toks []text.Token, k int) uint64 {
 }
 
 // hashWord extends h with the word w, folded, preceded by a space when
-// spaced.
+// spaced. Every word of a text goes through it (MatchAt), so the folded
+// bytes are taken eight at a time, ASCII capitals lower-cased in the
+// word that holds them; a word outside ASCII is folded first.
 func hashWord(h uint64, w string, spaced bool) uint64 {
 	if spaced {
-		h = (h ^ ' ') * fnvPrime
+		h = hashMix(h ^ ' ')
 	}
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			f := text.Fold(w)
-			for j := 0; j < len(f); j++ {
-				h = (h ^ uint64(f[j])) * fnvPrime
-			}
-			return (h ^ 0x1f) * fnvPrime
+		if w[i] >= utf8.RuneSelf {
+			return hashFolded(h, text.Fold(w))
 		}
 	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h = (h ^ uint64(c)) * fnvPrime
+	return hashFolded(h, w)
+}
+
+// hashFolded extends h with the bytes of w, ASCII capitals lower-cased:
+// a mixing step per eight bytes, and one for the rest with the length.
+func hashFolded(h uint64, w string) uint64 {
+	n := uint64(len(w))
+	for ; len(w) >= 8; w = w[8:] {
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		h = hashMix(h ^ lower8(x))
 	}
-	return (h ^ 0x1f) * fnvPrime
+	var x uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		x = x<<8 | uint64(w[i])
+	}
+	// The rest fills at most seven bytes: the length (mod 256) fills
+	// the eighth.
+	return hashMix(h ^ lower8(x) ^ n<<56)
+}
+
+// lower8 lower-cases the ASCII capitals among the eight bytes of x and
+// leaves the other bytes alone: a byte gets 0x20 when its high bit is
+// clear and its low seven bits lie from 'A' to 'Z'.
+func lower8(x uint64) uint64 {
+	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	y := x & lo7
+	upper := (y + 0x3f3f3f3f3f3f3f3f) &^ (y + 0x2525252525252525) &^ x & hi
+	return x | upper>>2
+}
+
+// hashMix scrambles x, one to one.
+func hashMix(x uint64) uint64 {
+	x *= 0xbf58476d1ce4e5b9
+	return x ^ x>>31
 }

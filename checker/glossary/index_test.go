@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"testing"
@@ -157,5 +158,48 @@ func TestBestAbove(t *testing.T) {
 				t.Errorf("BestAbove(%q, %v) = %+v, %v; want %+v, %v", s, floor, got, gotOK, want, ok)
 			}
 		}
+	}
+}
+
+// TestHashWord checks hashWord against its definition, the folded
+// bytes taken one at a time, on words in several cases, of every length
+// around the eight bytes taken at once, inside and outside ASCII; and
+// that different folded words get different hashes.
+func TestHashWord(t *testing.T) {
+	ref := func(h uint64, w string, spaced bool) uint64 {
+		if spaced {
+			h = hashMix(h ^ ' ')
+		}
+		f := text.Fold(w)
+		var chunk, n uint64
+		for i := 0; i < len(f); i++ {
+			chunk |= uint64(f[i]) << (8 * (i % 8))
+			if i%8 == 7 {
+				h, chunk = hashMix(h^chunk), 0
+			}
+			n++
+		}
+		return hashMix(h ^ chunk ^ n<<56)
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	alphabet := []rune("aAzZ@[`{09'-.éÉøØßİı北")
+	seen := map[uint64]string{}
+	for range 20000 {
+		r := make([]rune, rng.IntN(20))
+		for i := range r {
+			r[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		w := string(r)
+		for _, spaced := range []bool{false, true} {
+			if got, want := hashWord(fnvOffset, w, spaced), ref(fnvOffset, w, spaced); got != want {
+				t.Fatalf("hashWord(%q, %v) = %x, want %x", w, spaced, got, want)
+			}
+		}
+		f := text.Fold(w)
+		h := hashWord(fnvOffset, w, false)
+		if o, ok := seen[h]; ok && o != f {
+			t.Fatalf("%q and %q hash alike", o, f)
+		}
+		seen[h] = f
 	}
 }

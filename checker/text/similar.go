@@ -180,10 +180,55 @@ type NameParts struct {
 // PrepareNameParts returns the parts of PrepareName(s) that NameParts
 // holds, at less cost.
 func PrepareNameParts(s string) NameParts {
+	p, _ := PrepareNameShape(s)
+	return p
+}
+
+// maxShapeWords is the number of words up to which a Shape describes a
+// name.
+const maxShapeWords = 8
+
+// A Shape is what a name's similarity with another can be bounded from
+// before the name is prepared: its compact and stripped forms and where
+// the words of the stripped form end, at the cost of two strings and a
+// few bytes. Only ASCII names of at most maxShapeWords words have one;
+// for the others it is the zero Shape, which bounds nothing.
+type Shape struct {
+	compact, stripped string
+	ends              [maxShapeWords]uint8 // stripped[ends[i-1]:ends[i]] is word i
+	words, all        uint8                // Name.words and Name.all
+	// Hashes (skelHash) of the skeletons of the compact form, the
+	// stripped form and the last word: equal skeletons lift a score.
+	skel, sskel, lastSkel uint32
+}
+
+// skelHash hashes a skeleton for Shape: equal skeletons hash alike.
+func skelHash[S string | []byte](sk S) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(sk); i++ {
+		h = (h ^ uint32(sk[i])) * 16777619
+	}
+	return h
+}
+
+// Valid reports whether sh describes a name (is not the zero Shape).
+func (sh *Shape) Valid() bool { return sh.compact != "" }
+
+// word returns the compact form of word i.
+func (sh *Shape) word(i int) string {
+	lo := 0
+	if i > 0 {
+		lo = int(sh.ends[i-1])
+	}
+	return sh.stripped[lo:sh.ends[i]]
+}
+
+// PrepareNameShape returns PrepareNameParts(s) and the Shape of s.
+func PrepareNameShape(s string) (NameParts, Shape) {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			n := prepareName(s)
-			return NameParts{n.compact, n.skel, n.stripped, n.sskel}
+			return NameParts{n.compact, n.skel, n.stripped, n.sskel}, Shape{}
 		}
 	}
 	// As prepareNameASCII, without the words.
@@ -192,6 +237,8 @@ func PrepareNameParts(s string) NameParts {
 	nc := len(buf)
 	buf = appendSkeleton(buf, buf[:nc])
 	ns := len(buf)
+	var sh Shape
+	shaped := true
 	start := -1
 	for i := 0; i <= len(s); i++ {
 		if i < len(s) {
@@ -202,15 +249,40 @@ func PrepareNameParts(s string) NameParts {
 				continue
 			}
 		}
-		if start >= 0 && !IsConnector(s[start:i]) {
-			buf = appendCompactASCII(buf, s[start:i])
+		if start < 0 {
+			continue
+		}
+		if sh.all == 255 {
+			shaped = false
+		}
+		sh.all++
+		if !IsConnector(s[start:i]) {
+			lo := len(buf)
+			if buf = appendCompactASCII(buf, s[start:i]); len(buf) > lo {
+				if int(sh.words) == maxShapeWords || len(buf)-ns > 255 {
+					shaped = false
+				} else {
+					sh.ends[sh.words] = uint8(len(buf) - ns)
+					sh.words++
+				}
+			}
 		}
 		start = -1
 	}
 	nt := len(buf)
 	buf = appendSkeleton(buf, buf[ns:nt])
 	all := string(buf)
-	return NameParts{all[:nc], all[nc:ns], all[ns:nt], all[nt:]}
+	p := NameParts{all[:nc], all[nc:ns], all[ns:nt], all[nt:]}
+	if !shaped || p.Compact == "" {
+		return p, Shape{}
+	}
+	sh.compact, sh.stripped = p.Compact, p.Stripped
+	sh.skel, sh.sskel = skelHash(p.Skeleton), skelHash(p.StrippedSkeleton)
+	if sh.words > 0 {
+		var kb [64]byte
+		sh.lastSkel = skelHash(appendSkeleton(kb[:0], sh.word(int(sh.words)-1)))
+	}
+	return p, sh
 }
 
 // prepareNameASCII is prepareName for ASCII s. Folding is lower-casing
@@ -417,7 +489,26 @@ func Similarity(a, b string) Match {
 // Bound returns an upper bound of a.Similarity(b), from lengths alone: a
 // cheap test that lets a caller skip the full comparison.
 func (a *Name) Bound(b *Name) float64 {
-	if len(a.words) >= 2 && len(a.words) == len(b.words) {
+	return a.bound(len(b.words), b.compactRunes, b.strippedRunes, b.lastRunes)
+}
+
+// BoundShape returns a.Bound(b) for the name b that sh is the Shape of,
+// when sh is not the zero Shape.
+func (a *Name) BoundShape(sh *Shape) float64 {
+	last := 0
+	if sh.words > 0 {
+		last = int(sh.ends[sh.words-1])
+		if sh.words > 1 {
+			last -= int(sh.ends[sh.words-2])
+		}
+	}
+	return a.bound(int(sh.words), len(sh.compact), len(sh.stripped), last)
+}
+
+// bound is Bound for a b of words words (connectors aside) and those
+// lengths in runes of its compact form, stripped form and last word.
+func (a *Name) bound(words, compactRunes, strippedRunes, lastRunes int) float64 {
+	if len(a.words) >= 2 && len(a.words) == words {
 		return 1
 	}
 	bound := func(lx, ly int) float64 {
@@ -432,11 +523,133 @@ func (a *Name) Bound(b *Name) float64 {
 		// add up to 0.08 (see pairScore).
 		return min(1, 1-costDouble*float64(d)/float64(max(lx, ly))+0.08)
 	}
-	best := max(bound(a.compactRunes, b.compactRunes), bound(a.strippedRunes, b.strippedRunes))
-	if a.all == 1 && len(b.words) > 1 {
-		best = max(best, bound(a.compactRunes, b.lastRunes))
+	best := max(bound(a.compactRunes, compactRunes), bound(a.strippedRunes, strippedRunes))
+	if a.all == 1 && words > 1 {
+		best = max(best, bound(a.compactRunes, lastRunes))
 	}
 	return best
+}
+
+// minReachFloor is the least floor MayReach tests against: under it,
+// pairScore may cut a distance short at its own limit and return a score
+// that no bound of the true distance covers.
+const minReachFloor = 0.5
+
+// MayReach reports whether a.SimilarityAbove(b, floor) may score floor
+// or more, for the name b that sh is the Shape of: false only when it
+// cannot, from letter counts (costLowerBound) and lengths, so that a
+// caller need not prepare b nor compare the two. It is always true for
+// the zero Shape and for a floor under minReachFloor. A caller that tests
+// many shapes against a does better with a.Reach().
+func (a *Name) MayReach(sh *Shape, floor float64) bool {
+	r := a.Reach()
+	return r.MayReach(sh, floor)
+}
+
+// A Reach is a name prepared for MayReach against many shapes: the
+// letter counts and skeleton hashes of its compact and stripped forms.
+type Reach struct {
+	a                     *Name
+	compact, stripped     letterCount
+	compactOK, strippedOK bool
+	skel, sskel           uint32
+}
+
+// Reach prepares a for MayReach.
+func (a *Name) Reach() Reach {
+	r := Reach{a: a, skel: skelHash(a.skel), sskel: skelHash(a.sskel)}
+	r.compactOK = r.compact.add(a.compact, 1)
+	r.strippedOK = r.stripped.add(a.stripped, 1)
+	return r
+}
+
+// MayReach is a.MayReach(sh, floor) for the name a that r was prepared
+// from.
+func (r *Reach) MayReach(sh *Shape, floor float64) bool {
+	a := r.a
+	if floor < minReachFloor || sh.compact == "" {
+		return true
+	}
+	ca, cb := a.compact, sh.compact
+	if ca == "" {
+		return false // SimilarityAbove scores 0
+	}
+	if ca == cb || mayReachPair(ca, cb, a.compactRunes, &r.compact, r.compactOK, lift(a.skel, r.skel, sh.skel), floor) {
+		return true
+	}
+	// The stripped forms score 0.02 less.
+	if na, nb := a.stripped, sh.stripped; na != "" && nb != "" && (na != ca || nb != cb) {
+		if na == nb || mayReachPair(na, nb, a.strippedRunes, &r.stripped, r.strippedOK, lift(a.sskel, r.sskel, sh.sskel), floor+0.02) {
+			return true
+		}
+	}
+	// Word by word: at most 0.95, when it applies.
+	if n := len(a.words); n >= 2 && n == int(sh.words) && floor <= 0.95+1e-9 {
+		exact, first := 0, true
+		for i, w := range a.words {
+			if v := sh.word(i); w == v {
+				exact++
+			} else if w[0] != v[0] {
+				first = false
+			}
+		}
+		if first && exact > 0 && exact < n {
+			return true
+		}
+	}
+	// A single word against the last word of b, at 0.97 of its score.
+	if a.all == 1 && sh.words > 1 {
+		if cw := sh.word(int(sh.words) - 1); cw == ca || mayReachPair(ca, cw, a.compactRunes, &r.compact, r.compactOK, lift(a.skel, r.skel, sh.lastSkel), floor/0.97) {
+			return true
+		}
+	}
+	return false
+}
+
+// lift returns the most pairScore adds for the skeleton sa, whose
+// skelHash is ha, against a skeleton whose skelHash is hb: nothing unless
+// they may be equal.
+func lift(sa string, ha, hb uint32) float64 {
+	switch {
+	case len(sa) < 3 || ha != hb:
+		return 0
+	case len(sa) == 3:
+		return 0.03
+	}
+	return 0.08
+}
+
+// mayReachPair reports whether pairScore(a, b, sa, sb, floor) may reach
+// floor (at least minReachFloor) when equal skeletons would add lift, for
+// a of na runes whose letterCount is ac (counted when ok) and an ASCII b:
+// whether the distance of a and b leaves room for floor.
+func mayReachPair(a, b string, na int, ac *letterCount, ok bool, lift, floor float64) bool {
+	nb := len(b)
+	n := max(na, nb)
+	penalty := 0.0
+	if fa, fb := a[0], b[0]; fa != fb && fa < utf8.RuneSelf && fb < utf8.RuneSelf &&
+		!(isVowel(fa) && isVowel(fb)) && (isVowel(fa) || isVowel(fb) || consonantClass(fa) != consonantClass(fb)) {
+		penalty = 0.1
+	}
+	shortPenalty := 0.0
+	if short := min(na, nb); short < 4 {
+		shortPenalty = 0.25
+	} else if short < 5 {
+		shortPenalty = 0.08
+	}
+	top := 1 + lift - penalty - shortPenalty
+	if min(0.99, top)+1e-9 < floor {
+		return false // whatever the distance
+	}
+	// The score is at most top - cost/n: a cost above limit keeps it
+	// under floor. The letter counts bound the cost cheaply; what they
+	// let through is measured, as pairScore would, but without b being
+	// prepared.
+	limit := float64(n)*(top-floor) + 2e-9
+	if costLowerBoundFrom(ac, ok, b) > limit {
+		return false
+	}
+	return weightedDistance(a, b, limit) <= limit
 }
 
 // Similarity is Similarity(a.Raw, b.Raw) on prepared names.
@@ -577,6 +790,11 @@ func pairScore(a, b, sa, sb string, floor float64) Match {
 			}
 			limit = l
 		}
+	}
+	if floor > 0 && limit < 0.6*float64(n) && costLowerBound(a, b) > limit+1e-9 {
+		// Not even the letters the two have in common allow a cost
+		// within the limit: the score stays under floor.
+		return Match{Measure: "edit"}
 	}
 	cost := weightedDistance(a, b, limit)
 	score := 1 - cost/float64(n)
@@ -772,4 +990,166 @@ func wordSpans(s string) []Span {
 		out = append(out, Span{start, len(s)})
 	}
 	return out
+}
+
+// Classes of costLowerBound: the substitution kinds of weightedDistance
+// for the letters and digits of compact ASCII strings.
+const (
+	lbVowel   = iota // a e i o u y
+	lbL              // l r
+	lbB              // b p v f w
+	lbD              // d t
+	lbK              // g k c q
+	lbS              // s z x
+	lbN              // m n
+	lbJ              // j
+	lbH              // h
+	lbDigit          // 0-9: each a class of its own
+	lbClasses = lbDigit + 10
+)
+
+// lbSymbols are the letters and digits, each a symbol of costLowerBound.
+const lbSymbols = 36
+
+// lbSym maps a byte of a compact ASCII string to its symbol, 0xff for
+// anything else. Symbols are numbered class by class: the symbols of
+// class k are lbStart[k] to lbStart[k+1]-1.
+var lbSym, lbStart = func() (sym [256]uint8, start [lbClasses + 1]uint8) {
+	for i := range sym {
+		sym[i] = 0xff
+	}
+	order := []string{"aeiouy", "lr", "bpvfw", "dt", "gkcq", "szx", "mn", "j", "h"}
+	k := uint8(0)
+	for c, letters := range order {
+		start[c] = k
+		for i := 0; i < len(letters); i++ {
+			sym[letters[i]] = k
+			k++
+		}
+	}
+	for c := byte('0'); c <= '9'; c++ {
+		start[lbDigit+c-'0'] = k
+		sym[c] = k
+		k++
+	}
+	start[lbClasses] = k
+	return sym, start
+}()
+
+// lbClassOf maps a symbol to its class.
+var lbClassOf = func() (class [lbSymbols]uint8) {
+	for k := range lbClasses {
+		for i := lbStart[k]; i < lbStart[k+1]; i++ {
+			class[i] = uint8(k)
+		}
+	}
+	return class
+}()
+
+// A letterCount is what costLowerBound counts of two strings: per symbol,
+// the letters of the one less those of the other, and per class, the
+// letters of both beside their double.
+type letterCount struct {
+	cnt [lbSymbols]int8
+	dbl [lbClasses]int8
+}
+
+// add adds sign for each letter of s, and its letters beside their
+// double; false when s is not made of ASCII lower-case letters and
+// digits, or is too long to count in int8.
+func (lc *letterCount) add(s string, sign int8) bool {
+	if len(s) > 60 {
+		return false
+	}
+	run := 0
+	for i := 0; i < len(s); i++ {
+		k := lbSym[s[i]]
+		if k >= lbSymbols {
+			return false
+		}
+		lc.cnt[k] += sign
+		if i > 0 && s[i-1] == s[i] {
+			run++
+			continue
+		}
+		if run > 0 {
+			lc.dbl[lbClassOf[lbSym[s[i-1]]]] += int8(run + 1)
+		}
+		run = 0
+	}
+	if run > 0 {
+		lc.dbl[lbClassOf[lbSym[s[len(s)-1]]]] += int8(run + 1)
+	}
+	return true
+}
+
+// costLowerBound returns a lower bound of weightedDistance(a, b) from the
+// letters of a and b alone, regardless of their order: 0 when either is
+// not made of ASCII lower-case letters and digits.
+//
+// Every letter that an alignment does not match with the same letter is
+// deleted, inserted or substituted. A substitution's cost is shared by
+// its two letters: at least costVowel/2 each for two vowels,
+// costConfusable/2 for two consonants of a class, costOtherSub/2 across
+// classes. A letter deleted or inserted costs costDouble beside its
+// double, else at least costVowel (vowels, h) or costOther. In each class,
+// the letters the one string has more of than the other cannot all be
+// substituted within the class: that many letters cost a deletion or a
+// cross-class substitution (the cheapest first: doubled letters), and the
+// other unmatched letters at least a substitution within the class.
+func costLowerBound(a, b string) float64 {
+	var lc letterCount
+	if !lc.add(a, 1) || !lc.add(b, -1) {
+		return 0
+	}
+	return lc.cost()
+}
+
+// costLowerBoundFrom is costLowerBound(a, b) for the letterCount of a
+// alone (added with sign 1), which ok says was counted.
+func costLowerBoundFrom(ac *letterCount, ok bool, b string) float64 {
+	lc := *ac
+	if !ok || !lc.add(b, -1) {
+		return 0
+	}
+	return lc.cost()
+}
+
+// cost returns the bound of costLowerBound for the counts of lc.
+func (lc *letterCount) cost() float64 {
+	// In 40ths of a unit of cost (costVowel/2 is 10, costConfusable/2 11,
+	// costDouble 14, costVowel and costH 20, costOtherSub/2 26):
+	// integers, added without rounding. The classes of letters are
+	// written out (see lbSym); each digit is a class of its own.
+	const unit = 0.025
+	c, d := &lc.cnt, &lc.dbl
+	total := classCost(c[0:6], d[lbVowel], 10, 20) +
+		classCost(c[6:8], d[lbL], 11, 26) +
+		classCost(c[8:13], d[lbB], 11, 26) +
+		classCost(c[13:15], d[lbD], 11, 26) +
+		classCost(c[15:19], d[lbK], 11, 26) +
+		classCost(c[19:22], d[lbS], 11, 26) +
+		classCost(c[22:24], d[lbN], 11, 26) +
+		classCost(c[24:25], d[lbJ], 11, 26) +
+		classCost(c[25:26], d[lbH], 11, 20)
+	for k, n := range c[26:36] {
+		if n != 0 {
+			total += classCost(c[26+k:27+k], d[lbDigit+k], 11, 26)
+		}
+	}
+	return float64(total) * unit
+}
+
+// classCost is the part of letterCount.cost for the counts of a class
+// with dbl letters beside their double, within and alone its costs of a
+// letter substituted within the class and deleted or substituted across.
+func classCost(cnt []int8, dbl int8, within, alone int) int {
+	u, x := 0, 0
+	for _, d := range cnt {
+		u += int(max(d, -d))
+		x += int(d)
+	}
+	x = max(x, -x)
+	d := min(x, int(dbl))
+	return within*(u-x) + 14*d + alone*(x-d)
 }

@@ -1,0 +1,209 @@
+package text
+
+import (
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// garble returns s with a few edits of the kinds machine translation
+// makes: vowels changed, letters doubled, confusables swapped, letters
+// dropped or added.
+func garble(rng *rand.Rand, s string, edits int) string {
+	const letters = "aeiouybpvfwdtgkcqszxmnlrjh0123456789"
+	b := []byte(s)
+	for range edits {
+		if len(b) == 0 {
+			b = append(b, letters[rng.IntN(len(letters))])
+			continue
+		}
+		i := rng.IntN(len(b))
+		switch rng.IntN(4) {
+		case 0:
+			b[i] = letters[rng.IntN(len(letters))]
+		case 1:
+			b = append(b[:i+1], b[i:]...) // doubled
+		case 2:
+			b = append(b[:i], b[i+1:]...)
+		default:
+			b = append(b[:i], append([]byte{letters[rng.IntN(len(letters))]}, b[i:]...)...)
+		}
+	}
+	return string(b)
+}
+
+// TestCostLowerBound checks that costLowerBound never exceeds the
+// distance it bounds, on random strings over an alphabet that holds every
+// class (doubled letters, h, digits), on garbled copies of them (close
+// pairs, where the bound is tight) and on names.
+func TestCostLowerBound(t *testing.T) {
+	const letters = "aeiouybpvfwdtgkcqszxmnlrjh0123456789"
+	rng := rand.New(rand.NewPCG(3, 4))
+	randStr := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = letters[rng.IntN(len(letters))]
+			if i > 0 && rng.IntN(4) == 0 {
+				b[i] = b[i-1]
+			}
+		}
+		return string(b)
+	}
+	names := []string{"", "a", "nayibbukele", "naibbuckley", "bakle", "bukele", "montoyagalvez", "carmiromontogalves",
+		"trendearagua", "terrendealagua", "zelensky", "zelenski", "hhhh", "aaaa", "llrr", "ppbbvvff", "x1y2z3", "sãopaulo"}
+	check := func(a, b string) {
+		lb, d := costLowerBound(a, b), weightedDistance(a, b, math.Inf(1))
+		if lb > d+1e-9 {
+			t.Fatalf("costLowerBound(%q, %q) = %v, above the distance %v", a, b, lb, d)
+		}
+	}
+	for _, a := range names {
+		for _, b := range names {
+			check(a, b)
+		}
+	}
+	tight := 0
+	for range 200000 {
+		a := randStr(rng.IntN(14))
+		var b string
+		if rng.IntN(2) == 0 {
+			b = randStr(rng.IntN(14))
+		} else {
+			b = garble(rng, a, 1+rng.IntN(4))
+		}
+		check(a, b)
+		if lb := costLowerBound(a, b); lb > 0 && math.Abs(lb-weightedDistance(a, b, math.Inf(1))) < 1e-9 {
+			tight++
+		}
+	}
+	if tight == 0 {
+		t.Error("the bound is never tight")
+	}
+}
+
+// TestMayReach checks that MayReach never rules out a pair that
+// SimilarityAbove scores at or above the floor, and that BoundShape
+// equals Bound, on names, random names of several words (connectors,
+// hyphens, doubled letters) and garbled copies of them, which score near
+// the floors tested.
+func TestMayReach(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	const letters = "aeiouybpvfwdtgkcqszxmnlrjh"
+	word := func() string {
+		b := make([]byte, 1+rng.IntN(8))
+		for i := range b {
+			b[i] = letters[rng.IntN(len(letters))]
+			if i > 0 && rng.IntN(5) == 0 {
+				b[i] = b[i-1]
+			}
+		}
+		if rng.IntN(2) == 0 {
+			b[0] -= 'a' - 'A'
+		}
+		return string(b)
+	}
+	seps := []string{" ", " ", "-", " de ", " al-", " Van "}
+	name := func() string {
+		s := word()
+		for k := rng.IntN(4); k > 0; k-- {
+			s += seps[rng.IntN(len(seps))] + word()
+		}
+		return s
+	}
+	var pairs [][2]string
+	for _, a := range nameCases {
+		for _, b := range nameCases {
+			pairs = append(pairs, [2]string{a, b})
+		}
+	}
+	for range 100000 {
+		a := name()
+		var b string
+		switch rng.IntN(4) {
+		case 0:
+			b = name()
+		case 1:
+			// A word of a, garbled: a surname alone.
+			w := strings.Fields(a)
+			b = garble(rng, w[len(w)-1], rng.IntN(3))
+		default:
+			b = garble(rng, a, 1+rng.IntN(3))
+		}
+		if rng.IntN(2) == 0 {
+			a, b = b, a
+		}
+		pairs = append(pairs, [2]string{a, b})
+	}
+	floors := []float64{0.5, 0.55, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99, 1}
+	ruledOut := 0
+	for _, p := range pairs {
+		qa, qb := PrepareName(p[0]), PrepareName(p[1])
+		_, sh := PrepareNameShape(p[1])
+		if !sh.Valid() {
+			continue
+		}
+		if int(sh.words) != len(qb.words) || int(sh.all) != qb.all || sh.compact != qb.compact || sh.stripped != qb.stripped ||
+			sh.skel != skelHash(qb.skel) || sh.sskel != skelHash(qb.sskel) || len(qb.skels) > 0 && sh.lastSkel != skelHash(qb.skels[len(qb.skels)-1]) {
+			t.Fatalf("PrepareNameShape(%q) = %+v, unlike PrepareName", p[1], sh)
+		}
+		for i, w := range qb.words {
+			if sh.word(i) != w {
+				t.Fatalf("PrepareNameShape(%q): word %d is %q, want %q", p[1], i, sh.word(i), w)
+			}
+		}
+		if got, want := qa.BoundShape(&sh), qa.Bound(&qb); got != want {
+			t.Fatalf("BoundShape(%q, %q) = %v, Bound %v", p[0], p[1], got, want)
+		}
+		for _, fl := range floors {
+			if qa.MayReach(&sh, fl) {
+				continue
+			}
+			ruledOut++
+			if m := qa.SimilarityAbove(&qb, fl); m.Score >= fl {
+				t.Fatalf("MayReach(%q, %q, %v) is false, but SimilarityAbove scores %+v", p[0], p[1], fl, m)
+			}
+		}
+	}
+	if ruledOut == 0 {
+		t.Error("MayReach rules nothing out")
+	}
+	t.Logf("%d pairs, %d of %d tests ruled out", len(pairs), ruledOut, len(pairs)*len(floors))
+}
+
+// TestCostLowerBoundUnits checks the costs costLowerBound counts in
+// integers against the costs of weightedDistance.
+func TestCostLowerBoundUnits(t *testing.T) {
+	for _, c := range []struct {
+		units int
+		cost  float64
+	}{{10, costVowel / 2}, {11, costConfusable / 2}, {14, costDouble}, {20, costVowel}, {20, costH}, {26, min(costOther, costOtherSub/2)}} {
+		if math.Abs(float64(c.units)*0.025-c.cost) > 1e-12 {
+			t.Errorf("%d units are not %v", c.units, c.cost)
+		}
+	}
+}
+
+// TestLetterClasses checks the classes that letterCount.cost writes out
+// against the substitution kinds of weightedDistance: two letters share a
+// class exactly when substituting one for the other costs less than
+// across classes.
+func TestLetterClasses(t *testing.T) {
+	const letters = "abcdefghijklmnopqrstuvwxyz0123456789"
+	for i := 0; i < len(letters); i++ {
+		for j := 0; j < len(letters); j++ {
+			x, y := rune(letters[i]), rune(letters[j])
+			same := lbClassOf[lbSym[letters[i]]] == lbClassOf[lbSym[letters[j]]]
+			kx, ky := subKind(x), subKind(y)
+			cheap := x == y || kx == kindVowel && ky == kindVowel || kx >= 0 && kx == ky
+			if same != cheap {
+				t.Errorf("%c and %c: same class %v, substitution within a kind %v", x, y, same, cheap)
+			}
+		}
+	}
+	for k, want := range []uint8{0, 6, 8, 13, 15, 19, 22, 24, 25, 26} {
+		if lbStart[k] != want {
+			t.Errorf("class %d starts at %d, cost assumes %d", k, lbStart[k], want)
+		}
+	}
+}
