@@ -1,7 +1,9 @@
 package text
 
 import (
+	"math/bits"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -231,8 +233,25 @@ func Candidates(dst []Candidate, s string, toks []Token) []Candidate {
 // never overwritten.
 func AppendCandidates(dst []Candidate, words []Span, s string, toks []Token) ([]Candidate, []Span) {
 	first := firstWord(toks)
+	if len(toks) == 0 {
+		return dst, words
+	}
+	end := toks[len(toks)-1].End
+	// Every unit holds a capital, in its first word or, for "al-Assad",
+	// two tokens on: the offset of the next byte that may be one.
+	capital := -1
 	i := 0
 	for i < len(toks) {
+		if capital < toks[i].Start {
+			capital = nextCapital(s, toks[i].Start, end)
+			if capital == end {
+				break
+			}
+			// No unit starts more than two tokens before the
+			// token that holds it.
+			j := i + sort.Search(len(toks)-i, func(k int) bool { return toks[i+k].End > capital })
+			i = max(i, j-2)
+		}
 		// Fast path: most tokens are punctuation or plain lower-case
 		// words, which cannot start a unit unless a hyphen follows
 		// ("al-Assad").
@@ -309,6 +328,29 @@ func AppendCandidates(dst []Candidate, words []Span, s string, toks []Token) ([]
 		dst = append(dst, c)
 	}
 	return dst, words
+}
+
+// nextCapital returns the offset in s[from:end] of the first byte that is
+// an ASCII capital or not ASCII (and so may start an upper-case rune), or
+// end if there is none. It tests eight bytes at a time.
+func nextCapital(s string, from, end int) int {
+	i := from
+	for ; i+8 <= end; i += 8 {
+		x := load64(s, i)
+		// With the high bits cleared no byte sum carries into the
+		// next byte: the high bit of b+0x3F is b >= 'A', that of
+		// b+0x25 is b > 'Z'.
+		y := x &^ highBits
+		if hit := (x | (y+0x3F*lowBits)&^(y+0x25*lowBits)) & highBits; hit != 0 {
+			return i + bits.TrailingZeros64(hit)/8
+		}
+	}
+	for ; i < end; i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return i
+		}
+	}
+	return end
 }
 
 // firstWord returns the index of the sentence's first word token, after

@@ -62,3 +62,24 @@ func TestPlainWord(t *testing.T) {
 		}
 	}
 }
+
+// TestNextCapital checks nextCapital against a plain scan, at every start
+// and end over text with capitals, accents and the bytes around 'A' and
+// 'Z'.
+func TestNextCapital(t *testing.T) {
+	s := "abc@[`{ Zed aé x\x7f\xffQ the end of it all, plain and long enough @AZ"
+	for from := 0; from <= len(s); from++ {
+		for end := from; end <= len(s); end++ {
+			want := end
+			for i := from; i < end; i++ {
+				if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+					want = i
+					break
+				}
+			}
+			if got := nextCapital(s, from, end); got != want {
+				t.Fatalf("nextCapital(s, %d, %d) = %d, want %d", from, end, got, want)
+			}
+		}
+	}
+}
