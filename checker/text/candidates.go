@@ -3,7 +3,6 @@ package text
 import (
 	"math/bits"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -248,8 +247,12 @@ func AppendCandidates(dst []Candidate, words []Span, s string, toks []Token) ([]
 				break
 			}
 			// No unit starts more than two tokens before the
-			// token that holds it.
-			j := i + sort.Search(len(toks)-i, func(k int) bool { return toks[i+k].End > capital })
+			// token that holds it. (A linear scan: the tokens are
+			// read in order, as the prefetcher expects.)
+			j := i
+			for j < len(toks) && toks[j].End <= capital {
+				j++
+			}
 			i = max(i, j-2)
 		}
 		// Fast path: most tokens are punctuation or plain lower-case
