@@ -932,15 +932,13 @@ func spellSelect(dst []int32, m string, toks []text.Token) []int32 {
 	for i := range toks {
 		t := &toks[i]
 		n := t.End - t.Start
-		f := m[t.Start]
 		// The second byte, or the first again in a word of one (too
 		// short to be closed up).
-		g := m[t.Start+int(spellBit(n > 1))]
+		f, g := m[t.Start], m[t.Start+int(spellBit(n > 1))]
 		sh := uint(min(n, 64)-1) & 63 // bit n-1 stands for length n
-		closed := spellClosedLens[f] >> sh & uint64(spellSecondMask[f]>>(spellSecondPos[g]&31))
-		prefix := spellPrefixLens64[f] >> sh
+		sel := spellSelectLens[spellClass[f]][spellClass[g]] >> sh
 		dst[k] = int32(i)
-		k += int((closed | prefix) & 1 & uint64(spellBit(t.Kind == text.Word)))
+		k += int(sel & 1 & uint64(spellBit(t.Kind == text.Word)))
 	}
 	return dst[:k]
 }
@@ -952,43 +950,50 @@ func spellBit(b bool) uint32 {
 	return 0
 }
 
-// The tables of spellSelect, by a word's first byte f and second byte g.
-// Bit n-1 of a length mask stands for words of n bytes; bit 63 is clear,
-// for words of 64 bytes or more.
+// The tables of spellSelect. spellClass sorts bytes into what tells words
+// apart there: 0-25 a letter in either case, 26 a byte outside ASCII, 27
+// any other. spellSelectLens holds, by the classes of a word's first and
+// second bytes, bit n-1 set when a word of n bytes is selected: it may be
+// a compound closed up (spellMayBeClosed: longer than the shortest bound
+// prefix of its first letter, with a second letter that may follow it;
+// any word starting outside ASCII, which lower-casing may change), or it
+// has the length of a bound prefix its first letter starts. Bit 63 is
+// clear, for words of 64 bytes or more.
 var (
-	// spellClosedLens has bit n set when a word of n bytes starting
-	// with f may be a compound closed up: longer than the shortest
-	// bound prefix f starts, shorter than 64 bytes; any length from 1
-	// for f outside ASCII (lower-casing may change it).
-	spellClosedLens [256]uint64
-	// spellSecondMask holds, by f, the bits of spellSecondPos that may
-	// follow f in a closed compound (all for f outside ASCII).
-	spellSecondMask [256]uint32
-	// spellSecondPos gives a second byte's bit: 0-25 a letter in any
-	// case, 26 a byte outside ASCII (always let through), 27 else.
-	spellSecondPos [256]uint8
-	// spellPrefixLens64 is spellPrefixLens as a length mask.
-	spellPrefixLens64 [256]uint64
+	spellClass      [256]uint8
+	spellSelectLens [28][28]uint64
 )
 
 func init() {
-	for b := 0; b < 256; b++ {
-		spellSecondPos[b] = 27
-		lens := spellPrefixLens[b]
-		spellPrefixLens64[b] = uint64(lens >> 1)
+	for b := range spellClass {
 		switch {
 		case b >= utf8.RuneSelf:
-			spellSecondPos[b] = 26
-			spellSecondMask[b] = ^uint32(0)
-			spellClosedLens[b] = 1<<63 - 1 // 1 to 63 bytes
+			spellClass[b] = 26
 		case 'a' <= b|0x20 && b|0x20 <= 'z':
-			spellSecondPos[b] = uint8(b | 0x20 - 'a')
-			if lens != 0 {
-				spellSecondMask[b] = spellPrefixSecond[b|0x20-'a'] | 1<<26
-				// Lengths above the shortest prefix's.
-				spellClosedLens[b] = (1<<63 - 1) &^ (1<<bits.TrailingZeros8(lens) - 1)
-			}
+			spellClass[b] = uint8(b | 0x20 - 'a')
+		default:
+			spellClass[b] = 27
 		}
+	}
+	const upTo63 = 1<<63 - 1
+	for cf := range 26 {
+		lens := spellPrefixLens['a'+cf]
+		if lens == 0 {
+			continue
+		}
+		// Lengths above the shortest prefix's.
+		closed := upTo63 &^ (1<<bits.TrailingZeros8(lens) - 1)
+		second := spellPrefixSecond[cf] | 1<<26 // and any byte outside ASCII
+		for cg := range 28 {
+			sel := uint64(lens >> 1) // bit n-1 for length n
+			if second&(1<<cg) != 0 {
+				sel |= uint64(closed)
+			}
+			spellSelectLens[cf][cg] = sel
+		}
+	}
+	for cg := range 28 {
+		spellSelectLens[26][cg] = upTo63 // 1 to 63 bytes
 	}
 }
 
