@@ -922,7 +922,10 @@ func collectCompounds(c *spellingCollector, doc *checker.Document, britAm bool) 
 // looks at without britAm: the words that may be a compound closed up
 // (spellMayBeClosed, shorter than 64 bytes) or a bound prefix, by their
 // length and first letter. It is the bulk of that pass, and most words
-// pass or fail at random, so it is written without branches.
+// pass or fail at random, so it is written without branches, and does as
+// little as it can: it may also return tokens that are not words (a
+// quotation mark outside ASCII) or of 65 bytes or more, which the caller
+// tests for anyway.
 func spellSelect(dst []int32, m string, toks []text.Token) []int32 {
 	if len(toks) == 0 {
 		return dst[:0]
@@ -935,10 +938,9 @@ func spellSelect(dst []int32, m string, toks []text.Token) []int32 {
 		// The second byte, or the first again in a word of one (too
 		// short to be closed up).
 		f, g := m[t.Start], m[t.Start+int(spellBit(n > 1))]
-		sh := uint(min(n, 64)-1) & 63 // bit n-1 stands for length n
-		sel := spellSelectLens[spellClass[f]][spellClass[g]] >> sh
+		sel := spellSelectLens[spellClass[f]][spellClass[g]] >> (uint(n-1) & 63) // bit n-1 stands for length n
 		dst[k] = int32(i)
-		k += int(sel & 1 & uint64(spellBit(t.Kind == text.Word)))
+		k += int(sel & 1)
 	}
 	return dst[:k]
 }
