@@ -938,7 +938,7 @@ func spellSelect(dst []int32, m string, toks []text.Token) []int32 {
 		// The second byte, or the first again in a word of one (too
 		// short to be closed up).
 		f, g := m[t.Start], m[t.Start+int(spellBit(n > 1))]
-		sel := spellSelectLens[spellClass[f]][spellClass[g]] >> (uint(n-1) & 63) // bit n-1 stands for length n
+		sel := spellSelectLens[spellPair(f, g)] >> (uint(n-1) & 63) // bit n-1 stands for length n
 		dst[k] = int32(i)
 		k += int(sel & 1)
 	}
@@ -963,8 +963,12 @@ func spellBit(b bool) uint32 {
 // clear, for words of 64 bytes or more.
 var (
 	spellClass      [256]uint8
-	spellSelectLens [28][28]uint64
+	spellSelectLens [32 * 32]uint64 // by spellPair
 )
+
+// spellPair returns the index in spellSelectLens of the classes of f and
+// g (masked so that the compiler knows it in range).
+func spellPair(f, g byte) int { return (int(spellClass[f])<<5 | int(spellClass[g])) & (32*32 - 1) }
 
 func init() {
 	for b := range spellClass {
@@ -991,11 +995,11 @@ func init() {
 			if second&(1<<cg) != 0 {
 				sel |= uint64(closed)
 			}
-			spellSelectLens[cf][cg] = sel
+			spellSelectLens[cf<<5|cg] = sel
 		}
 	}
 	for cg := range 28 {
-		spellSelectLens[26][cg] = upTo63 // 1 to 63 bytes
+		spellSelectLens[26<<5|cg] = upTo63 // 1 to 63 bytes
 	}
 }
 
