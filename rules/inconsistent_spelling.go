@@ -790,78 +790,61 @@ type spellCompoundOcc struct {
 // same letters closed up, or after a bound prefix with a space; with britAm
 // also the words with a British and an American spelling ("colour").
 func collectCompounds(c *spellingCollector, doc *checker.Document, britAm bool) {
+	var occs []spellCompoundOcc
+	if britAm {
+		occs = spellCompoundsEvery(doc, true)
+	} else {
+		occs = spellCompounds(doc)
+	}
+	for _, o := range occs {
+		c.add(o.kind, o.text, o.key, o.span, true)
+	}
+}
+
+// spellCompoundsEvery returns the compounds (and with britAm the regional
+// spellings) of the document in text order, looking at every token: the
+// plain statement of what spellCompounds finds faster.
+func spellCompoundsEvery(doc *checker.Document, britAm bool) []spellCompoundOcc {
 	type occ = spellCompoundOcc
 	var occs []occ
-	var keys map[string]bool // the hyphenated and spaced compounds, closed up
-	addKey := func(k string) {
-		if keys == nil {
-			keys = map[string]bool{}
-		}
-		keys[k] = true
-	}
+	keys := map[string]bool{} // the hyphenated and spaced compounds, closed up
 	// The whole words that may be a compound closed up, found on the way.
 	var closed []checker.Span
-	var sel []int32 // the tokens of a sentence to look at
 	for _, s := range doc.Sentences {
 		if doc.BlockOf(s).Kind == checker.Code {
 			continue
 		}
 		toks := doc.SentenceTokens(s)
-		if britAm {
-			sel = sel[:0]
-			for i := range toks {
-				sel = append(sel, int32(i))
-			}
-		} else {
-			sel = spellSelect(sel, doc.Masked, toks)
-		}
-		for _, i := range sel {
-			i := int(i)
+		for i := range toks {
 			t := &toks[i]
 			if t.Kind != text.Word {
 				continue
 			}
-			// Most words start with a letter no bound prefix starts
-			// with.
-			f := doc.Masked[t.Start]
-			lens := spellPrefixLens[f]
-			if lens == 0 && f < utf8.RuneSelf && !britAm {
-				continue
-			}
-			n := t.Len()
-			if n < 64 && spellMayBeClosed(doc.Masked[t.Start:t.End]) &&
-				!(i > 0 && toks[i-1].End == t.Start || i+1 < len(toks) && toks[i+1].Start == t.End) {
+			if n := t.Len(); n < 64 && spellMayBeClosed(doc.Masked[t.Start:t.End]) && !spellJoined(toks, i) {
 				closed = append(closed, t.Span)
 			}
-			// Or are too long to be one.
-			if !britAm && (n > 7 || lens&(1<<n) == 0) {
-				continue
-			}
-			w := doc.TokenText(*t)
-			if !britAm && !spellIsPrefixFold(w) {
-				continue
-			}
-			if !spellLowerWord(w, i == 0) {
-				continue
-			}
-			lw := w
-			if c := w[0]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
-				lw = strings.ToLower(w)
-			}
-			prefix := spellIsPrefix(lw)
-			// Hyphenated: "anti-gang", also "anti -gang".
-			if prefix && i+2 < len(toks) {
-				h, r := toks[i+1], toks[i+2]
-				if r.Kind == text.Word && doc.TokenText(h) == "-" && h.End == r.Start &&
-					(t.End == h.Start || strings.Trim(doc.Masked[t.End:h.Start], " ") == "") &&
-					!(i > 0 && toks[i-1].End == t.Start) && !(i+3 < len(toks) && toks[i+3].Start == r.End) {
-					if rw := doc.TokenText(r); spellLowerWord(rw, false) {
-						occs = append(occs, occ{span: checker.Span{Start: t.Start, End: r.End}, kind: cluster.Compound, text: lw + "-" + rw})
-						addKey(lw + rw)
-					}
+			var lw string
+			if britAm {
+				w := doc.TokenText(*t)
+				if !spellLowerWord(w, i == 0) {
+					continue
+				}
+				lw = w
+				if c := w[0]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+					lw = strings.ToLower(w)
+				}
+			} else {
+				var ok bool
+				if lw, ok = spellPrefixAt(doc, toks, i); !ok {
+					continue
 				}
 			}
-			if i > 0 && toks[i-1].End == t.Start || i+1 < len(toks) && toks[i+1].Start == t.End {
+			prefix := spellIsPrefix(lw)
+			if o, key, ok := spellHyphenated(doc, toks, i, lw, prefix); ok {
+				occs = append(occs, o)
+				keys[key] = true
+			}
+			if spellJoined(toks, i) {
 				continue // part of a longer word
 			}
 			if britAm {
@@ -869,138 +852,331 @@ func collectCompounds(c *spellingCollector, doc *checker.Document, britAm bool) 
 					occs = append(occs, occ{span: t.Span, kind: cluster.Regional, text: lw, key: min(lw, other)})
 				}
 			}
-			// Spaced after a bound prefix: "anti gang"; not after one
-			// that is also a word ("post office", "counter staff").
-			if prefix && lw != "post" && lw != "counter" && lw != "e" && i+1 < len(toks) && toks[i+1].Kind == text.Word && doc.Masked[t.End:toks[i+1].Start] == " " {
-				nw := doc.TokenText(toks[i+1])
-				if spellLowerWord(nw, false) && lexicon.IsCommon(nw) && (i+2 >= len(toks) || toks[i+2].Start != toks[i+1].End) {
-					occs = append(occs, occ{span: checker.Span{Start: t.Start, End: toks[i+1].End}, kind: cluster.Compound, text: lw + " " + nw})
-					addKey(lw + nw)
-				}
+			if o, key, ok := spellSpaced(doc, toks, i, lw, prefix); ok {
+				occs = append(occs, o)
+				keys[key] = true
 			}
 		}
 	}
 	// The same compounds closed up: "antigang", "email".
-	if len(keys) > 0 {
-		// The byte lengths of the keys, by first letter (a bound
-		// prefix's, in lower case) and in all.
-		var lens [26]uint64
-		var all uint64
-		for k := range keys {
-			if len(k) < 64 {
-				lens[k[0]-'a'] |= 1 << len(k)
-				all |= 1 << len(k)
-			}
-		}
-		var buf [64]byte
-		for _, t := range closed {
-			n := t.Len()
-			if all&(1<<n) == 0 {
-				continue
-			}
-			c := doc.Masked[t.Start]
-			switch {
-			case 'a' <= c && c <= 'z':
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case c < utf8.RuneSelf:
-				continue // no key starts so
-			}
-			if c < utf8.RuneSelf && lens[c-'a']&(1<<n) == 0 {
-				continue
-			}
-			spellClosed(&occs, keys, doc, t, &buf)
-		}
-		sort.SliceStable(occs, func(a, b int) bool { return occs[a].span.Start < occs[b].span.Start })
+	var buf [64]byte
+	for _, t := range closed {
+		spellClosed(&occs, keys, doc, t, &buf)
 	}
-	for _, o := range occs {
-		c.add(o.kind, o.text, o.key, o.span, true)
-	}
+	spellSortOccs(occs)
+	return occs
 }
 
-// spellSelect returns in dst the indexes of the tokens that collectCompounds
-// looks at without britAm: the words that may be a compound closed up
-// (spellMayBeClosed, shorter than 64 bytes) or a bound prefix, by their
-// length and first letter. It is the bulk of that pass, and most words
-// pass or fail at random, so it is written without branches, and does as
-// little as it can: it may also return tokens that are not words (a
-// quotation mark outside ASCII) or of 65 bytes or more, which the caller
-// tests for anyway.
-func spellSelect(dst []int32, m string, toks []text.Token) []int32 {
-	if len(toks) == 0 {
-		return dst[:0]
-	}
-	dst = slices.Grow(dst[:0], len(toks))[:len(toks)]
-	k := 0
-	for i := range toks {
-		t := &toks[i]
-		n := t.End - t.Start
-		// The second byte, or the first again in a word of one (too
-		// short to be closed up).
-		f, g := m[t.Start], m[t.Start+int(spellBit(n > 1))]
-		sel := spellSelectLens[spellPair(f, g)] >> (uint(n-1) & 63) // bit n-1 stands for length n
-		dst[k] = int32(i)
-		k += int(sel & 1)
-	}
-	return dst[:k]
+// spellSortOccs sorts compounds found by their starts, keeping the order
+// found among equals.
+func spellSortOccs(occs []spellCompoundOcc) {
+	slices.SortStableFunc(occs, func(a, b spellCompoundOcc) int { return a.span.Start - b.span.Start })
 }
 
-func spellBit(b bool) uint32 {
-	if b {
-		return 1
-	}
-	return 0
+// spellJoined reports whether token i of toks touches the token before or
+// after it: it is part of a longer word.
+func spellJoined(toks []text.Token, i int) bool {
+	return i > 0 && toks[i-1].End == toks[i].Start || i+1 < len(toks) && toks[i+1].Start == toks[i].End
 }
 
-// The tables of spellSelect. spellClass sorts bytes into what tells words
-// apart there: 0-25 a letter in either case, 26 a byte outside ASCII, 27
-// any other. spellSelectLens holds, by the classes of a word's first and
-// second bytes, bit n-1 set when a word of n bytes is selected: it may be
-// a compound closed up (spellMayBeClosed: longer than the shortest bound
-// prefix of its first letter, with a second letter that may follow it;
-// any word starting outside ASCII, which lower-casing may change), or it
-// has the length of a bound prefix its first letter starts. Bit 63 is
-// clear, for words of 64 bytes or more.
-var (
-	spellClass      [256]uint8
-	spellSelectLens [32 * 32]uint64 // by spellPair
-)
+// spellPrefixAt returns token i of toks lower-cased if it is a bound prefix
+// in lower case, or capitalised at the start of the sentence.
+func spellPrefixAt(doc *checker.Document, toks []text.Token, i int) (string, bool) {
+	t := &toks[i]
+	if t.Kind != text.Word {
+		return "", false
+	}
+	w := doc.TokenText(*t)
+	// Only ASCII words pass both tests.
+	if !spellIsPrefixFold(w) || !spellLowerWord(w, i == 0) {
+		return "", false
+	}
+	if c := w[0]; 'A' <= c && c <= 'Z' {
+		return strings.ToLower(w), true
+	}
+	return w, true
+}
 
-// spellPair returns the index in spellSelectLens of the classes of f and
-// g (masked so that the compiler knows it in range).
-func spellPair(f, g byte) int { return (int(spellClass[f])<<5 | int(spellClass[g])) & (32*32 - 1) }
-
-func init() {
-	for b := range spellClass {
-		switch {
-		case b >= utf8.RuneSelf:
-			spellClass[b] = 26
-		case 'a' <= b|0x20 && b|0x20 <= 'z':
-			spellClass[b] = uint8(b | 0x20 - 'a')
-		default:
-			spellClass[b] = 27
+// spellHyphenated returns the compound hyphenated at token i of toks,
+// whose text lower-cased is lw ("anti-gang", also "anti -gang").
+func spellHyphenated(doc *checker.Document, toks []text.Token, i int, lw string, prefix bool) (o spellCompoundOcc, key string, ok bool) {
+	if !prefix || i+2 >= len(toks) {
+		return o, "", false
+	}
+	t, h, r := toks[i], toks[i+1], toks[i+2]
+	if r.Kind == text.Word && doc.TokenText(h) == "-" && h.End == r.Start &&
+		(t.End == h.Start || strings.Trim(doc.Masked[t.End:h.Start], " ") == "") &&
+		!(i > 0 && toks[i-1].End == t.Start) && !(i+3 < len(toks) && toks[i+3].Start == r.End) {
+		if rw := doc.TokenText(r); spellLowerWord(rw, false) {
+			return spellCompoundOcc{span: checker.Span{Start: t.Start, End: r.End}, kind: cluster.Compound, text: lw + "-" + rw}, lw + rw, true
 		}
 	}
-	const upTo63 = 1<<63 - 1
-	for cf := range 26 {
-		lens := spellPrefixLens['a'+cf]
-		if lens == 0 {
+	return o, "", false
+}
+
+// spellSpaced returns the compound spaced at token i of toks, which is
+// not joined to its neighbours and lower-cased is lw: "anti gang"; not
+// after a prefix that is also a word ("post office", "counter staff").
+func spellSpaced(doc *checker.Document, toks []text.Token, i int, lw string, prefix bool) (o spellCompoundOcc, key string, ok bool) {
+	if !prefix || lw == "post" || lw == "counter" || lw == "e" || i+1 >= len(toks) {
+		return o, "", false
+	}
+	t, next := toks[i], toks[i+1]
+	if next.Kind == text.Word && doc.Masked[t.End:next.Start] == " " {
+		nw := doc.TokenText(next)
+		if spellLowerWord(nw, false) && lexicon.IsCommon(nw) && (i+2 >= len(toks) || toks[i+2].Start != next.End) {
+			return spellCompoundOcc{span: checker.Span{Start: t.Start, End: next.End}, kind: cluster.Compound, text: lw + " " + nw}, lw + nw, true
+		}
+	}
+	return o, "", false
+}
+
+// spellCompounds is spellCompoundsEvery(doc, false), without reading most
+// tokens: a hyphenated compound is found from its hyphen, which few words
+// before it make worth a look; then one pass over the tokens, each tested
+// by its first byte and length alone, finds the few words that may be a
+// bound prefix before a space, or a compound already found closed up.
+func spellCompounds(doc *checker.Document) []spellCompoundOcc {
+	m := doc.Masked
+	var hyph, spaced, closed []spellCompoundOcc
+	var keys map[string]bool // the hyphenated compounds, closed up
+	for p := 0; ; {
+		k := strings.IndexByte(m[p:], '-')
+		if k < 0 {
+			break
+		}
+		h := p + k
+		// Only the first of a run of hyphens may follow a word.
+		for p = h + 1; p < len(m) && m[p] == '-'; p++ {
+		}
+		q := h
+		for q > 0 && m[q-1] == ' ' {
+			q--
+		}
+		if !spellMayEndPrefix(m[:q]) {
 			continue
 		}
-		// Lengths above the shortest prefix's.
-		closed := upTo63 &^ (1<<bits.TrailingZeros8(lens) - 1)
-		second := spellPrefixSecond[cf] | 1<<26 // and any byte outside ASCII
-		for cg := range 28 {
-			sel := uint64(lens >> 1) // bit n-1 for length n
-			if second&(1<<cg) != 0 {
-				sel |= uint64(closed)
+		toks, i, ok := spellTokenBefore(doc, h)
+		if !ok {
+			continue
+		}
+		if lw, ok := spellPrefixAt(doc, toks, i); ok {
+			if o, key, ok := spellHyphenated(doc, toks, i, lw, true); ok {
+				hyph = append(hyph, o)
+				if keys == nil {
+					keys = map[string]bool{}
+				}
+				keys[key] = true
 			}
-			spellSelectLens[cf<<5|cg] = sel
 		}
 	}
-	for cg := range 28 {
-		spellSelectLens[26<<5|cg] = upTo63 // 1 to 63 bytes
+	// The tokens to look at: the bound prefixes that may stand before a
+	// space, and the hyphenated compounds closed up.
+	var sel, keyShapes spellShapes
+	for _, list := range spellPrefixes {
+		for _, p := range list {
+			if p != "post" && p != "counter" && p != "e" {
+				sel.add(p)
+			}
+		}
 	}
+	for k := range keys {
+		sel.add(k)
+		keyShapes.add(k)
+	}
+	var newKeys map[string]bool // the spaced compounds not hyphenated, closed up
+	var buf [64]byte
+	var cur spellSentenceCursor
+	for g := spellNext(m, doc.Tokens, 0, &sel); g < len(doc.Tokens); g = spellNext(m, doc.Tokens, g+1, &sel) {
+		toks, i, ok := cur.at(doc, g)
+		if !ok {
+			continue
+		}
+		t := &toks[i]
+		f, n := m[t.Start], uint(t.End-t.Start)
+		if spellSpacedLens[f]>>(n&63)&1 != 0 && !spellJoined(toks, i) {
+			if lw, ok := spellPrefixAt(doc, toks, i); ok {
+				if o, key, ok := spellSpaced(doc, toks, i, lw, true); ok {
+					spaced = append(spaced, o)
+					if !keys[key] {
+						if newKeys == nil {
+							newKeys = map[string]bool{}
+						}
+						newKeys[key] = true
+					}
+				}
+			}
+		}
+		if keyShapes.lens[f]>>(n&63)&1 != 0 && n < 64 {
+			spellClosedAt(&closed, keys, doc, toks, i, &buf)
+		}
+	}
+	if len(newKeys) > 0 {
+		// Spaced compounds closed up, before and after them.
+		keyShapes = spellShapes{}
+		for k := range newKeys {
+			keyShapes.add(k)
+		}
+		cur = spellSentenceCursor{}
+		for g := spellNext(m, doc.Tokens, 0, &keyShapes); g < len(doc.Tokens); g = spellNext(m, doc.Tokens, g+1, &keyShapes) {
+			if toks, i, ok := cur.at(doc, g); ok && toks[i].Len() < 64 {
+				spellClosedAt(&closed, newKeys, doc, toks, i, &buf)
+			}
+		}
+	}
+	occs := append(append(hyph, spaced...), closed...)
+	spellSortOccs(occs)
+	return occs
+}
+
+// A spellShapes selects words by their first byte f, length n and second
+// byte g: lens[f] has bit n set (n modulo 64) and second[f] bit
+// spellClass[g].
+type spellShapes struct {
+	lens   [256]uint64
+	second [256]uint32
+}
+
+// add selects the words that lower-cased as spellClosed does may be w:
+// w's first letter in either case (or any byte outside ASCII), and second
+// letter in either case, or any byte outside ASCII. w is in lower case, of
+// two bytes or more.
+func (sh *spellShapes) add(w string) {
+	n := len(w)
+	if n >= 64 {
+		return
+	}
+	g := uint32(1)<<spellClass[w[1]] | 1<<26
+	for _, f := range []byte{w[0], w[0] - 'a' + 'A'} {
+		sh.lens[f] |= 1 << n
+		sh.second[f] |= g
+	}
+	for f := utf8.RuneSelf; f < 256; f++ {
+		sh.lens[f] |= 1 << n
+		sh.second[f] = 1<<28 - 1
+	}
+}
+
+// spellNext returns the index of the first token at or after i of the
+// shapes sh selects, or len(toks) if there is none.
+func spellNext(m string, toks []text.Token, i int, sh *spellShapes) int {
+	for ; i < len(toks); i++ {
+		t := &toks[i]
+		f := m[t.Start]
+		if n := t.End - t.Start; sh.lens[f]>>(uint(n)&63)&1 != 0 && n >= 2 && sh.second[f]>>spellClass[m[t.Start+1]]&1 != 0 {
+			return i
+		}
+	}
+	return len(toks)
+}
+
+// spellClass sorts bytes for spellShapes: 0-25 a letter in either case,
+// 26 a byte outside ASCII, 27 any other.
+var spellClass = func() (t [256]uint8) {
+	for b := range t {
+		switch {
+		case b >= utf8.RuneSelf:
+			t[b] = 26
+		case 'a' <= b|0x20 && b|0x20 <= 'z':
+			t[b] = uint8(b | 0x20 - 'a')
+		default:
+			t[b] = 27
+		}
+	}
+	return t
+}()
+
+// A spellSentenceCursor finds the sentences of increasing token indexes.
+type spellSentenceCursor struct{ si int }
+
+// at returns the tokens of the sentence outside code that holds the
+// document's token g, and g's index there; g is at least the last one
+// asked for.
+func (c *spellSentenceCursor) at(doc *checker.Document, g int) ([]text.Token, int, bool) {
+	ss := doc.Sentences
+	for c.si < len(ss) && ss[c.si].Last <= g {
+		c.si++
+	}
+	if c.si == len(ss) || ss[c.si].First > g || doc.BlockOf(ss[c.si]).Kind == checker.Code {
+		return nil, 0, false
+	}
+	return doc.SentenceTokens(ss[c.si]), g - ss[c.si].First, true
+}
+
+// spellClosedAt appends to occs token i of toks if it is a word not joined
+// to its neighbours that, lower-cased, is one of keys.
+func spellClosedAt(occs *[]spellCompoundOcc, keys map[string]bool, doc *checker.Document, toks []text.Token, i int, buf *[64]byte) {
+	t := &toks[i]
+	if t.Kind == text.Word && spellMayBeClosed(doc.Masked[t.Start:t.End]) && !spellJoined(toks, i) {
+		spellClosed(occs, keys, doc, t.Span, buf)
+	}
+}
+
+// spellSpacedLens holds, by a word's first byte, bit n set when a bound
+// prefix that may stand before a space (not "post", "counter" or "e") of n
+// bytes starts with it in either case.
+var spellSpacedLens = func() (t [256]uint64) {
+	for _, list := range spellPrefixes {
+		for _, p := range list {
+			if p == "post" || p == "counter" || p == "e" {
+				continue
+			}
+			t[p[0]] |= 1 << len(p)
+			t[p[0]-'a'+'A'] |= 1 << len(p)
+		}
+	}
+	return t
+}()
+
+// spellMayEndPrefix reports whether s may end with a bound prefix as a
+// word before a hyphen: whether its last bytes, ASCII letters lower-cased,
+// are one. It is false for most text before a hyphen.
+func spellMayEndPrefix(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, p := range spellPrefixEnds[s[len(s)-1]|0x20] {
+		if len(s) < len(p) {
+			continue
+		}
+		t := s[len(s)-len(p):]
+		k := 0
+		for k < len(p) && t[k]|0x20 == p[k] {
+			k++
+		}
+		if k == len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// spellPrefixEnds lists the bound prefixes by their last letter.
+var spellPrefixEnds = func() (t [256][]string) {
+	for _, list := range spellPrefixes {
+		for _, p := range list {
+			c := p[len(p)-1]
+			t[c] = append(t[c], p)
+		}
+	}
+	return t
+}()
+
+// spellTokenBefore returns the tokens of the sentence (outside code) in
+// which a token starts at offset off, and the index there of the token
+// before it, if there is one.
+func spellTokenBefore(doc *checker.Document, off int) ([]text.Token, int, bool) {
+	all := doc.Tokens
+	h := sort.Search(len(all), func(j int) bool { return all[j].Start >= off })
+	if h == len(all) || all[h].Start != off {
+		return nil, 0, false
+	}
+	ss := doc.Sentences
+	si := sort.Search(len(ss), func(j int) bool { return ss[j].Last > h })
+	if si == len(ss) || ss[si].First >= h || doc.BlockOf(ss[si]).Kind == checker.Code {
+		return nil, 0, false
+	}
+	return doc.SentenceTokens(ss[si]), h - ss[si].First - 1, true
 }
 
 // spellClosed appends to occs the word at t if, lower-cased when it starts
@@ -1438,3 +1614,10 @@ func spellingMessage(items []spellingItem, order []int, self int) string {
 
 // spellConnector is text.IsConnector, without folding long words.
 func spellConnector(w string) bool { return len(w) <= 5 && text.IsConnector(w) }
+
+func spellBit(b bool) uint32 {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -4,10 +4,10 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -433,10 +433,12 @@ func TestSpellHelpers(t *testing.T) {
 	}
 }
 
-// TestSpellSelect checks the branch-free token filter of collectCompounds
-// against the tests it stands for, on words of every first and second
-// byte and length.
-func TestSpellSelect(t *testing.T) {
+// TestSpellCompounds checks the compounds found from hyphens and a quick
+// look at the tokens against those found reading every token, on texts
+// built from words of every first byte and length, the compounds in every
+// form, and random sequences of words that make compounds.
+func TestSpellCompounds(t *testing.T) {
+	var texts []string
 	var b strings.Builder
 	var firsts []string
 	for f := 1; f < 256; f++ {
@@ -444,7 +446,7 @@ func TestSpellSelect(t *testing.T) {
 	}
 	firsts = append(firsts, "é", "É", "Ｅ", "İ", "ſ", "K")
 	seconds := []string{"", "a", "N", "o", "Y", "é", "\xff", "-", "1", "'", "@", "[", "`", "{"}
-	rests := []string{"", "x", "ti", "ntigangxyz"}
+	rests := []string{"", "x", "ti", "ntigangxyz", "mail", "gang"}
 	for n := 58; n < 72; n++ {
 		rests = append(rests, strings.Repeat("m", n))
 	}
@@ -454,30 +456,47 @@ func TestSpellSelect(t *testing.T) {
 				b.WriteString(f + g + rest + " ")
 			}
 		}
-		b.WriteString("anti-gang co-op Email\n")
+		b.WriteString("anti-gang co-op Email e-mail non free non-" + f + "ree " + f + "mail.\n")
 	}
-	m := b.String()
-	toks := text.Tokenize(nil, m, text.Span{Start: 0, End: len(m)})
-	want := []int32{}
-	for i, tk := range toks {
-		if tk.Kind != text.Word {
-			continue
+	texts = append(texts, b.String())
+	words := []string{"anti", "Anti", "ANTI", "gang", "antigang", "Antigang", "e", "E", "mail", "email", "Email", "co", "Co", "op",
+		"coop", "counter", "attack", "counterattack", "non", "Non", "free", "nonfree", "Nonfree", "pre", "post", "office",
+		"postoffice", "inter", "national", "international", "xanti", "semi", "final", "semifinal", "multi", "user", "multiuser",
+		"pseudo", "code", "pseudocode", "ultra", "cyber", "space", "cyberspace", "İnter", "Ｅmail", "the", "it", "a", "x1", "3"}
+	seps := []string{" ", " ", " ", " ", "-", " -", " - ", "--", ". ", ", ", "\n", "\n\n", "'", "’", "", "  "}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 300 {
+		b.Reset()
+		for range 2 + rng.IntN(200) {
+			b.WriteString(words[rng.IntN(len(words))])
+			b.WriteString(seps[rng.IntN(len(seps))])
 		}
-		w := m[tk.Start:tk.End]
-		n := len(w)
-		if n < 64 && spellMayBeClosed(w) || n <= 7 && spellPrefixLens[w[0]]&(1<<n) != 0 {
-			want = append(want, int32(i))
+		texts = append(texts, b.String())
+	}
+	files, _ := filepath.Glob("../testdata/prose/*.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	found := 0
+	for k, txt := range texts {
+		for _, name := range []string{"t.txt", "t.md"} {
+			doc, err := input.Parse(name, []byte(txt))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, want := spellCompounds(doc), spellCompoundsEvery(doc, false)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("text %d (%s): spellCompounds gives\n%v\nwant\n%v", k, name, got, want)
+			}
+			found += len(want)
 		}
 	}
-	// Beside those, it may return tokens its caller skips.
-	got := slices.DeleteFunc(spellSelect(nil, m, toks), func(i int32) bool {
-		return toks[i].Kind != text.Word || toks[i].Len() > 64
-	})
-	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("spellSelect: %d tokens, want %d", len(got), len(want))
-	}
-	if len(want) < 100 {
-		t.Fatalf("only %d tokens selected", len(want))
+	if found < 1000 {
+		t.Fatalf("only %d compounds found", found)
 	}
 }
 
