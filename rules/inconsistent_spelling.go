@@ -858,13 +858,36 @@ func spellCompoundsEvery(doc *checker.Document, britAm bool) []spellCompoundOcc 
 			}
 		}
 	}
-	// The same compounds closed up: "antigang", "email".
+	// The same compounds closed up: "antigang", "email", of the byte
+	// length of a key of their first letter.
+	lens := spellKeyLens(keys)
 	var buf [64]byte
 	for _, t := range closed {
-		spellClosed(&occs, keys, doc, t, &buf)
+		if lens[doc.Masked[t.Start]]>>t.Len()&1 != 0 {
+			spellClosed(&occs, keys, doc, t, &buf)
+		}
 	}
 	spellSortOccs(occs)
 	return occs
+}
+
+// spellKeyLens returns, by a word's first byte, bit n set for the keys of
+// n bytes (fewer than 64) whose first letter it is in either case; for a
+// byte outside ASCII, of any key.
+func spellKeyLens(keys map[string]bool) *[256]uint64 {
+	var t [256]uint64
+	var all uint64
+	for k := range keys {
+		if n := len(k); n < 64 {
+			t[k[0]] |= 1 << n
+			t[k[0]-'a'+'A'] |= 1 << n
+			all |= 1 << n
+		}
+	}
+	for f := utf8.RuneSelf; f < 256; f++ {
+		t[f] = all
+	}
+	return &t
 }
 
 // spellSortOccs sorts compounds found by their starts, keeping the order
@@ -985,7 +1008,9 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 		keyShapes.add(k)
 	}
 	var newKeys map[string]bool // the spaced compounds not hyphenated, closed up
-	var buf [64]byte
+	// The words that may be a compound closed up: checked once all
+	// compounds are known, the way spellCompoundsEvery does.
+	var maybe []int32
 	var cur spellSentenceCursor
 	for g := spellNext(m, doc.Tokens, 0, &sel); g < len(doc.Tokens); g = spellNext(m, doc.Tokens, g+1, &sel) {
 		toks, i, ok := cur.at(doc, g)
@@ -1007,20 +1032,36 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 				}
 			}
 		}
-		if keyShapes.lens[f]>>(n&63)&1 != 0 && n < 64 {
-			spellClosedAt(&closed, keys, doc, toks, i, &buf)
+		if keyShapes.lens[f]>>(n&63)&1 != 0 {
+			maybe = append(maybe, int32(g))
 		}
 	}
 	if len(newKeys) > 0 {
-		// Spaced compounds closed up, before and after them.
-		keyShapes = spellShapes{}
+		// The words that may be any compound closed up, picked again.
+		if keys == nil {
+			keys = map[string]bool{}
+		}
 		for k := range newKeys {
 			keyShapes.add(k)
+			keys[k] = true
 		}
-		cur = spellSentenceCursor{}
+		maybe = maybe[:0]
 		for g := spellNext(m, doc.Tokens, 0, &keyShapes); g < len(doc.Tokens); g = spellNext(m, doc.Tokens, g+1, &keyShapes) {
-			if toks, i, ok := cur.at(doc, g); ok && toks[i].Len() < 64 {
-				spellClosedAt(&closed, newKeys, doc, toks, i, &buf)
+			maybe = append(maybe, int32(g))
+		}
+	}
+	if len(maybe) > 0 {
+		lens := spellKeyLens(keys)
+		var buf [64]byte
+		cur = spellSentenceCursor{}
+		for _, g := range maybe {
+			toks, i, ok := cur.at(doc, int(g))
+			if !ok {
+				continue
+			}
+			t := &toks[i]
+			if n := t.Len(); n < 64 && lens[m[t.Start]]>>n&1 != 0 {
+				spellClosedAt(&closed, keys, doc, toks, i, &buf)
 			}
 		}
 	}

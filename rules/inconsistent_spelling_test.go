@@ -462,10 +462,13 @@ func TestSpellCompounds(t *testing.T) {
 	words := []string{"anti", "Anti", "ANTI", "gang", "antigang", "Antigang", "e", "E", "mail", "email", "Email", "co", "Co", "op",
 		"coop", "counter", "attack", "counterattack", "non", "Non", "free", "nonfree", "Nonfree", "pre", "post", "office",
 		"postoffice", "inter", "national", "international", "xanti", "semi", "final", "semifinal", "multi", "user", "multiuser",
-		"pseudo", "code", "pseudocode", "ultra", "cyber", "space", "cyberspace", "İnter", "Ｅmail", "the", "it", "a", "x1", "3"}
+		"pseudo", "code", "pseudocode", "ultra", "cyber", "space", "cyberspace", "İnter", "Ｅmail", "the", "it", "a", "x1", "3",
+		// Lower-casing changes the byte length of some words.
+		"ANTİGANG", "İNTERNATİONAL", "İnternational", "Ⱥ", "ẞ", "NONȺ", "zero", "nonzero", "NONZERO", "made", "premade",
+		"x", "pseudox", "Pseudox", "ıx"}
 	seps := []string{" ", " ", " ", " ", "-", " -", " - ", "--", ". ", ", ", "\n", "\n\n", "'", "’", "", "  "}
 	rng := rand.New(rand.NewPCG(1, 2))
-	for range 300 {
+	for range 1500 {
 		b.Reset()
 		for range 2 + rng.IntN(200) {
 			b.WriteString(words[rng.IntN(len(words))])
