@@ -994,73 +994,53 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 		}
 	}
 	// The tokens to look at: the bound prefixes that may stand before a
-	// space, and the hyphenated compounds closed up.
-	var sel, keyShapes spellShapes
+	// space, and the words that may be a compound closed up, hyphenated
+	// or spaced (a bound prefix and more).
+	var sel spellShapes
 	for _, list := range spellPrefixes {
 		for _, p := range list {
 			if p != "post" && p != "counter" && p != "e" {
-				sel.add(p)
+				sel.add(p, len(p))
 			}
 		}
 	}
 	for k := range keys {
-		sel.add(k)
-		keyShapes.add(k)
+		sel.add(k, utf8.RuneCountInString(k))
 	}
-	var newKeys map[string]bool // the spaced compounds not hyphenated, closed up
-	// The words that may be a compound closed up: checked once all
-	// compounds are known, the way spellCompoundsEvery does.
+	// The words picked: checked once all compounds are known, the way
+	// spellCompoundsEvery does.
 	var maybe []int32
 	var cur spellSentenceCursor
 	for g := spellNext(m, doc.Tokens, 0, &sel); g < len(doc.Tokens); g = spellNext(m, doc.Tokens, g+1, &sel) {
-		toks, i, ok := cur.at(doc, g)
-		if !ok {
+		maybe = append(maybe, int32(g))
+		t := &doc.Tokens[g]
+		if spellSpacedLens[m[t.Start]]>>(uint(t.End-t.Start)&63)&1 == 0 {
 			continue
 		}
-		t := &toks[i]
-		f, n := m[t.Start], uint(t.End-t.Start)
-		if spellSpacedLens[f]>>(n&63)&1 != 0 && !spellJoined(toks, i) {
-			if lw, ok := spellPrefixAt(doc, toks, i); ok {
-				if o, key, ok := spellSpaced(doc, toks, i, lw, true); ok {
-					spaced = append(spaced, o)
-					if !keys[key] {
-						if newKeys == nil {
-							newKeys = map[string]bool{}
-						}
-						newKeys[key] = true
-					}
+		toks, i, ok := cur.at(doc, g)
+		if !ok || spellJoined(toks, i) {
+			continue
+		}
+		if lw, ok := spellPrefixAt(doc, toks, i); ok {
+			if o, key, ok := spellSpaced(doc, toks, i, lw, true); ok {
+				spaced = append(spaced, o)
+				if keys == nil {
+					keys = map[string]bool{}
 				}
+				keys[key] = true
 			}
 		}
-		if keyShapes.lens[f]>>(n&63)&1 != 0 {
-			maybe = append(maybe, int32(g))
-		}
 	}
-	if len(newKeys) > 0 {
-		// The words that may be any compound closed up, picked again.
-		if keys == nil {
-			keys = map[string]bool{}
-		}
-		for k := range newKeys {
-			keyShapes.add(k)
-			keys[k] = true
-		}
-		maybe = maybe[:0]
-		for g := spellNext(m, doc.Tokens, 0, &keyShapes); g < len(doc.Tokens); g = spellNext(m, doc.Tokens, g+1, &keyShapes) {
-			maybe = append(maybe, int32(g))
-		}
-	}
-	if len(maybe) > 0 {
+	if len(keys) > 0 {
 		lens := spellKeyLens(keys)
 		var buf [64]byte
 		cur = spellSentenceCursor{}
 		for _, g := range maybe {
-			toks, i, ok := cur.at(doc, int(g))
-			if !ok {
+			t := &doc.Tokens[g]
+			if n := t.Len(); n >= 64 || lens[m[t.Start]]>>n&1 == 0 {
 				continue
 			}
-			t := &toks[i]
-			if n := t.Len(); n < 64 && lens[m[t.Start]]>>n&1 != 0 {
+			if toks, i, ok := cur.at(doc, int(g)); ok {
 				spellClosedAt(&closed, keys, doc, toks, i, &buf)
 			}
 		}
@@ -1078,25 +1058,43 @@ type spellShapes struct {
 	second [256]uint32
 }
 
-// add selects the words that lower-cased as spellClosed does may be w:
-// w's first letter in either case (or any byte outside ASCII), and second
-// letter in either case, or any byte outside ASCII. w is in lower case, of
-// two bytes or more.
-func (sh *spellShapes) add(w string) {
-	n := len(w)
-	if n >= 64 {
-		return
-	}
+// add selects the words of min to 63 bytes that lower-cased as
+// spellClosed does may start as w does: with w's first letter in either
+// case, or a rune that lower-cases to an ASCII letter, and then w's second
+// letter in either case, or any byte outside ASCII. w is in lower case and
+// starts with two ASCII letters; a word min runes long has at least min
+// bytes.
+func (sh *spellShapes) add(w string, min int) {
+	lens := ^uint64(0) << uint(min)
 	g := uint32(1)<<spellClass[w[1]] | 1<<26
 	for _, f := range []byte{w[0], w[0] - 'a' + 'A'} {
-		sh.lens[f] |= 1 << n
+		sh.lens[f] |= lens
 		sh.second[f] |= g
 	}
-	for f := utf8.RuneSelf; f < 256; f++ {
-		sh.lens[f] |= 1 << n
+	for _, f := range spellLowerASCIILeads {
+		sh.lens[f] |= lens
 		sh.second[f] = 1<<28 - 1
 	}
 }
+
+// spellLowerASCIILeads holds the first bytes of the runes outside ASCII
+// that lower-case to an ASCII letter ("İ", the Kelvin sign): a word may
+// start so and lower-cased be a compound closed up.
+var spellLowerASCIILeads = func() []byte {
+	var leads []byte
+	var buf [utf8.UTFMax]byte
+	for _, cr := range unicode.CaseRanges {
+		for r := max(cr.Lo, utf8.RuneSelf); r <= cr.Hi; r++ {
+			if l := unicode.ToLower(rune(r)); l < utf8.RuneSelf && 'a' <= l && l <= 'z' {
+				utf8.EncodeRune(buf[:], rune(r))
+				if !slices.Contains(leads, buf[0]) {
+					leads = append(leads, buf[0])
+				}
+			}
+		}
+	}
+	return leads
+}()
 
 // spellNext returns the index of the first token at or after i of the
 // shapes sh selects, or len(toks) if there is none.
