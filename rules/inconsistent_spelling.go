@@ -245,13 +245,54 @@ func spellAdvance(doc *checker.Document, p checker.Position, off int) checker.Po
 		}
 		return doc.Position(off)
 	}
+	// Rune counts add up only from a rune's start; the byte-order mark
+	// is not counted on the first line.
+	if off-p.Offset > 32 || !utf8.RuneStart(t[p.Offset]) || p.Line == 1 && p.Offset < 3 {
+		return spellAdvanceLong(doc, p, off)
+	}
+	// A short way (within a name, most often): one pass over the text
+	// between, eight bytes at a time while they are ASCII and no line
+	// ends among them.
+	const lows, highs = 0x0101010101010101, 0x8080808080808080
+	line, col := p.Line, p.Column
+	for i := p.Offset; i < off; {
+		if i+8 <= off {
+			b := t[i : i+8]
+			w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			if nl := w ^ '\n'*lows; (w|(nl-lows)&^nl)&highs == 0 {
+				col += 8
+				i += 8
+				continue
+			}
+		}
+		switch c := t[i]; {
+		case c == '\n':
+			line++
+			col = 1
+			i++
+		case c < utf8.RuneSelf:
+			col++
+			i++
+		default:
+			_, size := utf8.DecodeRuneInString(t[i:off])
+			col++
+			i += size
+		}
+	}
+	return checker.Position{Offset: off, Line: line, Column: col}
+}
+
+// spellAdvanceLong is spellAdvance counting lines and runes apart: quicker
+// over a long way, and for a position p inside a rune or the byte-order
+// mark.
+func spellAdvanceLong(doc *checker.Document, p checker.Position, off int) checker.Position {
+	t := doc.Text
 	seg := t[p.Offset:off]
 	if n := strings.Count(seg, "\n"); n > 0 {
 		start := p.Offset + strings.LastIndexByte(seg, '\n') + 1
 		return checker.Position{Offset: off, Line: p.Line + n, Column: spellRuneCount(t[start:off]) + 1}
 	}
-	// Rune counts add up only from a rune's start; the byte-order mark
-	// is not counted on the first line.
 	if !utf8.RuneStart(t[p.Offset]) || p.Line == 1 && p.Offset < 3 {
 		return doc.Position(off)
 	}

@@ -366,6 +366,11 @@ func TestSpellPositions(t *testing.T) {
 		"\uFEFFBOM first\nthen Ünïcödé, 日本語\r\nand \xff\xfe invalid\n\nend",
 		"a\n\n\nb é\nc\xe2\x82 broken\xe2\x82\xac\n",
 		strings.Repeat("Nayib Bukele é ", 40) + "\n" + strings.Repeat("x", 70),
+		"short\nlines\nof\nASCII\n\n\nand one much longer than eight bytes\n\n",
+	}
+	for k := 0; k < 20; k++ {
+		// Line ends and other runes at every place in the eight bytes.
+		texts = append(texts, strings.Repeat("x", k)+"\n"+strings.Repeat("y", 9)+"é"+strings.Repeat("z", k)+"\n\xff"+strings.Repeat("w", 20-k)+"日\n")
 	}
 	for _, txt := range texts {
 		doc := checker.NewDocument("t.txt", txt, "", nil, nil)
