@@ -45,9 +45,10 @@ func (d *Document) Candidates() []text.Candidate {
 func (d *Document) splitAtMasks(list []text.Candidate, from int) []text.Candidate {
 	cut := func(a, b text.Span) bool { return d.Text[a.End:b.Start] != d.Masked[a.End:b.Start] }
 	need := false
-	for _, c := range list[from:] {
-		for k := 1; k < len(c.Words) && !need; k++ {
-			need = cut(c.Words[k-1], c.Words[k])
+	for i := from; i < len(list) && !need; i++ {
+		ws := list[i].Words // not the candidate copied: most have one word
+		for k := 1; k < len(ws) && !need; k++ {
+			need = cut(ws[k-1], ws[k])
 		}
 	}
 	if !need {
