@@ -195,10 +195,16 @@ func plainWord(s string, toks []Token, i int) bool {
 // punctuation token that may be a hyphen follows toks[i], and a token
 // after it.
 func mayHyphenAfter(s string, toks []Token, i int) bool {
-	if i+2 >= len(toks) || toks[i+1].Kind != Punct {
+	return i+2 < len(toks) && mayBeHyphen(s, toks[i+1])
+}
+
+// mayBeHyphen reports whether t may be a hyphen: punctuation starting with
+// the first byte of one.
+func mayBeHyphen(s string, t Token) bool {
+	if t.Kind != Punct {
 		return false
 	}
-	c := s[toks[i+1].Start]
+	c := s[t.Start]
 	return c == '-' || c == unicodeHyphen[0]
 }
 
@@ -231,6 +237,11 @@ func Candidates(dst []Candidate, s string, toks []Token) []Candidate {
 // sentences share a few backing arrays. Words already handed out are
 // never overwritten.
 func AppendCandidates(dst []Candidate, words []Span, s string, toks []Token) ([]Candidate, []Span) {
+	return appendCandidates(dst, words, s, toks, true)
+}
+
+// appendCandidates is AppendCandidates; without skip it reads every token.
+func appendCandidates(dst []Candidate, words []Span, s string, toks []Token, skip bool) ([]Candidate, []Span) {
 	first := firstWord(toks)
 	if len(toks) == 0 {
 		return dst, words
@@ -241,7 +252,7 @@ func AppendCandidates(dst []Candidate, words []Span, s string, toks []Token) ([]
 	capital := -1
 	i := 0
 	for i < len(toks) {
-		if capital < toks[i].Start {
+		if skip && capital < toks[i].Start {
 			capital = nextCapital(s, toks[i].Start, end)
 			if capital == end {
 				break
@@ -253,7 +264,16 @@ func AppendCandidates(dst []Candidate, words []Span, s string, toks []Token) ([]
 			for j < len(toks) && toks[j].End <= capital {
 				j++
 			}
-			i = max(i, j-2)
+			// The tokens before j hold no capital: a unit starts
+			// at one only when a hyphen follows it (plainWord,
+			// nameUnit), so one or two tokens before j.
+			back := 0
+			if j > 0 && mayBeHyphen(s, toks[j-1]) {
+				back = 2
+			} else if mayBeHyphen(s, toks[j]) {
+				back = 1
+			}
+			i = max(i, j-back)
 		}
 		// Fast path: most tokens are punctuation or plain lower-case
 		// words, which cannot start a unit unless a hyphen follows
