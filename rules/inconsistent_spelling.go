@@ -1037,7 +1037,7 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 	// The tokens to look at: the bound prefixes that may stand before a
 	// space, and the words that may be a compound closed up, hyphenated
 	// or spaced (a bound prefix and more).
-	var sel spellShapes
+	sel := new(spellShapes)
 	for _, list := range spellPrefixes {
 		for _, p := range list {
 			if p != "post" && p != "counter" && p != "e" {
@@ -1052,7 +1052,7 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 	// spellCompoundsEvery does.
 	var maybe []int32
 	var cur spellSentenceCursor
-	for g := spellNext(m, doc.Tokens, 0, &sel); g < len(doc.Tokens); g = spellNext(m, doc.Tokens, g+1, &sel) {
+	for g := spellNext(m, doc.Tokens, 0, sel); g < len(doc.Tokens); g = spellNext(m, doc.Tokens, g+1, sel) {
 		maybe = append(maybe, int32(g))
 		t := &doc.Tokens[g]
 		if spellSpacedLens[m[t.Start]]>>(uint(t.End-t.Start)&63)&1 == 0 {
@@ -1091,12 +1091,10 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 	return occs
 }
 
-// A spellShapes selects words by their first byte f, length n and second
-// byte g: lens[f] has bit n set (n modulo 64) and second[f] bit
-// spellClass[g].
+// A spellShapes selects words by their first two bytes f and g and their
+// length n: pair[f|g<<8] has bit n set (n modulo 64).
 type spellShapes struct {
-	lens   [256]uint64
-	second [256]uint32
+	pair [1 << 16]uint64
 }
 
 // add selects the words of min to 63 bytes that lower-cased as
@@ -1107,64 +1105,71 @@ type spellShapes struct {
 // bytes.
 func (sh *spellShapes) add(w string, min int) {
 	lens := ^uint64(0) << uint(min)
-	g := uint32(1)<<spellClass[w[1]] | 1<<26
-	for _, f := range []byte{w[0], w[0] - 'a' + 'A'} {
-		sh.lens[f] |= lens
-		sh.second[f] |= g
+	// The second bytes: w's second letter in either case, any byte
+	// outside ASCII.
+	c := w[1]
+	seconds := [2]byte{c, c - 'a' + 'A'}
+	for _, f := range [2]byte{w[0], w[0] - 'a' + 'A'} {
+		for _, g := range seconds {
+			sh.pair[uint16(f)|uint16(g)<<8] |= lens
+		}
+		for g := utf8.RuneSelf; g < 256; g++ {
+			sh.pair[uint16(f)|uint16(g)<<8] |= lens
+		}
 	}
-	for _, f := range spellLowerASCIILeads {
-		sh.lens[f] |= lens
-		sh.second[f] = 1<<28 - 1
+	for _, r := range spellLowerASCII {
+		if r.lower != w[0] {
+			continue
+		}
+		for g := range 256 {
+			sh.pair[uint16(r.lead)|uint16(g)<<8] |= lens
+		}
 	}
 }
 
-// spellLowerASCIILeads holds the first bytes of the runes outside ASCII
-// that lower-case to an ASCII letter ("İ", the Kelvin sign): a word may
-// start so and lower-cased be a compound closed up.
-var spellLowerASCIILeads = func() []byte {
-	var leads []byte
+// spellLowerASCII holds the first bytes of the runes outside ASCII that
+// lower-case to an ASCII letter ("İ", the Kelvin sign), with the letter: a
+// word may start so and lower-cased be a compound closed up.
+var spellLowerASCII = func() []struct{ lead, lower byte } {
+	var t []struct{ lead, lower byte }
 	var buf [utf8.UTFMax]byte
 	for _, cr := range unicode.CaseRanges {
 		for r := max(cr.Lo, utf8.RuneSelf); r <= cr.Hi; r++ {
-			if l := unicode.ToLower(rune(r)); l < utf8.RuneSelf && 'a' <= l && l <= 'z' {
+			if l := unicode.ToLower(rune(r)); 'a' <= l && l <= 'z' {
 				utf8.EncodeRune(buf[:], rune(r))
-				if !slices.Contains(leads, buf[0]) {
-					leads = append(leads, buf[0])
+				e := struct{ lead, lower byte }{buf[0], byte(l)}
+				if !slices.Contains(t, e) {
+					t = append(t, e)
 				}
 			}
 		}
 	}
-	return leads
+	return t
 }()
 
 // spellNext returns the index of the first token at or after i of the
-// shapes sh selects, or len(toks) if there is none.
+// shapes sh selects, or len(toks) if there is none. The tokens are in
+// order and not empty, so that all but the last have two bytes of text
+// from their start.
 func spellNext(m string, toks []text.Token, i int, sh *spellShapes) int {
-	for ; i < len(toks); i++ {
-		t := &toks[i]
-		f := m[t.Start]
-		if n := t.End - t.Start; sh.lens[f]>>(uint(n)&63)&1 != 0 && n >= 2 && sh.second[f]>>spellClass[m[t.Start+1]]&1 != 0 {
+	pair := &sh.pair
+	ts := toks[:max(len(toks)-1, 0)]
+	for k := uint(i); k < uint(len(ts)); k++ {
+		t := &ts[k]
+		st := t.Start
+		_ = m[st+1]
+		if pair[uint16(m[st])|uint16(m[st+1])<<8]>>(uint(t.End-st)&63)&1 != 0 {
+			return int(k)
+		}
+	}
+	i = max(i, len(ts))
+	if i == len(ts) && i < len(toks) {
+		if t := &toks[i]; t.End-t.Start >= 2 && pair[uint16(m[t.Start])|uint16(m[t.Start+1])<<8]>>(uint(t.End-t.Start)&63)&1 != 0 {
 			return i
 		}
 	}
 	return len(toks)
 }
-
-// spellClass sorts bytes for spellShapes: 0-25 a letter in either case,
-// 26 a byte outside ASCII, 27 any other.
-var spellClass = func() (t [256]uint8) {
-	for b := range t {
-		switch {
-		case b >= utf8.RuneSelf:
-			t[b] = 26
-		case 'a' <= b|0x20 && b|0x20 <= 'z':
-			t[b] = uint8(b | 0x20 - 'a')
-		default:
-			t[b] = 27
-		}
-	}
-	return t
-}()
 
 // A spellSentenceCursor finds the sentences of increasing token indexes.
 type spellSentenceCursor struct{ si int }
