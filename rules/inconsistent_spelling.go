@@ -290,13 +290,32 @@ func spellAdvanceLong(doc *checker.Document, p checker.Position, off int) checke
 	t := doc.Text
 	seg := t[p.Offset:off]
 	if n := strings.Count(seg, "\n"); n > 0 {
-		start := p.Offset + strings.LastIndexByte(seg, '\n') + 1
+		start := p.Offset + spellLastLineEnd(seg) + 1
 		return checker.Position{Offset: off, Line: p.Line + n, Column: spellRuneCount(t[start:off]) + 1}
 	}
 	if !utf8.RuneStart(t[p.Offset]) || p.Line == 1 && p.Offset < 3 {
 		return doc.Position(off)
 	}
 	return checker.Position{Offset: off, Line: p.Line, Column: p.Column + spellRuneCount(seg)}
+}
+
+// spellLastLineEnd is strings.LastIndexByte(s, '\n'), eight bytes at a
+// time.
+func spellLastLineEnd(s string) int {
+	const lows, highs = 0x0101010101010101, 0x8080808080808080
+	i := len(s)
+	for ; i >= 8; i -= 8 {
+		b := s[i-8 : i]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		// The high bit of each byte of x that is not zero, exactly
+		// (no carry crosses a byte): the line ends are the others.
+		x := w ^ '\n'*lows
+		if z := ^((x&^highs + 0x7F*lows) | x) & highs; z != 0 {
+			return i - 8 + (63-bits.LeadingZeros64(z))/8
+		}
+	}
+	return strings.LastIndexByte(s[:i], '\n')
 }
 
 // spellRuneCount is utf8.RuneCountInString, eight bytes at a time while
@@ -428,7 +447,8 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 		c.occItem = make([]int32, 0, len(cands))
 	}
 	c.chunk = min(max(len(cands)/4, 16), 1024)
-	for _, cand := range cands {
+	for k := range cands {
+		cand := &cands[k] // not copied: it is read many times
 		for bi+1 < len(doc.Blocks) && doc.Blocks[bi].End <= cand.Start {
 			bi++
 		}
@@ -472,7 +492,7 @@ type spellPlanSpan struct {
 }
 
 // fits reports whether cand's words lie where the plan's do.
-func (pl *spellPlan) fits(cand text.Candidate) bool {
+func (pl *spellPlan) fits(cand *text.Candidate) bool {
 	if len(pl.words) != 2*len(cand.Words) {
 		return false
 	}
@@ -485,7 +505,7 @@ func (pl *spellPlan) fits(cand text.Candidate) bool {
 }
 
 // plan works out what candidate cand gives.
-func (c *spellingCollector) plan(doc *checker.Document, cand text.Candidate, heading bool) *spellPlan {
+func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, heading bool) *spellPlan {
 	// Plans and their word spans are carved from shared arrays.
 	if len(c.plans) == cap(c.plans) {
 		c.plans = make([]spellPlan, 0, c.chunk)
@@ -535,7 +555,7 @@ func (c *spellingCollector) plan(doc *checker.Document, cand text.Candidate, hea
 }
 
 // replay records what plan pl gives at candidate cand.
-func (c *spellingCollector) replay(doc *checker.Document, cand text.Candidate, pl *spellPlan) {
+func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, pl *spellPlan) {
 	if len(pl.acr) == 0 && len(pl.parts) == 0 {
 		return
 	}
@@ -579,7 +599,7 @@ func (c *spellingCollector) replay(doc *checker.Document, cand text.Candidate, p
 
 // planNamePart appends to dst the name in words, a run of a candidate's words,
 // without leading titles and common words, if it is one.
-func planNamePart(dst []spellPlanSpan, cand text.Candidate, spans []checker.Span, words []spellWord, allCommon bool) []spellPlanSpan {
+func planNamePart(dst []spellPlanSpan, cand *text.Candidate, spans []checker.Span, words []spellWord, allCommon bool) []spellPlanSpan {
 	if !allCommon {
 		// Drop leading titles, common words, "The" and lower-case
 		// connectors while a name word follows; keep a name's own
@@ -785,7 +805,7 @@ func normaliseSpelling(s string) string {
 // planAcronyms appends to dst the capitals with and without periods ("US",
 // "U.S.") among the words of a name candidate. A candidate all in capitals
 // is a shouted headline, not acronyms.
-func planAcronyms(dst []spellPlanSpan, doc *checker.Document, cand text.Candidate, words []spellWord) []spellPlanSpan {
+func planAcronyms(dst []spellPlanSpan, doc *checker.Document, cand *text.Candidate, words []spellWord) []spellPlanSpan {
 	spans := cand.Words
 	upper := 0
 	for i := range words {

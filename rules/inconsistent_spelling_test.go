@@ -520,6 +520,12 @@ func TestSpellRuneCount(t *testing.T) {
 					if got, want := spellRuneCount(s), utf8.RuneCountInString(s); got != want {
 						t.Fatalf("spellRuneCount(%q) = %d, want %d", s, got, want)
 					}
+					for _, nl := range []string{"", "\n", "\n\n", "\x0a\x8a\x0b"} {
+						u := s[:pad] + nl + s[pad:] + strings.Repeat(nl, pad%3)
+						if got, want := spellLastLineEnd(u), strings.LastIndexByte(u, '\n'); got != want {
+							t.Fatalf("spellLastLineEnd(%q) = %d, want %d", u, got, want)
+						}
+					}
 				}
 			}
 		}
