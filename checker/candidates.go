@@ -27,10 +27,11 @@ func (d *Document) Candidates() []text.Candidate {
 		nt := len(d.Tokens)
 		list := make([]text.Candidate, 0, nt/12+4)
 		words := make([]text.Span, 0, nt/8+8) // one arena for the Words of all candidates
-		for _, s := range d.Sentences {
+		for k := range d.Sentences {
+			s := &d.Sentences[k]
 			n := len(list)
 			list, words = text.AppendCandidates(list, words, d.Masked, d.Tokens[s.First:s.Last])
-			if masked {
+			if masked && len(list) > n {
 				list = d.splitAtMasks(list, n)
 			}
 		}
