@@ -1466,9 +1466,15 @@ func finishSpellings(p *checker.RunPass, sums []any) error {
 	if p.Bool("cross-file") {
 		// Names and acronyms are grouped across files; compounds, a
 		// matter of each author's style, within each file.
-		var all []spellingItem
-		var allSrc []spellSource
-		index := map[spellKey]int{}
+		// Sized for every item distinct: most are (a run's names are
+		// mostly of one file).
+		n := 0
+		for _, s := range sums {
+			n += len(s.(*spellingSummary).items)
+		}
+		all := make([]spellingItem, 0, n)
+		allSrc := make([]spellSource, 0, n)
+		index := make(map[spellKey]int, n)
 		for _, s := range sums {
 			sum := s.(*spellingSummary)
 			var local []spellingItem
