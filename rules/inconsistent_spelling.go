@@ -1057,7 +1057,11 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 	// The tokens to look at: the bound prefixes that may stand before a
 	// space, and the words that may be a compound closed up, hyphenated
 	// or spaced (a bound prefix and more).
-	sel := new(spellShapes)
+	sel := spellShapesPool.Get().(*spellShapes)
+	defer func() {
+		sel.reset()
+		spellShapesPool.Put(sel)
+	}()
 	for _, list := range spellPrefixes {
 		for _, p := range list {
 			if p != "post" && p != "counter" && p != "e" {
@@ -1114,7 +1118,29 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 // A spellShapes selects words by their first two bytes f and g and their
 // length n: pair[f|g<<8] has bit n set (n modulo 64).
 type spellShapes struct {
-	pair [1 << 16]uint64
+	pair   [1 << 16]uint64
+	firsts []byte // the first bytes f with entries set
+}
+
+// spellShapesPool keeps the tables of spellShapes (half a megabyte) from
+// one document to the next, cleared.
+var spellShapesPool = sync.Pool{New: func() any { return new(spellShapes) }}
+
+// reset clears the entries set, for the next document.
+func (sh *spellShapes) reset() {
+	for _, f := range sh.firsts {
+		for g := range 256 {
+			sh.pair[uint16(f)|uint16(g)<<8] = 0
+		}
+	}
+	sh.firsts = sh.firsts[:0]
+}
+
+// first notes that entries of first byte f are set.
+func (sh *spellShapes) first(f byte) {
+	if !slices.Contains(sh.firsts, f) {
+		sh.firsts = append(sh.firsts, f)
+	}
 }
 
 // add selects the words of min to 63 bytes that lower-cased as
@@ -1130,6 +1156,7 @@ func (sh *spellShapes) add(w string, min int) {
 	c := w[1]
 	seconds := [2]byte{c, c - 'a' + 'A'}
 	for _, f := range [2]byte{w[0], w[0] - 'a' + 'A'} {
+		sh.first(f)
 		for _, g := range seconds {
 			sh.pair[uint16(f)|uint16(g)<<8] |= lens
 		}
@@ -1141,6 +1168,7 @@ func (sh *spellShapes) add(w string, min int) {
 		if r.lower != w[0] {
 			continue
 		}
+		sh.first(r.lead)
 		for g := range 256 {
 			sh.pair[uint16(r.lead)|uint16(g)<<8] |= lens
 		}

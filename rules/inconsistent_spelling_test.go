@@ -531,3 +531,16 @@ func TestSpellRuneCount(t *testing.T) {
 		}
 	}
 }
+
+// TestSpellShapesReset checks that a table of shapes is all clear once
+// reset, for the next document to use.
+func TestSpellShapesReset(t *testing.T) {
+	sh := new(spellShapes)
+	for _, w := range []string{"anti", "email", "internationalisation", "co", "kelvin"} {
+		sh.add(w, 2)
+	}
+	sh.reset()
+	if sh.pair != ([1 << 16]uint64{}) || len(sh.firsts) != 0 {
+		t.Fatal("shapes left after reset")
+	}
+}
