@@ -27,10 +27,11 @@ func (d *Document) Candidates() []text.Candidate {
 		nt := len(d.Tokens)
 		list := make([]text.Candidate, 0, nt/12+4)
 		words := make([]text.Span, 0, nt/8+8) // one arena for the Words of all candidates
-		for _, s := range d.Sentences {
+		for k := range d.Sentences {
+			s := &d.Sentences[k]
 			n := len(list)
 			list, words = text.AppendCandidates(list, words, d.Masked, d.Tokens[s.First:s.Last])
-			if masked {
+			if masked && len(list) > n {
 				list = d.splitAtMasks(list, n)
 			}
 		}
@@ -45,9 +46,10 @@ func (d *Document) Candidates() []text.Candidate {
 func (d *Document) splitAtMasks(list []text.Candidate, from int) []text.Candidate {
 	cut := func(a, b text.Span) bool { return d.Text[a.End:b.Start] != d.Masked[a.End:b.Start] }
 	need := false
-	for _, c := range list[from:] {
-		for k := 1; k < len(c.Words) && !need; k++ {
-			need = cut(c.Words[k-1], c.Words[k])
+	for i := from; i < len(list) && !need; i++ {
+		ws := list[i].Words // not the candidate copied: most have one word
+		for k := 1; k < len(ws) && !need; k++ {
+			need = cut(ws[k-1], ws[k])
 		}
 	}
 	if !need {

@@ -245,17 +245,77 @@ func spellAdvance(doc *checker.Document, p checker.Position, off int) checker.Po
 		}
 		return doc.Position(off)
 	}
-	seg := t[p.Offset:off]
-	if n := strings.Count(seg, "\n"); n > 0 {
-		start := p.Offset + strings.LastIndexByte(seg, '\n') + 1
-		return checker.Position{Offset: off, Line: p.Line + n, Column: spellRuneCount(t[start:off]) + 1}
-	}
 	// Rune counts add up only from a rune's start; the byte-order mark
 	// is not counted on the first line.
+	if off-p.Offset > 32 || !utf8.RuneStart(t[p.Offset]) || p.Line == 1 && p.Offset < 3 {
+		return spellAdvanceLong(doc, p, off)
+	}
+	// A short way (within a name, most often): one pass over the text
+	// between, eight bytes at a time while they are ASCII and no line
+	// ends among them.
+	const lows, highs = 0x0101010101010101, 0x8080808080808080
+	line, col := p.Line, p.Column
+	for i := p.Offset; i < off; {
+		if i+8 <= off {
+			b := t[i : i+8]
+			w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			if nl := w ^ '\n'*lows; (w|(nl-lows)&^nl)&highs == 0 {
+				col += 8
+				i += 8
+				continue
+			}
+		}
+		switch c := t[i]; {
+		case c == '\n':
+			line++
+			col = 1
+			i++
+		case c < utf8.RuneSelf:
+			col++
+			i++
+		default:
+			_, size := utf8.DecodeRuneInString(t[i:off])
+			col++
+			i += size
+		}
+	}
+	return checker.Position{Offset: off, Line: line, Column: col}
+}
+
+// spellAdvanceLong is spellAdvance counting lines and runes apart: quicker
+// over a long way, and for a position p inside a rune or the byte-order
+// mark.
+func spellAdvanceLong(doc *checker.Document, p checker.Position, off int) checker.Position {
+	t := doc.Text
+	seg := t[p.Offset:off]
+	if n := strings.Count(seg, "\n"); n > 0 {
+		start := p.Offset + spellLastLineEnd(seg) + 1
+		return checker.Position{Offset: off, Line: p.Line + n, Column: spellRuneCount(t[start:off]) + 1}
+	}
 	if !utf8.RuneStart(t[p.Offset]) || p.Line == 1 && p.Offset < 3 {
 		return doc.Position(off)
 	}
 	return checker.Position{Offset: off, Line: p.Line, Column: p.Column + spellRuneCount(seg)}
+}
+
+// spellLastLineEnd is strings.LastIndexByte(s, '\n'), eight bytes at a
+// time.
+func spellLastLineEnd(s string) int {
+	const lows, highs = 0x0101010101010101, 0x8080808080808080
+	i := len(s)
+	for ; i >= 8; i -= 8 {
+		b := s[i-8 : i]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		// The high bit of each byte of x that is not zero, exactly
+		// (no carry crosses a byte): the line ends are the others.
+		x := w ^ '\n'*lows
+		if z := ^((x&^highs + 0x7F*lows) | x) & highs; z != 0 {
+			return i - 8 + (63-bits.LeadingZeros64(z))/8
+		}
+	}
+	return strings.LastIndexByte(s[:i], '\n')
 }
 
 // spellRuneCount is utf8.RuneCountInString, eight bytes at a time while
@@ -387,7 +447,8 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 		c.occItem = make([]int32, 0, len(cands))
 	}
 	c.chunk = min(max(len(cands)/4, 16), 1024)
-	for _, cand := range cands {
+	for k := range cands {
+		cand := &cands[k] // not copied: it is read many times
 		for bi+1 < len(doc.Blocks) && doc.Blocks[bi].End <= cand.Start {
 			bi++
 		}
@@ -431,7 +492,7 @@ type spellPlanSpan struct {
 }
 
 // fits reports whether cand's words lie where the plan's do.
-func (pl *spellPlan) fits(cand text.Candidate) bool {
+func (pl *spellPlan) fits(cand *text.Candidate) bool {
 	if len(pl.words) != 2*len(cand.Words) {
 		return false
 	}
@@ -444,7 +505,7 @@ func (pl *spellPlan) fits(cand text.Candidate) bool {
 }
 
 // plan works out what candidate cand gives.
-func (c *spellingCollector) plan(doc *checker.Document, cand text.Candidate, heading bool) *spellPlan {
+func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, heading bool) *spellPlan {
 	// Plans and their word spans are carved from shared arrays.
 	if len(c.plans) == cap(c.plans) {
 		c.plans = make([]spellPlan, 0, c.chunk)
@@ -494,7 +555,7 @@ func (c *spellingCollector) plan(doc *checker.Document, cand text.Candidate, hea
 }
 
 // replay records what plan pl gives at candidate cand.
-func (c *spellingCollector) replay(doc *checker.Document, cand text.Candidate, pl *spellPlan) {
+func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, pl *spellPlan) {
 	if len(pl.acr) == 0 && len(pl.parts) == 0 {
 		return
 	}
@@ -538,7 +599,7 @@ func (c *spellingCollector) replay(doc *checker.Document, cand text.Candidate, p
 
 // planNamePart appends to dst the name in words, a run of a candidate's words,
 // without leading titles and common words, if it is one.
-func planNamePart(dst []spellPlanSpan, cand text.Candidate, spans []checker.Span, words []spellWord, allCommon bool) []spellPlanSpan {
+func planNamePart(dst []spellPlanSpan, cand *text.Candidate, spans []checker.Span, words []spellWord, allCommon bool) []spellPlanSpan {
 	if !allCommon {
 		// Drop leading titles, common words, "The" and lower-case
 		// connectors while a name word follows; keep a name's own
@@ -744,7 +805,7 @@ func normaliseSpelling(s string) string {
 // planAcronyms appends to dst the capitals with and without periods ("US",
 // "U.S.") among the words of a name candidate. A candidate all in capitals
 // is a shouted headline, not acronyms.
-func planAcronyms(dst []spellPlanSpan, doc *checker.Document, cand text.Candidate, words []spellWord) []spellPlanSpan {
+func planAcronyms(dst []spellPlanSpan, doc *checker.Document, cand *text.Candidate, words []spellWord) []spellPlanSpan {
 	spans := cand.Words
 	upper := 0
 	for i := range words {
@@ -790,78 +851,61 @@ type spellCompoundOcc struct {
 // same letters closed up, or after a bound prefix with a space; with britAm
 // also the words with a British and an American spelling ("colour").
 func collectCompounds(c *spellingCollector, doc *checker.Document, britAm bool) {
+	var occs []spellCompoundOcc
+	if britAm {
+		occs = spellCompoundsEvery(doc, true)
+	} else {
+		occs = spellCompounds(doc)
+	}
+	for _, o := range occs {
+		c.add(o.kind, o.text, o.key, o.span, true)
+	}
+}
+
+// spellCompoundsEvery returns the compounds (and with britAm the regional
+// spellings) of the document in text order, looking at every token: the
+// plain statement of what spellCompounds finds faster.
+func spellCompoundsEvery(doc *checker.Document, britAm bool) []spellCompoundOcc {
 	type occ = spellCompoundOcc
 	var occs []occ
-	var keys map[string]bool // the hyphenated and spaced compounds, closed up
-	addKey := func(k string) {
-		if keys == nil {
-			keys = map[string]bool{}
-		}
-		keys[k] = true
-	}
+	keys := map[string]bool{} // the hyphenated and spaced compounds, closed up
 	// The whole words that may be a compound closed up, found on the way.
 	var closed []checker.Span
-	var sel []int32 // the tokens of a sentence to look at
 	for _, s := range doc.Sentences {
 		if doc.BlockOf(s).Kind == checker.Code {
 			continue
 		}
 		toks := doc.SentenceTokens(s)
-		if britAm {
-			sel = sel[:0]
-			for i := range toks {
-				sel = append(sel, int32(i))
-			}
-		} else {
-			sel = spellSelect(sel, doc.Masked, toks)
-		}
-		for _, i := range sel {
-			i := int(i)
+		for i := range toks {
 			t := &toks[i]
 			if t.Kind != text.Word {
 				continue
 			}
-			// Most words start with a letter no bound prefix starts
-			// with.
-			f := doc.Masked[t.Start]
-			lens := spellPrefixLens[f]
-			if lens == 0 && f < utf8.RuneSelf && !britAm {
-				continue
-			}
-			n := t.Len()
-			if n < 64 && spellMayBeClosed(doc.Masked[t.Start:t.End]) &&
-				!(i > 0 && toks[i-1].End == t.Start || i+1 < len(toks) && toks[i+1].Start == t.End) {
+			if n := t.Len(); n < 64 && spellMayBeClosed(doc.Masked[t.Start:t.End]) && !spellJoined(toks, i) {
 				closed = append(closed, t.Span)
 			}
-			// Or are too long to be one.
-			if !britAm && (n > 7 || lens&(1<<n) == 0) {
-				continue
-			}
-			w := doc.TokenText(*t)
-			if !britAm && !spellIsPrefixFold(w) {
-				continue
-			}
-			if !spellLowerWord(w, i == 0) {
-				continue
-			}
-			lw := w
-			if c := w[0]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
-				lw = strings.ToLower(w)
-			}
-			prefix := spellIsPrefix(lw)
-			// Hyphenated: "anti-gang", also "anti -gang".
-			if prefix && i+2 < len(toks) {
-				h, r := toks[i+1], toks[i+2]
-				if r.Kind == text.Word && doc.TokenText(h) == "-" && h.End == r.Start &&
-					(t.End == h.Start || strings.Trim(doc.Masked[t.End:h.Start], " ") == "") &&
-					!(i > 0 && toks[i-1].End == t.Start) && !(i+3 < len(toks) && toks[i+3].Start == r.End) {
-					if rw := doc.TokenText(r); spellLowerWord(rw, false) {
-						occs = append(occs, occ{span: checker.Span{Start: t.Start, End: r.End}, kind: cluster.Compound, text: lw + "-" + rw})
-						addKey(lw + rw)
-					}
+			var lw string
+			if britAm {
+				w := doc.TokenText(*t)
+				if !spellLowerWord(w, i == 0) {
+					continue
+				}
+				lw = w
+				if c := w[0]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+					lw = strings.ToLower(w)
+				}
+			} else {
+				var ok bool
+				if lw, ok = spellPrefixAt(doc, toks, i); !ok {
+					continue
 				}
 			}
-			if i > 0 && toks[i-1].End == t.Start || i+1 < len(toks) && toks[i+1].Start == t.End {
+			prefix := spellIsPrefix(lw)
+			if o, key, ok := spellHyphenated(doc, toks, i, lw, prefix); ok {
+				occs = append(occs, o)
+				keys[key] = true
+			}
+			if spellJoined(toks, i) {
 				continue // part of a longer word
 			}
 			if britAm {
@@ -869,127 +913,403 @@ func collectCompounds(c *spellingCollector, doc *checker.Document, britAm bool) 
 					occs = append(occs, occ{span: t.Span, kind: cluster.Regional, text: lw, key: min(lw, other)})
 				}
 			}
-			// Spaced after a bound prefix: "anti gang"; not after one
-			// that is also a word ("post office", "counter staff").
-			if prefix && lw != "post" && lw != "counter" && lw != "e" && i+1 < len(toks) && toks[i+1].Kind == text.Word && doc.Masked[t.End:toks[i+1].Start] == " " {
-				nw := doc.TokenText(toks[i+1])
-				if spellLowerWord(nw, false) && lexicon.IsCommon(nw) && (i+2 >= len(toks) || toks[i+2].Start != toks[i+1].End) {
-					occs = append(occs, occ{span: checker.Span{Start: t.Start, End: toks[i+1].End}, kind: cluster.Compound, text: lw + " " + nw})
-					addKey(lw + nw)
+			if o, key, ok := spellSpaced(doc, toks, i, lw, prefix); ok {
+				occs = append(occs, o)
+				keys[key] = true
+			}
+		}
+	}
+	// The same compounds closed up: "antigang", "email", of the byte
+	// length of a key of their first letter.
+	lens := spellKeyLens(keys)
+	var buf [64]byte
+	for _, t := range closed {
+		if lens[doc.Masked[t.Start]]>>t.Len()&1 != 0 {
+			spellClosed(&occs, keys, doc, t, &buf)
+		}
+	}
+	spellSortOccs(occs)
+	return occs
+}
+
+// spellKeyLens returns, by a word's first byte, bit n set for the keys of
+// n bytes (fewer than 64) whose first letter it is in either case; for a
+// byte outside ASCII, of any key.
+func spellKeyLens(keys map[string]bool) *[256]uint64 {
+	var t [256]uint64
+	var all uint64
+	for k := range keys {
+		if n := len(k); n < 64 {
+			t[k[0]] |= 1 << n
+			t[k[0]-'a'+'A'] |= 1 << n
+			all |= 1 << n
+		}
+	}
+	for f := utf8.RuneSelf; f < 256; f++ {
+		t[f] = all
+	}
+	return &t
+}
+
+// spellSortOccs sorts compounds found by their starts, keeping the order
+// found among equals.
+func spellSortOccs(occs []spellCompoundOcc) {
+	slices.SortStableFunc(occs, func(a, b spellCompoundOcc) int { return a.span.Start - b.span.Start })
+}
+
+// spellJoined reports whether token i of toks touches the token before or
+// after it: it is part of a longer word.
+func spellJoined(toks []text.Token, i int) bool {
+	return i > 0 && toks[i-1].End == toks[i].Start || i+1 < len(toks) && toks[i+1].Start == toks[i].End
+}
+
+// spellPrefixAt returns token i of toks lower-cased if it is a bound prefix
+// in lower case, or capitalised at the start of the sentence.
+func spellPrefixAt(doc *checker.Document, toks []text.Token, i int) (string, bool) {
+	t := &toks[i]
+	if t.Kind != text.Word {
+		return "", false
+	}
+	w := doc.TokenText(*t)
+	// Only ASCII words pass both tests.
+	if !spellIsPrefixFold(w) || !spellLowerWord(w, i == 0) {
+		return "", false
+	}
+	if c := w[0]; 'A' <= c && c <= 'Z' {
+		return strings.ToLower(w), true
+	}
+	return w, true
+}
+
+// spellHyphenated returns the compound hyphenated at token i of toks,
+// whose text lower-cased is lw ("anti-gang", also "anti -gang").
+func spellHyphenated(doc *checker.Document, toks []text.Token, i int, lw string, prefix bool) (o spellCompoundOcc, key string, ok bool) {
+	if !prefix || i+2 >= len(toks) {
+		return o, "", false
+	}
+	t, h, r := toks[i], toks[i+1], toks[i+2]
+	if r.Kind == text.Word && doc.TokenText(h) == "-" && h.End == r.Start &&
+		(t.End == h.Start || strings.Trim(doc.Masked[t.End:h.Start], " ") == "") &&
+		!(i > 0 && toks[i-1].End == t.Start) && !(i+3 < len(toks) && toks[i+3].Start == r.End) {
+		if rw := doc.TokenText(r); spellLowerWord(rw, false) {
+			return spellCompoundOcc{span: checker.Span{Start: t.Start, End: r.End}, kind: cluster.Compound, text: lw + "-" + rw}, lw + rw, true
+		}
+	}
+	return o, "", false
+}
+
+// spellSpaced returns the compound spaced at token i of toks, which is
+// not joined to its neighbours and lower-cased is lw: "anti gang"; not
+// after a prefix that is also a word ("post office", "counter staff").
+func spellSpaced(doc *checker.Document, toks []text.Token, i int, lw string, prefix bool) (o spellCompoundOcc, key string, ok bool) {
+	if !prefix || lw == "post" || lw == "counter" || lw == "e" || i+1 >= len(toks) {
+		return o, "", false
+	}
+	t, next := toks[i], toks[i+1]
+	if next.Kind == text.Word && doc.Masked[t.End:next.Start] == " " {
+		nw := doc.TokenText(next)
+		if spellLowerWord(nw, false) && lexicon.IsCommon(nw) && (i+2 >= len(toks) || toks[i+2].Start != next.End) {
+			return spellCompoundOcc{span: checker.Span{Start: t.Start, End: next.End}, kind: cluster.Compound, text: lw + " " + nw}, lw + nw, true
+		}
+	}
+	return o, "", false
+}
+
+// spellCompounds is spellCompoundsEvery(doc, false), without reading most
+// tokens: a hyphenated compound is found from its hyphen, which few words
+// before it make worth a look; then one pass over the tokens, each tested
+// by its first byte and length alone, finds the few words that may be a
+// bound prefix before a space, or a compound already found closed up.
+func spellCompounds(doc *checker.Document) []spellCompoundOcc {
+	m := doc.Masked
+	var hyph, spaced, closed []spellCompoundOcc
+	var keys map[string]bool // the hyphenated compounds, closed up
+	for p := 0; ; {
+		k := strings.IndexByte(m[p:], '-')
+		if k < 0 {
+			break
+		}
+		h := p + k
+		// Only the first of a run of hyphens may follow a word.
+		for p = h + 1; p < len(m) && m[p] == '-'; p++ {
+		}
+		q := h
+		for q > 0 && m[q-1] == ' ' {
+			q--
+		}
+		if !spellMayEndPrefix(m[:q]) {
+			continue
+		}
+		toks, i, ok := spellTokenBefore(doc, h)
+		if !ok {
+			continue
+		}
+		if lw, ok := spellPrefixAt(doc, toks, i); ok {
+			if o, key, ok := spellHyphenated(doc, toks, i, lw, true); ok {
+				hyph = append(hyph, o)
+				if keys == nil {
+					keys = map[string]bool{}
+				}
+				keys[key] = true
+			}
+		}
+	}
+	// The tokens to look at: the bound prefixes that may stand before a
+	// space, and the words that may be a compound closed up, hyphenated
+	// or spaced (a bound prefix and more).
+	sel := spellShapesPool.Get().(*spellShapes)
+	defer func() {
+		sel.reset()
+		spellShapesPool.Put(sel)
+	}()
+	for _, list := range spellPrefixes {
+		for _, p := range list {
+			if p != "post" && p != "counter" && p != "e" {
+				sel.add(p, len(p))
+			}
+		}
+	}
+	for k := range keys {
+		sel.add(k, utf8.RuneCountInString(k))
+	}
+	// The words picked: checked once all compounds are known, the way
+	// spellCompoundsEvery does.
+	var maybe []int32
+	var cur spellSentenceCursor
+	for g := spellNext(m, doc.Tokens, 0, sel); g < len(doc.Tokens); g = spellNext(m, doc.Tokens, g+1, sel) {
+		maybe = append(maybe, int32(g))
+		t := &doc.Tokens[g]
+		if spellSpacedLens[m[t.Start]]>>(uint(t.End-t.Start)&63)&1 == 0 {
+			continue
+		}
+		toks, i, ok := cur.at(doc, g)
+		if !ok || spellJoined(toks, i) {
+			continue
+		}
+		if lw, ok := spellPrefixAt(doc, toks, i); ok {
+			if o, key, ok := spellSpaced(doc, toks, i, lw, true); ok {
+				spaced = append(spaced, o)
+				if keys == nil {
+					keys = map[string]bool{}
+				}
+				keys[key] = true
+			}
+		}
+	}
+	if len(keys) > 0 {
+		lens := spellKeyLens(keys)
+		var buf [64]byte
+		cur = spellSentenceCursor{}
+		for _, g := range maybe {
+			t := &doc.Tokens[g]
+			if n := t.Len(); n >= 64 || lens[m[t.Start]]>>n&1 == 0 {
+				continue
+			}
+			if toks, i, ok := cur.at(doc, int(g)); ok {
+				spellClosedAt(&closed, keys, doc, toks, i, &buf)
+			}
+		}
+	}
+	occs := append(append(hyph, spaced...), closed...)
+	spellSortOccs(occs)
+	return occs
+}
+
+// A spellShapes selects words by their first two bytes f and g and their
+// length n: pair[f|g<<8] has bit n set (n modulo 64).
+type spellShapes struct {
+	pair   [1 << 16]uint64
+	firsts []byte // the first bytes f with entries set
+}
+
+// spellShapesPool keeps the tables of spellShapes (half a megabyte) from
+// one document to the next, cleared.
+var spellShapesPool = sync.Pool{New: func() any { return new(spellShapes) }}
+
+// reset clears the entries set, for the next document.
+func (sh *spellShapes) reset() {
+	for _, f := range sh.firsts {
+		for g := range 256 {
+			sh.pair[uint16(f)|uint16(g)<<8] = 0
+		}
+	}
+	sh.firsts = sh.firsts[:0]
+}
+
+// first notes that entries of first byte f are set.
+func (sh *spellShapes) first(f byte) {
+	if !slices.Contains(sh.firsts, f) {
+		sh.firsts = append(sh.firsts, f)
+	}
+}
+
+// add selects the words of min to 63 bytes that lower-cased as
+// spellClosed does may start as w does: with w's first letter in either
+// case, or a rune that lower-cases to an ASCII letter, and then w's second
+// letter in either case, or any byte outside ASCII. w is in lower case and
+// starts with two ASCII letters; a word min runes long has at least min
+// bytes.
+func (sh *spellShapes) add(w string, min int) {
+	lens := ^uint64(0) << uint(min)
+	// The second bytes: w's second letter in either case, any byte
+	// outside ASCII.
+	c := w[1]
+	seconds := [2]byte{c, c - 'a' + 'A'}
+	for _, f := range [2]byte{w[0], w[0] - 'a' + 'A'} {
+		sh.first(f)
+		for _, g := range seconds {
+			sh.pair[uint16(f)|uint16(g)<<8] |= lens
+		}
+		for g := utf8.RuneSelf; g < 256; g++ {
+			sh.pair[uint16(f)|uint16(g)<<8] |= lens
+		}
+	}
+	for _, r := range spellLowerASCII {
+		if r.lower != w[0] {
+			continue
+		}
+		sh.first(r.lead)
+		for g := range 256 {
+			sh.pair[uint16(r.lead)|uint16(g)<<8] |= lens
+		}
+	}
+}
+
+// spellLowerASCII holds the first bytes of the runes outside ASCII that
+// lower-case to an ASCII letter ("İ", the Kelvin sign), with the letter: a
+// word may start so and lower-cased be a compound closed up.
+var spellLowerASCII = func() []struct{ lead, lower byte } {
+	var t []struct{ lead, lower byte }
+	var buf [utf8.UTFMax]byte
+	for _, cr := range unicode.CaseRanges {
+		for r := max(cr.Lo, utf8.RuneSelf); r <= cr.Hi; r++ {
+			if l := unicode.ToLower(rune(r)); 'a' <= l && l <= 'z' {
+				utf8.EncodeRune(buf[:], rune(r))
+				e := struct{ lead, lower byte }{buf[0], byte(l)}
+				if !slices.Contains(t, e) {
+					t = append(t, e)
 				}
 			}
 		}
 	}
-	// The same compounds closed up: "antigang", "email".
-	if len(keys) > 0 {
-		// The byte lengths of the keys, by first letter (a bound
-		// prefix's, in lower case) and in all.
-		var lens [26]uint64
-		var all uint64
-		for k := range keys {
-			if len(k) < 64 {
-				lens[k[0]-'a'] |= 1 << len(k)
-				all |= 1 << len(k)
-			}
+	return t
+}()
+
+// spellNext returns the index of the first token at or after i of the
+// shapes sh selects, or len(toks) if there is none. The tokens are in
+// order and not empty, so that all but the last have two bytes of text
+// from their start.
+func spellNext(m string, toks []text.Token, i int, sh *spellShapes) int {
+	pair := &sh.pair
+	ts := toks[:max(len(toks)-1, 0)]
+	for k := uint(i); k < uint(len(ts)); k++ {
+		t := &ts[k]
+		st := t.Start
+		_ = m[st+1]
+		if pair[uint16(m[st])|uint16(m[st+1])<<8]>>(uint(t.End-st)&63)&1 != 0 {
+			return int(k)
 		}
-		var buf [64]byte
-		for _, t := range closed {
-			n := t.Len()
-			if all&(1<<n) == 0 {
+	}
+	i = max(i, len(ts))
+	if i == len(ts) && i < len(toks) {
+		if t := &toks[i]; t.End-t.Start >= 2 && pair[uint16(m[t.Start])|uint16(m[t.Start+1])<<8]>>(uint(t.End-t.Start)&63)&1 != 0 {
+			return i
+		}
+	}
+	return len(toks)
+}
+
+// A spellSentenceCursor finds the sentences of increasing token indexes.
+type spellSentenceCursor struct{ si int }
+
+// at returns the tokens of the sentence outside code that holds the
+// document's token g, and g's index there; g is at least the last one
+// asked for.
+func (c *spellSentenceCursor) at(doc *checker.Document, g int) ([]text.Token, int, bool) {
+	ss := doc.Sentences
+	for c.si < len(ss) && ss[c.si].Last <= g {
+		c.si++
+	}
+	if c.si == len(ss) || ss[c.si].First > g || doc.BlockOf(ss[c.si]).Kind == checker.Code {
+		return nil, 0, false
+	}
+	return doc.SentenceTokens(ss[c.si]), g - ss[c.si].First, true
+}
+
+// spellClosedAt appends to occs token i of toks if it is a word not joined
+// to its neighbours that, lower-cased, is one of keys.
+func spellClosedAt(occs *[]spellCompoundOcc, keys map[string]bool, doc *checker.Document, toks []text.Token, i int, buf *[64]byte) {
+	t := &toks[i]
+	if t.Kind == text.Word && spellMayBeClosed(doc.Masked[t.Start:t.End]) && !spellJoined(toks, i) {
+		spellClosed(occs, keys, doc, t.Span, buf)
+	}
+}
+
+// spellSpacedLens holds, by a word's first byte, bit n set when a bound
+// prefix that may stand before a space (not "post", "counter" or "e") of n
+// bytes starts with it in either case.
+var spellSpacedLens = func() (t [256]uint64) {
+	for _, list := range spellPrefixes {
+		for _, p := range list {
+			if p == "post" || p == "counter" || p == "e" {
 				continue
 			}
-			c := doc.Masked[t.Start]
-			switch {
-			case 'a' <= c && c <= 'z':
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case c < utf8.RuneSelf:
-				continue // no key starts so
-			}
-			if c < utf8.RuneSelf && lens[c-'a']&(1<<n) == 0 {
-				continue
-			}
-			spellClosed(&occs, keys, doc, t, &buf)
-		}
-		sort.SliceStable(occs, func(a, b int) bool { return occs[a].span.Start < occs[b].span.Start })
-	}
-	for _, o := range occs {
-		c.add(o.kind, o.text, o.key, o.span, true)
-	}
-}
-
-// spellSelect returns in dst the indexes of the tokens that collectCompounds
-// looks at without britAm: the words that may be a compound closed up
-// (spellMayBeClosed, shorter than 64 bytes) or a bound prefix, by their
-// length and first letter. It is the bulk of that pass, and most words
-// pass or fail at random, so it is written without branches.
-func spellSelect(dst []int32, m string, toks []text.Token) []int32 {
-	if len(toks) == 0 {
-		return dst[:0]
-	}
-	dst = slices.Grow(dst[:0], len(toks))[:len(toks)]
-	k := 0
-	for i := range toks {
-		t := &toks[i]
-		n := t.End - t.Start
-		f := m[t.Start]
-		// The second byte, or the first again in a word of one (too
-		// short to be closed up).
-		g := m[t.Start+int(spellBit(n > 1))]
-		sh := uint(min(n, 64)-1) & 63 // bit n-1 stands for length n
-		closed := spellClosedLens[f] >> sh & uint64(spellSecondMask[f]>>(spellSecondPos[g]&31))
-		prefix := spellPrefixLens64[f] >> sh
-		dst[k] = int32(i)
-		k += int((closed | prefix) & 1 & uint64(spellBit(t.Kind == text.Word)))
-	}
-	return dst[:k]
-}
-
-func spellBit(b bool) uint32 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// The tables of spellSelect, by a word's first byte f and second byte g.
-// Bit n-1 of a length mask stands for words of n bytes; bit 63 is clear,
-// for words of 64 bytes or more.
-var (
-	// spellClosedLens has bit n set when a word of n bytes starting
-	// with f may be a compound closed up: longer than the shortest
-	// bound prefix f starts, shorter than 64 bytes; any length from 1
-	// for f outside ASCII (lower-casing may change it).
-	spellClosedLens [256]uint64
-	// spellSecondMask holds, by f, the bits of spellSecondPos that may
-	// follow f in a closed compound (all for f outside ASCII).
-	spellSecondMask [256]uint32
-	// spellSecondPos gives a second byte's bit: 0-25 a letter in any
-	// case, 26 a byte outside ASCII (always let through), 27 else.
-	spellSecondPos [256]uint8
-	// spellPrefixLens64 is spellPrefixLens as a length mask.
-	spellPrefixLens64 [256]uint64
-)
-
-func init() {
-	for b := 0; b < 256; b++ {
-		spellSecondPos[b] = 27
-		lens := spellPrefixLens[b]
-		spellPrefixLens64[b] = uint64(lens >> 1)
-		switch {
-		case b >= utf8.RuneSelf:
-			spellSecondPos[b] = 26
-			spellSecondMask[b] = ^uint32(0)
-			spellClosedLens[b] = 1<<63 - 1 // 1 to 63 bytes
-		case 'a' <= b|0x20 && b|0x20 <= 'z':
-			spellSecondPos[b] = uint8(b | 0x20 - 'a')
-			if lens != 0 {
-				spellSecondMask[b] = spellPrefixSecond[b|0x20-'a'] | 1<<26
-				// Lengths above the shortest prefix's.
-				spellClosedLens[b] = (1<<63 - 1) &^ (1<<bits.TrailingZeros8(lens) - 1)
-			}
+			t[p[0]] |= 1 << len(p)
+			t[p[0]-'a'+'A'] |= 1 << len(p)
 		}
 	}
+	return t
+}()
+
+// spellMayEndPrefix reports whether s may end with a bound prefix as a
+// word before a hyphen: whether its last bytes, ASCII letters lower-cased,
+// are one. It is false for most text before a hyphen.
+func spellMayEndPrefix(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, p := range spellPrefixEnds[s[len(s)-1]|0x20] {
+		if len(s) < len(p) {
+			continue
+		}
+		t := s[len(s)-len(p):]
+		k := 0
+		for k < len(p) && t[k]|0x20 == p[k] {
+			k++
+		}
+		if k == len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// spellPrefixEnds lists the bound prefixes by their last letter.
+var spellPrefixEnds = func() (t [256][]string) {
+	for _, list := range spellPrefixes {
+		for _, p := range list {
+			c := p[len(p)-1]
+			t[c] = append(t[c], p)
+		}
+	}
+	return t
+}()
+
+// spellTokenBefore returns the tokens of the sentence (outside code) in
+// which a token starts at offset off, and the index there of the token
+// before it, if there is one.
+func spellTokenBefore(doc *checker.Document, off int) ([]text.Token, int, bool) {
+	all := doc.Tokens
+	h := sort.Search(len(all), func(j int) bool { return all[j].Start >= off })
+	if h == len(all) || all[h].Start != off {
+		return nil, 0, false
+	}
+	ss := doc.Sentences
+	si := sort.Search(len(ss), func(j int) bool { return ss[j].Last > h })
+	if si == len(ss) || ss[si].First >= h || doc.BlockOf(ss[si]).Kind == checker.Code {
+		return nil, 0, false
+	}
+	return doc.SentenceTokens(ss[si]), h - ss[si].First - 1, true
 }
 
 // spellClosed appends to occs the word at t if, lower-cased when it starts
@@ -1174,9 +1494,15 @@ func finishSpellings(p *checker.RunPass, sums []any) error {
 	if p.Bool("cross-file") {
 		// Names and acronyms are grouped across files; compounds, a
 		// matter of each author's style, within each file.
-		var all []spellingItem
-		var allSrc []spellSource
-		index := map[spellKey]int{}
+		// Sized for every item distinct: most are (a run's names are
+		// mostly of one file).
+		n := 0
+		for _, s := range sums {
+			n += len(s.(*spellingSummary).items)
+		}
+		all := make([]spellingItem, 0, n)
+		allSrc := make([]spellSource, 0, n)
+		index := make(map[spellKey]int, n)
 		for _, s := range sums {
 			sum := s.(*spellingSummary)
 			var local []spellingItem
@@ -1427,3 +1753,10 @@ func spellingMessage(items []spellingItem, order []int, self int) string {
 
 // spellConnector is text.IsConnector, without folding long words.
 func spellConnector(w string) bool { return len(w) <= 5 && text.IsConnector(w) }
+
+func spellBit(b bool) uint32 {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -365,6 +366,11 @@ func TestSpellPositions(t *testing.T) {
 		"\uFEFFBOM first\nthen Ünïcödé, 日本語\r\nand \xff\xfe invalid\n\nend",
 		"a\n\n\nb é\nc\xe2\x82 broken\xe2\x82\xac\n",
 		strings.Repeat("Nayib Bukele é ", 40) + "\n" + strings.Repeat("x", 70),
+		"short\nlines\nof\nASCII\n\n\nand one much longer than eight bytes\n\n",
+	}
+	for k := 0; k < 20; k++ {
+		// Line ends and other runes at every place in the eight bytes.
+		texts = append(texts, strings.Repeat("x", k)+"\n"+strings.Repeat("y", 9)+"é"+strings.Repeat("z", k)+"\n\xff"+strings.Repeat("w", 20-k)+"日\n")
 	}
 	for _, txt := range texts {
 		doc := checker.NewDocument("t.txt", txt, "", nil, nil)
@@ -432,10 +438,12 @@ func TestSpellHelpers(t *testing.T) {
 	}
 }
 
-// TestSpellSelect checks the branch-free token filter of collectCompounds
-// against the tests it stands for, on words of every first and second
-// byte and length.
-func TestSpellSelect(t *testing.T) {
+// TestSpellCompounds checks the compounds found from hyphens and a quick
+// look at the tokens against those found reading every token, on texts
+// built from words of every first byte and length, the compounds in every
+// form, and random sequences of words that make compounds.
+func TestSpellCompounds(t *testing.T) {
+	var texts []string
 	var b strings.Builder
 	var firsts []string
 	for f := 1; f < 256; f++ {
@@ -443,7 +451,7 @@ func TestSpellSelect(t *testing.T) {
 	}
 	firsts = append(firsts, "é", "É", "Ｅ", "İ", "ſ", "K")
 	seconds := []string{"", "a", "N", "o", "Y", "é", "\xff", "-", "1", "'", "@", "[", "`", "{"}
-	rests := []string{"", "x", "ti", "ntigangxyz"}
+	rests := []string{"", "x", "ti", "ntigangxyz", "mail", "gang"}
 	for n := 58; n < 72; n++ {
 		rests = append(rests, strings.Repeat("m", n))
 	}
@@ -453,27 +461,50 @@ func TestSpellSelect(t *testing.T) {
 				b.WriteString(f + g + rest + " ")
 			}
 		}
-		b.WriteString("anti-gang co-op Email\n")
+		b.WriteString("anti-gang co-op Email e-mail non free non-" + f + "ree " + f + "mail.\n")
 	}
-	m := b.String()
-	toks := text.Tokenize(nil, m, text.Span{Start: 0, End: len(m)})
-	want := []int32{}
-	for i, tk := range toks {
-		if tk.Kind != text.Word {
-			continue
+	texts = append(texts, b.String())
+	words := []string{"anti", "Anti", "ANTI", "gang", "antigang", "Antigang", "e", "E", "mail", "email", "Email", "co", "Co", "op",
+		"coop", "counter", "attack", "counterattack", "non", "Non", "free", "nonfree", "Nonfree", "pre", "post", "office",
+		"postoffice", "inter", "national", "international", "xanti", "semi", "final", "semifinal", "multi", "user", "multiuser",
+		"pseudo", "code", "pseudocode", "ultra", "cyber", "space", "cyberspace", "İnter", "Ｅmail", "the", "it", "a", "x1", "3",
+		// Lower-casing changes the byte length of some words.
+		"ANTİGANG", "İNTERNATİONAL", "İnternational", "Ⱥ", "ẞ", "NONȺ", "zero", "nonzero", "NONZERO", "made", "premade",
+		"x", "pseudox", "Pseudox", "ıx"}
+	seps := []string{" ", " ", " ", " ", "-", " -", " - ", "--", ". ", ", ", "\n", "\n\n", "'", "’", "", "  "}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 1500 {
+		b.Reset()
+		for range 2 + rng.IntN(200) {
+			b.WriteString(words[rng.IntN(len(words))])
+			b.WriteString(seps[rng.IntN(len(seps))])
 		}
-		w := m[tk.Start:tk.End]
-		n := len(w)
-		if n < 64 && spellMayBeClosed(w) || n <= 7 && spellPrefixLens[w[0]]&(1<<n) != 0 {
-			want = append(want, int32(i))
+		texts = append(texts, b.String())
+	}
+	files, _ := filepath.Glob("../testdata/prose/*.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	found := 0
+	for k, txt := range texts {
+		for _, name := range []string{"t.txt", "t.md"} {
+			doc, err := input.Parse(name, []byte(txt))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, want := spellCompounds(doc), spellCompoundsEvery(doc, false)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("text %d (%s): spellCompounds gives\n%v\nwant\n%v", k, name, got, want)
+			}
+			found += len(want)
 		}
 	}
-	got := spellSelect(nil, m, toks)
-	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("spellSelect: %d tokens, want %d", len(got), len(want))
-	}
-	if len(want) < 100 {
-		t.Fatalf("only %d tokens selected", len(want))
+	if found < 1000 {
+		t.Fatalf("only %d compounds found", found)
 	}
 }
 
@@ -489,8 +520,27 @@ func TestSpellRuneCount(t *testing.T) {
 					if got, want := spellRuneCount(s), utf8.RuneCountInString(s); got != want {
 						t.Fatalf("spellRuneCount(%q) = %d, want %d", s, got, want)
 					}
+					for _, nl := range []string{"", "\n", "\n\n", "\x0a\x8a\x0b"} {
+						u := s[:pad] + nl + s[pad:] + strings.Repeat(nl, pad%3)
+						if got, want := spellLastLineEnd(u), strings.LastIndexByte(u, '\n'); got != want {
+							t.Fatalf("spellLastLineEnd(%q) = %d, want %d", u, got, want)
+						}
+					}
 				}
 			}
 		}
+	}
+}
+
+// TestSpellShapesReset checks that a table of shapes is all clear once
+// reset, for the next document to use.
+func TestSpellShapesReset(t *testing.T) {
+	sh := new(spellShapes)
+	for _, w := range []string{"anti", "email", "internationalisation", "co", "kelvin"} {
+		sh.add(w, 2)
+	}
+	sh.reset()
+	if sh.pair != ([1 << 16]uint64{}) || len(sh.firsts) != 0 {
+		t.Fatal("shapes left after reset")
 	}
 }

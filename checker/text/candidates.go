@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -194,10 +195,16 @@ func plainWord(s string, toks []Token, i int) bool {
 // punctuation token that may be a hyphen follows toks[i], and a token
 // after it.
 func mayHyphenAfter(s string, toks []Token, i int) bool {
-	if i+2 >= len(toks) || toks[i+1].Kind != Punct {
+	return i+2 < len(toks) && mayBeHyphen(s, toks[i+1])
+}
+
+// mayBeHyphen reports whether t may be a hyphen: punctuation starting with
+// the first byte of one.
+func mayBeHyphen(s string, t Token) bool {
+	if t.Kind != Punct {
 		return false
 	}
-	c := s[toks[i+1].Start]
+	c := s[t.Start]
 	return c == '-' || c == unicodeHyphen[0]
 }
 
@@ -230,9 +237,44 @@ func Candidates(dst []Candidate, s string, toks []Token) []Candidate {
 // sentences share a few backing arrays. Words already handed out are
 // never overwritten.
 func AppendCandidates(dst []Candidate, words []Span, s string, toks []Token) ([]Candidate, []Span) {
+	return appendCandidates(dst, words, s, toks, true)
+}
+
+// appendCandidates is AppendCandidates; without skip it reads every token.
+func appendCandidates(dst []Candidate, words []Span, s string, toks []Token, skip bool) ([]Candidate, []Span) {
 	first := firstWord(toks)
+	if len(toks) == 0 {
+		return dst, words
+	}
+	end := toks[len(toks)-1].End
+	// Every unit holds a capital, in its first word or, for "al-Assad",
+	// two tokens on: the offset of the next byte that may be one.
+	capital := -1
 	i := 0
 	for i < len(toks) {
+		if skip && capital < toks[i].Start {
+			capital = nextCapital(s, toks[i].Start, end)
+			if capital == end {
+				break
+			}
+			// No unit starts more than two tokens before the
+			// token that holds it. (A linear scan: the tokens are
+			// read in order, as the prefetcher expects.)
+			j := i
+			for j < len(toks) && toks[j].End <= capital {
+				j++
+			}
+			// The tokens before j hold no capital: a unit starts
+			// at one only when a hyphen follows it (plainWord,
+			// nameUnit), so one or two tokens before j.
+			back := 0
+			if j > 0 && mayBeHyphen(s, toks[j-1]) {
+				back = 2
+			} else if mayBeHyphen(s, toks[j]) {
+				back = 1
+			}
+			i = max(i, j-back)
+		}
 		// Fast path: most tokens are punctuation or plain lower-case
 		// words, which cannot start a unit unless a hyphen follows
 		// ("al-Assad").
@@ -309,6 +351,29 @@ func AppendCandidates(dst []Candidate, words []Span, s string, toks []Token) ([]
 		dst = append(dst, c)
 	}
 	return dst, words
+}
+
+// nextCapital returns the offset in s[from:end] of the first byte that is
+// an ASCII capital or not ASCII (and so may start an upper-case rune), or
+// end if there is none. It tests eight bytes at a time.
+func nextCapital(s string, from, end int) int {
+	i := from
+	for ; i+8 <= end; i += 8 {
+		x := load64(s, i)
+		// With the high bits cleared no byte sum carries into the
+		// next byte: the high bit of b+0x3F is b >= 'A', that of
+		// b+0x25 is b > 'Z'.
+		y := x &^ highBits
+		if hit := (x | (y+0x3F*lowBits)&^(y+0x25*lowBits)) & highBits; hit != 0 {
+			return i + bits.TrailingZeros64(hit)/8
+		}
+	}
+	for ; i < end; i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return i
+		}
+	}
+	return end
 }
 
 // firstWord returns the index of the sentence's first word token, after

@@ -2,6 +2,7 @@ package text
 
 import (
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -58,6 +59,60 @@ func TestPlainWord(t *testing.T) {
 			want := c < 0x80 && (c < 'A' || c > 'Z') && !hasHyphenAfter(s, toks, i) && !isNameWord(w)
 			if got := plainWord(s, toks, i); got && !want || !got && !mayHyphenAfter(s, toks, i) && want {
 				t.Fatalf("plainWord(%q, %q) = %v, want %v", s, w, got, want)
+			}
+		}
+	}
+}
+
+// TestNextCapital checks nextCapital against a plain scan, at every start
+// and end over text with capitals, accents and the bytes around 'A' and
+// 'Z'.
+func TestNextCapital(t *testing.T) {
+	s := "abc@[`{ Zed aé x\x7f\xffQ the end of it all, plain and long enough @AZ"
+	for from := 0; from <= len(s); from++ {
+		for end := from; end <= len(s); end++ {
+			want := end
+			for i := from; i < end; i++ {
+				if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+					want = i
+					break
+				}
+			}
+			if got := nextCapital(s, from, end); got != want {
+				t.Fatalf("nextCapital(s, %d, %d) = %d, want %d", from, end, got, want)
+			}
+		}
+	}
+}
+
+// TestSkipAgrees checks the candidates found skipping the tokens before
+// the next capital against those found reading every token, on random
+// texts of capitals, connectors, hyphens and other runes.
+func TestSkipAgrees(t *testing.T) {
+	parts := []string{"Nayib", "Bukele", "al", "de", "la", "the", "of", "and", "x", "é", "É", "US", "U.S.", "I", "iPhone", "3rd",
+		"-", "‐", "–", "“", "’s", "'", ".", ",", " ", " ", " ", " ", "  ", "\n", "Assad", "bin", "Laden", "May", "New", "York"}
+	rng := rand.New(rand.NewSource(2))
+	texts := []string{benchProse}
+	for range 30000 {
+		var b strings.Builder
+		for n := 1 + rng.Intn(30); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+			if rng.Intn(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		toks := Tokenize(nil, s, Span{0, len(s)})
+		got, _ := appendCandidates(nil, nil, s, toks, true)
+		want, _ := appendCandidates(nil, nil, s, toks, false)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d candidates, want %d", s, len(got), len(want))
+		}
+		for k := range got {
+			if got[k].Span != want[k].Span || got[k].Initial != want[k].Initial || !slices.Equal(got[k].Words, want[k].Words) {
+				t.Fatalf("%q: candidate %d: %+v, want %+v", s, k, got[k], want[k])
 			}
 		}
 	}
