@@ -75,18 +75,11 @@ func checkText(t *testing.T, rs []*checker.Rule, path, s string, sections checke
 	return res
 }
 
-// TestSectionsMatchWhole: a file checked in sections gets the findings
-// of the rules that look at a sentence or a paragraph at a time, at the same
-// places, as when it is checked whole, and the same word count, whatever
-// the number of jobs.
+// TestSectionsMatchWhole: a file checked in sections gets the same
+// findings, at the same places, as when it is checked whole, and the same
+// word count, whatever the number of jobs. (inconsistent-spelling merges
+// the sections' spellings; see TestSpellingSectionsMerged.)
 func TestSectionsMatchWhole(t *testing.T) {
-	var local []*checker.Rule
-	for _, r := range rules.All {
-		// These compare a document with itself: within a section only.
-		if r != rules.InconsistentSpelling && r != rules.RepeatedPhrase {
-			local = append(local, r)
-		}
-	}
 	setSections(t, 32<<10, 8<<10)
 	for _, name := range []string{"big.txt", "big.md"} {
 		t.Run(name, func(t *testing.T) {
@@ -94,7 +87,7 @@ func TestSectionsMatchWhole(t *testing.T) {
 			if n := len(input.Cuts([]byte(s), checker.SectionSize, strings.HasSuffix(name, ".md"))); n < 10 {
 				t.Fatalf("only %d cuts", n)
 			}
-			whole := checkText(t, local, name, s, nil, 1)
+			whole := checkText(t, rules.All, name, s, nil, 1)
 			n := 0
 			for _, f := range whole.Findings {
 				if f.Rule == "repeated-word" {
@@ -105,7 +98,7 @@ func TestSectionsMatchWhole(t *testing.T) {
 				t.Fatalf("only %d doubled words found", n)
 			}
 			for _, jobs := range []int{1, 2} {
-				cut := checkText(t, local, name, s, input.Sections, jobs)
+				cut := checkText(t, rules.All, name, s, input.Sections, jobs)
 				if cut.Words != whole.Words {
 					t.Errorf("jobs %d: %d words in sections, %d whole", jobs, cut.Words, whole.Words)
 				}
@@ -456,6 +449,43 @@ func TestOpenFailsMidway(t *testing.T) {
 			if n["bad.txt"] != 0 || n["a.txt"] == 0 || n["a.txt"] != n["c.txt"] {
 				t.Errorf("%s: findings by file %v", name, n)
 			}
+		}
+	}
+}
+
+// TestSpellingSectionsMerged: inconsistent-spelling merges the summaries
+// of a file's sections (Rule.Merge), so a name spelled one way in the
+// first sections and another way in the last is reported as when the file
+// is checked whole, at the same places, with the same variants and counts,
+// and no more than the first hundred occurrences of a spelling in the file
+// (not a hundred a section).
+func TestSpellingSectionsMerged(t *testing.T) {
+	setSections(t, 32<<10, 8<<10)
+	var b strings.Builder
+	for i := 0; b.Len() < 200<<10; i++ {
+		switch {
+		case i%8 == 5:
+			b.WriteString("President Nayib Bukele spoke in San Salvador about the U.S. visit.\n\n")
+		case i%8 == 1 && i > 1500:
+			b.WriteString("Later, President Bakle said the US had agreed.\n\n")
+		}
+		fmt.Fprintf(&b, "Paragraph %d says nothing of note, in plain words.\n\n", i)
+	}
+	s := b.String()
+	if n := len(input.Cuts([]byte(s), checker.SectionSize, false)); n < 10 {
+		t.Fatalf("only %d cuts", n)
+	}
+	rs := []*checker.Rule{rules.InconsistentSpelling}
+	const maxKept = 100 // occurrences of a spelling the rule reports per file
+	whole := checkText(t, rs, "big.txt", s, nil, 1)
+	if len(whole.Findings) < maxKept {
+		t.Fatalf("whole: %d findings, want at least %d", len(whole.Findings), maxKept)
+	}
+	for _, jobs := range []int{1, 2} {
+		cut := checkText(t, rs, "big.txt", s, input.Sections, jobs)
+		if !reflect.DeepEqual(cut.Findings, whole.Findings) {
+			d := findingsDiff(whole.Findings, cut.Findings)
+			t.Errorf("jobs %d: %d findings in sections, %d whole:\n%.2000s", jobs, len(cut.Findings), len(whole.Findings), d)
 		}
 	}
 }

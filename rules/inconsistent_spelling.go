@@ -53,6 +53,7 @@ American spellings of a word, "colour" and "color"; off by default).`,
 		{Name: "british-american", Kind: checker.BoolOption, Default: "false", Usage: "also report words written in both British and American spelling (colour, color)"},
 	},
 	Collect: collectSpellings,
+	Merge:   mergeSpellings,
 	Finish:  finishSpellings,
 }
 
@@ -64,13 +65,15 @@ const maxSpellingLocs = 100
 type spellingSummary struct {
 	file  string
 	items []spellingItem
-	raws  []string // the occurrences written otherwise than their spelling
+	raws  []string           // the occurrences written otherwise than their spelling
+	index map[spellKey]int32 // the items by spelling, while sections are merged
 }
 
 type spellingItem struct {
 	text  string        // normalised spelling
 	key   string        // shared key of Regional spellings
-	occs  []spellingOcc // first maxSpellingLocs occurrences
+	occs  []spellingOcc // first maxSpellingLocs occurrences (with those in more)
+	more  []spellPart   // a file checked in sections: the occurrences in the sections after the first (mergeSpellings)
 	count int
 	kept  int32 // occurrences kept while collecting
 	kind  cluster.Kind
@@ -1484,6 +1487,51 @@ func spellHasLetter(w string) bool {
 // spellKnown reports whether the folded word w is in the lexicon at all.
 func spellKnown(w string) bool { return lexicon.Lookup(w).Tier > 0 }
 
+// mergeSpellings merges the summary of a section of a file into that of
+// the sections before it, as if they had been collected together: counts
+// add up, spellings first seen in the later section come after the others,
+// and the first maxSpellingLocs occurrences of each are kept, those of the
+// later section as a part of their own (its Document's name and raws).
+func mergeSpellings(a, b any) any {
+	sa, sb := a.(*spellingSummary), b.(*spellingSummary)
+	if sa.index == nil {
+		sa.index = make(map[spellKey]int32, len(sa.items)+len(sb.items))
+		for i := range sa.items {
+			sa.index[spellKey{sa.items[i].kind, sa.items[i].text}] = int32(i)
+		}
+	}
+	for j := range sb.items {
+		it := &sb.items[j]
+		k := spellKey{it.kind, it.text}
+		i, ok := sa.index[k]
+		if !ok {
+			i = int32(len(sa.items))
+			sa.index[k] = i
+			sa.items = append(sa.items, spellingItem{text: it.text, key: it.key, kind: it.kind})
+		}
+		m := &sa.items[i]
+		m.count += it.count
+		m.mid = m.mid || it.mid
+		kept := len(m.occs)
+		for _, part := range m.more {
+			kept += len(part.occs)
+		}
+		if n := min(len(it.occs), maxSpellingLocs-kept); n > 0 {
+			// Copies of what is kept, so that the section's summary
+			// (all its occurrences, in one array) can go.
+			part := spellPart{file: sb.file, occs: slices.Clone(it.occs[:n])}
+			for k := range part.occs {
+				if o := &part.occs[k]; o.raw != 0 {
+					part.raws = append(part.raws, sb.raws[o.raw-1])
+					o.raw = len(part.raws)
+				}
+			}
+			m.more = append(m.more, part)
+		}
+	}
+	return sa
+}
+
 func finishSpellings(p *checker.RunPass, sums []any) error {
 	opt := cluster.Options{
 		MinSimilarity: p.Float("min-similarity"),
@@ -1524,6 +1572,7 @@ func finishSpellings(p *checker.RunPass, sums []any) error {
 				a.count += it.count
 				a.mid = a.mid || it.mid
 				allSrc[i].more = append(allSrc[i].more, spellPart{sum.file, sum.raws, it.occs})
+				allSrc[i].more = append(allSrc[i].more, it.more...)
 			}
 			if len(local) > 1 {
 				reportSpellings(p, local, spellFileSources(len(local), sum), terms, opt)
@@ -1673,6 +1722,8 @@ func reportSpellings(p *checker.RunPass, items []spellingItem, src []spellSource
 			v := checker.Variant{Text: it.text, Count: it.count}
 			if len(it.occs) > 0 {
 				v.First = it.occs[0].location(src[i].file)
+			} else if len(it.more) > 0 {
+				v.First = it.more[0].occs[0].location(it.more[0].file)
 			}
 			variants = append(variants, v)
 		}
@@ -1708,6 +1759,9 @@ func reportSpellings(p *checker.RunPass, items []spellingItem, src []spellSource
 				}
 			}
 			report(src[i].file, src[i].raws, items[i].occs)
+			for _, m := range items[i].more {
+				report(m.file, m.raws, m.occs)
+			}
 			for _, m := range src[i].more {
 				report(m.file, m.raws, m.occs)
 			}
