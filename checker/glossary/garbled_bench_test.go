@@ -57,17 +57,25 @@ func BenchmarkBestProse(b *testing.B) {
 	}
 }
 
-// TestSimilarityAboveExact checks that the cut-offs of best (Bound against
-// the best score so far, SimilarityAbove's floor) change no result: best
-// equals a plain scoring of every candidate, and SimilarityAbove agrees
-// with Similarity at or above its floor and stays under it otherwise.
-func TestSimilarityAboveExact(t *testing.T) {
+// exactnessSetup returns the names of the prose corpus (500 of them with
+// -short), and a glossary of 10,000 made-up entries and a few real ones,
+// with its index: the setting of the tests that check lookups with
+// cut-offs against a plain scoring.
+func exactnessSetup(t *testing.T) ([]string, []Entry, *Index) {
 	names := proseNames(t)
 	if testing.Short() {
 		names = names[:min(len(names), 500)]
 	}
 	es := append(Synthetic(10000, 1), Entry{Term: "Nayib Bukele", Kind: Person}, Entry{Term: "Tren de Aragua"}, Entry{Term: "Volodymyr Zelensky", Kind: Person})
-	ix := NewIndex(es)
+	return names, es, NewIndex(es)
+}
+
+// TestSimilarityAboveExact checks that the cut-offs of best (Bound against
+// the best score so far, SimilarityAbove's floor) change no result: best
+// equals a plain scoring of every candidate, and SimilarityAbove agrees
+// with Similarity at or above its floor and stays under it otherwise.
+func TestSimilarityAboveExact(t *testing.T) {
+	names, _, ix := exactnessSetup(t)
 	floors := []float64{0.2, 0.4, 0.55, 0.6, 0.7, 0.8, 0.9}
 	for _, s := range append(names, lookupNames...) {
 		ids := ix.Near(nil, s)
@@ -108,12 +116,7 @@ func TestSimilarityAboveExact(t *testing.T) {
 // plain scoring of every form Near returns, on prose names and on garbled
 // spellings of the glossary's own terms, which score near the floors.
 func TestBestAboveFiltered(t *testing.T) {
-	names := proseNames(t)
-	if testing.Short() {
-		names = names[:min(len(names), 500)]
-	}
-	es := append(Synthetic(10000, 1), Entry{Term: "Nayib Bukele", Kind: Person}, Entry{Term: "Tren de Aragua"}, Entry{Term: "Volodymyr Zelensky", Kind: Person})
-	ix := NewIndex(es)
+	names, es, ix := exactnessSetup(t)
 	rng := rand.New(rand.NewPCG(11, 12))
 	for i := 0; i < 3000; i++ {
 		w := []byte(es[rng.IntN(len(es))].Term)

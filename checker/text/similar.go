@@ -626,17 +626,7 @@ func lift(sa string, ha, hb uint32) float64 {
 func mayReachPair(a, b string, na int, ac *letterCount, ok bool, lift, floor float64) bool {
 	nb := len(b)
 	n := max(na, nb)
-	penalty := 0.0
-	if fa, fb := a[0], b[0]; fa != fb && fa < utf8.RuneSelf && fb < utf8.RuneSelf &&
-		!(isVowel(fa) && isVowel(fb)) && (isVowel(fa) || isVowel(fb) || consonantClass(fa) != consonantClass(fb)) {
-		penalty = 0.1
-	}
-	shortPenalty := 0.0
-	if short := min(na, nb); short < 4 {
-		shortPenalty = 0.25
-	} else if short < 5 {
-		shortPenalty = 0.08
-	}
+	penalty, shortPenalty := pairPenalties(a[0], b[0], na, nb)
 	top := 1 + lift - penalty - shortPenalty
 	if min(0.99, top)+1e-9 < floor {
 		return false // whatever the distance
@@ -744,6 +734,25 @@ func wordByWord(a, b *Name) (Match, bool) {
 	return Match{Score: min(sum/float64(len(wa)), 0.95), Measure: "words"}, true
 }
 
+// pairPenalties returns what pairScore takes off the score of two names
+// that start with the bytes fa and fb and have na and nb runes. Garbling
+// keeps the sound a name starts with: a different first letter (not a
+// vowel for a vowel, nor a confusable consonant) makes another name
+// likelier ("SAR" is not a garbled "HKSAR"). And in a short name one
+// letter in four is too much.
+func pairPenalties(fa, fb byte, na, nb int) (penalty, short float64) {
+	if fa != fb && fa < utf8.RuneSelf && fb < utf8.RuneSelf &&
+		!(isVowel(fa) && isVowel(fb)) && (isVowel(fa) || isVowel(fb) || consonantClass(fa) != consonantClass(fb)) {
+		penalty = 0.1
+	}
+	if n := min(na, nb); n < 4 {
+		short = 0.25
+	} else if n < 5 {
+		short = 0.08
+	}
+	return penalty, short
+}
+
 // pairScore compares two compact strings with their skeletons. When the
 // score is under floor (> 0) it may stop early and return another score
 // under floor; the ones at or above floor are exact. Callers that lower
@@ -755,20 +764,7 @@ func pairScore(a, b, sa, sb string, floor float64) Match {
 	}
 	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
 	n := max(na, nb)
-	// Garbling keeps the sound a name starts with: a different first
-	// letter (not a vowel for a vowel, nor a confusable consonant) makes
-	// another name likelier ("SAR" is not a garbled "HKSAR").
-	penalty := 0.0
-	if fa, fb := a[0], b[0]; fa != fb && fa < utf8.RuneSelf && fb < utf8.RuneSelf &&
-		!(isVowel(fa) && isVowel(fb)) && (isVowel(fa) || isVowel(fb) || consonantClass(fa) != consonantClass(fb)) {
-		penalty = 0.1
-	}
-	shortPenalty := 0.0
-	if short := min(na, nb); short < 4 {
-		shortPenalty = 0.25
-	} else if short < 5 {
-		shortPenalty = 0.08
-	}
+	penalty, shortPenalty := pairPenalties(a[0], b[0], na, nb)
 	// Equal skeletons (same consonant classes in the same order) add a
 	// little: more for longer skeletons, which agree less by chance.
 	lift := 0.0

@@ -14,13 +14,19 @@ import (
 	"github.com/mtlint/mtlint/checker/input"
 )
 
+// smallSections makes files over 8 KB be checked in sections of about
+// 2 KB, for the test.
+func smallSections(t *testing.T) {
+	oldT, oldS := checker.SectionThreshold, checker.SectionSize
+	checker.SectionThreshold, checker.SectionSize = 8<<10, 2<<10
+	t.Cleanup(func() { checker.SectionThreshold, checker.SectionSize = oldT, oldS })
+}
+
 // TestFixSections: --fix applies a fix found in a later section of a file
 // checked in sections at its place in the file, and leaves the rest as it
 // was.
 func TestFixSections(t *testing.T) {
-	oldT, oldS := checker.SectionThreshold, checker.SectionSize
-	checker.SectionThreshold, checker.SectionSize = 8<<10, 2<<10
-	t.Cleanup(func() { checker.SectionThreshold, checker.SectionSize = oldT, oldS })
+	smallSections(t)
 
 	var b strings.Builder
 	for i := 0; b.Len() < 20<<10; i++ {
@@ -78,9 +84,7 @@ func (r *failAfter) Stat() (os.FileInfo, error) { return r.f.Stat() }
 // sections were checked is named on stderr, none of its findings is
 // reported, the other files are, and the exit code is 2.
 func TestReadFailsMidway(t *testing.T) {
-	oldT, oldS := checker.SectionThreshold, checker.SectionSize
-	checker.SectionThreshold, checker.SectionSize = 8<<10, 2<<10
-	t.Cleanup(func() { checker.SectionThreshold, checker.SectionSize = oldT, oldS })
+	smallSections(t)
 
 	var b strings.Builder
 	for i := 0; b.Len() < 20<<10; i++ {
