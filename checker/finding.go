@@ -1,5 +1,7 @@
 package checker
 
+import "strings"
+
 // A Finding is one problem a rule found.
 type Finding struct {
 	File     string
@@ -59,4 +61,13 @@ func compareFindings(a, b *Finding) int {
 		return 1
 	}
 	return 0
+}
+
+// detach copies the strings of f that may be parts of its document's text,
+// so that a finding kept until the run ends does not keep the text (a run
+// over 100,000 files would otherwise hold all of them).
+func (f *Finding) detach() {
+	f.Text = strings.Clone(f.Text)
+	f.Suggestion = strings.Clone(f.Suggestion)
+	f.Message = strings.Clone(f.Message)
 }

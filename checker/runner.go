@@ -325,6 +325,8 @@ func (r *Run) checkDoc(cfg *Config, g *glossary.Glossary, doc *Document, name st
 			if keep(cfg, rule, &f) {
 				if base != nil {
 					base.place(&f, nil)
+				} else {
+					f.detach()
 				}
 				res.findings = append(res.findings, f)
 			}

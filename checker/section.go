@@ -108,9 +108,7 @@ func (b *sectionBase) place(f *Finding, bases map[string]*sectionBase) {
 	f.File = b.path
 	f.Span = b.span(f.Span)
 	f.Pos, f.End = b.position(f.Pos), b.position(f.End)
-	f.Text = strings.Clone(f.Text)
-	f.Suggestion = strings.Clone(f.Suggestion)
-	f.Message = strings.Clone(f.Message)
+	f.detach()
 	if len(f.Related) > 0 {
 		// A copy: rules may share one list among findings.
 		f.Related = slices.Clone(f.Related)
