@@ -911,57 +911,24 @@ func appendDeletions(dst []uint64, c string, d int) []uint64 {
 	// Most names are ASCII: their prefix is bytes, each hashed as
 	// hashRune would (without its loop over the bytes of a rune).
 	n := min(len(c), prefixLen)
-	ascii := true
 	for i := range n {
 		if c[i] == 0 || c[i] >= utf8.RuneSelf {
-			ascii = false
-			break
+			var pb [prefixLen]rune
+			return appendDeletionsOf(dst, appendRunes(pb[:0], prefix(c)), d)
 		}
 	}
-	if !ascii {
-		return appendDeletionsRunes(dst, c, d)
-	}
-	p := c[:n]
-	var pre [prefixLen + 1]uint64 // pre[i]: the hash of p[:i]
-	pre[0] = fnvOffset
-	for i := range n {
-		pre[i+1] = hashByte(pre[i], p[i])
-	}
-	dst = append(dst, pre[n])
-	if d == 0 || n <= 1 {
-		return dst
-	}
-	for i := range n {
-		h := pre[i]
-		for k := i + 1; k < n; k++ {
-			h = hashByte(h, p[k])
-		}
-		dst = append(dst, h)
-		if d < 2 || n <= 2 {
-			continue
-		}
-		g := pre[i]
-		for k := i + 1; k < n; k++ {
-			h := g
-			for m := k + 1; m < n; m++ {
-				h = hashByte(h, p[m])
-			}
-			dst = append(dst, h)
-			g = hashByte(g, p[k])
-		}
-	}
-	return dst
+	var pb [prefixLen]byte
+	return appendDeletionsOf(dst, append(pb[:0], c[:n]...), d)
 }
 
-// appendDeletionsRunes is appendDeletions for any c.
-func appendDeletionsRunes(dst []uint64, c string, d int) []uint64 {
-	var pb [prefixLen]rune
-	p := appendRunes(pb[:0], prefix(c))
+// appendDeletionsOf is appendDeletions for the characters p of a prefix:
+// bytes of an ASCII one (no 0 among them), else runes.
+func appendDeletionsOf[E byte | rune](dst []uint64, p []E, d int) []uint64 {
 	n := len(p)
 	var pre [prefixLen + 1]uint64 // pre[i]: the hash of p[:i]
 	pre[0] = fnvOffset
-	for i, r := range p {
-		pre[i+1] = hashRune(pre[i], r)
+	for i, e := range p {
+		pre[i+1] = hashChar(pre[i], e)
 	}
 	dst = append(dst, pre[n])
 	if d == 0 || n <= 1 {
@@ -970,8 +937,8 @@ func appendDeletionsRunes(dst []uint64, c string, d int) []uint64 {
 	for i := range n {
 		// Without p[i].
 		h := pre[i]
-		for _, r := range p[i+1:] {
-			h = hashRune(h, r)
+		for _, e := range p[i+1:] {
+			h = hashChar(h, e)
 		}
 		dst = append(dst, h)
 		if d < 2 || n <= 2 {
@@ -981,14 +948,22 @@ func appendDeletionsRunes(dst []uint64, c string, d int) []uint64 {
 		g := pre[i]
 		for k := i + 1; k < n; k++ {
 			h := g
-			for _, r := range p[k+1:] {
-				h = hashRune(h, r)
+			for _, e := range p[k+1:] {
+				h = hashChar(h, e)
 			}
 			dst = append(dst, h)
-			g = hashRune(g, p[k])
+			g = hashChar(g, p[k])
 		}
 	}
 	return dst
+}
+
+// hashChar is hashRune(h, e), quicker for an ASCII character.
+func hashChar[E byte | rune](h uint64, e E) uint64 {
+	if e > 0 && e < utf8.RuneSelf {
+		return hashByte(h, byte(e))
+	}
+	return hashRune(h, rune(e))
 }
 
 // deletionsAny is deletions for any d.

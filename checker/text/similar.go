@@ -239,19 +239,7 @@ func PrepareNameShape(s string) (NameParts, Shape) {
 	ns := len(buf)
 	var sh Shape
 	shaped := true
-	start := -1
-	for i := 0; i <= len(s); i++ {
-		if i < len(s) {
-			if c := s[i]; c != ' ' && c != '-' && c != '\t' && c != '\n' && c != '\r' {
-				if start < 0 {
-					start = i
-				}
-				continue
-			}
-		}
-		if start < 0 {
-			continue
-		}
+	for start, i := nextASCIIWord(s, 0); start < len(s); start, i = nextASCIIWord(s, i) {
 		if sh.all == 255 {
 			shaped = false
 		}
@@ -267,7 +255,6 @@ func PrepareNameShape(s string) (NameParts, Shape) {
 				}
 			}
 		}
-		start = -1
 	}
 	nt := len(buf)
 	buf = appendSkeleton(buf, buf[ns:nt])
@@ -283,6 +270,25 @@ func PrepareNameShape(s string) (NameParts, Shape) {
 		sh.lastSkel = skelHash(appendSkeleton(kb[:0], sh.word(int(sh.words)-1)))
 	}
 	return p, sh
+}
+
+// nextASCIIWord returns the span of the first word of the ASCII s at or
+// after from, words being separated by spaces, hyphens, tabs and line
+// breaks (as wordSpans separates them); start is len(s) when there is none.
+func nextASCIIWord(s string, from int) (start, end int) {
+	start = from
+	for start < len(s) && isASCIIWordSep(s[start]) {
+		start++
+	}
+	end = start
+	for end < len(s) && !isASCIIWordSep(s[end]) {
+		end++
+	}
+	return start, end
+}
+
+func isASCIIWordSep(c byte) bool {
+	return c == ' ' || c == '-' || c == '\t' || c == '\n' || c == '\r'
 }
 
 // prepareNameASCII is prepareName for ASCII s. Folding is lower-casing
@@ -301,21 +307,8 @@ func prepareNameASCII(s string) Name {
 	var sb [8]Span
 	var wb [16]part
 	spans, wparts := sb[:0], wb[:0]
-	start := -1
-	for i := 0; i <= len(s); i++ {
-		if i < len(s) {
-			if c := s[i]; c != ' ' && c != '-' && c != '\t' && c != '\n' && c != '\r' {
-				if start < 0 {
-					start = i
-				}
-				continue
-			}
-		}
-		if start < 0 {
-			continue
-		}
+	for start, i := nextASCIIWord(s, 0); start < len(s); start, i = nextASCIIWord(s, i) {
 		w := Span{start, i}
-		start = -1
 		n.all++
 		if IsConnector(s[w.Start:w.End]) {
 			continue
