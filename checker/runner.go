@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -278,26 +279,14 @@ func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input, cores chan s
 	return r.checkDoc(cfg, g, doc, doc.Path, cores, nil)
 }
 
-// readAll reads r to its end, as os.ReadFile reads a file of size bytes.
+// readAll reads r to its end, into one buffer when its size is known.
 func readAll(r io.Reader, size int64) ([]byte, error) {
-	n := 512
+	var b bytes.Buffer
 	if size >= 0 && size < 1<<40 {
-		n = max(n, int(size)+1) // one more, to see the end without growing
+		b.Grow(int(size) + bytes.MinRead) // room to see the end without growing
 	}
-	data := make([]byte, 0, n)
-	for {
-		k, err := r.Read(data[len(data):cap(data)])
-		data = data[:len(data)+k]
-		if err != nil {
-			if err == io.EOF {
-				return data, nil
-			}
-			return nil, err
-		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
-	}
+	_, err := b.ReadFrom(r)
+	return b.Bytes(), err
 }
 
 // checkDoc checks one Document, named name in errors. When base is not
