@@ -88,11 +88,18 @@ type Suppression struct {
 // pass "" to use text itself) and its blocks. It splits the blocks (except
 // code) into sentences and tokens. Suppressions may be nil.
 func NewDocument(path, txt, masked string, blocks []Block, sup []Suppression) *Document {
+	return NewDocumentLines(path, txt, masked, blocks, sup, LineStarts(txt))
+}
+
+// NewDocumentLines is NewDocument for a reader that has found the line
+// starts of txt on its way (as LineStarts returns them), so that the text
+// is not searched for line breaks again. The Document keeps lines.
+func NewDocumentLines(path, txt, masked string, blocks []Block, sup []Suppression, lines []int) *Document {
 	if masked == "" || len(masked) != len(txt) {
 		masked = txt
 	}
 	d := &Document{Path: path, Text: txt, Masked: masked, Blocks: blocks, suppress: sup}
-	d.lines = lineStarts(txt)
+	d.lines = lines
 	d.counted = true
 	// Prose holds a token per four to six bytes (4.5 in technical
 	// manuals, 5.1 in essays, 5.4 in news): start with room for the
@@ -143,7 +150,9 @@ func growTokens(toks []Token, sp Span, n int) []Token {
 	return grown
 }
 
-func lineStarts(s string) []int {
+// LineStarts returns the byte offset of each line start of s: 0, and the
+// offset after each "\n".
+func LineStarts(s string) []int {
 	lines := make([]int, 1, 1+strings.Count(s, "\n"))
 	for i := 0; ; {
 		j := strings.IndexByte(s[i:], '\n')

@@ -2,6 +2,7 @@ package input
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -223,6 +224,43 @@ func TestBaseMaskBytes(t *testing.T) {
 				if got, want := string(baseMask(s)), slow(s); got != want {
 					t.Fatalf("baseMask(%q) = %q, want %q", s, got, want)
 				}
+				checkMaskLines(t, s)
+			}
+		}
+	}
+}
+
+// checkMaskLines checks that baseMaskLines masks as baseMask does and finds
+// the line starts that checker.LineStarts finds, and the lines made of them
+// are splitLines's.
+func checkMaskLines(t *testing.T, s string) {
+	t.Helper()
+	m, starts := baseMaskLines(s)
+	if string(m) != string(baseMask(s)) {
+		t.Fatalf("baseMaskLines(%q) masks %q, baseMask %q", s, m, baseMask(s))
+	}
+	if want := checker.LineStarts(s); !slices.Equal(starts, want) {
+		t.Fatalf("baseMaskLines(%q) line starts %v, want %v", s, starts, want)
+	}
+	if got, want := linesAt(s, starts), splitLines(s); !slices.Equal(got, want) {
+		t.Fatalf("linesAt(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// Line starts are found eight bytes at a time and byte by byte: newlines
+// at every place of a word, after tabs, control and non-ASCII bytes.
+func TestBaseMaskLines(t *testing.T) {
+	for _, s := range []string{"", "\n", "\n\n", "a", "a\n", "\r\n", "a\r\nb\r\n", "\r", "x\r\r\n",
+		"\uFEFF\n", "\uFEFFab\ncd", "é\nè\n\n", "\xff\n\xfe", "\t\n\t\n", "\u0085\n"} {
+		checkMaskLines(t, s)
+	}
+	for n := 0; n < 40; n++ {
+		for at := 0; at < n; at++ {
+			for _, c := range []byte{'\n', '\t', 0x01, 0x80, 0xc3, ' '} {
+				b := []byte(strings.Repeat("abcdefg\n", n/8+1)[:n])
+				b[at] = c
+				checkMaskLines(t, string(b))
+				checkMaskLines(t, "é"+string(b)+"\n")
 			}
 		}
 	}
