@@ -81,7 +81,18 @@ func Tokenize(dst []Token, s string, span Span) []Token {
 			switch cl := asciiClass[c]; {
 			case cl == classLetter:
 				for {
-					j := asciiAlnumEnd(s, i, end)
+					// Most words end within eight bytes: the first
+					// look is made here, without a call.
+					var j int
+					if i+8 <= end {
+						if m := ^asciiAlnum8(load64(s, i)) & highBits; m != 0 {
+							j = i + bits.TrailingZeros64(m)/8
+						} else {
+							j = asciiAlnumEnd(s, i+8, end)
+						}
+					} else {
+						j = asciiAlnumEnd(s, i, end)
+					}
 					if j < end && (s[j] >= utf8.RuneSelf || s[j] == '\'') {
 						j = scanWord(s, i, end) // an apostrophe or a non-ASCII letter may go on
 					}
@@ -94,7 +105,10 @@ func Tokenize(dst []Token, s string, span Span) []Token {
 					i++
 				}
 			case cl == classSpace:
-				i++
+				// Runs of spaces (indentation, aligned columns) in a
+				// tight loop.
+				for i++; i < end && s[i] == ' '; i++ {
+				}
 			case cl == classPunct:
 				dst = append(dst, Token{Span{i, i + 1}, Punct})
 				i++

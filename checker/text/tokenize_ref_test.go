@@ -91,6 +91,9 @@ var tokenPieces = []string{
 	"\r\n", "\f", "\v", ",", ".", "...", "!?", "(", ")", "\"", "$", "+", "<", "`", "~", "\x00", "\x7f", "10,000",
 	"3.5", "10:30", "2025", "é", "Müller", "naïve", "ß", "Ωmega", "北京", "カタカナ", "한국", "ไทย", "\u00AD", "\u0301",
 	"\u200D", "👨‍👩‍👧", "🇫🇷", "😀\U0001F3FB", "\xff", "\xe2\x80", "\u00a0", "\u3000", "٣", "…", "。", "«", "»",
+	// Words that end at the eighth byte and just after it, and runs of
+	// spaces, for the fast paths.
+	"abcdefg", "Abcdefgh", "abcdefghi", "    ", "word word",
 }
 
 // randomText joins n random pieces, sometimes with no space between.
