@@ -282,7 +282,7 @@ func isSpaceOrTab(c byte) bool     { return c == ' ' || c == '\t' }
 func spanOf(a, b int) checker.Span { return checker.Span{Start: a, End: b} }
 
 // isBlankLine reports whether s holds only spaces, tabs and CRs.
-func isBlankLine(s string) bool {
+func isBlankLine[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c != ' ' && c != '\t' && c != '\r' {
 			return false

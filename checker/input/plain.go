@@ -95,21 +95,22 @@ func plainBlocks(s string, m []byte, lines []line, atStart bool) (string, []chec
 	// lines between paragraphs, rarely more: room for that many saves
 	// copying the list over and over as it grows.
 	blocks := make([]checker.Block, 0, len(lines)/2+1)
-	for _, l := range lines {
-		if isRuleLine(s[l.start:l.end]) { // "=====" under a title, "* * *" between parts
+	// Whether each line is blank, decided once: the loops below ask
+	// again and again. A rule ("=====" under a title, "* * *" between
+	// parts) is blanked in m, and so is blank.
+	blankLines := make([]bool, len(lines))
+	for i, l := range lines {
+		if isRuleLine(s[l.start:l.end]) {
 			blank(m, l.start, l.end)
+			blankLines[i] = true
+		} else {
+			blankLines[i] = isBlankLine(m[l.start:l.end])
 		}
 	}
 	// The text to classify is m as it is now, before list markers are
 	// blanked; it is read only until the markers are written below.
 	ms := ownedString(m)
 	var markers []checker.Span
-	// Whether each line is blank, decided once: the loops below ask
-	// again and again.
-	blankLines := make([]bool, len(lines))
-	for i, l := range lines {
-		blankLines[i] = isBlankLine(ms[l.start:l.end])
-	}
 	blankAt := func(i int) bool { return blankLines[i] }
 	first := atStart
 	for i := 0; i < len(lines); {
