@@ -119,16 +119,12 @@ func NewDocumentLines(path, txt, masked string, blocks []Block, sup []Suppressio
 			if cap(d.Tokens)-first < sp.Len()/2+8 {
 				d.Tokens = growTokens(d.Tokens, sp, len(masked))
 			}
-			d.Tokens = text.Tokenize(d.Tokens, masked, sp)
+			var words int
+			d.Tokens, words = text.TokenizeCount(d.Tokens, masked, sp)
 			if len(d.Tokens) == first {
 				continue
 			}
-			// Counted now, while the tokens are in the cache.
-			for _, t := range d.Tokens[first:] {
-				if t.Kind == text.Word {
-					d.words++
-				}
-			}
+			d.words += words
 			d.Sentences = append(d.Sentences, Sentence{Span: sp, Block: bi, First: first, Last: len(d.Tokens)})
 		}
 	}

@@ -119,6 +119,19 @@ func TestTokenizeMatchesReference(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Fatalf("Tokenize(%q, %v) = %v, want %v", s, sp, got, want)
 			}
+			// After another token (one no mark can join), as in a
+			// Document's list.
+			pre := []Token{{Span{-1, -1}, Punct}}
+			toks, words := TokenizeCount(pre, s, sp)
+			n := 0
+			for _, tk := range toks[1:] {
+				if tk.Kind == Word {
+					n++
+				}
+			}
+			if !slices.Equal(toks[1:], want) || words != n {
+				t.Fatalf("TokenizeCount(%q, %v) = %v, %d words; want %v, %d", s, sp, toks[1:], words, want, n)
+			}
 		}
 	}
 }
