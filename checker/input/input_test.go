@@ -265,3 +265,51 @@ func TestBaseMaskLines(t *testing.T) {
 		}
 	}
 }
+
+// listMarker's quick rejection by the first byte agrees with the full
+// test: every byte value first, after indentation, before the rest of
+// each kind of marker.
+func TestListMarkerFirstByte(t *testing.T) {
+	full := func(t string) int { // listMarker without the quick rejection
+		i := 0
+		for i < len(t) && i < 8 && isSpaceOrTab(t[i]) {
+			i++
+		}
+		rest := t[i:]
+		switch {
+		case strings.HasPrefix(rest, "- "), strings.HasPrefix(rest, "* "), strings.HasPrefix(rest, "+ "):
+			i += 2
+		case strings.HasPrefix(rest, "• "), strings.HasPrefix(rest, "· "), strings.HasPrefix(rest, "▪ "), strings.HasPrefix(rest, "◦ "):
+			_, n := utf8.DecodeRuneInString(rest)
+			i += n + 1
+		default:
+			d := 0
+			for d < len(rest) && d < 3 && rest[d] >= '0' && rest[d] <= '9' {
+				d++
+			}
+			if d == 0 || d+1 >= len(rest) || rest[d] != '.' && rest[d] != ')' || rest[d+1] != ' ' && rest[d+1] != '\t' {
+				return 0
+			}
+			i += d + 2
+		}
+		for i < len(t) && isSpaceOrTab(t[i]) {
+			i++
+		}
+		if i >= len(t) {
+			return 0
+		}
+		return i
+	}
+	tails := []string{"", " x", "- x", "* x", "+ x", "• x", "· x", "▪ x", "◦ x", "1. x", "12) x", "\u2022 x", "x"}
+	for c := 0; c < 256; c++ {
+		for _, indent := range []string{"", "  ", "\t"} {
+			for _, tail := range tails {
+				for _, s := range []string{indent + string([]byte{byte(c)}) + tail, indent + tail, indent + tail[min(1, len(tail)):]} {
+					if got, want := listMarker(s), full(s); got != want {
+						t.Fatalf("listMarker(%q) = %d, want %d", s, got, want)
+					}
+				}
+			}
+		}
+	}
+}

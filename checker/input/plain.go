@@ -288,6 +288,9 @@ func listMarker(t string) int {
 		i++
 	}
 	rest := t[i:]
+	if len(rest) == 0 || !markerStart[rest[0]] {
+		return 0 // most lines: a letter, no marker
+	}
 	switch {
 	case strings.HasPrefix(rest, "- "), strings.HasPrefix(rest, "* "), strings.HasPrefix(rest, "+ "):
 		i += 2
@@ -312,6 +315,19 @@ func listMarker(t string) int {
 	}
 	return i
 }
+
+// markerStart marks the bytes a list marker can start with: the first
+// bytes of the bullets and the digits.
+var markerStart = func() (t [256]bool) {
+	for _, m := range []string{"-", "*", "+", "•", "·", "▪", "◦", "0123456789"} {
+		for i := 0; i < len(m); i++ {
+			if i == 0 || m[0] < utf8.RuneSelf {
+				t[m[i]] = true
+			}
+		}
+	}
+	return t
+}()
 
 func isListLine(t string) bool { return listMarker(t) > 0 }
 
