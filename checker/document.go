@@ -88,11 +88,18 @@ type Suppression struct {
 // pass "" to use text itself) and its blocks. It splits the blocks (except
 // code) into sentences and tokens. Suppressions may be nil.
 func NewDocument(path, txt, masked string, blocks []Block, sup []Suppression) *Document {
+	return NewDocumentLines(path, txt, masked, blocks, sup, LineStarts(txt))
+}
+
+// NewDocumentLines is NewDocument for a reader that has found the line
+// starts of txt on its way (as LineStarts returns them), so that the text
+// is not searched for line breaks again. The Document keeps lines.
+func NewDocumentLines(path, txt, masked string, blocks []Block, sup []Suppression, lines []int) *Document {
 	if masked == "" || len(masked) != len(txt) {
 		masked = txt
 	}
 	d := &Document{Path: path, Text: txt, Masked: masked, Blocks: blocks, suppress: sup}
-	d.lines = lineStarts(txt)
+	d.lines = lines
 	d.counted = true
 	// Prose holds a token per four to six bytes (4.5 in technical
 	// manuals, 5.1 in essays, 5.4 in news): start with room for the
@@ -112,16 +119,12 @@ func NewDocument(path, txt, masked string, blocks []Block, sup []Suppression) *D
 			if cap(d.Tokens)-first < sp.Len()/2+8 {
 				d.Tokens = growTokens(d.Tokens, sp, len(masked))
 			}
-			d.Tokens = text.Tokenize(d.Tokens, masked, sp)
+			var words int
+			d.Tokens, words = text.TokenizeCount(d.Tokens, masked, sp)
 			if len(d.Tokens) == first {
 				continue
 			}
-			// Counted now, while the tokens are in the cache.
-			for _, t := range d.Tokens[first:] {
-				if t.Kind == text.Word {
-					d.words++
-				}
-			}
+			d.words += words
 			d.Sentences = append(d.Sentences, Sentence{Span: sp, Block: bi, First: first, Last: len(d.Tokens)})
 		}
 	}
@@ -143,7 +146,9 @@ func growTokens(toks []Token, sp Span, n int) []Token {
 	return grown
 }
 
-func lineStarts(s string) []int {
+// LineStarts returns the byte offset of each line start of s: 0, and the
+// offset after each "\n".
+func LineStarts(s string) []int {
 	lines := make([]int, 1, 1+strings.Count(s, "\n"))
 	for i := 0; ; {
 		j := strings.IndexByte(s[i:], '\n')

@@ -2,6 +2,8 @@ package checker
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -45,5 +47,67 @@ func TestRuneCountCheckpoints(t *testing.T) {
 				t.Fatalf("Position(%d).Column = %d, want %d", off, p.Column, want)
 			}
 		}
+	}
+}
+
+// benchDocument returns a Document of the text named by MTLINT_BENCH_TEXT
+// (large real documentation, say) or of the prose test corpus, with a
+// paragraph per run of lines between blank lines.
+func benchDocument(b *testing.B) *Document {
+	var txt string
+	if f := os.Getenv("MTLINT_BENCH_TEXT"); f != "" {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		txt = string(data)
+	} else {
+		files, _ := filepath.Glob(filepath.Join("..", "testdata", "prose", "*.txt"))
+		if len(files) == 0 {
+			b.Skip("no prose corpus")
+		}
+		var sb strings.Builder
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sb.Write(data)
+			sb.WriteString("\n\n")
+		}
+		txt = sb.String()
+	}
+	var blocks []Block
+	for start := 0; start < len(txt); {
+		end := strings.Index(txt[start:], "\n\n")
+		if end < 0 {
+			end = len(txt)
+		} else {
+			end += start
+		}
+		if end > start {
+			blocks = append(blocks, Block{Span: Span{Start: start, End: end}, Kind: Paragraph})
+		}
+		start = end + 2
+	}
+	return NewDocument("bench.txt", txt, "", blocks, nil)
+}
+
+func BenchmarkNewDocument(b *testing.B) {
+	d := benchDocument(b)
+	b.SetBytes(int64(len(d.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		NewDocument(d.Path, d.Text, d.Masked, d.Blocks, nil)
+	}
+}
+
+func BenchmarkDocumentCandidates(b *testing.B) {
+	d := benchDocument(b)
+	b.SetBytes(int64(len(d.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d.cands = candidateCache{}
+		d.Candidates()
 	}
 }

@@ -26,6 +26,7 @@ func FuzzPlain(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		masked, blocks := plainParse(s)
 		checkInvariants(t, s, masked, blocks)
+		checkMaskLines(t, s)
 	})
 }
 

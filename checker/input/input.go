@@ -9,6 +9,7 @@ package input
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -55,14 +56,40 @@ func IsBinary(data []byte) bool {
 // baseMask returns a copy of s with a leading byte-order mark, invalid UTF-8
 // and control characters (except tab, CR and LF) blanked.
 func baseMask(s string) []byte {
+	m, _ := maskBase(s, false)
+	return m
+}
+
+// baseMaskLines is baseMask that also returns the line starts of s (see
+// checker.LineStarts), found on the same pass over the bytes.
+func baseMaskLines(s string) ([]byte, []int) { return maskBase(s, true) }
+
+// maskBase is baseMask, and with lines also the line starts of s.
+func maskBase(s string, lines bool) ([]byte, []int) {
 	m := []byte(s)
+	var starts []int
+	if lines {
+		// Counted first, for one exact allocation: a count is much
+		// cheaper than the scan below.
+		starts = make([]int, 1, 1+strings.Count(s, "\n"))
+	}
 	if strings.HasPrefix(s, "\uFEFF") {
 		m[0], m[1], m[2] = ' ', ' ', ' '
 	}
 	for i := 0; i < len(s); {
 		// Eight bytes of printable ASCII or line breaks at a time, the
 		// common case.
-		for i+8 <= len(s) && printableASCII8(newlinesToPrintable(binary.LittleEndian.Uint64(m[i:]))) {
+		for i+8 <= len(s) {
+			w := binary.LittleEndian.Uint64(m[i:])
+			nl := newlineBytes(w)
+			if !printableASCII8(w | nl>>2) { // '\n'|0x20 == '*'
+				break
+			}
+			if lines {
+				for ; nl != 0; nl &= nl - 1 {
+					starts = append(starts, i+bits.TrailingZeros64(nl)/8+1)
+				}
+			}
 			i += 8
 		}
 		if i >= len(s) {
@@ -76,6 +103,8 @@ func baseMask(s string) []byte {
 		if c < utf8.RuneSelf {
 			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
 				m[i] = ' '
+			} else if c == '\n' && lines {
+				starts = append(starts, i+1)
 			}
 			i++
 			continue
@@ -89,7 +118,7 @@ func baseMask(s string) []byte {
 		}
 		i += n
 	}
-	return m
+	return m, starts
 }
 
 // ownedString returns m as a string without copying it: a masked text is
@@ -111,15 +140,14 @@ func printableASCII8(w uint64) bool {
 	return (w|(w+ones)|below)&highs == 0
 }
 
-// newlinesToPrintable returns w with each byte that is '\n' turned into
-// a printable one ('*'), every other byte as it is.
-func newlinesToPrintable(w uint64) uint64 {
+// newlineBytes returns the high bit of each byte of w that is '\n' set,
+// all else clear.
+func newlineBytes(w uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	x := w ^ '\n'*ones // zero where w has a '\n'
 	// The high bit of each byte of x that is zero, exactly: with the
 	// high bits cleared no sum carries into the next byte.
-	zero := ^((x&^highs + 0x7f*ones) | x) & highs
-	return w | zero>>2 // '\n'|0x20 == '*'
+	return ^((x&^highs + 0x7f*ones) | x) & highs
 }
 
 // blank replaces m[from:to] with spaces, keeping line breaks.
@@ -254,7 +282,7 @@ func isSpaceOrTab(c byte) bool     { return c == ' ' || c == '\t' }
 func spanOf(a, b int) checker.Span { return checker.Span{Start: a, End: b} }
 
 // isBlankLine reports whether s holds only spaces, tabs and CRs.
-func isBlankLine(s string) bool {
+func isBlankLine[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c != ' ' && c != '\t' && c != '\r' {
 			return false

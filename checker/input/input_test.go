@@ -2,6 +2,7 @@ package input
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -222,6 +223,91 @@ func TestBaseMaskBytes(t *testing.T) {
 			for _, s := range []string{string(b), "é" + string(b), string(b) + "\u0085\uFEFF"} {
 				if got, want := string(baseMask(s)), slow(s); got != want {
 					t.Fatalf("baseMask(%q) = %q, want %q", s, got, want)
+				}
+				checkMaskLines(t, s)
+			}
+		}
+	}
+}
+
+// checkMaskLines checks that baseMaskLines masks as baseMask does and finds
+// the line starts that checker.LineStarts finds, and the lines made of them
+// are splitLines's.
+func checkMaskLines(t *testing.T, s string) {
+	t.Helper()
+	m, starts := baseMaskLines(s)
+	if string(m) != string(baseMask(s)) {
+		t.Fatalf("baseMaskLines(%q) masks %q, baseMask %q", s, m, baseMask(s))
+	}
+	if want := checker.LineStarts(s); !slices.Equal(starts, want) {
+		t.Fatalf("baseMaskLines(%q) line starts %v, want %v", s, starts, want)
+	}
+	if got, want := linesAt(s, starts), splitLines(s); !slices.Equal(got, want) {
+		t.Fatalf("linesAt(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// Line starts are found eight bytes at a time and byte by byte: newlines
+// at every place of a word, after tabs, control and non-ASCII bytes.
+func TestBaseMaskLines(t *testing.T) {
+	for _, s := range []string{"", "\n", "\n\n", "a", "a\n", "\r\n", "a\r\nb\r\n", "\r", "x\r\r\n",
+		"\uFEFF\n", "\uFEFFab\ncd", "é\nè\n\n", "\xff\n\xfe", "\t\n\t\n", "\u0085\n"} {
+		checkMaskLines(t, s)
+	}
+	for n := 0; n < 40; n++ {
+		for at := 0; at < n; at++ {
+			for _, c := range []byte{'\n', '\t', 0x01, 0x80, 0xc3, ' '} {
+				b := []byte(strings.Repeat("abcdefg\n", n/8+1)[:n])
+				b[at] = c
+				checkMaskLines(t, string(b))
+				checkMaskLines(t, "é"+string(b)+"\n")
+			}
+		}
+	}
+}
+
+// listMarker's quick rejection by the first byte agrees with the full
+// test: every byte value first, after indentation, before the rest of
+// each kind of marker.
+func TestListMarkerFirstByte(t *testing.T) {
+	full := func(t string) int { // listMarker without the quick rejection
+		i := 0
+		for i < len(t) && i < 8 && isSpaceOrTab(t[i]) {
+			i++
+		}
+		rest := t[i:]
+		switch {
+		case strings.HasPrefix(rest, "- "), strings.HasPrefix(rest, "* "), strings.HasPrefix(rest, "+ "):
+			i += 2
+		case strings.HasPrefix(rest, "• "), strings.HasPrefix(rest, "· "), strings.HasPrefix(rest, "▪ "), strings.HasPrefix(rest, "◦ "):
+			_, n := utf8.DecodeRuneInString(rest)
+			i += n + 1
+		default:
+			d := 0
+			for d < len(rest) && d < 3 && rest[d] >= '0' && rest[d] <= '9' {
+				d++
+			}
+			if d == 0 || d+1 >= len(rest) || rest[d] != '.' && rest[d] != ')' || rest[d+1] != ' ' && rest[d+1] != '\t' {
+				return 0
+			}
+			i += d + 2
+		}
+		for i < len(t) && isSpaceOrTab(t[i]) {
+			i++
+		}
+		if i >= len(t) {
+			return 0
+		}
+		return i
+	}
+	tails := []string{"", " x", "- x", "* x", "+ x", "• x", "· x", "▪ x", "◦ x", "1. x", "12) x", "\u2022 x", "x"}
+	for c := 0; c < 256; c++ {
+		for _, indent := range []string{"", "  ", "\t"} {
+			for _, tail := range tails {
+				for _, s := range []string{indent + string([]byte{byte(c)}) + tail, indent + tail, indent + tail[min(1, len(tail)):]} {
+					if got, want := listMarker(s), full(s); got != want {
+						t.Fatalf("listMarker(%q) = %d, want %d", s, got, want)
+					}
 				}
 			}
 		}

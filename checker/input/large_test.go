@@ -90,6 +90,15 @@ func TestNUL(t *testing.T) {
 
 // readProse returns the clean-prose corpus, joined.
 func readProse(tb testing.TB) string {
+	// MTLINT_BENCH_TEXT names another file to measure on, such as a
+	// large one of real documentation.
+	if f := os.Getenv("MTLINT_BENCH_TEXT"); f != "" {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return string(data)
+	}
 	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "prose", "*.txt"))
 	if len(files) == 0 {
 		tb.Skip("no prose corpus")
@@ -145,6 +154,7 @@ func BenchmarkMarkdown(b *testing.B) {
 func BenchmarkPlainDocument(b *testing.B) {
 	s := []byte(readProse(b))
 	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
 	for b.Loop() {
 		Plain("prose.txt", s)
 	}

@@ -20,8 +20,8 @@ import (
 // marker masked. URLs and e-mail addresses are masked.
 func Plain(path string, data []byte) *checker.Document {
 	txt := string(data)
-	masked, blocks := plainParse(txt)
-	return checker.NewDocument(path, txt, masked, blocks, nil)
+	masked, blocks, starts := plainParseLines(txt, true)
+	return checker.NewDocumentLines(path, txt, masked, blocks, nil, starts)
 }
 
 // plainParse is Plain without building the Document.
@@ -30,12 +30,40 @@ func plainParse(txt string) (string, []checker.Block) { return plainParseAt(txt,
 // plainParseAt is plainParse for a text that opens the document (atStart)
 // or is a later section of it, whose first line is no title by position.
 func plainParseAt(txt string, atStart bool) (string, []checker.Block) {
-	m := baseMask(txt)
+	masked, blocks, _ := plainParseLines(txt, atStart)
+	return masked, blocks
+}
+
+// plainParseLines is plainParseAt that also returns the line starts of txt
+// (checker.LineStarts), found while masking.
+func plainParseLines(txt string, atStart bool) (string, []checker.Block, []int) {
+	m, starts := baseMaskLines(txt)
 	MaskLinks(txt, m)
-	return plainBlocks(txt, m, atStart)
+	masked, blocks := plainBlocks(txt, m, linesAt(txt, starts), atStart)
+	return masked, blocks, starts
 }
 
 type line struct{ start, end int } // end excludes the line break
+
+// linesAt returns the lines of s (as splitLines does) given its line
+// starts (checker.LineStarts).
+func linesAt(s string, starts []int) []line {
+	out := make([]line, 0, len(starts))
+	for k, start := range starts {
+		if start >= len(s) {
+			break // a final line break starts no line
+		}
+		end := len(s)
+		if k+1 < len(starts) {
+			end = starts[k+1] - 1
+		}
+		if end > start && s[end-1] == '\r' {
+			end--
+		}
+		out = append(out, line{start, end})
+	}
+	return out
+}
 
 // splitLines returns the lines of s; a final line break does not start a
 // line. "\r\n" and "\n" end lines.
@@ -58,30 +86,31 @@ func splitLines(s string) []line {
 	return out
 }
 
-// plainBlocks finds the blocks of s, whose masked form is m, blanking list
-// markers and rules in m. It returns the final masked text and the blocks.
-// atStart says s opens the document (see plainParseAt).
-func plainBlocks(s string, m []byte, atStart bool) (string, []checker.Block) {
-	lines := splitLines(s)
+// plainBlocks finds the blocks of s, whose masked form is m and whose lines
+// are lines, blanking list markers and rules in m. It returns the final
+// masked text and the blocks. atStart says s opens the document (see
+// plainParseAt).
+func plainBlocks(s string, m []byte, lines []line, atStart bool) (string, []checker.Block) {
 	// At most a block per line, and one per two in text with blank
 	// lines between paragraphs, rarely more: room for that many saves
 	// copying the list over and over as it grows.
 	blocks := make([]checker.Block, 0, len(lines)/2+1)
-	for _, l := range lines {
-		if isRuleLine(s[l.start:l.end]) { // "=====" under a title, "* * *" between parts
+	// Whether each line is blank, decided once: the loops below ask
+	// again and again. A rule ("=====" under a title, "* * *" between
+	// parts) is blanked in m, and so is blank.
+	blankLines := make([]bool, len(lines))
+	for i, l := range lines {
+		if isRuleLine(s[l.start:l.end]) {
 			blank(m, l.start, l.end)
+			blankLines[i] = true
+		} else {
+			blankLines[i] = isBlankLine(m[l.start:l.end])
 		}
 	}
 	// The text to classify is m as it is now, before list markers are
 	// blanked; it is read only until the markers are written below.
 	ms := ownedString(m)
 	var markers []checker.Span
-	// Whether each line is blank, decided once: the loops below ask
-	// again and again.
-	blankLines := make([]bool, len(lines))
-	for i, l := range lines {
-		blankLines[i] = isBlankLine(ms[l.start:l.end])
-	}
 	blankAt := func(i int) bool { return blankLines[i] }
 	first := atStart
 	for i := 0; i < len(lines); {
@@ -259,6 +288,9 @@ func listMarker(t string) int {
 		i++
 	}
 	rest := t[i:]
+	if len(rest) == 0 || !markerStart[rest[0]] {
+		return 0 // most lines: a letter, no marker
+	}
 	switch {
 	case strings.HasPrefix(rest, "- "), strings.HasPrefix(rest, "* "), strings.HasPrefix(rest, "+ "):
 		i += 2
@@ -283,6 +315,19 @@ func listMarker(t string) int {
 	}
 	return i
 }
+
+// markerStart marks the bytes a list marker can start with: the first
+// bytes of the bullets and the digits.
+var markerStart = func() (t [256]bool) {
+	for _, m := range []string{"-", "*", "+", "•", "·", "▪", "◦", "0123456789"} {
+		for i := 0; i < len(m); i++ {
+			if i == 0 || m[0] < utf8.RuneSelf {
+				t[m[i]] = true
+			}
+		}
+	}
+	return t
+}()
 
 func isListLine(t string) bool { return listMarker(t) > 0 }
 

@@ -25,8 +25,8 @@ func (sectioner) Cutter(path string, head []byte, size int) checker.Cutter {
 func (sectioner) Parse(path string, section []byte, first bool, carry any) (*checker.Document, any, error) {
 	txt := string(section)
 	if !IsMarkdown(path) {
-		masked, blocks := plainParseAt(txt, first)
-		return checker.NewDocument(path, txt, masked, blocks, nil), nil, nil
+		masked, blocks, starts := plainParseLines(txt, first)
+		return checker.NewDocumentLines(path, txt, masked, blocks, nil, starts), nil, nil
 	}
 	open, _ := carry.([]string)
 	masked, blocks, sup, still := markdownParseAt(txt, first, open)

@@ -18,6 +18,15 @@ func FuzzText(f *testing.F) {
 	f.Add("O'Brien's  -  -X ’s ' - -- Tren de\n\nAragua 👨‍👩‍👧\u0301")
 	f.Fuzz(func(t *testing.T, s string) {
 		whole := Span{0, len(s)}
+		for i := 0; i < min(len(s), 64); i++ {
+			want := i
+			for want < len(s) && s[want] != '.' && s[want] != '!' && s[want] != '?' && s[want] < utf8.RuneSelf {
+				want++
+			}
+			if got := mayEndAt(s, i, len(s)); got != want {
+				t.Fatalf("mayEndAt(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
 		prev := 0
 		var toks []Token
 		for _, sp := range Sentences(nil, s, whole) {

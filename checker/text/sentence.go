@@ -130,7 +130,9 @@ var terminalStart = [256]bool{'.': true, '!': true, '?': true, 0xE2: true, 0xE3:
 func mayEndAt(s string, i, end int) int {
 	for i+8 <= end {
 		x := load64(s, i)
-		if m := x&highBits | zeroBytes(x^('.'*lowBits)) | zeroBytes(x^('!'*lowBits)) | zeroBytes(x^('?'*lowBits)); m != 0 {
+		// Only the first byte found matters: firstZeroBytes suffices,
+		// and the high bits are taken once.
+		if m := (x | firstZeroBytes(x^('.'*lowBits)) | firstZeroBytes(x^('!'*lowBits)) | firstZeroBytes(x^('?'*lowBits))) & highBits; m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 		i += 8
@@ -145,6 +147,17 @@ func mayEndAt(s string, i, end int) int {
 // else clear. (The sum cannot carry across bytes: each is below 0x80.)
 func zeroBytes(x uint64) uint64 {
 	return ^((x&^highBits + 0x7f*lowBits) | x) & highBits
+}
+
+// firstZeroBytes is zeroBytes for finding the first zero byte, in fewer
+// steps, before masking with highBits: the lowest byte of x that is zero
+// has its high bit set and no byte below it has, but a byte above it may
+// have it set (borrowed from). The result is nonzero, once masked, exactly
+// when x has a zero byte, and its lowest set bit is that of the first.
+func firstZeroBytes(x uint64) uint64 {
+	// Below the first zero byte nothing is borrowed: a byte b ≥ 1 gives
+	// b-1, whose high bit, when set, ^x clears. The zero byte gives 0xff.
+	return (x - lowBits) &^ x
 }
 
 // fullStopLen returns the length of the full-width full stop, exclamation

@@ -304,3 +304,33 @@ func TestMayEndAt(t *testing.T) {
 		}
 	}
 }
+
+// mayEndAt agrees with a byte-by-byte scan for pairs of bytes around the
+// ones it looks for (a byte one above a sought one is where a borrow in
+// the eight-byte test would show), at every place.
+func TestMayEndAtPairs(t *testing.T) {
+	var vals []byte
+	for _, c := range []byte(".!?") {
+		vals = append(vals, c-1, c, c+1, c^1, c|0x80)
+	}
+	vals = append(vals, 0, 1, ' ', 'a', 0x7f, 0x80, 0xff)
+	base := []byte("abcdefghijklmnopqr")
+	for _, c := range vals {
+		for _, d := range vals {
+			for at := 0; at+1 < len(base); at++ {
+				b := append([]byte(nil), base...)
+				b[at], b[at+1] = c, d
+				s := string(b)
+				for i := 0; i < len(s); i++ {
+					want := i
+					for want < len(s) && !strings.ContainsRune(".!?", rune(s[want])) && s[want] < 0x80 {
+						want++
+					}
+					if got := mayEndAt(s, i, len(s)); got != want {
+						t.Fatalf("mayEndAt(%q, %d) = %d, want %d", s, i, got, want)
+					}
+				}
+			}
+		}
+	}
+}

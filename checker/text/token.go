@@ -73,6 +73,14 @@ func isWordRune(r rune) bool {
 // token before it. Each invalid UTF-8 byte is a symbol of its own. It
 // allocates nothing beyond growing dst.
 func Tokenize(dst []Token, s string, span Span) []Token {
+	dst, _ = TokenizeCount(dst, s, span)
+	return dst
+}
+
+// TokenizeCount is Tokenize that also returns the number of words among
+// the tokens it appends, counted as they are found.
+func TokenizeCount(dst []Token, s string, span Span) ([]Token, int) {
+	words := 0
 	i, end := span.Start, span.End
 	for i < end {
 		c := s[i]
@@ -81,11 +89,23 @@ func Tokenize(dst []Token, s string, span Span) []Token {
 			switch cl := asciiClass[c]; {
 			case cl == classLetter:
 				for {
-					j := asciiAlnumEnd(s, i, end)
+					// Most words end within eight bytes: the first
+					// look is made here, without a call.
+					var j int
+					if i+8 <= end {
+						if m := ^asciiAlnum8(load64(s, i)) & highBits; m != 0 {
+							j = i + bits.TrailingZeros64(m)/8
+						} else {
+							j = asciiAlnumEnd(s, i+8, end)
+						}
+					} else {
+						j = asciiAlnumEnd(s, i, end)
+					}
 					if j < end && (s[j] >= utf8.RuneSelf || s[j] == '\'') {
 						j = scanWord(s, i, end) // an apostrophe or a non-ASCII letter may go on
 					}
 					dst = append(dst, Token{Span{i, j}, Word})
+					words++
 					i = j
 					// Most often a space and another word follow.
 					if i+1 >= end || s[i] != ' ' || s[i+1] >= utf8.RuneSelf || asciiClass[s[i+1]] != classLetter {
@@ -94,7 +114,10 @@ func Tokenize(dst []Token, s string, span Span) []Token {
 					i++
 				}
 			case cl == classSpace:
-				i++
+				// Runs of spaces (indentation, aligned columns) in a
+				// tight loop.
+				for i++; i < end && s[i] == ' '; i++ {
+				}
 			case cl == classPunct:
 				dst = append(dst, Token{Span{i, i + 1}, Punct})
 				i++
@@ -104,6 +127,7 @@ func Tokenize(dst []Token, s string, span Span) []Token {
 				if j < end && startsWord(s, j, end) && !startsCJK(s, j, end) {
 					j = scanWord(s, j, end)
 					dst = append(dst, Token{Span{i, j}, Word})
+					words++
 				} else {
 					dst = append(dst, Token{Span{i, j}, Number})
 				}
@@ -124,6 +148,7 @@ func Tokenize(dst []Token, s string, span Span) []Token {
 		case unicode.IsLetter(r):
 			j := scanWord(s, i, span.End)
 			dst = append(dst, Token{Span{i, j}, Word})
+			words++
 			i = j
 		case unicode.IsDigit(r):
 			j := i + n
@@ -150,7 +175,7 @@ func Tokenize(dst []Token, s string, span Span) []Token {
 			i = j
 		}
 	}
-	return dst
+	return dst, words
 }
 
 // Classes of ASCII bytes for Tokenize.

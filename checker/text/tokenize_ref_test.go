@@ -91,6 +91,9 @@ var tokenPieces = []string{
 	"\r\n", "\f", "\v", ",", ".", "...", "!?", "(", ")", "\"", "$", "+", "<", "`", "~", "\x00", "\x7f", "10,000",
 	"3.5", "10:30", "2025", "é", "Müller", "naïve", "ß", "Ωmega", "北京", "カタカナ", "한국", "ไทย", "\u00AD", "\u0301",
 	"\u200D", "👨‍👩‍👧", "🇫🇷", "😀\U0001F3FB", "\xff", "\xe2\x80", "\u00a0", "\u3000", "٣", "…", "。", "«", "»",
+	// Words that end at the eighth byte and just after it, and runs of
+	// spaces, for the fast paths.
+	"abcdefg", "Abcdefgh", "abcdefghi", "    ", "word word",
 }
 
 // randomText joins n random pieces, sometimes with no space between.
@@ -115,6 +118,19 @@ func TestTokenizeMatchesReference(t *testing.T) {
 			got, want := Tokenize(nil, s, sp), tokenizeRef(nil, s, sp)
 			if !slices.Equal(got, want) {
 				t.Fatalf("Tokenize(%q, %v) = %v, want %v", s, sp, got, want)
+			}
+			// After another token (one no mark can join), as in a
+			// Document's list.
+			pre := []Token{{Span{-1, -1}, Punct}}
+			toks, words := TokenizeCount(pre, s, sp)
+			n := 0
+			for _, tk := range toks[1:] {
+				if tk.Kind == Word {
+					n++
+				}
+			}
+			if !slices.Equal(toks[1:], want) || words != n {
+				t.Fatalf("TokenizeCount(%q, %v) = %v, %d words; want %v, %d", s, sp, toks[1:], words, want, n)
 			}
 		}
 	}
