@@ -32,6 +32,30 @@ func punct8(x uint64) uint64 {
 	return below &^ zeroBytes(x^(' '*lowBits))
 }
 
+// NextPunctOrDoubleSpace is NextPunct that also stops at a space followed
+// by another space within s[i:end]: one pass over a block for a rule that
+// looks at punctuation and at runs of spaces.
+func NextPunctOrDoubleSpace(s string, i, end int) int {
+	for i+8 <= end {
+		x := load64(s, i)
+		sp := zeroBytes(x ^ ' '*lowBits)
+		if m := punct8(x) | sp&(sp>>8); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+		// The last byte is a space: the next may be another.
+		if sp>>63 != 0 && i+8 < end && s[i+8] == ' ' {
+			return i + 7
+		}
+		i += 8
+	}
+	for ; i < end; i++ {
+		if isPunctByte(s[i]) || s[i] == ' ' && i+1 < end && s[i+1] == ' ' {
+			return i
+		}
+	}
+	return i
+}
+
 // HasDoubleSpace reports whether s holds two spaces in a row. It is
 // strings.Contains(s, "  ") for text where single spaces are everywhere,
 // which makes a search that stops at each space slow.

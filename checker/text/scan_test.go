@@ -36,6 +36,39 @@ func TestNextPunct(t *testing.T) {
 	}
 }
 
+// TestNextPunctOrDoubleSpace checks NextPunctOrDoubleSpace against a
+// byte-by-byte scan, on every start and end of random strings rich in
+// spaces.
+func TestNextPunctOrDoubleSpace(t *testing.T) {
+	alphabet := []byte("aZ @`~\n\t.,;:!?\"'()-/09\x00\x7f\x80\xa0\xc3\xa9\xe2\xff")
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 3000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			switch rng.IntN(4) {
+			case 0:
+				b[i] = alphabet[rng.IntN(len(alphabet))]
+			case 1:
+				b[i] = ' '
+			default:
+				b[i] = "abc XYZ"[rng.IntN(7)]
+			}
+		}
+		s := string(b)
+		for i := 0; i <= len(s); i++ {
+			for end := i; end <= len(s); end++ {
+				want := i
+				for want < end && !(s[want] < '@' && s[want] != ' ' || s[want] == ' ' && want+1 < end && s[want+1] == ' ') {
+					want++
+				}
+				if got := NextPunctOrDoubleSpace(s, i, end); got != want {
+					t.Fatalf("NextPunctOrDoubleSpace(%q, %d, %d) = %d, want %d", s, i, end, got, want)
+				}
+			}
+		}
+	}
+}
+
 // TestHasDoubleSpace checks HasDoubleSpace against strings.Contains on
 // random strings of spaces and other bytes, at every alignment.
 func TestHasDoubleSpace(t *testing.T) {
