@@ -56,6 +56,32 @@ func NextPunctOrDoubleSpace(s string, i, end int) int {
 	return i
 }
 
+// NextBracketOrQuote returns the offset of the first byte of s[i:end] that
+// is a parenthesis, a square bracket, a straight double quote or 0xE2 (the
+// first byte of curly quotes, dashes and other punctuation from U+2000 to
+// U+2FFF); end if there is none. It reads eight bytes at a time.
+func NextBracketOrQuote(s string, i, end int) int {
+	for i+8 <= end {
+		x := load64(s, i)
+		// A superset first, in a few operations: ! to / holds " ( ),
+		// [ to ] holds [ ], and 0xE2 is not ASCII. With the high bits
+		// cleared no sum carries into the next byte.
+		y := x &^ highBits
+		m := (y+(0x80-'!')*lowBits)&^(y+(0x7f-'/')*lowBits) | (y+(0x80-'[')*lowBits)&^(y+(0x7f-']')*lowBits)
+		for m = (m | x) & highBits; m != 0; m &= m - 1 {
+			if k := i + bits.TrailingZeros64(m)/8; bracketOrQuote[s[k]] {
+				return k
+			}
+		}
+		i += 8
+	}
+	for ; i < end && !bracketOrQuote[s[i]]; i++ {
+	}
+	return i
+}
+
+var bracketOrQuote = [256]bool{'(': true, ')': true, '[': true, ']': true, '"': true, 0xE2: true}
+
 // HasDoubleSpace reports whether s holds two spaces in a row. It is
 // strings.Contains(s, "  ") for text where single spaces are everywhere,
 // which makes a search that stops at each space slow.

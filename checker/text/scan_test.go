@@ -69,6 +69,34 @@ func TestNextPunctOrDoubleSpace(t *testing.T) {
 	}
 }
 
+// TestNextBracketOrQuote checks NextBracketOrQuote against a byte-by-byte
+// scan, on every start and end of random strings.
+func TestNextBracketOrQuote(t *testing.T) {
+	alphabet := []byte("aZ ()[]{}\"'\x00\x01\x7f\x80\xa8\xa9\xe2\xe3\xe0\x5a\x5c\x5e\x21\x23\x27\x2a\xff")
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 3000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+			if rng.IntN(3) > 0 {
+				b[i] = "abc XYZ"[rng.IntN(7)]
+			}
+		}
+		s := string(b)
+		for i := 0; i <= len(s); i++ {
+			for end := i; end <= len(s); end++ {
+				want := i
+				for want < end && strings.IndexByte("()[]\"\xe2", s[want]) < 0 {
+					want++
+				}
+				if got := NextBracketOrQuote(s, i, end); got != want {
+					t.Fatalf("NextBracketOrQuote(%q, %d, %d) = %d, want %d", s, i, end, got, want)
+				}
+			}
+		}
+	}
+}
+
 // TestHasDoubleSpace checks HasDoubleSpace against strings.Contains on
 // random strings of spaces and other bytes, at every alignment.
 func TestHasDoubleSpace(t *testing.T) {
