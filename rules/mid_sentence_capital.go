@@ -85,12 +85,19 @@ func runMidSentenceCapital(p *checker.Pass) error {
 				break
 			}
 		}
-		for i := firstWord + 1; firstWord >= 0 && i < len(toks); i++ {
-			t := toks[i]
+		// Most sentences hold no capital after their first word.
+		if firstWord < 0 || !text.HasUpperOrNonASCII(doc.Masked[toks[firstWord].End:s.End]) {
+			continue
+		}
+		for i := firstWord + 1; i < len(toks); i++ {
+			t := &toks[i]
 			if t.Kind != text.Word {
 				continue
 			}
-			w := doc.TokenText(t)
+			if c := doc.Masked[t.Start]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') {
+				continue // not capitalised, as capIsTitleWord would find
+			}
+			w := doc.TokenText(*t)
 			if !capIsTitleWord(w) {
 				continue
 			}
@@ -111,7 +118,7 @@ func runMidSentenceCapital(p *checker.Pass) error {
 			if info.Tags&lexicon.Proper != 0 || capNeverStarts[lw] {
 				continue // a name too: "May", "Will", "Bill", "March", "Chinese"
 			}
-			if capGlued(doc.Text, t) || capBeforeNumber(doc, toks, i) {
+			if capGlued(doc.Text, *t) || capBeforeNumber(doc, toks, i) {
 				continue // part of an identifier: "_Mapping__update"
 			}
 			if hasGlossary && p.Glossary.Index().IsTermPart(w) {
@@ -134,7 +141,7 @@ func runMidSentenceCapital(p *checker.Pass) error {
 				continue // "the Senate", "the President"
 			}
 			p.Report(checker.Finding{
-				Span:    checker.Span{Start: t.Start, End: t.End},
+				Span:    t.Span,
 				Message: fmt.Sprintf("%q is capitalised mid-sentence: two sentences run together?", w),
 			})
 		}

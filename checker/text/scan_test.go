@@ -97,6 +97,29 @@ func TestNextBracketOrQuote(t *testing.T) {
 	}
 }
 
+// TestHasUpperOrNonASCII checks HasUpperOrNonASCII against a byte-by-byte
+// test on random strings around the edges of the capitals.
+func TestHasUpperOrNonASCII(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 20000 {
+		b := make([]byte, rng.IntN(30))
+		for i := range b {
+			b[i] = "@AZ[`az{ .\x00\x7f\x80\xc1\xda\xff"[rng.IntN(16)]
+			if rng.IntN(4) > 0 {
+				b[i] = "xyz @[`{ .09"[rng.IntN(12)]
+			}
+		}
+		s := string(b)
+		want := false
+		for _, c := range b {
+			want = want || c >= 0x80 || 'A' <= c && c <= 'Z'
+		}
+		if got := HasUpperOrNonASCII(s); got != want {
+			t.Fatalf("HasUpperOrNonASCII(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 // TestHasDoubleSpace checks HasDoubleSpace against strings.Contains on
 // random strings of spaces and other bytes, at every alignment.
 func TestHasDoubleSpace(t *testing.T) {
