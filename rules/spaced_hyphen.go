@@ -43,9 +43,19 @@ var hyphenFunctionWords = map[string]bool{
 
 func runSpacedHyphen(p *checker.Pass) error {
 	doc := p.Doc
+	// hyphen is the offset of the first hyphen at or after the start of
+	// the sentence (len(Masked) if none): the text is searched once, not
+	// sentence by sentence, and most sentences have no hyphen at all.
+	hyphen := -1
 	for _, s := range doc.Sentences {
-		if strings.IndexByte(doc.Masked[s.Start:s.End], '-') < 0 {
-			continue // most sentences have no hyphen at all
+		if hyphen < s.Start {
+			hyphen = len(doc.Masked)
+			if k := strings.IndexByte(doc.Masked[s.Start:], '-'); k >= 0 {
+				hyphen = s.Start + k
+			}
+		}
+		if hyphen >= s.End {
+			continue
 		}
 		toks := doc.SentenceTokens(s)
 		for i := 1; i+1 < len(toks); i++ {
