@@ -63,11 +63,11 @@ func NextPunctOrDoubleSpace(s string, i, end int) int {
 func NextBracketOrQuote(s string, i, end int) int {
 	for i+8 <= end {
 		x := load64(s, i)
-		// A superset first, in a few operations: ! to / holds " ( ),
+		// A superset first, in a few operations: " to ) holds " ( ),
 		// [ to ] holds [ ], and 0xE2 is not ASCII. With the high bits
 		// cleared no sum carries into the next byte.
 		y := x &^ highBits
-		m := (y+(0x80-'!')*lowBits)&^(y+(0x7f-'/')*lowBits) | (y+(0x80-'[')*lowBits)&^(y+(0x7f-']')*lowBits)
+		m := (y+(0x80-'"')*lowBits)&^(y+(0x7f-')')*lowBits) | (y+(0x80-'[')*lowBits)&^(y+(0x7f-']')*lowBits)
 		for m = (m | x) & highBits; m != 0; m &= m - 1 {
 			if k := i + bits.TrailingZeros64(m)/8; bracketOrQuote[s[k]] {
 				return k
