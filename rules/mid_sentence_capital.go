@@ -77,7 +77,7 @@ func runMidSentenceCapital(p *checker.Pass) error {
 			continue
 		}
 		toks := doc.SentenceTokens(s)
-		titleCase := -1 // unknown; decided on the first candidate
+		titleCase := -1 // unknown; decided on the first word to report
 		firstWord := -1
 		for i, t := range toks {
 			if t.Kind == text.Word {
@@ -105,15 +105,6 @@ func runMidSentenceCapital(p *checker.Pass) error {
 			if lw == "i" || !lexicon.IsCommon(lw) {
 				continue // names, "I", rare words
 			}
-			if titleCase < 0 {
-				titleCase = 0
-				if capTitleCase(doc, toks) {
-					titleCase = 1
-				}
-			}
-			if titleCase == 1 {
-				break
-			}
 			info := lexicon.Lookup(lw)
 			if info.Tags&lexicon.Proper != 0 || capNeverStarts[lw] {
 				continue // a name too: "May", "Will", "Bill", "March", "Chinese"
@@ -139,6 +130,18 @@ func runMidSentenceCapital(p *checker.Pass) error {
 			}
 			if capDeterminers[prevW] && !sentIsFunction(lw) {
 				continue // "the Senate", "the President"
+			}
+			// A title-case sentence has no finding. The tests above read
+			// only the word and its neighbours, so it is decided last,
+			// once for the sentence.
+			if titleCase < 0 {
+				titleCase = 0
+				if capTitleCase(doc, toks) {
+					titleCase = 1
+				}
+			}
+			if titleCase == 1 {
+				break
 			}
 			p.Report(checker.Finding{
 				Span:    t.Span,
