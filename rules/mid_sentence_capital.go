@@ -77,7 +77,7 @@ func runMidSentenceCapital(p *checker.Pass) error {
 			continue
 		}
 		toks := doc.SentenceTokens(s)
-		titleCase := -1 // unknown; decided on the first candidate
+		titleCase := -1 // unknown; decided on the first word to report
 		firstWord := -1
 		for i, t := range toks {
 			if t.Kind == text.Word {
@@ -85,12 +85,19 @@ func runMidSentenceCapital(p *checker.Pass) error {
 				break
 			}
 		}
-		for i := firstWord + 1; firstWord >= 0 && i < len(toks); i++ {
-			t := toks[i]
+		// Most sentences hold no capital after their first word.
+		if firstWord < 0 || !text.HasUpperOrNonASCII(doc.Masked[toks[firstWord].End:s.End]) {
+			continue
+		}
+		for i := firstWord + 1; i < len(toks); i++ {
+			t := &toks[i]
 			if t.Kind != text.Word {
 				continue
 			}
-			w := doc.TokenText(t)
+			if c := doc.Masked[t.Start]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') {
+				continue // not capitalised, as capIsTitleWord would find
+			}
+			w := doc.TokenText(*t)
 			if !capIsTitleWord(w) {
 				continue
 			}
@@ -98,20 +105,11 @@ func runMidSentenceCapital(p *checker.Pass) error {
 			if lw == "i" || !lexicon.IsCommon(lw) {
 				continue // names, "I", rare words
 			}
-			if titleCase < 0 {
-				titleCase = 0
-				if capTitleCase(doc, toks) {
-					titleCase = 1
-				}
-			}
-			if titleCase == 1 {
-				break
-			}
 			info := lexicon.Lookup(lw)
 			if info.Tags&lexicon.Proper != 0 || capNeverStarts[lw] {
 				continue // a name too: "May", "Will", "Bill", "March", "Chinese"
 			}
-			if capGlued(doc.Text, t) || capBeforeNumber(doc, toks, i) {
+			if capGlued(doc.Text, *t) || capBeforeNumber(doc, toks, i) {
 				continue // part of an identifier: "_Mapping__update"
 			}
 			if hasGlossary && p.Glossary.Index().IsTermPart(w) {
@@ -133,8 +131,20 @@ func runMidSentenceCapital(p *checker.Pass) error {
 			if capDeterminers[prevW] && !sentIsFunction(lw) {
 				continue // "the Senate", "the President"
 			}
+			// A title-case sentence has no finding. The tests above read
+			// only the word and its neighbours, so it is decided last,
+			// once for the sentence.
+			if titleCase < 0 {
+				titleCase = 0
+				if capTitleCase(doc, toks) {
+					titleCase = 1
+				}
+			}
+			if titleCase == 1 {
+				break
+			}
 			p.Report(checker.Finding{
-				Span:    checker.Span{Start: t.Start, End: t.End},
+				Span:    t.Span,
 				Message: fmt.Sprintf("%q is capitalised mid-sentence: two sentences run together?", w),
 			})
 		}

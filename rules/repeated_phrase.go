@@ -40,24 +40,26 @@ copy to keep, and what was meant instead, needs a person.`,
 	Run: runRepeatedPhrase,
 }
 
-// phraseHash returns the FNV-1a hash of w in lower case.
+// phraseHash returns the hash of w in lower case: text.HashLower's, of w
+// itself when it is ASCII (phraseWordHash), else of w lower-cased.
 func phraseHash(w string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			var buf [64]byte
-			for _, b := range phraseAppendLower(buf[:0], w[i:]) {
-				h = (h ^ uint64(b)) * 1099511628211
-			}
-			return h
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h = (h ^ uint64(c)) * 1099511628211
+	h, ascii := text.HashLower(w, 0, len(w))
+	if ascii {
+		return h
 	}
+	var buf [64]byte
+	lw := phraseAppendLower(buf[:0], w)
+	h, _ = text.HashLower(string(lw), 0, len(lw))
 	return h
+}
+
+// phraseWordHash returns phraseHash(s[start:end]), reading an ASCII word
+// in place.
+func phraseWordHash(s string, start, end int) uint64 {
+	if h, ascii := text.HashLower(s, start, end); ascii {
+		return h
+	}
+	return phraseHash(s[start:end])
 }
 
 // phraseFunctionHashes is an open-addressing set of the hashes of
@@ -96,49 +98,167 @@ type phraseWord struct {
 // for every sentence.
 type phraseSpan struct{ Start, End int32 }
 
+// A phraseWindow is the previous sentence of a paragraph and the current
+// one, as the hashes of their words.
+type phraseWindow struct {
+	hash  []uint64
+	split int      // hash[split:] is the current sentence
+	prev  int      // index of the previous sentence in Doc.Sentences, if split > 0
+	g     int      // words in a run of mayRepeat
+	runs  []uint32 // runs[i]: the slot of the g words from i in seen
+	tok   []int32  // the word tokens of hash, in Doc.Tokens, made when needed
+	// seen[slot] == stamp: a run in that slot was seen in this call of
+	// mayRepeat. A new stamp empties it without clearing it.
+	seen  [1 << phraseRunBits]uint16
+	stamp uint16
+}
+
+// phraseAlwaysSearch turns the pre-check of mayRepeat off, for tests.
+var phraseAlwaysSearch = false
+
+// phraseRunBits is the log2 of the size of phraseWindow.seen.
+const phraseRunBits = 13
+
 func runRepeatedPhrase(p *checker.Pass) error {
 	doc := p.Doc
 	minWords := p.Int("min-words")
-	// words holds the window: the previous sentence of the same paragraph
-	// (words[:split]), then the current one.
+	win := &phraseWindow{g: min(minWords, 3)}
 	var words []phraseWord
-	split := 0
 	prevBlock := -1
 	var reported []checker.Span
 	var chain []int32
-	for _, s := range doc.Sentences {
+	for si, s := range doc.Sentences {
 		kind := doc.BlockOf(s).Kind
-		if prevBlock == s.Block && kind == checker.Paragraph {
-			n := copy(words, words[split:])
-			words = words[:n]
-			for i := range words {
-				words[i].sent = 0
-			}
-		} else {
-			words = words[:0]
-		}
-		split = len(words)
-		first := true
-		for _, t := range doc.SentenceTokens(s) {
-			if t.Kind != text.Word {
-				continue
-			}
-			w := doc.TokenText(t)
-			h := phraseHash(w)
-			c := w[0]
-			words = append(words, phraseWord{
-				tok:      phraseSpan{int32(t.Start), int32(t.End)},
-				h:        h,
-				function: len(w) <= 10 && phraseIsFunctionHash(h),
-				name:     !first && ('A' <= c && c <= 'Z' || c >= utf8.RuneSelf && text.IsCapitalized(w)),
-				sent:     1,
-			})
-			first = false
-		}
-		reported = phraseRepeats(p, words, split, minWords, reported, &chain)
+		win.next(prevBlock == s.Block && kind == checker.Paragraph, si-1)
 		prevBlock = s.Block
+		n := len(win.hash)
+		var ascii bool
+		win.hash, ascii = text.AppendWordHashes(win.hash, doc.Masked, doc.SentenceTokens(s))
+		if !ascii {
+			// Other letters are lower-cased too.
+			for _, t := range doc.SentenceTokens(s) {
+				if t.Kind == text.Word {
+					if w := doc.TokenText(t); !text.IsASCII(w) {
+						win.hash[n] = phraseHash(w)
+					}
+					n++
+				}
+			}
+		}
+		// Most sentences repeat no run of words: they are done.
+		if !phraseAlwaysSearch && !win.mayRepeat(doc, s) {
+			continue
+		}
+		words = win.words(doc, s, words[:0])
+		reported = phraseRepeats(p, words, win.split, minWords, reported, &chain)
 	}
 	return nil
+}
+
+// next starts the window of a new sentence, keeping the current sentence
+// (the one at index prev) as the previous one if keep is set.
+func (w *phraseWindow) next(keep bool, prev int) {
+	w.tok = w.tok[:0]
+	if !keep {
+		w.hash, w.runs, w.split = w.hash[:0], w.runs[:0], 0
+		return
+	}
+	n := copy(w.hash, w.hash[w.split:])
+	w.hash = w.hash[:n]
+	// The runs that lay in the current sentence stay.
+	r := 0
+	if len(w.runs) > w.split {
+		r = copy(w.runs, w.runs[w.split:])
+	}
+	w.runs = w.runs[:r]
+	w.split, w.prev = n, prev
+}
+
+// tokens returns the word tokens of the window, the current sentence s.
+func (w *phraseWindow) tokens(doc *checker.Document, s checker.Sentence) []int32 {
+	if len(w.tok) > 0 {
+		return w.tok
+	}
+	if w.split > 0 {
+		ps := doc.Sentences[w.prev]
+		for i := ps.First; i < ps.Last; i++ {
+			if doc.Tokens[i].Kind == text.Word {
+				w.tok = append(w.tok, int32(i))
+			}
+		}
+	}
+	for i := s.First; i < s.Last; i++ {
+		if doc.Tokens[i].Kind == text.Word {
+			w.tok = append(w.tok, int32(i))
+		}
+	}
+	return w.tok
+}
+
+// mayRepeat reports whether the current sentence s may hold a repeat for
+// phraseRepeats to report: its first word a content word of the current
+// sentence, its first g words equal to g words that end before it (g is
+// at most min-words, the fewest words a repeat needs). The runs of g words
+// are hashed into a small table, so that a sentence is rejected in a few
+// instructions a word; a false alarm only costs the full search.
+func (w *phraseWindow) mayRepeat(doc *checker.Document, s checker.Sentence) bool {
+	hash, runs, g := w.hash, w.runs, w.g
+	n := len(hash)
+	if n-w.split < g || n < 2*g {
+		return false
+	}
+	for i := len(runs); i+g <= n; i++ {
+		h := hash[i]*0x9E3779B97F4A7C15 ^ hash[i+1]
+		if g == 3 {
+			h = h*0x9E3779B97F4A7C15 ^ hash[i+2]
+		}
+		runs = append(runs, uint32((h*0xD6E8FEB86659FD93)>>(64-phraseRunBits)))
+	}
+	w.runs = runs
+	w.stamp++
+	if w.stamp == 0 {
+		w.seen = [len(w.seen)]uint16{}
+		w.stamp = 1
+	}
+	stamp, seen := w.stamp, &w.seen
+	// A repeat at j needs the run at i, i+g <= j, and j+g <= n.
+	start := max(w.split, g)
+	for _, b := range runs[:start-g] {
+		seen[b] = stamp
+	}
+	for j := start; j < len(runs); j++ {
+		seen[runs[j-g]] = stamp
+		if seen[runs[j]] == stamp {
+			t := doc.Tokens[w.tokens(doc, s)[j]]
+			if !(t.End-t.Start <= 10 && phraseIsFunctionHash(hash[j])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// words returns the window's words for phraseRepeats, appended to dst.
+func (w *phraseWindow) words(doc *checker.Document, s checker.Sentence, dst []phraseWord) []phraseWord {
+	toks := w.tokens(doc, s)
+	for x, h := range w.hash {
+		t := doc.Tokens[toks[x]]
+		wd := doc.TokenText(t)
+		c := wd[0]
+		first := x == 0 || x == w.split
+		sent := uint8(1)
+		if x < w.split {
+			sent = 0
+		}
+		dst = append(dst, phraseWord{
+			tok:      phraseSpan{int32(t.Start), int32(t.End)},
+			h:        h,
+			function: len(wd) <= 10 && phraseIsFunctionHash(h),
+			name:     !first && ('A' <= c && c <= 'Z' || c >= utf8.RuneSelf && text.IsCapitalized(wd)),
+			sent:     sent,
+		})
+	}
+	return dst
 }
 
 // Bounds of the search for a repeat in phraseRepeats.

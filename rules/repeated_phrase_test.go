@@ -1,9 +1,15 @@
 package rules
 
 import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
+	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/checkertest"
+	"github.com/mtlint/mtlint/checker/input"
 )
 
 func TestRepeatedPhrase(t *testing.T) {
@@ -12,4 +18,74 @@ func TestRepeatedPhrase(t *testing.T) {
 
 func TestRepeatedPhraseMinWords(t *testing.T) {
 	checkertest.Run(t, "testdata/repeated-phrase/min-words-2", RepeatedPhrase, checkertest.Set("min-words", "2"))
+}
+
+// ruleFindings runs rule over txt as a plain-text file, with the given
+// options, and returns its findings as lines to compare.
+func ruleFindings(t *testing.T, rule *checker.Rule, txt string, opts map[string]string) []string {
+	t.Helper()
+	cfg := &checker.Config{Rules: map[string]checker.RuleConfig{rule.ID: {Options: opts}}}
+	run := &checker.Run{Rules: []*checker.Rule{rule}, Config: cfg, Parse: input.Parse, Jobs: 1}
+	in := []checker.Input{{Path: "fast.txt", Read: func() ([]byte, error) { return []byte(txt), nil }}}
+	res, err := run.Check(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, f := range res.Findings {
+		out = append(out, fmt.Sprintf("%d-%d %s %q %v", f.Span.Start, f.Span.End, f.Message, f.Suggestion, f.Related))
+	}
+	return out
+}
+
+// randomProse returns paragraphs of sentences drawn from a small vocabulary
+// of words in mixed case, function words, names, punctuation and non-ASCII
+// words, so that words, runs of words and marks repeat often.
+func randomProse(rng *rand.Rand, vocab []string, paragraphs int) string {
+	var b strings.Builder
+	for range paragraphs {
+		for range 1 + rng.IntN(4) {
+			n := rng.IntN(25)
+			for i := range n {
+				w := vocab[rng.IntN(len(vocab))]
+				if i == 0 || rng.IntN(8) == 0 {
+					w = strings.ToUpper(w[:1]) + w[1:]
+				}
+				b.WriteString(w)
+				if i+1 < n {
+					b.WriteString([]string{" ", " ", " ", " ", " ", "  ", ", ", " - ", "\n"}[rng.IntN(9)])
+				}
+			}
+			b.WriteString([]string{". ", "? ", "! ", ".", ".\n", " . "}[rng.IntN(6)])
+		}
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
+// TestRepeatedPhraseFastPath checks that the pre-check of repeated-phrase
+// skips only sentences the full search finds nothing in: the rule with it
+// and without it report the same on text full of repeats.
+func TestRepeatedPhraseFastPath(t *testing.T) {
+	vocab := strings.Fields("the of a large number resources for border troops Über über ÜBER KM km naïve x_y and or data military army plan said had it")
+	rng := rand.New(rand.NewPCG(7, 8))
+	found := 0
+	for round := range 300 {
+		txt := randomProse(rng, vocab[:4+rng.IntN(len(vocab)-4)], 1+rng.IntN(6))
+		for _, mw := range []string{"2", "3", "4", "6"} {
+			opts := map[string]string{"min-words": mw}
+			phraseAlwaysSearch = false
+			fast := ruleFindings(t, RepeatedPhrase, txt, opts)
+			phraseAlwaysSearch = true
+			slow := ruleFindings(t, RepeatedPhrase, txt, opts)
+			phraseAlwaysSearch = false
+			found += len(slow)
+			if strings.Join(fast, "\n") != strings.Join(slow, "\n") {
+				t.Fatalf("round %d, min-words %s: %q\nwith the pre-check:\n%s\nwithout:\n%s", round, mw, txt, strings.Join(fast, "\n"), strings.Join(slow, "\n"))
+			}
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d findings: the text tests little", found)
+	}
 }

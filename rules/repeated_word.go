@@ -74,9 +74,15 @@ func runRepeatedWord(p *checker.Pass) error {
 	for _, s := range doc.Sentences {
 		kind := doc.BlockOf(s).Kind
 		toks := doc.SentenceTokens(s)
+		m := doc.Masked
 		for i := 1; i < len(toks); i++ {
-			a := toks[i-1]
-			gap, ok := repeats(kind, a, toks[i])
+			// What repeats checks first, without a call: two words of
+			// the same length ending in the same byte.
+			a, b := &toks[i-1], &toks[i]
+			if a.Kind != text.Word || b.Kind != text.Word || a.End-a.Start != b.End-b.Start || m[a.End-1] != m[b.End-1] {
+				continue
+			}
+			gap, ok := repeats(kind, *a, *b)
 			if !ok {
 				continue
 			}
@@ -93,7 +99,7 @@ func runRepeatedWord(p *checker.Pass) error {
 				}
 				last++
 			}
-			w1 := doc.TokenText(a)
+			w1 := doc.TokenText(*a)
 			// Delete the repeats; across a line break, delete them with
 			// the spaces after them so the line layout stays.
 			span, sug := checker.Span{Start: a.Start, End: toks[last].End}, w1

@@ -105,14 +105,37 @@ func fragmentHasVerb(doc *checker.Document, toks []checker.Token, minWords int) 
 			others++
 			continue
 		}
-		lw := strings.ToLower(w)
-		if first && fragmentStarts[lw] {
-			return true
+		var info lexicon.Info
+		if n := len(w); n <= 32 && text.IsASCII(w) {
+			// As below, without a lower-case copy on the heap: the map
+			// is read with one on the stack, and Lookup folds ASCII.
+			if first {
+				var buf [32]byte
+				for i := 0; i < n; i++ {
+					c := w[i]
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					buf[i] = c
+				}
+				if fragmentStarts[string(buf[:n])] {
+					return true
+				}
+			}
+			if n >= 2 && w[n-2] == '\'' && w[n-1]|0x20 == 's' {
+				return true // "this one's clever": 's may be "is"
+			}
+			info = lexicon.Lookup(w)
+		} else {
+			lw := strings.ToLower(w)
+			if first && fragmentStarts[lw] {
+				return true
+			}
+			if strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s") {
+				return true // "this one's clever": 's may be "is"
+			}
+			info = lexicon.Lookup(lw)
 		}
-		if strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s") {
-			return true // "this one's clever": 's may be "is"
-		}
-		info := lexicon.Lookup(lw)
 		if first && info.Tags&lexicon.Adv != 0 && info.Tags&lexicon.Noun == 0 {
 			return true // "Again, quite big differences.": spoken style
 		}

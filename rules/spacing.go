@@ -36,12 +36,13 @@ names ("config.yml", "example.com") and code are not reported.`,
 
 func runSpacing(p *checker.Pass) error {
 	doc := p.Doc
+	var quotes []int
 	for _, b := range doc.Blocks {
 		if b.Kind == checker.Code || b.Kind == checker.TableCell {
 			continue
 		}
-		spacingBlock(p, b.Span)
-		spacingQuotes(p, b.Span)
+		quotes = spacingBlock(p, b.Span, quotes[:0])
+		spacingQuotes(p, b.Span, quotes)
 	}
 	return nil
 }
@@ -49,17 +50,13 @@ func runSpacing(p *checker.Pass) error {
 // spacingQuotes reports spaces just inside straight double quotes
 // (" like this "), a common artefact of detokenised machine translation.
 // Quotes are paired in order within the block; a block with an odd number
-// of them is left alone, as it is unclear which face which way.
-func spacingQuotes(p *checker.Pass, b checker.Span) {
+// of them is left alone, as it is unclear which face which way. at holds
+// the offsets of the straight double quotes of Masked in the block; it is
+// overwritten.
+func spacingQuotes(p *checker.Pass, b checker.Span, at []int) {
 	t, m := p.Doc.Text, p.Doc.Masked
-	var qs [16]int
-	quotes := qs[:0]
-	for i := b.Start; i < b.End; i++ {
-		j := strings.IndexByte(m[i:b.End], '"')
-		if j < 0 {
-			break
-		}
-		i += j
+	quotes := at[:0]
+	for _, i := range at {
 		if t[i] != '"' || pairInches(m, b.Start, i) || pairQuotedChar(m, b.Start, i, b.End) {
 			continue
 		}
@@ -122,34 +119,29 @@ func spacingWordRune(t string, i int) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// spacingBytes are the bytes spacingBlock looks at; spacingMarks the same
-// without the space.
+// spacingMarks are the bytes other than the space that spacingBlock looks at.
 var spacingMarks = [256]bool{'\n': true, ',': true, ';': true, ':': true, '!': true, '?': true, '.': true}
 
-var spacingBytes = [256]bool{'\n': true, ' ': true, ',': true, ';': true, ':': true, '!': true, '?': true, '.': true}
-
-// spacingBlock checks one block. It reads Masked to know what is text (a
-// blanked placeholder or markup is not text) and Text to know what is a
-// real space.
-func spacingBlock(p *checker.Pass, b checker.Span) {
+// spacingBlock checks one block and appends the offsets of the straight
+// double quotes of Masked in it to quotes. It reads Masked to know what is
+// text (a blanked placeholder or markup is not text) and Text to know what
+// is a real space.
+func spacingBlock(p *checker.Pass, b checker.Span, quotes []int) []int {
 	t, m := p.Doc.Text, p.Doc.Masked
 	lineStart := b.Start
 	aligned := -1 // line start for which alignment was decided
 	isAligned := false
-	// Most blocks hold no double space: then spaces need no look.
-	table := &spacingMarks
-	if text.HasDoubleSpace(m[b.Start:b.End]) {
-		table = &spacingBytes
-	}
 	for i := b.Start; i < b.End; i++ {
-		if table == &spacingMarks {
-			// Every byte the table marks is punctuation or a newline.
-			if i = text.NextPunct(m, i, b.End); i == b.End {
-				break
-			}
+		// Only punctuation, newlines and runs of spaces need a look.
+		if i = text.NextPunctOrDoubleSpace(m, i, b.End); i == b.End {
+			break
 		}
 		c := m[i]
-		if !table[c] || c == ' ' && (i+1 >= b.End || m[i+1] != ' ') {
+		if c == '"' {
+			quotes = append(quotes, i)
+			continue
+		}
+		if c != ' ' && !spacingMarks[c] {
 			continue
 		}
 		if c == '\n' {
@@ -162,11 +154,15 @@ func spacingBlock(p *checker.Pass, b checker.Span) {
 			for j < b.End && t[j] == ' ' && m[j] == ' ' {
 				j++
 			}
-			if aligned != lineStart {
-				aligned, isAligned = lineStart, alignedLine(t, lineStart, b.End)
-			}
-			if !isAligned {
-				spacingDouble(p, lineStart, i, j, b.End)
+			// Whether the line is laid out in columns is decided once a
+			// line, and only for spaces that might be reported.
+			if spacingDoubleBetweenWords(t, m, lineStart, i, j, b.End) {
+				if aligned != lineStart {
+					aligned, isAligned = lineStart, alignedLine(t, lineStart, b.End)
+				}
+				if !isAligned {
+					spacingDouble(p, lineStart, i, j, b.End)
+				}
 			}
 			i = j - 1
 		case c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '.':
@@ -178,6 +174,7 @@ func spacingBlock(p *checker.Pass, b checker.Span) {
 			}
 		}
 	}
+	return quotes
 }
 
 // alignedLine reports whether the line starting at i is laid out in columns:
@@ -195,21 +192,27 @@ func alignedLine(t string, i, end int) bool {
 	return strings.Count(line, "  ")-strings.Count(line, "   ") >= 2 || strings.Contains(line, "   ")
 }
 
-// spacingDouble reports the spaces t[i:j] when they sit between two words
-// of one line, not after the end of a sentence.
-func spacingDouble(p *checker.Pass, lineStart, i, j, end int) {
-	t, m := p.Doc.Text, p.Doc.Masked
+// spacingDoubleBetweenWords reports whether the spaces t[i:j] sit between
+// two words of one line, not after the end of a sentence.
+func spacingDoubleBetweenWords(t, m string, lineStart, i, j, end int) bool {
 	if strings.TrimSpace(m[lineStart:i]) == "" || j >= end || t[j] == '\n' || t[j] == '\r' || m[j] == ' ' {
-		return // indentation, trailing spaces, or markup next to it
+		return false // indentation, trailing spaces, or markup next to it
 	}
 	if m[i-1] == ' ' {
-		return
+		return false
 	}
 	before := strings.TrimRight(t[lineStart:i], `"”’')]`)
 	prev, _ := utf8.DecodeLastRuneInString(before)
 	if before == "" || strings.ContainsRune(".!?:;|", prev) {
-		return // two spaces after a sentence or a colon: a convention
+		return false // two spaces after a sentence or a colon: a convention
 	}
+	return true
+}
+
+// spacingDouble reports the spaces t[i:j] between two words
+// (spacingDoubleBetweenWords).
+func spacingDouble(p *checker.Pass, lineStart, i, j, end int) {
+	t := p.Doc.Text
 	left := spacingWordStart(t, lineStart, i)
 	right := spacingWordEnd(t, j, end)
 	p.Report(checker.Finding{

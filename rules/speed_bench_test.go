@@ -1,13 +1,16 @@
 package rules
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/checkertest/benchtext"
 	"github.com/mtlint/mtlint/checker/glossary"
+	"github.com/mtlint/mtlint/checker/input"
 )
 
 // speedGlossary is the seed glossary plus 10,000 made-up entries, indexed.
@@ -74,6 +77,46 @@ func BenchmarkEachRule(b *testing.B) {
 				}
 			}
 			benchtext.ReportCPU(b, start, size)
+		})
+	}
+}
+
+// BenchmarkEachSentenceRule measures the per-document sentence rules one by
+// one on one document: the file named by MTLINT_BENCH_TEXT when set (a
+// large real file says more), else the clean prose corpus joined into one.
+// The document is parsed outside the timing.
+func BenchmarkEachSentenceRule(b *testing.B) {
+	var data []byte
+	if f := os.Getenv("MTLINT_BENCH_TEXT"); f != "" {
+		var err error
+		if data, err = os.ReadFile(f); err != nil {
+			b.Fatal(err)
+		}
+	} else {
+		files, _ := benchtext.ProseFiles(b, proseDir, 1<<20, 1<<20)
+		data = bytes.Join(files, nil)
+	}
+	doc, err := input.Parse("bench.txt", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	inputs := []checker.Input{{Path: "bench.txt", Read: func() ([]byte, error) { return data, nil }}}
+	parsed := func(string, []byte) (*checker.Document, error) { return doc, nil }
+	g := speedGlossary(b, 10000)
+	// "none" does nothing: the cost of a run around a rule.
+	none := &checker.Rule{ID: "none", Family: "sentences", Run: func(*checker.Pass) error { return nil }}
+	for _, r := range []*checker.Rule{none, RepeatedPhrase, Spacing, MidSentenceCapital, UnbalancedPair, RepeatedWord, SentenceFragment, SpacedHyphen} {
+		b.Run("rule="+r.ID, func(b *testing.B) {
+			run := &checker.Run{Rules: []*checker.Rule{r}, Glossary: g, Parse: parsed, Jobs: 1}
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			start := benchtext.CPUTime()
+			for i := 0; i < b.N; i++ {
+				if _, err := run.Check(context.Background(), inputs); err != nil {
+					b.Fatal(err)
+				}
+			}
+			benchtext.ReportCPU(b, start, int64(len(data)))
 		})
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/text"
 )
 
 // UnbalancedPair finds a quotation mark, parenthesis or bracket that is
@@ -33,7 +34,7 @@ paragraphs (each opened, closed only at the end).`,
 }
 
 // pairBytes are the bytes that may start a mark the rule pairs (0xE2
-// starts “ and ”).
+// starts “ and ”): those text.NextBracketOrQuote stops at.
 var pairBytes = [256]bool{'(': true, ')': true, '[': true, ']': true, '"': true, 0xE2: true}
 
 // A pairMark is an open mark waiting for its closer.
@@ -45,6 +46,7 @@ type pairMark struct {
 func runUnbalancedPair(p *checker.Pass) error {
 	doc := p.Doc
 	m := doc.Masked
+	var stack []pairMark
 	for bi := 0; bi < len(doc.Blocks); bi++ {
 		b := doc.Blocks[bi]
 		if b.Kind == checker.Code {
@@ -64,7 +66,7 @@ func runUnbalancedPair(p *checker.Pass) error {
 				starts = append(starts, doc.Blocks[bi].Start)
 			}
 		}
-		var stack []pairMark
+		stack = stack[:0]
 		var straight = -1 // offset of an open straight double quote
 		report := func(at int, what string) {
 			r, n := utf8.DecodeRuneInString(m[at:])
@@ -87,13 +89,13 @@ func runUnbalancedPair(p *checker.Pass) error {
 				stack = stack[:k]
 			}
 			if !pairBytes[m[i]] {
-				i++
-				if len(starts) == 0 {
-					// Jump to the next byte that may be a mark.
-					for i < b.End && !pairBytes[m[i]] {
-						i++
-					}
+				// Jump to the next byte that may be a mark, or to the
+				// next line that starts a quotation.
+				end := b.End
+				if len(starts) > 0 {
+					end = starts[0]
 				}
+				i = text.NextBracketOrQuote(m, i+1, end)
 				continue
 			}
 			r, n := utf8.DecodeRuneInString(m[i:b.End])
@@ -271,6 +273,10 @@ func pairAtLineEnd(m string, i, end int) bool {
 
 // pairStartsWithQuote reports whether a block opens with a quotation mark.
 func pairStartsWithQuote(m string, b checker.Span) bool {
-	s := strings.TrimLeft(m[b.Start:b.End], " \t>*-")
+	i := b.Start // strings.TrimLeft(m[b.Start:b.End], " \t>*-"), without building its set
+	for i < b.End && (m[i] == ' ' || m[i] == '\t' || m[i] == '>' || m[i] == '*' || m[i] == '-') {
+		i++
+	}
+	s := m[i:b.End]
 	return strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "“") || strings.HasPrefix(s, "«")
 }

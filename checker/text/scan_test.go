@@ -2,6 +2,7 @@ package text
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -31,6 +32,90 @@ func TestNextPunct(t *testing.T) {
 					t.Fatalf("NextPunct(%q, %d, %d) = %d, want %d", s, i, end, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestNextPunctOrDoubleSpace checks NextPunctOrDoubleSpace against a
+// byte-by-byte scan, on every start and end of random strings rich in
+// spaces.
+func TestNextPunctOrDoubleSpace(t *testing.T) {
+	alphabet := []byte("aZ @`~\n\t.,;:!?\"'()-/09\x00\x7f\x80\xa0\xc3\xa9\xe2\xff")
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 3000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			switch rng.IntN(4) {
+			case 0:
+				b[i] = alphabet[rng.IntN(len(alphabet))]
+			case 1:
+				b[i] = ' '
+			default:
+				b[i] = "abc XYZ"[rng.IntN(7)]
+			}
+		}
+		s := string(b)
+		for i := 0; i <= len(s); i++ {
+			for end := i; end <= len(s); end++ {
+				want := i
+				for want < end && !(s[want] < '@' && s[want] != ' ' || s[want] == ' ' && want+1 < end && s[want+1] == ' ') {
+					want++
+				}
+				if got := NextPunctOrDoubleSpace(s, i, end); got != want {
+					t.Fatalf("NextPunctOrDoubleSpace(%q, %d, %d) = %d, want %d", s, i, end, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestNextBracketOrQuote checks NextBracketOrQuote against a byte-by-byte
+// scan, on every start and end of random strings.
+func TestNextBracketOrQuote(t *testing.T) {
+	alphabet := []byte("aZ ()[]{}\"'\x00\x01\x7f\x80\xa8\xa9\xe2\xe3\xe0\x5a\x5c\x5e\x21\x23\x27\x2a\xff")
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 3000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+			if rng.IntN(3) > 0 {
+				b[i] = "abc XYZ"[rng.IntN(7)]
+			}
+		}
+		s := string(b)
+		for i := 0; i <= len(s); i++ {
+			for end := i; end <= len(s); end++ {
+				want := i
+				for want < end && strings.IndexByte("()[]\"\xe2", s[want]) < 0 {
+					want++
+				}
+				if got := NextBracketOrQuote(s, i, end); got != want {
+					t.Fatalf("NextBracketOrQuote(%q, %d, %d) = %d, want %d", s, i, end, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestHasUpperOrNonASCII checks HasUpperOrNonASCII against a byte-by-byte
+// test on random strings around the edges of the capitals.
+func TestHasUpperOrNonASCII(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 20000 {
+		b := make([]byte, rng.IntN(30))
+		for i := range b {
+			b[i] = "@AZ[`az{ .\x00\x7f\x80\xc1\xda\xff"[rng.IntN(16)]
+			if rng.IntN(4) > 0 {
+				b[i] = "xyz @[`{ .09"[rng.IntN(12)]
+			}
+		}
+		s := string(b)
+		want := false
+		for _, c := range b {
+			want = want || c >= 0x80 || 'A' <= c && c <= 'Z'
+		}
+		if got := HasUpperOrNonASCII(s); got != want {
+			t.Fatalf("HasUpperOrNonASCII(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
@@ -66,6 +151,72 @@ func TestIsASCII(t *testing.T) {
 			if b := s[:i] + "\x80" + s[i+1:]; IsASCII(b) {
 				t.Fatalf("IsASCII(%q) = true", b)
 			}
+		}
+	}
+}
+
+// TestHashLower checks HashLower against a hash of the lower-cased bytes:
+// the same hash for the same word in any case, at any place in a string
+// and at any distance from its end, and no two short words alike.
+func TestHashLower(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	alphabet := []byte("aAzZ@[`{09 .\x00\x7f\x80\xc3\xa9\xff")
+	seen := map[uint64]string{}
+	for range 20000 {
+		w := make([]byte, 1+rng.IntN(20))
+		for i := range w {
+			w[i] = alphabet[rng.IntN(len(alphabet))]
+			if rng.IntN(2) == 0 {
+				w[i] = byte('a' + rng.IntN(26))
+			}
+			if rng.IntN(4) == 0 {
+				w[i] -= 'a' - 'A'
+			}
+		}
+		b := []byte(string(w))
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		lower := string(b)
+		want, wantASCII := HashLower(lower+"!", 0, len(lower))
+		pad := strings.Repeat("x", rng.IntN(9))
+		for _, s := range []string{string(w), pad + string(w), pad + string(w) + pad, string(w) + "Zz"} {
+			i := strings.Index(s, string(w))
+			got, ascii := HashLower(s, i, i+len(w))
+			if got != want {
+				t.Fatalf("HashLower(%q in %q) = %x, want %x (that of %q)", w, s, got, want, lower)
+			}
+			if ascii != wantASCII || ascii != IsASCII(string(w)) {
+				t.Fatalf("HashLower(%q): ascii %v", w, ascii)
+			}
+		}
+		if len(lower) <= 8 {
+			if other, ok := seen[want]; ok && other != lower {
+				t.Fatalf("%q and %q hash alike", other, lower)
+			}
+			seen[want] = lower
+		}
+	}
+}
+
+// TestAppendWordHashes checks AppendWordHashes against HashLower on the
+// words of a text, near its end too.
+func TestAppendWordHashes(t *testing.T) {
+	for _, s := range []string{"", "a", "The cat sat on THE mat", "naïve Café, x-ray 3.5 Überlänge a", "Internationalisation of words"} {
+		toks := Tokenize(nil, s, Span{0, len(s)})
+		got, ascii := AppendWordHashes([]uint64{7}, s, toks)
+		want, wantASCII := []uint64{7}, true
+		for _, tk := range toks {
+			if tk.Kind == Word {
+				h, a := HashLower(s, tk.Start, tk.End)
+				want = append(want, h)
+				wantASCII = wantASCII && a
+			}
+		}
+		if !slices.Equal(got, want) || ascii != wantASCII {
+			t.Errorf("AppendWordHashes(%q) = %x, %v; want %x, %v", s, got, ascii, want, wantASCII)
 		}
 	}
 }
