@@ -25,8 +25,13 @@ func (d *Document) Candidates() []text.Candidate {
 		// as a dictionary one per 15) and one candidate word per 10:
 		// sized so, the lists rarely grow.
 		nt := len(d.Tokens)
-		list := make([]text.Candidate, 0, nt/12+4)
-		words := make([]text.Span, 0, nt/8+8) // one arena for the Words of all candidates
+		var list []text.Candidate
+		var words []text.Span // one arena for the Words of all candidates
+		if m := d.mem; m != nil {
+			list, words = reuse(m.cands, nt/12+4), reuse(m.words, nt/8+8)
+		} else {
+			list, words = make([]text.Candidate, 0, nt/12+4), make([]text.Span, 0, nt/8+8)
+		}
 		for k := range d.Sentences {
 			s := &d.Sentences[k]
 			n := len(list)
@@ -36,6 +41,9 @@ func (d *Document) Candidates() []text.Candidate {
 			}
 		}
 		d.cands.list = list
+		if m := d.mem; m != nil {
+			m.cands, m.words = list, words
+		}
 	})
 	return d.cands.list
 }

@@ -75,6 +75,7 @@ type Document struct {
 	cands     candidateCache // name candidates, computed on first use
 	shared    sharedCache    // per-document work shared by rules (Shared)
 	marks     runeMarks      // for columns on long lines
+	mem       *docMemory     // where the large slices came from, to recycle them (release)
 }
 
 // A Suppression turns rules off over a byte range (inline comments).
@@ -101,13 +102,18 @@ func NewDocumentLines(path, txt, masked string, blocks []Block, sup []Suppressio
 	d := &Document{Path: path, Text: txt, Masked: masked, Blocks: blocks, suppress: sup}
 	d.lines = lines
 	d.counted = true
+	d.mem = getDocMemory()
 	// Prose holds a token per four to six bytes (4.5 in technical
 	// manuals, 5.1 in essays, 5.4 in news): start with room for the
 	// denser and, when a sentence might not fit, grow to what the text
 	// read so far predicts for the whole, rather than by append's small
 	// steps (a large file would be copied over and over).
-	d.Tokens = make([]Token, 0, len(masked)/4+16)
-	d.Sentences = make([]Sentence, 0, len(masked)/64+4) // prose: 100-150 bytes a sentence, terse text 60
+	var m docMemory
+	if d.mem != nil {
+		m = *d.mem
+	}
+	d.Tokens = reuse(m.tokens, len(masked)/4+16)
+	d.Sentences = reuse(m.sentences, len(masked)/64+4) // prose: 100-150 bytes a sentence, terse text 60
 	var spans []Span
 	for bi, b := range blocks {
 		if b.Kind == Code {

@@ -276,7 +276,11 @@ func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input, cores chan s
 		}
 		return fr, nil
 	}
-	return r.checkDoc(cfg, g, doc, doc.Path, cores, nil)
+	fr, err := r.checkDoc(cfg, g, doc, doc.Path, cores, nil)
+	if err == nil {
+		doc.release()
+	}
+	return fr, err
 }
 
 // readAll reads r to its end, into one buffer when its size is known.

@@ -296,6 +296,7 @@ func (r *Run) checkSections(cfg *Config, g *glossary.Glossary, in Input, w *wind
 		}
 		fr.sections[key] = &b
 		base.advance(doc.Text)
+		doc.release()
 		if !ok {
 			return &fr, nil
 		}
