@@ -25,13 +25,12 @@ func (d *Document) Candidates() []text.Candidate {
 		// as a dictionary one per 15) and one candidate word per 10:
 		// sized so, the lists rarely grow.
 		nt := len(d.Tokens)
-		var list []text.Candidate
-		var words []text.Span // one arena for the Words of all candidates
-		if m := d.mem; m != nil {
-			list, words = reuse(m.cands, nt/12+4), reuse(m.words, nt/8+8)
-		} else {
-			list, words = make([]text.Candidate, 0, nt/12+4), make([]text.Span, 0, nt/8+8)
+		b := d.mem
+		if b == nil {
+			b = new(Buffers) // released: the slices are gone
 		}
+		list := reuse(b.cands, nt/12+4)
+		words := reuse(b.words, nt/8+8) // one arena for the Words of all candidates
 		for k := range d.Sentences {
 			s := &d.Sentences[k]
 			n := len(list)
@@ -41,9 +40,7 @@ func (d *Document) Candidates() []text.Candidate {
 			}
 		}
 		d.cands.list = list
-		if m := d.mem; m != nil {
-			m.cands, m.words = list, words
-		}
+		b.cands, b.words = list, words
 	})
 	return d.cands.list
 }

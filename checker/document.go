@@ -75,7 +75,7 @@ type Document struct {
 	cands     candidateCache // name candidates, computed on first use
 	shared    sharedCache    // per-document work shared by rules (Shared)
 	marks     runeMarks      // for columns on long lines
-	mem       *docMemory     // where the large slices came from, to recycle them (release)
+	mem       *Buffers       // where the large slices came from, to recycle them (release)
 }
 
 // A Suppression turns rules off over a byte range (inline comments).
@@ -96,30 +96,37 @@ func NewDocument(path, txt, masked string, blocks []Block, sup []Suppression) *D
 // starts of txt on its way (as LineStarts returns them), so that the text
 // is not searched for line breaks again. The Document keeps lines.
 func NewDocumentLines(path, txt, masked string, blocks []Block, sup []Suppression, lines []int) *Document {
+	return TakeBuffers().NewDocument(path, txt, masked, blocks, sup, lines)
+}
+
+// NewDocument is NewDocumentLines for a reader that built masked, blocks
+// or lines in b (see Buffers): the Document takes b over, and builds its
+// tokens, sentences and candidates in b's memory too. When lines is nil,
+// the line starts are found here, in b.Lines.
+func (b *Buffers) NewDocument(path, txt, masked string, blocks []Block, sup []Suppression, lines []int) *Document {
 	if masked == "" || len(masked) != len(txt) {
 		masked = txt
+	}
+	if lines == nil {
+		lines = appendLineStarts(reuse(b.Lines, 1+strings.Count(txt, "\n")), txt)
 	}
 	d := &Document{Path: path, Text: txt, Masked: masked, Blocks: blocks, suppress: sup}
 	d.lines = lines
 	d.counted = true
-	d.mem = getDocMemory()
+	d.mem = b
 	// Prose holds a token per four to six bytes (4.5 in technical
 	// manuals, 5.1 in essays, 5.4 in news): start with room for the
 	// denser and, when a sentence might not fit, grow to what the text
 	// read so far predicts for the whole, rather than by append's small
 	// steps (a large file would be copied over and over).
-	var m docMemory
-	if d.mem != nil {
-		m = *d.mem
-	}
-	d.Tokens = reuse(m.tokens, len(masked)/4+16)
-	d.Sentences = reuse(m.sentences, len(masked)/64+4) // prose: 100-150 bytes a sentence, terse text 60
+	d.Tokens = reuse(b.tokens, len(masked)/4+16)
+	d.Sentences = reuse(b.sentences, len(masked)/64+4) // prose: 100-150 bytes a sentence, terse text 60
 	var spans []Span
-	for bi, b := range blocks {
-		if b.Kind == Code {
+	for bi, blk := range blocks {
+		if blk.Kind == Code {
 			continue
 		}
-		spans = text.Sentences(spans[:0], masked, b.Span)
+		spans = text.Sentences(spans[:0], masked, blk.Span)
 		for _, sp := range spans {
 			first := len(d.Tokens)
 			if cap(d.Tokens)-first < sp.Len()/2+8 {
@@ -155,7 +162,12 @@ func growTokens(toks []Token, sp Span, n int) []Token {
 // LineStarts returns the byte offset of each line start of s: 0, and the
 // offset after each "\n".
 func LineStarts(s string) []int {
-	lines := make([]int, 1, 1+strings.Count(s, "\n"))
+	return appendLineStarts(make([]int, 0, 1+strings.Count(s, "\n")), s)
+}
+
+// appendLineStarts appends the line starts of s to lines.
+func appendLineStarts(lines []int, s string) []int {
+	lines = append(lines, 0)
 	for i := 0; ; {
 		j := strings.IndexByte(s[i:], '\n')
 		if j < 0 {

@@ -6,29 +6,38 @@ import (
 	"github.com/mtlint/mtlint/checker/text"
 )
 
-// A Document's large slices (its tokens, sentences and name candidates:
-// several times the size of its text) are recycled: a run releases a
-// Document once every rule is done with it, and the next Document built
-// takes the slices over instead of allocating and zeroing its own. That
-// saves most of the memory a run allocates, and the collector's work.
+// A Document's large slices (its masked text, tokens, sentences, name
+// candidates and line starts: several times the size of its text) are
+// recycled: a run releases a Document once every rule is done with it,
+// and the next Document built takes the slices over instead of
+// allocating and zeroing its own. That saves most of the memory a run
+// allocates, and the collector's work.
 //
 // A released Document must not be used again, and nothing made from it
-// may keep a slice of it: findings are detached (Finding.detach) and
+// may keep a part of it: findings are detached (Finding.detach) and
 // run-level summaries copy what they keep.
 
-// docMemory holds the recycled slices of one Document, their length
-// cut to 0.
-type docMemory struct {
+// Buffers holds the slices of a released Document, to build another in:
+// a reader takes them with TakeBuffers, builds its parts of the Document
+// in the exported slices (each may be reused from its length 0 up to its
+// capacity, or replaced by a larger one), stores back the slices it used,
+// and passes them to Buffers.NewDocument. From then on the Document owns
+// them, until the run releases it.
+type Buffers struct {
+	Masked []byte  // the masked text
+	Lines  []int   // line starts
+	Blocks []Block // blocks
+
 	tokens    []Token
 	sentences []Sentence
 	cands     []text.Candidate
 	words     []text.Span
 }
 
-// docMemories holds the docMemory of the Documents released. A pool
-// hands each out to one Document at a time, and lets the collector take
-// them back when they are not used.
-var docMemories sync.Pool
+// buffers holds the Buffers of the Documents released. A pool hands
+// each out to one Document at a time, and lets the collector take them
+// back when they are not used.
+var buffers sync.Pool
 
 // recycle says released Documents' memory is recycled (tests turn it off).
 var recycle = true
@@ -37,14 +46,13 @@ var recycle = true
 // so that a result still reading it shows.
 var poisonReleased bool
 
-func getDocMemory() *docMemory {
-	if !recycle {
-		return nil
+// TakeBuffers returns the slices of a Document released, or empty
+// Buffers. The caller owns them.
+func TakeBuffers() *Buffers {
+	if b, ok := buffers.Get().(*Buffers); ok {
+		return b
 	}
-	if m, ok := docMemories.Get().(*docMemory); ok {
-		return m
-	}
-	return new(docMemory)
+	return new(Buffers)
 }
 
 // reuse returns s emptied when it has room for n elements, else a new
@@ -60,22 +68,30 @@ func reuse[T any](s []T, n int) []T {
 // not be used again: its slices are cleared, so that a use fails rather
 // than reading another Document's.
 func (d *Document) release() {
-	m := d.mem
-	if m == nil {
+	b := d.mem
+	if b == nil || !recycle {
 		return // not made by NewDocument, or not recycled
 	}
 	d.mem = nil
 	// The largest of each: the slices that grew replaced the ones taken.
-	m.tokens = keepLarger(m.tokens, d.Tokens)
-	m.sentences = keepLarger(m.sentences, d.Sentences)
+	b.tokens = keepLarger(b.tokens, d.Tokens)
+	b.sentences = keepLarger(b.sentences, d.Sentences)
+	b.Lines = keepLarger(b.Lines, d.lines)
+	b.Blocks = keepLarger(b.Blocks, d.Blocks)
+	b.Masked = b.Masked[:0]
 	if poisonReleased {
-		poison(m.tokens, Token{Span: Span{Start: -7, End: 1 << 40}, Kind: 99})
-		poison(m.sentences, Sentence{Span: Span{Start: -7, End: 1 << 40}, Block: -1, First: -1, Last: 1 << 40})
-		poison(m.cands, text.Candidate{Span: Span{Start: -7, End: 1 << 40}})
-		poison(m.words, Span{Start: -7, End: 1 << 40})
+		bad := Span{Start: -7, End: 1 << 40}
+		poison(b.Masked, '#')
+		poison(b.Lines, -3)
+		poison(b.Blocks, Block{Span: bad, Kind: 99})
+		poison(b.tokens, Token{Span: bad, Kind: 99})
+		poison(b.sentences, Sentence{Span: bad, Block: -1, First: -1, Last: 1 << 40})
+		poison(b.cands, text.Candidate{Span: bad})
+		poison(b.words, bad)
 	}
-	d.Tokens, d.Sentences, d.cands.list = nil, nil, nil
-	docMemories.Put(m)
+	d.Tokens, d.Sentences, d.Blocks, d.lines, d.cands.list = nil, nil, nil, nil, nil
+	d.Masked = ""
+	buffers.Put(b)
 }
 
 // keepLarger returns the one of a and b with the larger capacity, emptied.
