@@ -55,6 +55,33 @@ func TakeBuffers() *Buffers {
 	return new(Buffers)
 }
 
+// readBuffers holds the memory of files read and done with, as *[]byte.
+var readBuffers sync.Pool
+
+// takeReadBuffer returns the memory of a file done with, or nil.
+func takeReadBuffer() []byte {
+	if !recycle {
+		return nil
+	}
+	if p, ok := readBuffers.Get().(*[]byte); ok {
+		return *p
+	}
+	return nil
+}
+
+// releaseReadBuffer hands the memory of a file done with (its Document
+// released) over to the next file read.
+func releaseReadBuffer(b []byte) {
+	if !recycle || cap(b) == 0 {
+		return
+	}
+	if poisonReleased {
+		poison(b, '%')
+	}
+	b = b[:0]
+	readBuffers.Put(&b)
+}
+
 // reuse returns s emptied when it has room for n elements, else a new
 // slice of capacity n.
 func reuse[T any](s []T, n int) []T {
