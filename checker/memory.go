@@ -7,11 +7,12 @@ import (
 )
 
 // A Document's large slices (its masked text, tokens, sentences, name
-// candidates and line starts: several times the size of its text) are
-// recycled: a run releases a Document once every rule is done with it,
-// and the next Document built takes the slices over instead of
-// allocating and zeroing its own. That saves most of the memory a run
-// allocates, and the collector's work.
+// candidates and line starts: several times the size of its text) and the
+// bytes of its file are recycled while a run goes on: the run releases a
+// Document once every rule is done with it, and the next Document built
+// takes the memory over instead of allocating and zeroing its own. That
+// saves most of the memory a run allocates, and the collector's work.
+// When no run is going on any more, the memory kept is let go.
 //
 // A released Document must not be used again, and nothing made from it
 // may keep a part of it: findings are detached (Finding.detach) and
@@ -27,6 +28,9 @@ type Buffers struct {
 	Masked []byte  // the masked text
 	Lines  []int   // line starts
 	Blocks []Block // blocks
+	// Scratch is the reader's own: memory it needs only while it
+	// reads, kept here for the next Document.
+	Scratch any
 
 	tokens    []Token
 	sentences []Sentence
@@ -34,10 +38,20 @@ type Buffers struct {
 	words     []text.Span
 }
 
-// buffers holds the Buffers of the Documents released. A pool hands
-// each out to one Document at a time, and lets the collector take them
-// back when they are not used.
-var buffers sync.Pool
+// recycled holds the memory of the Documents and files released, while
+// runs are going on. Each worker of a run takes one Buffers and one read
+// buffer at a time, so the lists stay short; they are lists rather than a
+// sync.Pool, whose items a goroutine moving from one processor to another
+// often misses.
+var recycled struct {
+	sync.Mutex
+	runs    int // Run.Check calls going on
+	buffers []*Buffers
+	reads   [][]byte
+}
+
+// maxRecycled bounds the lists of recycled memory.
+const maxRecycled = 64
 
 // recycle says released Documents' memory is recycled (tests turn it off).
 var recycle = true
@@ -46,25 +60,55 @@ var recycle = true
 // so that a result still reading it shows.
 var poisonReleased bool
 
+// startRecycling is called as a run starts, and returns the function to
+// call when it ends.
+func startRecycling() (stop func()) {
+	recycled.Lock()
+	recycled.runs++
+	recycled.Unlock()
+	return func() {
+		recycled.Lock()
+		defer recycled.Unlock()
+		if recycled.runs--; recycled.runs == 0 {
+			clear(recycled.buffers)
+			clear(recycled.reads)
+			recycled.buffers, recycled.reads = recycled.buffers[:0], recycled.reads[:0]
+		}
+	}
+}
+
 // TakeBuffers returns the slices of a Document released, or empty
 // Buffers. The caller owns them.
 func TakeBuffers() *Buffers {
-	if b, ok := buffers.Get().(*Buffers); ok {
+	recycled.Lock()
+	defer recycled.Unlock()
+	if n := len(recycled.buffers); n > 0 {
+		b := recycled.buffers[n-1]
+		recycled.buffers[n-1] = nil
+		recycled.buffers = recycled.buffers[:n-1]
 		return b
 	}
 	return new(Buffers)
 }
 
-// readBuffers holds the memory of files read and done with, as *[]byte.
-var readBuffers sync.Pool
+// putBuffers keeps b for the next Document, while a run goes on.
+func putBuffers(b *Buffers) {
+	recycled.Lock()
+	defer recycled.Unlock()
+	if recycle && recycled.runs > 0 && len(recycled.buffers) < maxRecycled {
+		recycled.buffers = append(recycled.buffers, b)
+	}
+}
 
 // takeReadBuffer returns the memory of a file done with, or nil.
 func takeReadBuffer() []byte {
-	if !recycle {
-		return nil
-	}
-	if p, ok := readBuffers.Get().(*[]byte); ok {
-		return *p
+	recycled.Lock()
+	defer recycled.Unlock()
+	if n := len(recycled.reads); n > 0 {
+		b := recycled.reads[n-1]
+		recycled.reads[n-1] = nil
+		recycled.reads = recycled.reads[:n-1]
+		return b
 	}
 	return nil
 }
@@ -78,8 +122,11 @@ func releaseReadBuffer(b []byte) {
 	if poisonReleased {
 		poison(b, '%')
 	}
-	b = b[:0]
-	readBuffers.Put(&b)
+	recycled.Lock()
+	defer recycled.Unlock()
+	if recycled.runs > 0 && len(recycled.reads) < maxRecycled {
+		recycled.reads = append(recycled.reads, b[:0])
+	}
 }
 
 // reuse returns s emptied when it has room for n elements, else a new
@@ -118,7 +165,7 @@ func (d *Document) release() {
 	}
 	d.Tokens, d.Sentences, d.Blocks, d.lines, d.cands.list = nil, nil, nil, nil, nil
 	d.Masked = ""
-	buffers.Put(b)
+	putBuffers(b)
 }
 
 // keepLarger returns the one of a and b with the larger capacity, emptied.

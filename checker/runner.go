@@ -100,6 +100,7 @@ func (r *Run) Check(ctx context.Context, inputs []Input) (*Result, error) {
 	if g == nil {
 		g = &glossary.Glossary{}
 	}
+	defer startRecycling()()
 	jobs := r.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)

@@ -53,9 +53,8 @@ func markdownParseInto(b *checker.Buffers, txt string, atStart bool, open []stri
 		m, blocks = b.Masked, b.Blocks[:0]
 	}
 	m, _ = maskBase(m, nil, txt, false)
-	sc := getScratch()
+	sc := scratchOf(b)
 	sc.lines = splitLinesInto(sc.lines, txt)
-	defer putScratch(sc)
 	p := &mdParser{s: txt, m: m, lines: sc.lines, blocks: blocks, listIndent: -1, noCommentEnd: len(txt) + 1}
 	if b != nil {
 		defer func() { b.Masked, b.Blocks = p.m, p.blocks }()

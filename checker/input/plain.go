@@ -2,7 +2,6 @@ package input
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -56,33 +55,35 @@ func plainParseInto(b *checker.Buffers, txt string, atStart bool) (string, []che
 	}
 	m, starts = maskBase(m, starts, txt, true)
 	MaskLinks(txt, m)
-	sc := getScratch()
+	sc := scratchOf(b)
 	sc.lines = linesAt(sc.lines, txt, starts)
 	masked, blocks := plainBlocks(blocks, &sc.blank, txt, m, sc.lines, atStart)
-	putScratch(sc)
 	if b != nil {
 		b.Masked, b.Lines, b.Blocks = m, starts, blocks
 	}
 	return masked, blocks, starts
 }
 
-// plainScratch holds the slices plainParseInto needs only while it runs,
-// kept for the next call.
-type plainScratch struct {
+// scratch holds the slices a reader needs only while it runs, kept with
+// the Buffers of a Document for the next one (see checker.Buffers).
+type scratch struct {
 	lines []line
 	blank []bool
 }
 
-var scratches sync.Pool
-
-func getScratch() *plainScratch {
-	if sc, ok := scratches.Get().(*plainScratch); ok {
-		return sc
+// scratchOf returns the scratch memory kept in b, or new memory when b is
+// nil.
+func scratchOf(b *checker.Buffers) *scratch {
+	if b == nil {
+		return new(scratch)
 	}
-	return new(plainScratch)
+	sc, ok := b.Scratch.(*scratch)
+	if !ok {
+		sc = new(scratch)
+		b.Scratch = sc
+	}
+	return sc
 }
-
-func putScratch(sc *plainScratch) { scratches.Put(sc) }
 
 type line struct{ start, end int } // end excludes the line break
 
