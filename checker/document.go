@@ -109,6 +109,7 @@ func (b *Buffers) NewDocument(path, txt, masked string, blocks []Block, sup []Su
 	}
 	if lines == nil {
 		lines = appendLineStarts(reuse(b.Lines, 1+strings.Count(txt, "\n")), txt)
+		b.Lines = lines
 	}
 	d := &Document{Path: path, Text: txt, Masked: masked, Blocks: blocks, suppress: sup}
 	d.lines = lines

@@ -148,11 +148,11 @@ func (d *Document) release() {
 	}
 	d.mem = nil
 	// The largest of each: the slices that grew replaced the ones taken.
+	// The reader's slices are those it stored in b, not d's, which may
+	// be the reader's caller's.
 	b.tokens = keepLarger(b.tokens, d.Tokens)
 	b.sentences = keepLarger(b.sentences, d.Sentences)
-	b.Lines = keepLarger(b.Lines, d.lines)
-	b.Blocks = keepLarger(b.Blocks, d.Blocks)
-	b.Masked = b.Masked[:0]
+	b.Masked, b.Lines, b.Blocks = b.Masked[:0], b.Lines[:0], b.Blocks[:0]
 	if poisonReleased {
 		bad := Span{Start: -7, End: 1 << 40}
 		poison(b.Masked, '#')

@@ -33,7 +33,8 @@ type Input struct {
 // A ParseFunc turns a file's bytes into a Document (see package input).
 // The Document may keep data (as its text, say), but nothing else may: the
 // run reads the next file into the same memory once it is done with the
-// Document.
+// Document. It must return a new Document each time: the run recycles a
+// Document's memory once done with it (see Buffers).
 type ParseFunc func(path string, data []byte) (*Document, error)
 
 // A SkipError says a file was not checked, and why (binary, say). It is a
