@@ -89,7 +89,7 @@ type Suppression struct {
 // pass "" to use text itself) and its blocks. It splits the blocks (except
 // code) into sentences and tokens. Suppressions may be nil.
 func NewDocument(path, txt, masked string, blocks []Block, sup []Suppression) *Document {
-	return NewDocumentLines(path, txt, masked, blocks, sup, LineStarts(txt))
+	return TakeBuffers().NewDocument(path, txt, masked, blocks, sup, nil)
 }
 
 // NewDocumentLines is NewDocument for a reader that has found the line
