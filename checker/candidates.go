@@ -25,8 +25,12 @@ func (d *Document) Candidates() []text.Candidate {
 		// as a dictionary one per 15) and one candidate word per 10:
 		// sized so, the lists rarely grow.
 		nt := len(d.Tokens)
-		list := make([]text.Candidate, 0, nt/12+4)
-		words := make([]text.Span, 0, nt/8+8) // one arena for the Words of all candidates
+		b := d.mem
+		if b == nil {
+			b = new(Buffers) // released: the slices are gone
+		}
+		list := reuse(b.cands, nt/12+4)
+		words := reuse(b.words, nt/8+8) // one arena for the Words of all candidates
 		for k := range d.Sentences {
 			s := &d.Sentences[k]
 			n := len(list)
@@ -36,6 +40,7 @@ func (d *Document) Candidates() []text.Candidate {
 			}
 		}
 		d.cands.list = list
+		b.cands, b.words = list, words
 	})
 	return d.cands.list
 }

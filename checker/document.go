@@ -75,6 +75,7 @@ type Document struct {
 	cands     candidateCache // name candidates, computed on first use
 	shared    sharedCache    // per-document work shared by rules (Shared)
 	marks     runeMarks      // for columns on long lines
+	mem       *Buffers       // where the large slices came from, to recycle them (release)
 }
 
 // A Suppression turns rules off over a byte range (inline comments).
@@ -88,32 +89,45 @@ type Suppression struct {
 // pass "" to use text itself) and its blocks. It splits the blocks (except
 // code) into sentences and tokens. Suppressions may be nil.
 func NewDocument(path, txt, masked string, blocks []Block, sup []Suppression) *Document {
-	return NewDocumentLines(path, txt, masked, blocks, sup, LineStarts(txt))
+	return TakeBuffers().NewDocument(path, txt, masked, blocks, sup, nil)
 }
 
 // NewDocumentLines is NewDocument for a reader that has found the line
 // starts of txt on its way (as LineStarts returns them), so that the text
 // is not searched for line breaks again. The Document keeps lines.
 func NewDocumentLines(path, txt, masked string, blocks []Block, sup []Suppression, lines []int) *Document {
+	return TakeBuffers().NewDocument(path, txt, masked, blocks, sup, lines)
+}
+
+// NewDocument is NewDocumentLines for a reader that built masked, blocks
+// or lines in b (see Buffers): the Document takes b over, and builds its
+// tokens, sentences and candidates in b's memory too. When lines is nil,
+// the line starts are found here, in b.Lines.
+func (b *Buffers) NewDocument(path, txt, masked string, blocks []Block, sup []Suppression, lines []int) *Document {
 	if masked == "" || len(masked) != len(txt) {
 		masked = txt
+	}
+	if lines == nil {
+		lines = appendLineStarts(reuse(b.Lines, 1+strings.Count(txt, "\n")), txt)
+		b.Lines = lines
 	}
 	d := &Document{Path: path, Text: txt, Masked: masked, Blocks: blocks, suppress: sup}
 	d.lines = lines
 	d.counted = true
+	d.mem = b
 	// Prose holds a token per four to six bytes (4.5 in technical
 	// manuals, 5.1 in essays, 5.4 in news): start with room for the
 	// denser and, when a sentence might not fit, grow to what the text
 	// read so far predicts for the whole, rather than by append's small
 	// steps (a large file would be copied over and over).
-	d.Tokens = make([]Token, 0, len(masked)/4+16)
-	d.Sentences = make([]Sentence, 0, len(masked)/64+4) // prose: 100-150 bytes a sentence, terse text 60
+	d.Tokens = reuse(b.tokens, len(masked)/4+16)
+	d.Sentences = reuse(b.sentences, len(masked)/64+4) // prose: 100-150 bytes a sentence, terse text 60
 	var spans []Span
-	for bi, b := range blocks {
-		if b.Kind == Code {
+	for bi, blk := range blocks {
+		if blk.Kind == Code {
 			continue
 		}
-		spans = text.Sentences(spans[:0], masked, b.Span)
+		spans = text.Sentences(spans[:0], masked, blk.Span)
 		for _, sp := range spans {
 			first := len(d.Tokens)
 			if cap(d.Tokens)-first < sp.Len()/2+8 {
@@ -149,7 +163,12 @@ func growTokens(toks []Token, sp Span, n int) []Token {
 // LineStarts returns the byte offset of each line start of s: 0, and the
 // offset after each "\n".
 func LineStarts(s string) []int {
-	lines := make([]int, 1, 1+strings.Count(s, "\n"))
+	return appendLineStarts(make([]int, 0, 1+strings.Count(s, "\n")), s)
+}
+
+// appendLineStarts appends the line starts of s to lines.
+func appendLineStarts(lines []int, s string) []int {
+	lines = append(lines, 0)
 	for i := 0; ; {
 		j := strings.IndexByte(s[i:], '\n')
 		if j < 0 {

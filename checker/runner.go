@@ -31,6 +31,10 @@ type Input struct {
 }
 
 // A ParseFunc turns a file's bytes into a Document (see package input).
+// The Document may keep data (as its text, say), but nothing else may: the
+// run reads the next file into the same memory once it is done with the
+// Document. It must return a new Document each time: the run recycles a
+// Document's memory once done with it (see Buffers).
 type ParseFunc func(path string, data []byte) (*Document, error)
 
 // A SkipError says a file was not checked, and why (binary, say). It is a
@@ -97,6 +101,7 @@ func (r *Run) Check(ctx context.Context, inputs []Input) (*Result, error) {
 	if g == nil {
 		g = &glossary.Glossary{}
 	}
+	defer startRecycling()()
 	jobs := r.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -251,8 +256,14 @@ func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input, cores chan s
 			if data, err = w.readAll(); err != nil {
 				return fileResult{err: readError(in.Path, err)}, nil
 			}
-		} else if data, err = readAll(rc, size); err != nil {
-			return fileResult{err: readError(in.Path, err)}, nil
+		} else {
+			// Read into the memory of a file done with, and handed
+			// back once the Document is released.
+			data, err = readAll(takeReadBuffer(), rc, size)
+			defer func() { releaseReadBuffer(data) }()
+			if err != nil {
+				return fileResult{err: readError(in.Path, err)}, nil
+			}
 		}
 	} else if data, err = in.Read(); err != nil {
 		return fileResult{err: err}, nil
@@ -276,15 +287,20 @@ func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input, cores chan s
 		}
 		return fr, nil
 	}
-	return r.checkDoc(cfg, g, doc, doc.Path, cores, nil)
+	fr, err := r.checkDoc(cfg, g, doc, doc.Path, cores, nil)
+	if err == nil {
+		doc.release()
+	}
+	return fr, err
 }
 
-// readAll reads r to its end, into one buffer when its size is known.
-func readAll(r io.Reader, size int64) ([]byte, error) {
-	var b bytes.Buffer
+// readAll reads r to its end, into buf (from its length 0) or, when buf
+// is too small, one new buffer when r's size is known.
+func readAll(buf []byte, r io.Reader, size int64) ([]byte, error) {
 	if size >= 0 && size < 1<<40 {
-		b.Grow(int(size) + bytes.MinRead) // room to see the end without growing
+		buf = reuse(buf, int(size)+bytes.MinRead) // room to see the end without growing
 	}
+	b := bytes.NewBuffer(buf[:0])
 	_, err := b.ReadFrom(r)
 	return b.Bytes(), err
 }

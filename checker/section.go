@@ -49,6 +49,9 @@ type Sectioner interface {
 	// says it opens the file. carry is what the Parse of the section
 	// before returned (nil for the first section); what Parse returns is
 	// carried to the next (the inline suppressions still open, say).
+	// It must not keep section, whose memory the run reads the file
+	// into again, and must return a new Document each time: the run
+	// recycles a Document's memory once done with it (see Buffers).
 	Parse(path string, section []byte, first bool, carry any) (*Document, any, error)
 }
 
@@ -296,6 +299,7 @@ func (r *Run) checkSections(cfg *Config, g *glossary.Glossary, in Input, w *wind
 		}
 		fr.sections[key] = &b
 		base.advance(doc.Text)
+		doc.release()
 		if !ok {
 			return &fr, nil
 		}

@@ -111,3 +111,18 @@ func BenchmarkDocumentCandidates(b *testing.B) {
 		d.Candidates()
 	}
 }
+
+// BenchmarkNewDocumentRecycled is BenchmarkNewDocument and the candidates
+// as a run has them: each Document released for the next to take its
+// memory over.
+func BenchmarkNewDocumentRecycled(b *testing.B) {
+	d := benchDocument(b)
+	defer startRecycling()()
+	b.SetBytes(int64(len(d.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		nd := NewDocument(d.Path, d.Text, d.Masked, d.Blocks, nil)
+		nd.Candidates()
+		nd.release()
+	}
+}

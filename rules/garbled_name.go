@@ -152,7 +152,7 @@ func runGarbledName(p *checker.Pass) error {
 	cands := doc.Candidates()
 	const chunk = 256
 	type worker struct {
-		memo    map[string]bestMemo
+		memo    bestMemos
 		present map[int]bool // entries named exactly in the document
 	}
 	workers := make([]*worker, p.Workers())
@@ -160,12 +160,12 @@ func runGarbledName(p *checker.Pass) error {
 	p.Parallel(len(found), func(w, k int) {
 		wk := workers[w]
 		if wk == nil {
-			wk = &worker{memo: map[string]bestMemo{}, present: map[int]bool{}}
+			wk = &worker{memo: bestMemos{index: map[string]int32{}}, present: map[int]bool{}}
 			workers[w] = wk
 		}
 		var hits []garbledHit
 		for _, c := range cands[k*chunk : min(len(cands), (k+1)*chunk)] {
-			hits = garbledInCandidate(hits, ix, wk.memo, wk.present, doc.Masked, doc.Tokens, c, minConf)
+			hits = garbledInCandidate(hits, ix, &wk.memo, wk.present, doc.Masked, doc.Tokens, c, minConf)
 		}
 		found[k] = hits
 	})
@@ -300,12 +300,20 @@ type bestMemo struct {
 	lexiconKnowsOne bool
 }
 
+// bestMemos holds the bestMemo of each word range's text: index gives its
+// place in list, or -1 for a text not worth comparing or without a match
+// (most of them, which so take no room for a bestMemo).
+type bestMemos struct {
+	index map[string]int32
+	list  []bestMemo
+}
+
 // maxNameWords bounds the word ranges of a candidate that are compared.
 const maxNameWords = 5
 
 // garbledInCandidate appends the garbled names found in candidate c,
 // non-overlapping, best first.
-func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo map[string]bestMemo, present map[int]bool, s string, toks []text.Token, c text.Candidate, minConf float64) []garbledHit {
+func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, present map[int]bool, s string, toks []text.Token, c text.Candidate, minConf float64) []garbledHit {
 	words := c.Words
 	if len(words) == 0 {
 		return dst
@@ -346,20 +354,25 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo map[string]be
 				continue // "Brandl" in "Georg Brandl" is not a garbled "Blondel"
 			}
 			sub := s[words[i].Start:words[j-1].End]
-			bm, seen := memo[sub]
+			m, seen := memo.index[sub]
 			if !seen {
+				var bm bestMemo
 				bm.worth = worthComparing(ix, s, words[i:j])
 				if bm.worth {
 					bm.fz, bm.ok = ix.BestAbove(sub, minConf)
 				}
-				if bm.ok {
+				m = -1
+				if bm.worth && bm.ok {
 					bm.numerals = numeralsDiffer(sub, ix.Forms[bm.fz.Form].Text)
+					m = int32(len(memo.list))
+					memo.list = append(memo.list, bm)
 				}
-				memo[sub] = bm
+				memo.index[sub] = m
 			}
-			if !bm.worth || !bm.ok {
+			if m < 0 {
 				continue
 			}
+			bm := &memo.list[m] // nothing is added to the list while bm is used
 			fz := bm.fz
 			if bm.numerals {
 				continue // "Level III" is not a garbled "Level II"
@@ -392,7 +405,6 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo map[string]be
 					bm.adjOrDerived = info.Tier > 0 && info.Tags&lexicon.Adj != 0 || isDerivedForm(sub, ix.Forms[fz.Form].Text)
 					bm.lexiconKnowsOne = info.Tier > 0
 					bm.single = true
-					memo[sub] = bm
 				}
 				if bm.adjOrDerived {
 					continue

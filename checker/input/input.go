@@ -24,7 +24,9 @@ const sniffLen = 8000
 // Parse builds a Document from a file's bytes, choosing the reader by the
 // file's extension (Markdown for .md, .markdown, .mdown and .mkd, plain
 // text otherwise). A binary file (a NUL byte near the start) gives a
-// *checker.SkipError.
+// *checker.SkipError. The Document's text is data itself, not a copy:
+// the caller must not modify data once it is parsed (so it is for Plain
+// and Markdown too).
 func Parse(path string, data []byte) (*checker.Document, error) {
 	if IsBinary(data) {
 		return nil, &checker.SkipError{Path: path, Reason: "binary file"}
@@ -56,22 +58,23 @@ func IsBinary(data []byte) bool {
 // baseMask returns a copy of s with a leading byte-order mark, invalid UTF-8
 // and control characters (except tab, CR and LF) blanked.
 func baseMask(s string) []byte {
-	m, _ := maskBase(s, false)
+	m, _ := maskBase(nil, nil, s, false)
 	return m
 }
 
 // baseMaskLines is baseMask that also returns the line starts of s (see
 // checker.LineStarts), found on the same pass over the bytes.
-func baseMaskLines(s string) ([]byte, []int) { return maskBase(s, true) }
+func baseMaskLines(s string) ([]byte, []int) { return maskBase(nil, nil, s, true) }
 
-// maskBase is baseMask, and with lines also the line starts of s.
-func maskBase(s string, lines bool) ([]byte, []int) {
-	m := []byte(s)
-	var starts []int
+// maskBase is baseMask, and with lines also the line starts of s. The
+// masked copy is built in m and the line starts in starts, from their
+// length 0 (nil for new slices).
+func maskBase(m []byte, starts []int, s string, lines bool) ([]byte, []int) {
+	m = append(m[:0], s...)
 	if lines {
 		// Counted first, for one exact allocation: a count is much
 		// cheaper than the scan below.
-		starts = make([]int, 1, 1+strings.Count(s, "\n"))
+		starts = append(reuse(starts, 1+strings.Count(s, "\n")), 0)
 	}
 	if strings.HasPrefix(s, "\uFEFF") {
 		m[0], m[1], m[2] = ' ', ' ', ' '
@@ -130,6 +133,21 @@ func maskBase(s string, lines bool) ([]byte, []int) {
 // returned string exists.
 func ownedString(m []byte) string {
 	return unsafe.String(unsafe.SliceData(m), len(m))
+}
+
+// sharedString returns data as a string without copying it: a Document's
+// text is as large as the input. The caller must not modify data again.
+func sharedString(data []byte) string {
+	return unsafe.String(unsafe.SliceData(data), len(data))
+}
+
+// reuse returns s emptied when it has room for n elements, else a new
+// slice of capacity n.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:0]
+	}
+	return make([]T, 0, n)
 }
 
 // printableASCII8 reports whether the eight bytes of w are all printable

@@ -242,7 +242,7 @@ func checkMaskLines(t *testing.T, s string) {
 	if want := checker.LineStarts(s); !slices.Equal(starts, want) {
 		t.Fatalf("baseMaskLines(%q) line starts %v, want %v", s, starts, want)
 	}
-	if got, want := linesAt(s, starts), splitLines(s); !slices.Equal(got, want) {
+	if got, want := linesAt(nil, s, starts), splitLines(s); !slices.Equal(got, want) {
 		t.Fatalf("linesAt(%q) = %v, want %v", s, got, want)
 	}
 }

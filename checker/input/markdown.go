@@ -21,9 +21,10 @@ import (
 // <!-- mtlint-enable RULE --> (no RULE: every rule), and
 // <!-- mtlint-disable-next-line RULE --> for the line that follows.
 func Markdown(path string, data []byte) *checker.Document {
-	txt := string(data)
-	masked, blocks, sup := markdownParse(txt)
-	return checker.NewDocument(path, txt, masked, blocks, sup)
+	txt := sharedString(data)
+	b := checker.TakeBuffers()
+	masked, blocks, sup, _ := markdownParseInto(b, txt, true, nil)
+	return b.NewDocument(path, txt, masked, blocks, sup, nil)
 }
 
 // markdownParse is Markdown without building the Document.
@@ -37,7 +38,27 @@ func markdownParse(txt string) (string, []checker.Block, []checker.Suppression) 
 // names the rules whose mtlint-disable region is open where txt starts (""
 // for every rule); it returns those still open where txt ends, sorted.
 func markdownParseAt(txt string, atStart bool, open []string) (string, []checker.Block, []checker.Suppression, []string) {
-	p := &mdParser{s: txt, m: baseMask(txt), lines: splitLines(txt), listIndent: -1, noCommentEnd: len(txt) + 1}
+	return markdownParseInto(nil, txt, atStart, open)
+}
+
+// markdownParseInto is markdownParseAt that builds the masked text and
+// the blocks in b's memory, and stores there the slices used; b may be
+// nil.
+func markdownParseInto(b *checker.Buffers, txt string, atStart bool, open []string) (string, []checker.Block, []checker.Suppression, []string) {
+	var (
+		m      []byte
+		blocks []checker.Block
+	)
+	if b != nil {
+		m, blocks = b.Masked, b.Blocks[:0]
+	}
+	m, _ = maskBase(m, nil, txt, false)
+	sc := scratchOf(b)
+	sc.lines = splitLinesInto(sc.lines, txt)
+	p := &mdParser{s: txt, m: m, lines: sc.lines, blocks: blocks, listIndent: -1, noCommentEnd: len(txt) + 1}
+	if b != nil {
+		defer func() { b.Masked, b.Blocks = p.m, p.blocks }()
+	}
 	for _, r := range open {
 		if p.open == nil {
 			p.open = map[string]int{}

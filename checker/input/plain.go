@@ -19,9 +19,10 @@ import (
 // bullet ("- ", "* ", "• ") or a number ("1. ", "1) ") is a ListItem, its
 // marker masked. URLs and e-mail addresses are masked.
 func Plain(path string, data []byte) *checker.Document {
-	txt := string(data)
-	masked, blocks, starts := plainParseLines(txt, true)
-	return checker.NewDocumentLines(path, txt, masked, blocks, nil, starts)
+	txt := sharedString(data)
+	b := checker.TakeBuffers()
+	masked, blocks, starts := plainParseInto(b, txt, true)
+	return b.NewDocument(path, txt, masked, blocks, nil, starts)
 }
 
 // plainParse is Plain without building the Document.
@@ -37,18 +38,59 @@ func plainParseAt(txt string, atStart bool) (string, []checker.Block) {
 // plainParseLines is plainParseAt that also returns the line starts of txt
 // (checker.LineStarts), found while masking.
 func plainParseLines(txt string, atStart bool) (string, []checker.Block, []int) {
-	m, starts := baseMaskLines(txt)
+	return plainParseInto(nil, txt, atStart)
+}
+
+// plainParseInto is plainParseLines that builds the masked text, line
+// starts and blocks in b's memory, and stores there the slices used; b
+// may be nil.
+func plainParseInto(b *checker.Buffers, txt string, atStart bool) (string, []checker.Block, []int) {
+	var (
+		m      []byte
+		starts []int
+		blocks []checker.Block
+	)
+	if b != nil {
+		m, starts, blocks = b.Masked, b.Lines, b.Blocks
+	}
+	m, starts = maskBase(m, starts, txt, true)
 	MaskLinks(txt, m)
-	masked, blocks := plainBlocks(txt, m, linesAt(txt, starts), atStart)
+	sc := scratchOf(b)
+	sc.lines = linesAt(sc.lines, txt, starts)
+	masked, blocks := plainBlocks(blocks, &sc.blank, txt, m, sc.lines, atStart)
+	if b != nil {
+		b.Masked, b.Lines, b.Blocks = m, starts, blocks
+	}
 	return masked, blocks, starts
+}
+
+// scratch holds the slices a reader needs only while it runs, kept with
+// the Buffers of a Document for the next one (see checker.Buffers).
+type scratch struct {
+	lines []line
+	blank []bool
+}
+
+// scratchOf returns the scratch memory kept in b, or new memory when b is
+// nil.
+func scratchOf(b *checker.Buffers) *scratch {
+	if b == nil {
+		return new(scratch)
+	}
+	sc, ok := b.Scratch.(*scratch)
+	if !ok {
+		sc = new(scratch)
+		b.Scratch = sc
+	}
+	return sc
 }
 
 type line struct{ start, end int } // end excludes the line break
 
 // linesAt returns the lines of s (as splitLines does) given its line
-// starts (checker.LineStarts).
-func linesAt(s string, starts []int) []line {
-	out := make([]line, 0, len(starts))
+// starts (checker.LineStarts), built in out from its length 0.
+func linesAt(out []line, s string, starts []int) []line {
+	out = reuse(out, len(starts))
 	for k, start := range starts {
 		if start >= len(s) {
 			break // a final line break starts no line
@@ -67,8 +109,12 @@ func linesAt(s string, starts []int) []line {
 
 // splitLines returns the lines of s; a final line break does not start a
 // line. "\r\n" and "\n" end lines.
-func splitLines(s string) []line {
-	out := make([]line, 0, strings.Count(s, "\n")+1)
+func splitLines(s string) []line { return splitLinesInto(nil, s) }
+
+// splitLinesInto is splitLines building the lines in out, from its
+// length 0.
+func splitLinesInto(out []line, s string) []line {
+	out = reuse(out, strings.Count(s, "\n")+1)
 	for start := 0; start < len(s); {
 		i := strings.IndexByte(s[start:], '\n')
 		next := len(s)
@@ -88,17 +134,19 @@ func splitLines(s string) []line {
 
 // plainBlocks finds the blocks of s, whose masked form is m and whose lines
 // are lines, blanking list markers and rules in m. It returns the final
-// masked text and the blocks. atStart says s opens the document (see
-// plainParseAt).
-func plainBlocks(s string, m []byte, lines []line, atStart bool) (string, []checker.Block) {
+// masked text and the blocks, built in blocks from its length 0. atStart
+// says s opens the document (see plainParseAt). scratch is memory to use
+// for a slice as long as lines.
+func plainBlocks(blocks []checker.Block, scratch *[]bool, s string, m []byte, lines []line, atStart bool) (string, []checker.Block) {
 	// At most a block per line, and one per two in text with blank
 	// lines between paragraphs, rarely more: room for that many saves
 	// copying the list over and over as it grows.
-	blocks := make([]checker.Block, 0, len(lines)/2+1)
+	blocks = reuse(blocks, len(lines)/2+1)
 	// Whether each line is blank, decided once: the loops below ask
 	// again and again. A rule ("=====" under a title, "* * *" between
-	// parts) is blanked in m, and so is blank.
-	blankLines := make([]bool, len(lines))
+	// parts) is blanked in m, and so is blank. Every entry is set.
+	blankLines := reuse(*scratch, len(lines))[:len(lines)]
+	*scratch = blankLines
 	for i, l := range lines {
 		if isRuleLine(s[l.start:l.end]) {
 			blank(m, l.start, l.end)

@@ -23,14 +23,15 @@ func (sectioner) Cutter(path string, head []byte, size int) checker.Cutter {
 }
 
 func (sectioner) Parse(path string, section []byte, first bool, carry any) (*checker.Document, any, error) {
-	txt := string(section)
+	txt := string(section) // a copy: the run reads the file into the same memory again
+	b := checker.TakeBuffers()
 	if !IsMarkdown(path) {
-		masked, blocks, starts := plainParseLines(txt, first)
-		return checker.NewDocumentLines(path, txt, masked, blocks, nil, starts), nil, nil
+		masked, blocks, starts := plainParseInto(b, txt, first)
+		return b.NewDocument(path, txt, masked, blocks, nil, starts), nil, nil
 	}
 	open, _ := carry.([]string)
-	masked, blocks, sup, still := markdownParseAt(txt, first, open)
-	return checker.NewDocument(path, txt, masked, blocks, sup), still, nil
+	masked, blocks, sup, still := markdownParseInto(b, txt, first, open)
+	return b.NewDocument(path, txt, masked, blocks, sup, nil), still, nil
 }
 
 // Cuts returns the offsets at which to cut data into sections of about size
