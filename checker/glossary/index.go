@@ -191,13 +191,6 @@ func firstBits(h uint64, nw int) (int, uint64) {
 	return int(m>>32) & (nw - 1), 1<<(m>>58) | 1<<(m>>52&63)
 }
 
-// mayStart reports whether a form may start with token t of s: false only
-// when the token's key is surely not the key of a form's first token.
-func (ix *Index) mayStart(s string, t text.Token) bool {
-	h, ok := wordKey(s, t)
-	return !ok || ix.mayStartKey(h)
-}
-
 // mayStartKey reports whether h may be the key of a form's first token.
 func (ix *Index) mayStartKey(h uint64) bool {
 	if len(ix.first) == 0 {
@@ -327,22 +320,32 @@ func (ix *Index) Len() int { return len(ix.Forms) }
 // between tokens must agree (none or some), so "Montoya-Galvez" does not
 // match "Montoya - Galvez".
 func (ix *Index) MatchAt(s string, toks []text.Token, i int) (forms []int32, n, end int) {
-	if i < len(toks) && !ix.mayStart(s, toks[i]) {
-		return nil, 0, 0 // most tokens
+	if i >= len(toks) {
+		return nil, 0, 0
+	}
+	// The first token's key, when quick to get, decides most tokens (they
+	// start no form) and is not computed twice for the others.
+	first, quick := wordKey(s, toks[i])
+	if quick && !ix.mayStartKey(first) {
+		return nil, 0, 0
 	}
 	h := uint64(fnvOffset)
 	for k := i; k < len(toks); k++ {
 		t := toks[k]
 		spaced := k > i && t.Start > toks[k-1].End
-		if w := s[t.Start:t.End]; t.Kind == text.Word {
-			if cut := possessive(w); cut > 0 {
-				// Try the word without "'s" as the last token.
-				if node, ok := ix.node(hashWord(h, w[:len(w)-cut], spaced)); ok && len(node.forms) > 0 {
-					forms, n, end = node.forms, k-i+1, t.End-cut
+		if k == i && quick {
+			h = first // not a possessive: wordKey takes none
+		} else {
+			if w := s[t.Start:t.End]; t.Kind == text.Word {
+				if cut := possessive(w); cut > 0 {
+					// Try the word without "'s" as the last token.
+					if node, ok := ix.node(hashWord(h, w[:len(w)-cut], spaced)); ok && len(node.forms) > 0 {
+						forms, n, end = node.forms, k-i+1, t.End-cut
+					}
 				}
 			}
+			h = hashWord(h, s[t.Start:t.End], spaced)
 		}
-		h = hashWord(h, s[t.Start:t.End], spaced)
 		node, ok := ix.node(h)
 		if !ok {
 			break
