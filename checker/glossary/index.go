@@ -169,12 +169,15 @@ func NewIndex(entries []Entry) *Index {
 }
 
 // buildFirstFilter fills first with the keys of the forms' first tokens,
-// at about 16 bits per key, two bits in one word each: nearly every token
-// of a text starts no form, and this filter, small enough for a core's
-// own caches, turns most of them away before the seq filter or the map.
+// at 8 to 16 bits per key, two bits in one word each: nearly every token
+// of a text starts no form, and this filter turns most of them away
+// before the seq filter or the map. It is kept small (32 KB for 20,000
+// forms) to stay in a core's first-level cache: about 2% of the tokens
+// that start no form get through, far fewer than those that start one
+// ("the", "a", "in" start forms of a real glossary of names).
 func (ix *Index) buildFirstFilter(keys []uint64) {
 	nw := 16
-	for nw*64 < 16*len(keys) {
+	for nw*64 < 8*len(keys) {
 		nw <<= 1
 	}
 	ix.first = make([]uint64, nw)
