@@ -75,7 +75,8 @@ func TestDropLowerCaseWordsUnicode(t *testing.T) {
 // TestTokenAt checks tokenAt against a binary search of all the tokens,
 // from every starting point that a candidate's earlier words may leave.
 func TestTokenAt(t *testing.T) {
-	doc, err := input.Parse("doc.txt", []byte("Then Camilo Montoya-Galvez's report, by J. R. R. Tolkien and O'Brien, came (late)."))
+	// Long enough for the search to go by doubling steps.
+	doc, err := input.Parse("doc.txt", []byte(strings.Repeat("Then Camilo Montoya-Galvez's report, by J. R. R. Tolkien and O'Brien, came (late). ", 12)))
 	if err != nil {
 		t.Fatal(err)
 	}

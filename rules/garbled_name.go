@@ -164,8 +164,9 @@ func runGarbledName(p *checker.Pass) error {
 			workers[w] = wk
 		}
 		var hits []garbledHit
+		at := 0 // the token of the last candidate's first word: the next one is near
 		for _, c := range cands[k*chunk : min(len(cands), (k+1)*chunk)] {
-			hits = garbledInCandidate(hits, ix, &wk.memo, wk.present, doc.Masked, doc.Tokens, c, minConf)
+			hits = garbledInCandidate(hits, ix, &wk.memo, wk.present, doc.Masked, doc.Tokens, c, minConf, &at)
 		}
 		found[k] = hits
 	})
@@ -312,18 +313,23 @@ type bestMemos struct {
 const maxNameWords = 5
 
 // garbledInCandidate appends the garbled names found in candidate c,
-// non-overlapping, best first.
-func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, present map[int]bool, s string, toks []text.Token, c text.Candidate, minConf float64) []garbledHit {
+// non-overlapping, best first. *at is the index of a token at or before
+// c's first word (the first word of the candidate before), set to that
+// word's.
+func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, present map[int]bool, s string, toks []text.Token, c text.Candidate, minConf float64, at *int) []garbledHit {
 	words := c.Words
 	if len(words) == 0 {
 		return dst
 	}
 	// Words covered by an exact term or variant are known, not garbled.
 	known := make([]bool, len(words))
-	lo := 0 // the words' tokens are in order: each is sought from the last
+	lo := *at // the words' tokens are in order: each is sought from the last
 	for i := range words {
 		k, ok := tokenAt(toks, lo, words[i].Start)
 		lo = k
+		if i == 0 {
+			*at = k
+		}
 		if !ok {
 			continue
 		}
@@ -484,16 +490,27 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, p
 
 // tokenAt returns the index of the token of toks[lo:] that starts at
 // off, or where it would be, and whether it is there. The words of a
-// candidate are a few tokens apart at most: the ones after the first are
-// looked for near lo before the whole rest is searched.
+// candidate are a few tokens apart at most, and candidates follow each
+// other closely: the token is looked for near lo first, then in steps
+// that double, and only then by halves between the last two steps.
 func tokenAt(toks []text.Token, lo, off int) (int, bool) {
 	for k := lo; k < len(toks) && k < lo+4; k++ {
 		if toks[k].Start >= off {
 			return k, toks[k].Start == off
 		}
 	}
-	k, ok := slices.BinarySearchFunc(toks[lo:], off, func(t text.Token, off int) int { return t.Start - off })
-	return lo + k, ok
+	if lo+4 >= len(toks) {
+		return len(toks), false
+	}
+	// toks[a].Start < off.
+	a, step := lo+3, 4
+	for a+step < len(toks) && toks[a+step].Start < off {
+		a += step
+		step *= 2
+	}
+	hi := min(len(toks), a+step+1)
+	k, ok := slices.BinarySearchFunc(toks[a+1:hi], off, func(t text.Token, off int) int { return t.Start - off })
+	return a + 1 + k, ok
 }
 
 // numeralsDiffer reports whether a and b hold different numbers or Roman

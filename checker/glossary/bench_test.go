@@ -104,3 +104,18 @@ func TestLargeGlossaryRecall(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkNextStart is the pass over a sentence's tokens that
+// glossaryMatches makes: the tokens at which no form can start are
+// passed over, and MatchAt is tried at the others.
+func BenchmarkNextStart(b *testing.B) {
+	ix := NewIndex(Synthetic(10000, 1))
+	s := "The spokesman for Nayib Bukele said on Tuesday that the safe third country agreement would be signed in Washington."
+	toks := text.Tokenize(nil, s, text.Span{End: len(s)})
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		for i := ix.NextStart(s, toks, 0); i < len(toks); i = ix.NextStart(s, toks, i+1) {
+			ix.MatchAt(s, toks, i)
+		}
+	}
+}

@@ -1,0 +1,100 @@
+package glossary
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/mtlint/mtlint/checker/text"
+)
+
+// TestWordKey checks that the quick key of a word is the key hashWord
+// gives it, wherever the word lies in the text, and that the words it
+// cannot take are let through.
+func TestWordKey(t *testing.T) {
+	words := []string{"a", "I", "of", "The", "ICE", "gang", "Tren", "MS13", "10,000", "Bukele", "Salvador", "SALVADOR", "Washingt", "Zz09AZaz",
+		"Washington", "configuration", "Montoya-Galvez", "ABCDEFGHIJKLMNOP", "abcdefghijklmnopq", "@", "[", "`", "{", "Is", "s's"}
+	for _, w := range words {
+		for _, before := range []string{"", " ", "some text before "} {
+			for _, after := range []string{"", " ", " and some more text"} {
+				s := before + w + after
+				tok := text.Token{Span: text.Span{Start: len(before), End: len(before) + len(w)}, Kind: text.Word}
+				h, ok := wordKey(s, tok)
+				if want := tok.Start+8 <= len(s) || tok.End >= 8; ok != want {
+					t.Errorf("wordKey(%q in %q) ok = %v, want %v", w, s, ok, want)
+				}
+				if ok && h != hashWord(fnvOffset, w, false) {
+					t.Errorf("wordKey(%q in %q) = %x, want %x", w, s, h, hashWord(fnvOffset, w, false))
+				}
+			}
+		}
+	}
+	for _, w := range []string{"Bukele's", "BUKELE'S", "Trump's", "Tren’s", "México", "Washington’s", "Montoya-Gálvez"} {
+		s := w + " and more text"
+		if _, ok := wordKey(s, text.Token{Span: text.Span{End: len(w)}, Kind: text.Word}); ok {
+			t.Errorf("wordKey(%q) took it", w)
+		}
+	}
+}
+
+// TestNextStart checks the first-token filter against MatchAt without
+// it: every form is let through, whatever its case and what surrounds
+// it, and every token NextStart passes over starts none.
+func TestNextStart(t *testing.T) {
+	entries := append(Synthetic(3000, 7),
+		Entry{Term: "México", Variants: []string{"Mexico City's"}}, Entry{Term: "G7"}, Entry{Term: "Tren de Aragua"},
+		Entry{Term: "Montoya-Galvez"}, Entry{Term: "Internationalisation Committee"}, Entry{Term: "10,000"})
+	ix := NewIndex(entries)
+	ref := NewIndex(entries)
+	ref.first = nil // MatchAt without the filter
+	common := strings.Fields("the of and to a in is that for it as was with be by on not he I this are or his from at which but have an they you were her she there 3 10:30 ’s 's , . - ( )")
+	rng := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	for range 20000 {
+		switch r := rng.IntN(10); {
+		case r < 2:
+			f := ix.Forms[rng.IntN(len(ix.Forms))].Text
+			switch rng.IntN(4) {
+			case 0:
+				f = strings.ToUpper(f)
+			case 1:
+				f = strings.ToLower(f)
+			case 2:
+				f += "'s"
+			}
+			b.WriteString(f)
+		default:
+			b.WriteString(common[rng.IntN(len(common))])
+		}
+		b.WriteByte(" -"[rng.IntN(8)/7])
+	}
+	s := b.String()
+	toks := text.Tokenize(nil, s, text.Span{End: len(s)})
+	found, skipped := 0, 0
+	for i := 0; i < len(toks); {
+		j := ix.NextStart(s, toks, i)
+		skipped += j - i
+		for k := i; k < j; k++ {
+			if _, n, _ := ref.MatchAt(s, toks, k); n > 0 && (toks[k].Kind == text.Word || toks[k].Kind == text.Number) {
+				t.Fatalf("NextStart(%d) = %d passes over %q at %d", i, j, s[toks[k].Start:toks[k].End], k)
+			}
+		}
+		if j < len(toks) {
+			f1, n1, e1 := ix.MatchAt(s, toks, j)
+			f2, n2, e2 := ref.MatchAt(s, toks, j)
+			if n1 != n2 || e1 != e2 || len(f1) != len(f2) {
+				t.Fatalf("MatchAt(%d) = %v %d %d, without the filter %v %d %d", j, f1, n1, e1, f2, n2, e2)
+			}
+			if n1 > 0 {
+				found++
+			}
+		}
+		i = j + 1
+	}
+	if found < 3000 {
+		t.Errorf("found %d forms, want about 4,000", found)
+	}
+	if skipped < len(toks)/2 {
+		t.Errorf("passed over %d tokens of %d: the filter lets most through", skipped, len(toks))
+	}
+}
