@@ -1537,11 +1537,11 @@ func reportSpellings(p *checker.RunPass, r *spellReader, items []spellEntry, ter
 			}
 			msg := spellingMessage(items, order, i)
 			for ref := items[i].ref; ; {
-				r.occurrences(ref, func(file string, strs []byte, o *spellingOcc) bool {
+				r.occurrences(ref, func(file string, data []byte, o *spellingOcc) bool {
 					l := o.location(file)
 					text := items[i].text
 					if o.raw != 0 {
-						text = string(strs[o.raw-1 : o.raw-1+o.span.End-o.span.Start])
+						text = string(data[o.raw-1 : o.raw-1+o.span.End-o.span.Start])
 					}
 					p.Report(checker.Finding{
 						File:       l.File,

@@ -13,48 +13,119 @@ import (
 // spellingSummary is what Collect keeps of one document: its distinct
 // spellings, in order of first occurrence, with their counts and their
 // first maxSpellingLocs occurrences located. A run over many files keeps
-// one per file until it ends, so it is compact: the texts in one array of
-// bytes, the occurrences encoded in another (most take five bytes), the
-// items small and without pointers, so that the garbage collector has
-// little to scan.
+// one per file until it ends, so it is compact: one array of bytes, with
+// the items and the occurrences encoded (most items take two or three
+// bytes, most occurrences five), and no pointers for the garbage
+// collector to follow but the file's name.
+//
+// data holds, one after another:
+//
+//   - a header: the number of items, the byte length of the items and the
+//     offset of the occurrences from the end of the header (uvarints);
+//   - the items in order, each count<<4 | kind<<1 | mid, then the byte
+//     length of its text (uvarints);
+//   - the items' texts;
+//   - the raw texts of occurrences written otherwise than their spelling;
+//   - each item's occurrences kept, min(count, maxSpellingLocs) of them,
+//     in item order, encoded by spellPutOcc.
+//
+// A merged summary (a file checked in sections) keeps its items decoded
+// in merged, and adds texts and occurrences at the end of data.
 type spellingSummary struct {
-	file string
-	// strs holds the items' texts, one after another in item order,
-	// then the occurrences written otherwise than their spelling (the
-	// raw texts). A merged summary adds texts of both sorts after them.
-	strs  []byte
-	items []spellItem
-	// occs holds each item's kept occurrences, in item order, encoded
-	// by spellPutOcc (a merged summary: those of its first section).
-	occs   []byte
-	merged *spellMerged // a file checked in sections: what the later sections add
+	file   string
+	data   []byte
+	merged *spellMerged
 }
 
+// A spellItem is an item decoded.
 type spellItem struct {
 	count int
 	size  uint32 // the byte length of the item's text
-	n     uint8  // its occurrences in occs
+	n     uint8  // its occurrences in its own run (see spellMerged)
 	kept  uint8  // its occurrences kept, with those of later sections
 	kind  cluster.Kind
 	mid   bool // seen inside a sentence
 }
 
-// spellMerged is what the sections after the first of a file add to its
-// summary (mergeSpellings).
+// spellMerged is a merged summary's items, and what the sections after the
+// first of its file add (mergeSpellings).
 type spellMerged struct {
+	items  []spellItem
+	textAt []int                                  // the offset in data of each item's text
+	at     []int                                  // the offset in data of each item's own run: its occurrences in the first section
 	index  [cluster.Regional + 1]map[string]int32 // the items by kind and text
-	textAt []int                                  // the offset in strs of each item's text
 	files  []string                               // the later sections' Document names
 	runs   []spellRun                             // their occurrences kept, by section and then item
 }
 
 // A spellRun is the occurrences of an item kept from a later section of a
-// file, encoded in the summary's occs.
+// file, encoded in the summary's data.
 type spellRun struct {
-	at   int   // offset in occs
+	at   int   // offset in data
 	item int32 // the item's index
 	file int32 // the section's index in files
 	n    uint8
+}
+
+// spellHeader is a summary's header decoded.
+type spellHeader struct {
+	items                 int // the number of items
+	itemAt, textAt, occAt int // the offsets of the items, their texts and their occurrences
+}
+
+func (s *spellingSummary) header() spellHeader {
+	d := s.data
+	n, k1 := binary.Uvarint(d)
+	size, k2 := binary.Uvarint(d[k1:])
+	occ, k3 := binary.Uvarint(d[k1+k2:])
+	at := k1 + k2 + k3
+	return spellHeader{items: int(n), itemAt: at, textAt: at + int(size), occAt: at + int(occ)}
+}
+
+// spellGetItem decodes the item at d[at:] and returns the offset after it.
+func spellGetItem(d []byte, at int, it *spellItem) int {
+	v, k := binary.Uvarint(d[at:])
+	at += k
+	size, k := binary.Uvarint(d[at:])
+	it.count = int(v >> 4)
+	it.kind = cluster.Kind(v >> 1 & 7)
+	it.mid = v&1 != 0
+	it.size = uint32(size)
+	it.n = uint8(min(it.count, maxSpellingLocs))
+	it.kept = it.n
+	return at + k
+}
+
+// len returns the number of items of the summary.
+func (s *spellingSummary) len() int {
+	if s.merged != nil {
+		return len(s.merged.items)
+	}
+	return s.header().items
+}
+
+// each calls fn with every item of the summary, its text and the offset
+// in data of its own run, in order. it is reused from one call to the
+// next unless the summary is merged.
+func (s *spellingSummary) each(fn func(j int, it *spellItem, text []byte, at int)) {
+	if m := s.merged; m != nil {
+		for j := range m.items {
+			it := &m.items[j]
+			fn(j, it, s.data[m.textAt[j]:m.textAt[j]+int(it.size)], m.at[j])
+		}
+		return
+	}
+	h := s.header()
+	var it spellItem
+	ia, ta, oa := h.itemAt, h.textAt, h.occAt
+	for j := range h.items {
+		ia = spellGetItem(s.data, ia, &it)
+		text := s.data[ta : ta+int(it.size)]
+		ta += int(it.size)
+		at := oa
+		oa = spellSkipOccs(s.data, oa, int(it.n))
+		fn(j, &it, text, at)
+	}
 }
 
 // A spellingOcc is one occurrence of a spelling, located when collected:
@@ -156,21 +227,44 @@ func spellSkipOccs(b []byte, at, n int) int {
 // are copied into its summary, from one document to the next.
 var spellScratch = sync.Pool{New: func() any { return new([]byte) }}
 
-// finish encodes what the collector found into a summary: the items'
-// texts and the raw texts into strs, and the occurrences sorted by item,
-// in the order found, into occs, both in one allocation.
+// finish encodes what the collector found into a summary (see
+// spellingSummary).
 func (c *spellingCollector) finish() *spellingSummary {
 	items := c.items
-	size := 0
-	for _, t := range c.texts {
-		size += len(t)
+	bp := spellScratch.Get().(*[]byte)
+	enc := (*bp)[:0]
+	defer func() {
+		*bp = enc
+		spellScratch.Put(bp)
+	}()
+	for i := range items {
+		it := &items[i]
+		v := uint64(it.count)<<4 | uint64(it.kind)<<1
+		if it.mid {
+			v |= 1
+		}
+		enc = binary.AppendUvarint(enc, v)
+		enc = binary.AppendUvarint(enc, uint64(it.size))
 	}
-	// The raw texts' offsets in strs.
+	itemsLen := len(enc)
+	body := itemsLen
+	for _, t := range c.texts {
+		body += len(t)
+	}
+	rawsAt := body
+	for _, r := range c.raws {
+		body += len(r)
+	}
+	var head [3 * binary.MaxVarintLen64]byte
+	h := binary.AppendUvarint(head[:0], uint64(len(items)))
+	h = binary.AppendUvarint(h, uint64(itemsLen))
+	h = binary.AppendUvarint(h, uint64(body))
+	// The raw texts' offsets in data.
 	rawAt := make([]int, len(c.raws))
-	ns := size
+	off := len(h) + rawsAt
 	for k, r := range c.raws {
-		rawAt[k] = ns
-		ns += len(r)
+		rawAt[k] = off
+		off += len(r)
 	}
 	// The occurrences by item (a counting sort), then encoded.
 	at := make([]int32, len(items)+1)
@@ -182,8 +276,6 @@ func (c *spellingCollector) finish() *spellingSummary {
 		order[at[i]] = int32(k)
 		at[i]++
 	}
-	bp := spellScratch.Get().(*[]byte)
-	enc := (*bp)[:0]
 	var prev spellingOcc
 	for i, k := 0, 0; i < len(items); i++ {
 		prev = spellingOcc{}
@@ -197,36 +289,17 @@ func (c *spellingCollector) finish() *spellingSummary {
 			prev = o
 		}
 	}
-	data := make([]byte, ns+len(enc))
-	w := 0
+	data := make([]byte, len(h)+body+len(enc)-itemsLen)
+	w := copy(data, h)
+	w += copy(data[w:], enc[:itemsLen])
 	for _, t := range c.texts {
 		w += copy(data[w:], t)
 	}
 	for _, r := range c.raws {
 		w += copy(data[w:], r)
 	}
-	copy(data[w:], enc)
-	*bp = enc
-	spellScratch.Put(bp)
-	return &spellingSummary{
-		file:  c.file,
-		strs:  data[:ns:ns],
-		items: append([]spellItem(nil), items...),
-		occs:  data[ns:],
-	}
-}
-
-// each calls fn with every item of the summary and its text, in order.
-func (s *spellingSummary) each(fn func(j int, it *spellItem, text []byte)) {
-	off := 0
-	for j := range s.items {
-		it := &s.items[j]
-		if s.merged != nil {
-			off = s.merged.textAt[j]
-		}
-		fn(j, it, s.strs[off:off+int(it.size)])
-		off += int(it.size)
-	}
+	copy(data[w:], enc[itemsLen:])
+	return &spellingSummary{file: c.file, data: data}
 }
 
 // mergeSpellings merges the summary of a section of a file into that of
@@ -238,58 +311,72 @@ func mergeSpellings(a, b any) any {
 	sa, sb := a.(*spellingSummary), b.(*spellingSummary)
 	m := sa.merged
 	if m == nil {
-		m = &spellMerged{textAt: make([]int, 0, len(sa.items)+len(sb.items))}
+		m = &spellMerged{}
 		for k := range m.index {
 			m.index[k] = map[string]int32{}
 		}
-		off := 0
-		for j := range sa.items {
-			m.textAt = append(m.textAt, off)
-			off += int(sa.items[j].size)
+		h := sa.header()
+		m.items = make([]spellItem, h.items)
+		m.textAt = make([]int, h.items)
+		m.at = make([]int, h.items)
+		ia, ta, oa := h.itemAt, h.textAt, h.occAt
+		for j := range m.items {
+			it := &m.items[j]
+			ia = spellGetItem(sa.data, ia, it)
+			m.textAt[j], m.at[j] = ta, oa
+			m.index[it.kind][string(sa.data[ta:ta+int(it.size)])] = int32(j)
+			ta += int(it.size)
+			oa = spellSkipOccs(sa.data, oa, int(it.n))
 		}
 		sa.merged = m
-		sa.each(func(j int, it *spellItem, text []byte) {
-			m.index[it.kind][string(text)] = int32(j)
-		})
 	}
 	file := int32(len(m.files))
 	m.files = append(m.files, sb.file)
-	at := 0 // the offset of the item's occurrences in sb.occs
-	sb.each(func(j int, it *spellItem, text []byte) {
-		run := at
-		at = spellSkipOccs(sb.occs, at, int(it.n))
+	var raws []int // the new offsets of the raw texts of a run
+	sb.each(func(j int, it *spellItem, text []byte, run int) {
 		i, ok := m.index[it.kind][string(text)]
 		if !ok {
-			i = int32(len(sa.items))
+			i = int32(len(m.items))
 			m.index[it.kind][string(text)] = i
-			m.textAt = append(m.textAt, len(sa.strs))
-			sa.strs = append(sa.strs, text...)
-			sa.items = append(sa.items, spellItem{size: it.size, kind: it.kind})
+			m.textAt = append(m.textAt, len(sa.data))
+			m.at = append(m.at, 0)
+			sa.data = append(sa.data, text...)
+			m.items = append(m.items, spellItem{size: it.size, kind: it.kind})
 		}
-		mi := &sa.items[i]
+		mi := &m.items[i]
 		mi.count += it.count
 		mi.mid = mi.mid || it.mid
 		n := min(int(it.n), maxSpellingLocs-int(mi.kept))
 		if n <= 0 {
 			return
 		}
-		// Copies of what is kept, the raw texts moved to sa.strs, so
-		// that the section's summary can go.
-		r := spellRun{at: len(sa.occs), item: i, file: file, n: uint8(n)}
+		// Copies of what is kept, so that the section's summary can
+		// go: first the raw texts, then the occurrences, which refer
+		// to them by offset.
 		var prev, o spellingOcc
+		raws = raws[:0]
+		at := run
 		for range n {
-			run = spellGetOcc(sb.occs, run, &prev, &o)
+			at = spellGetOcc(sb.data, at, &prev, &o)
 			if o.raw != 0 {
-				raw := sb.strs[o.raw-1 : o.raw-1+o.span.End-o.span.Start]
-				o.raw = 1 + len(sa.strs)
-				sa.strs = append(sa.strs, raw...)
+				raws = append(raws, len(sa.data))
+				sa.data = append(sa.data, sb.data[o.raw-1:o.raw-1+o.span.End-o.span.Start]...)
 			}
-			// Encoded as decoded: the differences from prev are
-			// those of positions alone.
-			sa.occs = spellPutOcc(sa.occs, &prev, &o)
 			prev = o
 		}
-		m.runs = append(m.runs, r)
+		m.runs = append(m.runs, spellRun{at: len(sa.data), item: i, file: file, n: uint8(n)})
+		prev, at = spellingOcc{}, run
+		for range n {
+			at = spellGetOcc(sb.data, at, &prev, &o)
+			if o.raw != 0 {
+				o.raw = 1 + raws[0]
+				raws = raws[1:]
+			}
+			// Encoded after prev as decoded: the differences are
+			// those of the positions alone.
+			sa.data = spellPutOcc(sa.data, &prev, &o)
+			prev = o
+		}
 		mi.kept += uint8(n)
 	})
 	return sa
@@ -309,9 +396,12 @@ type spellReader struct {
 }
 
 // A spellRead is what is worked out of a summary to find the occurrences
-// of its items.
+// of its items at once.
 type spellRead struct {
-	at []int // the offset of each item's occurrences in occs
+	// A summary of many items: the offset in data of each item's run,
+	// and its length.
+	at []int
+	n  []uint8
 	// A merged summary: the indexes in runs of each item's runs,
 	// runs[from[j]:from[j+1]].
 	runs, from []int32
@@ -327,68 +417,92 @@ func newSpellReader(sums []any) *spellReader {
 	for i, s := range sums {
 		r.sums[i] = s.(*spellingSummary)
 		r.first[i] = int32(n)
-		n += len(r.sums[i].items)
+		n += r.sums[i].len()
 	}
 	r.first[len(sums)] = int32(n)
 	return r
 }
 
-// summary returns what it takes to find the occurrences of the items of
-// summary si.
+// summary returns what it takes to find at once the occurrences of the
+// items of summary si, a merged one or one of many items.
 func (r *spellReader) summary(si int) *spellRead {
 	if rd := r.read[int32(si)]; rd != nil {
 		return rd
 	}
 	s := r.sums[si]
-	rd := &spellRead{at: make([]int, len(s.items))}
-	at := 0
-	for j := range s.items {
-		rd.at[j] = at
-		at = spellSkipOccs(s.occs, at, int(s.items[j].n))
-	}
+	rd := &spellRead{}
 	if m := s.merged; m != nil {
 		// The runs by item, in order (a counting sort).
-		rd.from = make([]int32, len(s.items)+1)
+		rd.from = make([]int32, len(m.items)+1)
 		for _, run := range m.runs {
 			rd.from[run.item+1]++
 		}
-		for j := range s.items {
+		for j := range m.items {
 			rd.from[j+1] += rd.from[j]
 		}
-		fill := append([]int32(nil), rd.from[:len(s.items)]...)
+		fill := append([]int32(nil), rd.from[:len(m.items)]...)
 		rd.runs = make([]int32, len(m.runs))
 		for k, run := range m.runs {
 			rd.runs[fill[run.item]] = int32(k)
 			fill[run.item]++
 		}
+	} else {
+		s.each(func(j int, it *spellItem, _ []byte, at int) {
+			rd.at = append(rd.at, at)
+			rd.n = append(rd.n, it.n)
+		})
 	}
 	r.read[int32(si)] = rd
 	return rd
 }
 
+// own returns the offset in data of the run of item j of summary si (a
+// merged one: its run in the first section) and its length.
+func (r *spellReader) own(si, j int) (at, n int) {
+	s := r.sums[si]
+	if m := s.merged; m != nil {
+		return m.at[j], int(m.items[j].n)
+	}
+	h := s.header()
+	if h.items > 16 {
+		rd := r.summary(si)
+		return rd.at[j], int(rd.n[j])
+	}
+	// A few items: read again each time.
+	var it spellItem
+	ia, oa := h.itemAt, h.occAt
+	for k := 0; ; k++ {
+		ia = spellGetItem(s.data, ia, &it)
+		if k == j {
+			return oa, int(it.n)
+		}
+		oa = spellSkipOccs(s.data, oa, int(it.n))
+	}
+}
+
 // occurrences calls fn with the kept occurrences of item ref, in order,
-// with the name of the Document each is in and the strs of its summary,
+// with the name of the Document each is in and the data of its summary,
 // until fn returns false. o is reused from one call to the next.
-func (r *spellReader) occurrences(ref int32, fn func(file string, strs []byte, o *spellingOcc) bool) {
+func (r *spellReader) occurrences(ref int32, fn func(file string, data []byte, o *spellingOcc) bool) {
 	si := sort.Search(len(r.sums), func(i int) bool { return r.first[i+1] > ref })
 	j := int(ref - r.first[si])
 	s := r.sums[si]
-	rd := r.summary(si)
 	each := func(file string, at, n int) bool {
 		var prev, o spellingOcc
 		for range n {
-			at = spellGetOcc(s.occs, at, &prev, &o)
-			if !fn(file, s.strs, &o) {
+			at = spellGetOcc(s.data, at, &prev, &o)
+			if !fn(file, s.data, &o) {
 				return false
 			}
 			prev = o
 		}
 		return true
 	}
-	if !each(s.file, rd.at[j], int(s.items[j].n)) || s.merged == nil {
+	if at, n := r.own(si, j); !each(s.file, at, n) || s.merged == nil {
 		return
 	}
 	m := s.merged
+	rd := r.summary(si)
 	for _, k := range rd.runs[rd.from[j]:rd.from[j+1]] {
 		if run := &m.runs[k]; !each(m.files[run.file], run.at, int(run.n)) {
 			return
@@ -427,12 +541,12 @@ func finishSpellings(p *checker.RunPass, sums []any) error {
 	r := newSpellReader(sums)
 	if !p.Bool("cross-file") {
 		for si, sum := range r.sums {
-			if len(sum.items) <= 1 {
+			base := r.first[si]
+			if r.first[si+1]-base <= 1 {
 				continue
 			}
-			entries := make([]spellEntry, 0, len(sum.items))
-			base := r.first[si]
-			sum.each(func(j int, it *spellItem, text []byte) {
+			entries := make([]spellEntry, 0, r.first[si+1]-base)
+			sum.each(func(j int, it *spellItem, text []byte, _ int) {
 				entries = append(entries, spellEntry{string(text), it.count, base + int32(j), it.kind, it.mid})
 			})
 			reportSpellings(p, r, entries, terms, opt)
@@ -447,17 +561,19 @@ func finishSpellings(p *checker.RunPass, sums []any) error {
 		last  []int32 // the ref of each entry's item in the last file that has it
 		index [cluster.Regional + 1]map[string]int32
 		local []spellEntry
+		texts [][]byte // the local entries' texts
 	)
 	for k := range index {
 		index[k] = map[string]int32{}
 	}
 	for si, sum := range r.sums {
-		local = local[:0]
+		local, texts = local[:0], texts[:0]
 		base := r.first[si]
-		sum.each(func(j int, it *spellItem, text []byte) {
+		sum.each(func(j int, it *spellItem, text []byte, _ int) {
 			ref := base + int32(j)
 			if it.kind == cluster.Compound || it.kind == cluster.Regional {
-				local = append(local, spellEntry{string(text), it.count, ref, it.kind, it.mid})
+				local = append(local, spellEntry{"", it.count, ref, it.kind, it.mid})
+				texts = append(texts, text)
 				return
 			}
 			m := index[it.kind]
@@ -475,6 +591,9 @@ func finishSpellings(p *checker.RunPass, sums []any) error {
 			last = append(last, ref)
 		})
 		if len(local) > 1 {
+			for k := range local {
+				local[k].text = string(texts[k])
+			}
 			reportSpellings(p, r, local, terms, opt)
 		}
 	}
