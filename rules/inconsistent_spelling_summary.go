@@ -104,27 +104,38 @@ func (s *spellingSummary) len() int {
 	return s.header().items
 }
 
-// each calls fn with every item of the summary, its text and the offset
-// in data of its own run, in order. it is reused from one call to the
-// next unless the summary is merged.
-func (s *spellingSummary) each(fn func(j int, it *spellItem, text []byte, at int)) {
+// each calls fn with every item of the summary and its text, in order.
+// it is reused from one call to the next unless the summary is merged.
+func (s *spellingSummary) each(fn func(j int, it *spellItem, text []byte)) {
 	if m := s.merged; m != nil {
 		for j := range m.items {
 			it := &m.items[j]
-			fn(j, it, s.data[m.textAt[j]:m.textAt[j]+int(it.size)], m.at[j])
+			fn(j, it, s.data[m.textAt[j]:m.textAt[j]+int(it.size)])
 		}
 		return
 	}
 	h := s.header()
 	var it spellItem
+	ia, ta := h.itemAt, h.textAt
+	for j := range h.items {
+		ia = spellGetItem(s.data, ia, &it)
+		fn(j, &it, s.data[ta:ta+int(it.size)])
+		ta += int(it.size)
+	}
+}
+
+// eachRun is each for a summary that is not merged, with the offset in
+// data of each item's occurrences.
+func (s *spellingSummary) eachRun(fn func(j int, it *spellItem, text []byte, at int)) {
+	h := s.header()
+	var it spellItem
 	ia, ta, oa := h.itemAt, h.textAt, h.occAt
 	for j := range h.items {
 		ia = spellGetItem(s.data, ia, &it)
-		text := s.data[ta : ta+int(it.size)]
-		ta += int(it.size)
 		at := oa
 		oa = spellSkipOccs(s.data, oa, int(it.n))
-		fn(j, &it, text, at)
+		fn(j, &it, s.data[ta:ta+int(it.size)], at)
+		ta += int(it.size)
 	}
 }
 
@@ -167,58 +178,87 @@ func spellPutOcc(b []byte, prev, o *spellingOcc) []byte {
 	if !usual {
 		h |= 1
 	}
-	b = binary.AppendUvarint(b, h)
-	b = binary.AppendVarint(b, int64(o.span.Start-prev.span.Start))
-	b = binary.AppendVarint(b, int64(o.pos.line-prev.pos.line))
-	b = binary.AppendUvarint(b, uint64(o.pos.col))
+	b = spellPutUvarint(b, h)
+	b = spellPutUvarint(b, spellZigzag(o.span.Start-prev.span.Start))
+	b = spellPutUvarint(b, spellZigzag(o.pos.line-prev.pos.line))
+	b = spellPutUvarint(b, uint64(o.pos.col))
 	if !usual {
-		b = binary.AppendUvarint(b, uint64(o.end.line-o.pos.line))
-		b = binary.AppendUvarint(b, uint64(o.end.col))
+		b = spellPutUvarint(b, uint64(o.end.line-o.pos.line))
+		b = spellPutUvarint(b, uint64(o.end.col))
 	}
 	if o.raw != 0 {
-		b = binary.AppendUvarint(b, uint64(o.raw-1))
+		b = spellPutUvarint(b, uint64(o.raw-1))
 	}
 	return b
+}
+
+// spellPutUvarint is binary.AppendUvarint, quick for the one-byte values
+// most are.
+func spellPutUvarint(b []byte, v uint64) []byte {
+	if v < 0x80 {
+		return append(b, byte(v))
+	}
+	return binary.AppendUvarint(b, v)
+}
+
+func spellZigzag(v int) uint64 { return uint64(v<<1) ^ uint64(v>>63) }
+
+// spellUvarint decodes the uvarint at b[at:] and returns it and the offset
+// after it, quickly for one byte.
+func spellUvarint(b []byte, at int) (uint64, int) {
+	if c := b[at]; c < 0x80 {
+		return uint64(c), at + 1
+	}
+	v, k := binary.Uvarint(b[at:])
+	return v, at + k
+}
+
+// spellVarint decodes a signed number put by spellPutUvarint(spellZigzag(v)).
+func spellVarint(b []byte, at int) (int, int) {
+	u, at := spellUvarint(b, at)
+	return int(u>>1) ^ -int(u&1), at
 }
 
 // spellGetOcc decodes the occurrence at b[at:] that follows prev (see
 // spellPutOcc) into o, and returns the offset after it.
 func spellGetOcc(b []byte, at int, prev, o *spellingOcc) int {
-	uv := func() uint64 {
-		v, k := binary.Uvarint(b[at:])
-		at += k
-		return v
-	}
-	sv := func() int {
-		v, k := binary.Varint(b[at:])
-		at += k
-		return int(v)
-	}
-	h := uv()
+	h, at := spellUvarint(b, at)
 	n := int(h >> 2)
-	o.span.Start = prev.span.Start + sv()
+	d, at := spellVarint(b, at)
+	o.span.Start = prev.span.Start + d
 	o.span.End = o.span.Start + n
-	o.pos.line = prev.pos.line + sv()
-	o.pos.col = int(uv())
+	d, at = spellVarint(b, at)
+	o.pos.line = prev.pos.line + d
+	col, at := spellUvarint(b, at)
+	o.pos.col = int(col)
 	if h&1 == 0 {
 		o.end = spellPos{o.pos.line, o.pos.col + n}
 	} else {
-		o.end.line = o.pos.line + int(uv())
-		o.end.col = int(uv())
+		var l, c uint64
+		l, at = spellUvarint(b, at)
+		c, at = spellUvarint(b, at)
+		o.end = spellPos{o.pos.line + int(l), int(c)}
 	}
 	o.raw = 0
 	if h&2 != 0 {
-		o.raw = 1 + int(uv())
+		var r uint64
+		r, at = spellUvarint(b, at)
+		o.raw = 1 + int(r)
 	}
 	return at
 }
 
-// spellSkipOccs returns the offset after the n occurrences at b[at:].
+// spellSkipOccs returns the offset after the n occurrences at b[at:],
+// counting the ends of their numbers (see spellPutOcc).
 func spellSkipOccs(b []byte, at, n int) int {
-	var prev, o spellingOcc
 	for range n {
-		at = spellGetOcc(b, at, &prev, &o)
-		prev = o
+		h, a := spellUvarint(b, at)
+		at = a
+		for k := 3 + 2*(h&1) + (h >> 1 & 1); k > 0; at++ {
+			if b[at] < 0x80 {
+				k--
+			}
+		}
 	}
 	return at
 }
@@ -333,7 +373,7 @@ func mergeSpellings(a, b any) any {
 	file := int32(len(m.files))
 	m.files = append(m.files, sb.file)
 	var raws []int // the new offsets of the raw texts of a run
-	sb.each(func(j int, it *spellItem, text []byte, run int) {
+	sb.eachRun(func(j int, it *spellItem, text []byte, run int) {
 		i, ok := m.index[it.kind][string(text)]
 		if !ok {
 			i = int32(len(m.items))
@@ -447,7 +487,7 @@ func (r *spellReader) summary(si int) *spellRead {
 			fill[run.item]++
 		}
 	} else {
-		s.each(func(j int, it *spellItem, _ []byte, at int) {
+		s.eachRun(func(j int, it *spellItem, _ []byte, at int) {
 			rd.at = append(rd.at, at)
 			rd.n = append(rd.n, it.n)
 		})
@@ -546,7 +586,7 @@ func finishSpellings(p *checker.RunPass, sums []any) error {
 				continue
 			}
 			entries := make([]spellEntry, 0, r.first[si+1]-base)
-			sum.each(func(j int, it *spellItem, text []byte, _ int) {
+			sum.each(func(j int, it *spellItem, text []byte) {
 				entries = append(entries, spellEntry{string(text), it.count, base + int32(j), it.kind, it.mid})
 			})
 			reportSpellings(p, r, entries, terms, opt)
@@ -569,7 +609,7 @@ func finishSpellings(p *checker.RunPass, sums []any) error {
 	for si, sum := range r.sums {
 		local, texts = local[:0], texts[:0]
 		base := r.first[si]
-		sum.each(func(j int, it *spellItem, text []byte, _ int) {
+		sum.each(func(j int, it *spellItem, text []byte) {
 			ref := base + int32(j)
 			if it.kind == cluster.Compound || it.kind == cluster.Regional {
 				local = append(local, spellEntry{"", it.count, ref, it.kind, it.mid})
