@@ -15,8 +15,8 @@ import (
 // first maxSpellingLocs occurrences located. A run over many files keeps
 // one per file until it ends, so it is compact: one array of bytes, with
 // the items and the occurrences encoded (most items take two or three
-// bytes, most occurrences five), and no pointers for the garbage
-// collector to follow but the file's name.
+// bytes, most occurrences five), which the garbage collector need not
+// scan.
 //
 // data holds, one after another:
 //
@@ -146,7 +146,7 @@ type spellingOcc struct {
 	pos, end spellPos
 	// raw locates the text as written when it is not the spelling's:
 	// 1 + its index among the collector's raws while collecting, 1 +
-	// its offset in the summary's strs once encoded; 0 for none.
+	// its offset in the summary's data once encoded; 0 for none.
 	raw int
 }
 
