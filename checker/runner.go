@@ -81,12 +81,41 @@ func (r *Result) Count(s Severity) int {
 
 type fileResult struct {
 	findings  []Finding
-	chunks    [][]Finding     // a file checked in sections: the findings of each section, after findings
-	summaries map[*Rule][]any // one per Document: a file checked in sections has several
+	chunks    [][]Finding   // a file checked in sections: the findings of each section, after findings
+	summaries ruleSummaries // one per Document: a file checked in sections has several
 	sections  map[string]*sectionBase
 	words     int
 	err       error
 	skip      string
+}
+
+// ruleSummaries holds a file's summaries by run-level rule: a short list
+// rather than a map, which would take more memory than a summary, and a
+// run keeps one per file until it ends.
+type ruleSummaries []ruleSummary
+
+type ruleSummary struct {
+	rule *Rule
+	sums []any
+}
+
+func (rs ruleSummaries) get(rule *Rule) ([]any, bool) {
+	for _, s := range rs {
+		if s.rule == rule {
+			return s.sums, true
+		}
+	}
+	return nil, false
+}
+
+func (rs *ruleSummaries) set(rule *Rule, sums []any) {
+	for i := range *rs {
+		if (*rs)[i].rule == rule {
+			(*rs)[i].sums = sums
+			return
+		}
+	}
+	*rs = append(*rs, ruleSummary{rule, sums})
 }
 
 // Check runs the rules over inputs. Findings are not errors: the returned
@@ -206,7 +235,8 @@ feed:
 		}
 		var sums []any
 		for _, i := range order {
-			sums = append(sums, results[i].summaries[rule]...)
+			s, _ := results[i].summaries.get(rule)
+			sums = append(sums, s...)
 		}
 		rp := &RunPass{options: options{rule, cfg.Rules[rule.ID].Options}, Rule: rule, Glossary: g}
 		rp.report = func(f Finding) {
@@ -400,10 +430,7 @@ func (r *Run) checkDoc(cfg *Config, g *glossary.Glossary, doc *Document, name st
 		}
 		fr.findings = append(fr.findings, res.findings...)
 		if rule.RunLevel() {
-			if fr.summaries == nil {
-				fr.summaries = map[*Rule][]any{}
-			}
-			fr.summaries[rule] = []any{res.sum}
+			fr.summaries.set(rule, []any{res.sum})
 		}
 	}
 	return fr, nil

@@ -276,14 +276,12 @@ func (r *Run) checkSections(cfg *Config, g *glossary.Glossary, in Input, w *wind
 			fr.chunks = append(fr.chunks, sec.findings)
 		}
 		for _, rule := range r.Rules {
-			s, ok := sec.summaries[rule]
+			s, ok := sec.summaries.get(rule)
 			if !ok {
 				continue
 			}
-			if fr.summaries == nil {
-				fr.summaries = map[*Rule][]any{}
-			}
-			if have := fr.summaries[rule]; rule.Merge != nil && len(have) == 1 {
+			have, _ := fr.summaries.get(rule)
+			if rule.Merge != nil && len(have) == 1 {
 				// One summary for the file, not one per section.
 				var merged any
 				if err := safely(rule, in.Path, func() error { merged = rule.Merge(have[0], s[0]); return nil }); err != nil {
@@ -292,7 +290,7 @@ func (r *Run) checkSections(cfg *Config, g *glossary.Glossary, in Input, w *wind
 				have[0] = merged
 				continue
 			}
-			fr.summaries[rule] = append(fr.summaries[rule], s...)
+			fr.summaries.set(rule, append(have, s...))
 		}
 		if fr.sections == nil {
 			fr.sections = map[string]*sectionBase{}

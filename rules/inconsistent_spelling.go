@@ -60,84 +60,17 @@ American spellings of a word, "colour" and "color"; off by default).`,
 // maxSpellingLocs bounds the occurrences kept per spelling and file.
 const maxSpellingLocs = 100
 
-// spellingSummary is what Collect keeps of one document: its distinct
-// spellings with their occurrences, in order of first occurrence.
-type spellingSummary struct {
-	file  string
-	items []spellingItem
-	raws  []string           // the occurrences written otherwise than their spelling
-	index map[spellKey]int32 // the items by spelling, while sections are merged
-}
-
-type spellingItem struct {
-	text  string        // normalised spelling
-	key   string        // shared key of Regional spellings
-	occs  []spellingOcc // first maxSpellingLocs occurrences (with those in more)
-	more  []spellPart   // a file checked in sections: the occurrences in the sections after the first (mergeSpellings)
-	count int
-	kept  int32 // occurrences kept while collecting
-	kind  cluster.Kind
-	mid   bool // seen inside a sentence
-}
-
-// spellSource says where the occurrences of an item in Finish are: its
-// file, and for a spelling merged across files the occurrences in the
-// files after the first.
-type spellSource struct {
-	file string
-	raws []string // the file's summary's raws
-	more []spellPart
-}
-
-type spellPart struct {
-	file string
-	raws []string
-	occs []spellingOcc
-}
-
-// A spellingOcc is one occurrence of a spelling, located when collected:
-// run-level findings are reported after the document is gone. It holds no
-// pointers, so that the garbage collector need not scan the occurrences
-// the run keeps.
-type spellingOcc struct {
-	span     checker.Span
-	pos, end spellPos
-	raw      int // the text as written: 0 the spelling, else 1 + index in the summary's raws
-}
-
-// text returns the occurrence as written.
-func (o *spellingOcc) text(it *spellingItem, raws []string) string {
-	if o.raw == 0 {
-		return it.text
-	}
-	return raws[o.raw-1]
-}
-
-// spellPos is a line and column (checker.Position without the offset).
-type spellPos struct{ line, col int }
-
-func (o *spellingOcc) location(file string) checker.Location {
-	return checker.Location{
-		File: file,
-		Span: o.span,
-		Pos:  checker.Position{Offset: o.span.Start, Line: o.pos.line, Column: o.pos.col},
-		End:  checker.Position{Offset: o.span.End, Line: o.end.line, Column: o.end.col},
-	}
-}
-
-type spellKey struct {
-	kind cluster.Kind
-	text string
-}
-
 type spellingCollector struct {
-	doc *checker.Document
+	doc  *checker.Document
+	file string
 	// index maps the spellings of each kind to their items' indexes.
 	index [cluster.Regional + 1]map[string]int32
-	sum   spellingSummary
+	items []spellItem
+	texts []string    // the items' texts (parts of the document's text, or made)
+	raws  []string    // the occurrences kept written otherwise than their spelling
 	words []spellWord // scratch: the words of the candidate in hand
 	// The occurrences kept, in the order found, and the index of each
-	// one's item: sorted into one array by item when done.
+	// one's item: sorted by item and encoded when done.
 	occs    []spellingOcc
 	occItem []int32
 	plans   []spellPlan     // the current chunk of plans
@@ -149,12 +82,12 @@ type spellingCollector struct {
 	cursors [cluster.Regional + 1]spellCursor
 }
 
-func (c *spellingCollector) add(kind cluster.Kind, spelling, key string, s checker.Span, mid bool) {
-	c.addFrom(c.item(kind, spelling, key), s, mid, nil)
+func (c *spellingCollector) add(kind cluster.Kind, spelling string, s checker.Span, mid bool) {
+	c.addFrom(c.item(kind, spelling), s, mid, nil)
 }
 
 // item returns the index of the item of a spelling, added if new.
-func (c *spellingCollector) item(kind cluster.Kind, spelling, key string) int {
+func (c *spellingCollector) item(kind cluster.Kind, spelling string) int {
 	m := c.index[kind]
 	if m == nil {
 		m = map[string]int32{}
@@ -162,12 +95,11 @@ func (c *spellingCollector) item(kind cluster.Kind, spelling, key string) int {
 	}
 	i, ok := m[spelling]
 	if !ok {
-		// Copies: a substring would keep the whole document in memory
-		// until the run ends.
-		spelling = strings.Clone(spelling)
-		i = int32(len(c.sum.items))
+		// Not copied: the summary copies the texts when done.
+		i = int32(len(c.items))
 		m[spelling] = i
-		c.sum.items = append(c.sum.items, spellingItem{text: spelling, kind: kind, key: strings.Clone(key)})
+		c.items = append(c.items, spellItem{size: uint32(len(spelling)), kind: kind})
+		c.texts = append(c.texts, spelling)
 	}
 	return int(i)
 }
@@ -175,15 +107,16 @@ func (c *spellingCollector) item(kind cluster.Kind, spelling, key string) int {
 // addFrom records an occurrence of item i at s, located from the position
 // from, at or before s (nil: from the item kind's last position).
 func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *checker.Position) {
-	it := &c.sum.items[i]
+	it := &c.items[i]
 	it.count++
 	it.mid = it.mid || mid
-	if it.kept < maxSpellingLocs {
+	if it.n < maxSpellingLocs {
+		it.n++
 		it.kept++
 		raw := 0
-		if w := c.doc.Text[s.Start:s.End]; w != it.text {
-			c.sum.raws = append(c.sum.raws, strings.Clone(w))
-			raw = len(c.sum.raws)
+		if w := c.doc.Text[s.Start:s.End]; w != c.texts[i] {
+			c.raws = append(c.raws, w)
+			raw = len(c.raws)
 		}
 		var pos checker.Position
 		if from != nil {
@@ -195,30 +128,6 @@ func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *check
 		c.occs = append(c.occs, spellingOcc{span: s, pos: spellPos{pos.Line, pos.Column}, end: spellPos{end.Line, end.Column}, raw: raw})
 		c.occItem = append(c.occItem, int32(i))
 	}
-}
-
-// finish sorts the occurrences into one array, by item then in the order
-// found, and returns the summary.
-func (c *spellingCollector) finish() *spellingSummary {
-	items := c.sum.items
-	arena := make([]spellingOcc, len(c.occs))
-	at := make([]int, len(items))
-	n := 0
-	for i := range items {
-		at[i] = n
-		n += int(items[i].kept)
-		items[i].occs = arena[at[i]:n:n]
-	}
-	for k, o := range c.occs {
-		i := c.occItem[k]
-		arena[at[i]] = o
-		at[i]++
-	}
-	// A copy: a pointer into c would keep the collector, and through it
-	// the document, until the run ends.
-	sum := new(spellingSummary)
-	*sum = c.sum
-	return sum
 }
 
 // A spellCursor computes the positions of increasing offsets in a document
@@ -345,8 +254,7 @@ func spellRuneCount(s string) int {
 }
 
 func collectSpellings(p *checker.Pass) (any, error) {
-	c := &spellingCollector{doc: p.Doc}
-	c.sum.file = p.Doc.Path
+	c := &spellingCollector{doc: p.Doc, file: p.Doc.Path}
 	doc := p.Doc
 	collectNames(c, doc)
 	collectCompounds(c, doc, p.Bool("british-american"))
@@ -575,7 +483,7 @@ func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, 
 			ext = 1
 		}
 		if a.item[ext] == 0 {
-			a.item[ext] = 1 + int32(c.item(cluster.Acronym, t[s.Start:s.End], ""))
+			a.item[ext] = 1 + int32(c.item(cluster.Acronym, t[s.Start:s.End]))
 		}
 		c.addFrom(int(a.item[ext]-1), s, true, &base)
 	}
@@ -594,7 +502,7 @@ func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, 
 			continue
 		}
 		if p.item[ext] == 0 {
-			p.item[ext] = 1 + int32(c.item(cluster.Name, spellTitleCaps(normaliseSpelling(t[s.Start:s.End])), ""))
+			p.item[ext] = 1 + int32(c.item(cluster.Name, spellTitleCaps(normaliseSpelling(t[s.Start:s.End]))))
 		}
 		c.addFrom(int(p.item[ext]-1), s, !cand.Initial || p.start != 0, &base)
 	}
@@ -847,7 +755,6 @@ type spellCompoundOcc struct {
 	span checker.Span
 	kind cluster.Kind
 	text string
-	key  string
 }
 
 // collectCompounds records hyphenated compounds of lower-case words, the
@@ -861,7 +768,7 @@ func collectCompounds(c *spellingCollector, doc *checker.Document, britAm bool) 
 		occs = spellCompounds(doc)
 	}
 	for _, o := range occs {
-		c.add(o.kind, o.text, o.key, o.span, true)
+		c.add(o.kind, o.text, o.span, true)
 	}
 }
 
@@ -912,8 +819,10 @@ func spellCompoundsEvery(doc *checker.Document, britAm bool) []spellCompoundOcc 
 				continue // part of a longer word
 			}
 			if britAm {
-				if other, ok := lexicon.BritishAmerican(lw); ok {
-					occs = append(occs, occ{span: t.Span, kind: cluster.Regional, text: lw, key: min(lw, other)})
+				// The key the two spellings share is worked out
+				// again at Finish (spellEntryKey).
+				if _, ok := lexicon.BritishAmerican(lw); ok {
+					occs = append(occs, occ{span: t.Span, kind: cluster.Regional, text: lw})
 				}
 			}
 			if o, key, ok := spellSpaced(doc, toks, i, lw, prefix); ok {
@@ -1487,117 +1396,6 @@ func spellHasLetter(w string) bool {
 // spellKnown reports whether the folded word w is in the lexicon at all.
 func spellKnown(w string) bool { return lexicon.Lookup(w).Tier > 0 }
 
-// mergeSpellings merges the summary of a section of a file into that of
-// the sections before it, as if they had been collected together: counts
-// add up, spellings first seen in the later section come after the others,
-// and the first maxSpellingLocs occurrences of each are kept, those of the
-// later section as a part of their own (its Document's name and raws).
-func mergeSpellings(a, b any) any {
-	sa, sb := a.(*spellingSummary), b.(*spellingSummary)
-	if sa.index == nil {
-		sa.index = make(map[spellKey]int32, len(sa.items)+len(sb.items))
-		for i := range sa.items {
-			sa.index[spellKey{sa.items[i].kind, sa.items[i].text}] = int32(i)
-		}
-	}
-	for j := range sb.items {
-		it := &sb.items[j]
-		k := spellKey{it.kind, it.text}
-		i, ok := sa.index[k]
-		if !ok {
-			i = int32(len(sa.items))
-			sa.index[k] = i
-			sa.items = append(sa.items, spellingItem{text: it.text, key: it.key, kind: it.kind})
-		}
-		m := &sa.items[i]
-		m.count += it.count
-		m.mid = m.mid || it.mid
-		kept := len(m.occs)
-		for _, part := range m.more {
-			kept += len(part.occs)
-		}
-		if n := min(len(it.occs), maxSpellingLocs-kept); n > 0 {
-			// Copies of what is kept, so that the section's summary
-			// (all its occurrences, in one array) can go.
-			part := spellPart{file: sb.file, occs: slices.Clone(it.occs[:n])}
-			for k := range part.occs {
-				if o := &part.occs[k]; o.raw != 0 {
-					part.raws = append(part.raws, sb.raws[o.raw-1])
-					o.raw = len(part.raws)
-				}
-			}
-			m.more = append(m.more, part)
-		}
-	}
-	return sa
-}
-
-func finishSpellings(p *checker.RunPass, sums []any) error {
-	opt := cluster.Options{
-		MinSimilarity: p.Float("min-similarity"),
-		Known:         spellKnown,
-		Common:        func(w string) bool { return lexicon.IsCommon(w) },
-	}
-	terms := spellTerms(p.Glossary)
-	if p.Bool("cross-file") {
-		// Names and acronyms are grouped across files; compounds, a
-		// matter of each author's style, within each file.
-		// Sized for every item distinct: most are (a run's names are
-		// mostly of one file).
-		n := 0
-		for _, s := range sums {
-			n += len(s.(*spellingSummary).items)
-		}
-		all := make([]spellingItem, 0, n)
-		allSrc := make([]spellSource, 0, n)
-		index := make(map[spellKey]int, n)
-		for _, s := range sums {
-			sum := s.(*spellingSummary)
-			var local []spellingItem
-			for j := range sum.items {
-				it := &sum.items[j]
-				if it.kind == cluster.Compound || it.kind == cluster.Regional {
-					local = append(local, *it)
-					continue
-				}
-				k := spellKey{it.kind, it.text}
-				i, ok := index[k]
-				if !ok {
-					index[k] = len(all)
-					all = append(all, *it)
-					allSrc = append(allSrc, spellSource{file: sum.file, raws: sum.raws})
-					continue
-				}
-				a := &all[i]
-				a.count += it.count
-				a.mid = a.mid || it.mid
-				allSrc[i].more = append(allSrc[i].more, spellPart{sum.file, sum.raws, it.occs})
-				allSrc[i].more = append(allSrc[i].more, it.more...)
-			}
-			if len(local) > 1 {
-				reportSpellings(p, local, spellFileSources(len(local), sum), terms, opt)
-			}
-		}
-		reportSpellings(p, all, allSrc, terms, opt)
-		return nil
-	}
-	for _, s := range sums {
-		if sum := s.(*spellingSummary); len(sum.items) > 1 {
-			reportSpellings(p, sum.items, spellFileSources(len(sum.items), sum), terms, opt)
-		}
-	}
-	return nil
-}
-
-// spellFileSources returns the sources of n items of one file.
-func spellFileSources(n int, sum *spellingSummary) []spellSource {
-	src := make([]spellSource, n)
-	for i := range src {
-		src[i] = spellSource{file: sum.file, raws: sum.raws}
-	}
-	return src
-}
-
 // A spellTerm is a glossary spelling: an entry's term, or a person's
 // surname, which may stand alone.
 type spellTerm struct {
@@ -1652,14 +1450,11 @@ func buildSpellTerms(g *glossary.Glossary) map[string]spellTerm {
 	return terms
 }
 
-func reportSpellings(p *checker.RunPass, items []spellingItem, src []spellSource, terms map[string]spellTerm, opt cluster.Options) {
+func reportSpellings(p *checker.RunPass, r *spellReader, items []spellEntry, terms map[string]spellTerm, opt cluster.Options) {
 	in := make([]cluster.Item, len(items))
 	for i := range items {
 		it := &items[i]
-		key := it.key
-		if key == "" {
-			key = cluster.Key(it.kind, it.text)
-		}
+		key := spellEntryKey(it.kind, it.text)
 		in[i] = cluster.Item{Text: it.text, Kind: it.kind, Key: key, Count: it.count, Mid: it.mid}
 		if it.kind == cluster.Name || it.kind == cluster.Acronym {
 			in[i].Term = terms[key].id
@@ -1718,13 +1513,12 @@ func reportSpellings(p *checker.RunPass, items []spellingItem, src []spellSource
 		spellSortByCount(rest, items)
 		variants := make([]checker.Variant, 0, len(order))
 		for _, i := range order {
-			it := items[i]
+			it := &items[i]
 			v := checker.Variant{Text: it.text, Count: it.count}
-			if len(it.occs) > 0 {
-				v.First = it.occs[0].location(src[i].file)
-			} else if len(it.more) > 0 {
-				v.First = it.more[0].occs[0].location(it.more[0].file)
-			}
+			r.occurrences(it.ref, func(file string, _ []byte, o *spellingOcc) bool {
+				v.First = o.location(file)
+				return false
+			})
 			variants = append(variants, v)
 		}
 		for _, i := range g {
@@ -1742,28 +1536,29 @@ func reportSpellings(p *checker.RunPass, items []spellingItem, src []spellSource
 				sugg = cluster.Suggest(items[i].text, prefText)
 			}
 			msg := spellingMessage(items, order, i)
-			report := func(file string, raws []string, occs []spellingOcc) {
-				for k := range occs {
-					o := &occs[k]
+			for ref := items[i].ref; ; {
+				r.occurrences(ref, func(file string, data []byte, o *spellingOcc) bool {
 					l := o.location(file)
+					text := items[i].text
+					if o.raw != 0 {
+						text = string(data[o.raw-1 : o.raw-1+o.span.End-o.span.Start])
+					}
 					p.Report(checker.Finding{
 						File:       l.File,
 						Span:       l.Span,
 						Pos:        l.Pos,
 						End:        l.End,
-						Text:       o.text(&items[i], raws),
+						Text:       text,
 						Message:    msg,
 						Suggestion: sugg,
 						Variants:   variants,
 					})
+					return true
+				})
+				if r.next == nil || r.next[ref] == 0 {
+					break
 				}
-			}
-			report(src[i].file, src[i].raws, items[i].occs)
-			for _, m := range items[i].more {
-				report(m.file, m.raws, m.occs)
-			}
-			for _, m := range src[i].more {
-				report(m.file, m.raws, m.occs)
+				ref = r.next[ref] - 1
 			}
 		}
 	}
@@ -1771,7 +1566,7 @@ func reportSpellings(p *checker.RunPass, items []spellingItem, src []spellSource
 
 // spellSortByCount sorts item indexes by count, highest first, keeping the
 // order of first occurrence among equals.
-func spellSortByCount(idx []int, items []spellingItem) {
+func spellSortByCount(idx []int, items []spellEntry) {
 	for a := 1; a < len(idx); a++ {
 		for b := a; b > 0 && items[idx[b]].count > items[idx[b-1]].count; b-- {
 			idx[b], idx[b-1] = idx[b-1], idx[b]
@@ -1781,7 +1576,7 @@ func spellSortByCount(idx []int, items []spellingItem) {
 
 // spellingMessage says which other spellings the group holds:
 // `"Bakle" is also written "Buckley" (2 times) and "Naibbuckley" (1 time)`.
-func spellingMessage(items []spellingItem, order []int, self int) string {
+func spellingMessage(items []spellEntry, order []int, self int) string {
 	var others []string
 	for _, i := range order {
 		if i == self {

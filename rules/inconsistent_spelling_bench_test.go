@@ -219,3 +219,37 @@ func BenchmarkInconsistentSpellingParts(b *testing.B) {
 		b.ReportMetric(float64((benchtext.CPUTime()-start).Nanoseconds())/float64(b.N)/1e6, "cpu-ms/op")
 	})
 }
+
+// BenchmarkInconsistentSpellingSummary measures what the rule keeps of
+// each file until the run ends: the heap its summaries hold, in bytes per
+// file, for the clean prose cut into files of about 4 KB (the run keeps one
+// summary per file, so a run over 100,000 such files holds that many).
+func BenchmarkInconsistentSpellingSummary(b *testing.B) {
+	inputs, total := spellBenchInputs(b, 5<<20, 4<<10)
+	var sums []any
+	r := *InconsistentSpelling
+	r.Finish = func(_ *checker.RunPass, s []any) error { sums = s; return nil }
+	run := &checker.Run{Rules: []*checker.Rule{&r}, Config: &checker.Config{}, Parse: input.Parse, Jobs: 1}
+	var held uint64
+	b.SetBytes(int64(total))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sums = nil
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		before := ms.HeapAlloc
+		if _, err := run.Check(context.Background(), inputs); err != nil {
+			b.Fatal(err)
+		}
+		// Twice: the pools' contents go at the second.
+		runtime.GC()
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		if ms.HeapAlloc > before {
+			held = ms.HeapAlloc - before
+		}
+		runtime.KeepAlive(sums)
+	}
+	b.ReportMetric(float64(held)/float64(len(inputs)), "B/file")
+}
