@@ -242,6 +242,8 @@ feed:
 		rp.report = func(f Finding) {
 			if b := bases[f.File]; b != nil {
 				b.place(&f, bases)
+			} else if bases != nil {
+				placeRefs(&f, nil, bases)
 			}
 			if keep(cfg, rule, &f) {
 				res.Findings = append(res.Findings, f)

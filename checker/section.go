@@ -102,33 +102,48 @@ func (b *sectionBase) position(p Position) Position {
 // run-level finding points to in other sections. The strings are copied,
 // so that the findings do not keep the section's text alive.
 func (b *sectionBase) place(f *Finding, bases map[string]*sectionBase) {
-	find := func(name string) *sectionBase {
-		if name == b.key {
-			return b
-		}
-		return bases[name]
-	}
 	f.File = b.path
 	f.Span = b.span(f.Span)
 	f.Pos, f.End = b.position(f.Pos), b.position(f.End)
 	f.detach()
-	if len(f.Related) > 0 {
-		// A copy: rules may share one list among findings.
-		f.Related = slices.Clone(f.Related)
-		for i := range f.Related {
-			r := &f.Related[i]
-			rb := b
-			if r.File != "" {
-				if rb = find(r.File); rb == nil {
-					continue // another file, checked whole
-				}
-				// The file's path, as the rule gives it for a
-				// file checked whole.
-				r.File = rb.path
-			}
-			r.Span = rb.span(r.Span)
-			r.Pos, r.End = rb.position(r.Pos), rb.position(r.End)
+	placeRefs(f, b, bases)
+}
+
+// placeRefs moves the places a finding refers to (related places, the
+// first occurrences of variants) that lie in a file checked in sections
+// to their place in that file. own is the sections of the finding's own
+// file, nil when it was checked whole: a run-level finding in a file
+// checked whole may name another file's sections too.
+func placeRefs(f *Finding, own *sectionBase, bases map[string]*sectionBase) {
+	find := func(name string) *sectionBase {
+		if own != nil && name == own.key {
+			return own
 		}
+		return bases[name]
+	}
+	related := false
+	for i := range f.Related {
+		r := &f.Related[i]
+		rb := own
+		if r.File != "" {
+			rb = find(r.File)
+		}
+		if rb == nil {
+			continue // in a file checked whole
+		}
+		if !related {
+			// A copy: rules may share one list among findings.
+			f.Related = slices.Clone(f.Related)
+			r = &f.Related[i]
+			related = true
+		}
+		if r.File != "" {
+			// The file's path, as the rule gives it for a file
+			// checked whole.
+			r.File = rb.path
+		}
+		r.Span = rb.span(r.Span)
+		r.Pos, r.End = rb.position(r.Pos), rb.position(r.End)
 	}
 	for i := range f.Variants {
 		// In place: findings share their list of variants. A variant is
