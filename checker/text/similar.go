@@ -1039,7 +1039,7 @@ var lbClassOf = func() (class [lbSymbols]uint8) {
 // the letters of the one less those of the other, and per class, the
 // letters of both beside their double.
 type letterCount struct {
-	cnt [lbSymbols]int8
+	cnt [lbSymbols + 4]int8 // the last four always 0: cost takes eight at a time
 	dbl [lbClasses]int8
 }
 
@@ -1105,28 +1105,59 @@ func costLowerBoundFrom(ac *letterCount, ok bool, b string) float64 {
 }
 
 // cost returns the bound of costLowerBound for the counts of lc.
+//
+// Every candidate form of a fuzzy lookup goes through it, so the counts
+// are taken eight at a time: per byte, the positive counts and the
+// magnitudes of the negative ones, summed over the bytes of a class by
+// a multiplication (a class holds at most 60 letters of each string).
 func (lc *letterCount) cost() float64 {
 	// In 40ths of a unit of cost (costVowel/2 is 10, costConfusable/2 11,
 	// costDouble 14, costVowel and costH 20, costOtherSub/2 26):
 	// integers, added without rounding. The classes of letters are
 	// written out (see lbSym); each digit is a class of its own.
-	const unit = 0.025
 	c, d := &lc.cnt, &lc.dbl
-	total := classCost(c[0:6], d[lbVowel], 10, 20) +
-		classCost(c[6:8], d[lbL], 11, 26) +
-		classCost(c[8:13], d[lbB], 11, 26) +
-		classCost(c[13:15], d[lbD], 11, 26) +
-		classCost(c[15:19], d[lbK], 11, 26) +
-		classCost(c[19:22], d[lbS], 11, 26) +
-		classCost(c[22:24], d[lbN], 11, 26) +
-		classCost(c[24:25], d[lbJ], 11, 26) +
-		classCost(c[25:26], d[lbH], 11, 20)
-	for k, n := range c[26:36] {
-		if n != 0 {
-			total += classCost(c[26+k:27+k], d[lbDigit+k], 11, 26)
+	var pos, neg [5]uint64
+	for i := range pos {
+		b := c[8*i : 8*i+8]
+		w := uint64(uint8(b[0])) | uint64(uint8(b[1]))<<8 | uint64(uint8(b[2]))<<16 | uint64(uint8(b[3]))<<24 |
+			uint64(uint8(b[4]))<<32 | uint64(uint8(b[5]))<<40 | uint64(uint8(b[6]))<<48 | uint64(uint8(b[7]))<<56
+		s := w >> 7 & 0x0101010101010101 // 1 in the bytes of negative counts
+		m := s * 0xff
+		pos[i] = w &^ m
+		neg[i] = ((w ^ m) + s) & m // -count, at most 128: no carry
+	}
+	// class returns the cost of the class of the bytes under mask of
+	// word i (and mask2 of word i+1).
+	class := func(i int, mask, mask2 uint64, dbl int8, within, alone int) int {
+		const ones = 0x0101010101010101
+		p := int((pos[i] & mask * ones) >> 56)
+		n := int((neg[i] & mask * ones) >> 56)
+		if mask2 != 0 {
+			p += int((pos[i+1] & mask2 * ones) >> 56)
+			n += int((neg[i+1] & mask2 * ones) >> 56)
+		}
+		u, x := p+n, p-n
+		x = max(x, -x)
+		dd := min(x, int(dbl))
+		return within*(u-x) + 14*dd + alone*(x-dd)
+	}
+	total := class(0, 0x0000ffffffffffff, 0, d[lbVowel], 10, 20) + // 0-5
+		class(0, 0xffff000000000000, 0, d[lbL], 11, 26) + // 6-7
+		class(1, 0x000000ffffffffff, 0, d[lbB], 11, 26) + // 8-12
+		class(1, 0x00ffff0000000000, 0, d[lbD], 11, 26) + // 13-14
+		class(1, 0xff00000000000000, 0x0000000000ffffff, d[lbK], 11, 26) + // 15-18
+		class(2, 0x0000ffffff000000, 0, d[lbS], 11, 26) + // 19-21
+		class(2, 0xffff000000000000, 0, d[lbN], 11, 26) + // 22-23
+		class(3, 0x00000000000000ff, 0, d[lbJ], 11, 26) + // 24
+		class(3, 0x000000000000ff00, 0, d[lbH], 11, 20) // 25
+	if pos[3]>>16|neg[3]>>16|pos[4]|neg[4] != 0 {
+		for k, n := range c[26:36] {
+			if n != 0 {
+				total += classCost(c[26+k:27+k], d[lbDigit+k], 11, 26)
+			}
 		}
 	}
-	return float64(total) * unit
+	return float64(total) * 0.025
 }
 
 // classCost is the part of letterCount.cost for the counts of a class

@@ -207,3 +207,51 @@ func TestLetterClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestLetterCountCost checks letterCount.cost, which takes the counts
+// eight at a time, against the sum of classCost over the classes.
+func TestLetterCountCost(t *testing.T) {
+	const letters = "aeiouybpvfwdtgkcqszxmnlrjh0123456789"
+	rng := rand.New(rand.NewPCG(5, 6))
+	randStr := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = letters[rng.IntN(len(letters))]
+			if i > 0 && rng.IntN(4) == 0 {
+				b[i] = b[i-1]
+			}
+		}
+		return string(b)
+	}
+	want := func(lc *letterCount) float64 {
+		total := 0
+		for k := range lbClasses {
+			within, alone := 11, 26
+			switch k {
+			case lbVowel:
+				within, alone = 10, 20
+			case lbH:
+				alone = 20
+			}
+			total += classCost(lc.cnt[lbStart[k]:lbStart[k+1]], lc.dbl[k], within, alone)
+		}
+		return float64(total) * 0.025
+	}
+	for i := range 300000 {
+		n := 1 + rng.IntN(20)
+		if i%100 == 0 {
+			n = 60 // the longest counted
+		}
+		a, b := randStr(n), randStr(rng.IntN(61))
+		if i%3 == 0 {
+			b = strings.Repeat(string(letters[rng.IntN(len(letters))]), rng.IntN(61))
+		}
+		var lc letterCount
+		if !lc.add(a, 1) || !lc.add(b, -1) {
+			continue
+		}
+		if got, w := lc.cost(), want(&lc); got != w {
+			t.Fatalf("cost of %q against %q = %v, want %v", a, b, got, w)
+		}
+	}
+}
