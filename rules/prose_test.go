@@ -115,20 +115,11 @@ func TestProseFalseAlarms(t *testing.T) {
 }
 
 // BenchmarkSentenceRules measures all sentence rules together on the clean
-// prose corpus, on one core. The documents are parsed once, outside the
-// timing: reading and segmenting have benchmarks of their own.
+// prose corpus, on one core. The documents are parsed for each round,
+// outside the timing: reading and segmenting have benchmarks of their own.
 func BenchmarkSentenceRules(b *testing.B) {
 	inputs, size := proseInputs(b)
-	docs := parseInputs(b, inputs)
-	parsed := func(path string, _ []byte) (*checker.Document, error) { return docs[path], nil }
-	run := &checker.Run{Rules: sentenceRules(), Parse: parsed, Jobs: 1}
-	b.SetBytes(size)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := run.Check(context.Background(), inputs); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchRules(b, sentenceRules(), nil, inputs, func() map[string]*checker.Document { return parseInputs(b, inputs) }, size)
 }
 
 // TestSeedSentences runs the sentence rules over the seed article (no

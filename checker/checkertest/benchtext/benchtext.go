@@ -6,9 +6,10 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/mtlint/mtlint/checker/checkertest/cputime"
 )
 
 // ProseFiles returns the clean prose of dir/*.txt cut at paragraph ends into
@@ -51,19 +52,17 @@ func ProseFiles(tb testing.TB, dir string, size, chunk int) ([][]byte, int) {
 
 // CPUTime returns the CPU time the process has used so far. On a loaded
 // machine it says more about the cost of code than the wall clock does.
-func CPUTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+func CPUTime() time.Duration { return cputime.Now() }
 
 // ReportCPU adds the CPU time per operation since start (a CPUTime
 // reading), and the throughput of size bytes per operation it gives, to a
 // benchmark's results.
 func ReportCPU(b *testing.B, start time.Duration, size int64) {
-	cpu := CPUTime() - start
+	ReportCPUTime(b, CPUTime()-start, size)
+}
+
+// ReportCPUTime is ReportCPU for the CPU time cpu of b.N operations.
+func ReportCPUTime(b *testing.B, cpu time.Duration, size int64) {
 	if b.N == 0 || cpu <= 0 {
 		return
 	}
