@@ -7,94 +7,58 @@ import (
 	"testing"
 )
 
-// TestNextPunct checks NextPunct against a byte-by-byte scan, on every
-// start and end of random strings over letters, spaces, punctuation,
-// control and non-ASCII bytes.
+// checkScan checks a search (NextPunct and the like) against a
+// byte-by-byte scan, on every start and end of random strings: each byte
+// one of alphabet's, or, for the share common of the time, one of
+// "abc XYZ" (plain text, where the searches skip ahead). stop says whether
+// the byte at i, of the bytes up to end, is one the search stops at.
+func checkScan(t *testing.T, name string, seed uint64, n int, alphabet string, common int, fast func(s string, i, end int) int, stop func(s string, i, end int) bool) {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(seed, seed+1))
+	for range n {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+			if rng.IntN(4) < common {
+				b[i] = "abc XYZ"[rng.IntN(7)]
+			}
+		}
+		s := string(b)
+		for i := 0; i <= len(s); i++ {
+			for end := i; end <= len(s); end++ {
+				want := i
+				for want < end && !stop(s, want, end) {
+					want++
+				}
+				if got := fast(s, i, end); got != want {
+					t.Fatalf("%s(%q, %d, %d) = %d, want %d", name, s, i, end, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestNextPunct checks NextPunct on strings over letters, spaces,
+// punctuation, control and non-ASCII bytes.
 func TestNextPunct(t *testing.T) {
-	alphabet := []byte("aZ @`~ \n\t.,;:!?\"'()-/09\x00\x7f\x80\xc3\xa9\xe2\xff")
-	rng := rand.New(rand.NewPCG(1, 2))
-	for range 2000 {
-		b := make([]byte, rng.IntN(40))
-		for i := range b {
-			b[i] = alphabet[rng.IntN(len(alphabet))]
-			if rng.IntN(3) > 0 {
-				b[i] = "abc XYZ"[rng.IntN(7)]
-			}
-		}
-		s := string(b)
-		for i := 0; i <= len(s); i++ {
-			for end := i; end <= len(s); end++ {
-				want := i
-				for want < end && !(s[want] < '@' && s[want] != ' ') {
-					want++
-				}
-				if got := NextPunct(s, i, end); got != want {
-					t.Fatalf("NextPunct(%q, %d, %d) = %d, want %d", s, i, end, got, want)
-				}
-			}
-		}
-	}
+	checkScan(t, "NextPunct", 1, 2000, "aZ @`~ \n\t.,;:!?\"'()-/09\x00\x7f\x80\xc3\xa9\xe2\xff", 3, NextPunct,
+		func(s string, i, _ int) bool { return s[i] < '@' && s[i] != ' ' })
 }
 
-// TestNextPunctOrDoubleSpace checks NextPunctOrDoubleSpace against a
-// byte-by-byte scan, on every start and end of random strings rich in
-// spaces.
+// TestNextPunctOrDoubleSpace checks NextPunctOrDoubleSpace on strings rich
+// in spaces.
 func TestNextPunctOrDoubleSpace(t *testing.T) {
-	alphabet := []byte("aZ @`~\n\t.,;:!?\"'()-/09\x00\x7f\x80\xa0\xc3\xa9\xe2\xff")
-	rng := rand.New(rand.NewPCG(9, 10))
-	for range 3000 {
-		b := make([]byte, rng.IntN(40))
-		for i := range b {
-			switch rng.IntN(4) {
-			case 0:
-				b[i] = alphabet[rng.IntN(len(alphabet))]
-			case 1:
-				b[i] = ' '
-			default:
-				b[i] = "abc XYZ"[rng.IntN(7)]
-			}
-		}
-		s := string(b)
-		for i := 0; i <= len(s); i++ {
-			for end := i; end <= len(s); end++ {
-				want := i
-				for want < end && !(s[want] < '@' && s[want] != ' ' || s[want] == ' ' && want+1 < end && s[want+1] == ' ') {
-					want++
-				}
-				if got := NextPunctOrDoubleSpace(s, i, end); got != want {
-					t.Fatalf("NextPunctOrDoubleSpace(%q, %d, %d) = %d, want %d", s, i, end, got, want)
-				}
-			}
-		}
-	}
+	checkScan(t, "NextPunctOrDoubleSpace", 9, 3000, "aZ @`~\n\t.,;:!?\"'()-/09\x00\x7f\x80\xa0\xc3\xa9\xe2\xff        ", 2, NextPunctOrDoubleSpace,
+		func(s string, i, end int) bool {
+			return s[i] < '@' && s[i] != ' ' || s[i] == ' ' && i+1 < end && s[i+1] == ' '
+		})
 }
 
-// TestNextBracketOrQuote checks NextBracketOrQuote against a byte-by-byte
-// scan, on every start and end of random strings.
+// TestNextBracketOrQuote checks NextBracketOrQuote on strings of brackets,
+// quotes and the bytes around them.
 func TestNextBracketOrQuote(t *testing.T) {
-	alphabet := []byte("aZ ()[]{}\"'\x00\x01\x7f\x80\xa8\xa9\xe2\xe3\xe0\x5a\x5c\x5e\x21\x23\x27\x2a\xff")
-	rng := rand.New(rand.NewPCG(11, 12))
-	for range 3000 {
-		b := make([]byte, rng.IntN(40))
-		for i := range b {
-			b[i] = alphabet[rng.IntN(len(alphabet))]
-			if rng.IntN(3) > 0 {
-				b[i] = "abc XYZ"[rng.IntN(7)]
-			}
-		}
-		s := string(b)
-		for i := 0; i <= len(s); i++ {
-			for end := i; end <= len(s); end++ {
-				want := i
-				for want < end && strings.IndexByte("()[]\"\xe2", s[want]) < 0 {
-					want++
-				}
-				if got := NextBracketOrQuote(s, i, end); got != want {
-					t.Fatalf("NextBracketOrQuote(%q, %d, %d) = %d, want %d", s, i, end, got, want)
-				}
-			}
-		}
-	}
+	checkScan(t, "NextBracketOrQuote", 11, 3000, "aZ ()[]{}\"'\x00\x01\x7f\x80\xa8\xa9\xe2\xe3\xe0\x5a\x5c\x5e\x21\x23\x27\x2a\xff", 3, NextBracketOrQuote,
+		func(s string, i, _ int) bool { return strings.IndexByte("()[]\"\xe2", s[i]) >= 0 })
 }
 
 // TestHasUpperOrNonASCII checks HasUpperOrNonASCII against a byte-by-byte
