@@ -176,15 +176,23 @@ func NewIndex(entries []Entry) *Index {
 // that start no form get through, far fewer than those that start one
 // ("the", "a", "in" start forms of a real glossary of names).
 func (ix *Index) buildFirstFilter(keys []uint64) {
-	nw := 16
-	for nw*64 < 8*len(keys) {
+	ix.first = newFilter(keys, 16, 8, firstBits)
+}
+
+// newFilter returns a Bloom filter of keys with bitsPerKey bits per key
+// and at least minWords words (a power of two), where bits gives a key's
+// word and the bits it sets there.
+func newFilter(keys []uint64, minWords, bitsPerKey int, bits func(h uint64, nw int) (int, uint64)) []uint64 {
+	nw := minWords
+	for nw*64 < bitsPerKey*len(keys) {
 		nw <<= 1
 	}
-	ix.first = make([]uint64, nw)
+	f := make([]uint64, nw)
 	for _, h := range keys {
-		w, b := firstBits(h, nw)
-		ix.first[w] |= b
+		w, b := bits(h, nw)
+		f[w] |= b
 	}
+	return f
 }
 
 // firstBits returns the word of a filter of nw words (a power of two) and
@@ -927,15 +935,7 @@ func (ps *pairs) build() postings {
 	}
 	// About 10 bits per key: with two bits in a word, about 3% of absent
 	// keys pass, and the filter of a large glossary stays in cache.
-	nw := 64
-	for nw*64 < 10*len(ukeys) {
-		nw <<= 1
-	}
-	p.bloom = make([]uint64, nw)
-	for _, m := range ukeys {
-		w, bits := bloomBits(m, nw)
-		p.bloom[w] |= bits
-	}
+	p.bloom = newFilter(ukeys, 64, 10, bloomBits)
 	p.keys = ukeys
 	p.off = append(off, uint32(w))
 	p.ids = slices.Clip(ids[:w])
