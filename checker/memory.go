@@ -80,15 +80,26 @@ func startRecycling() (stop func()) {
 // TakeBuffers returns the slices of a Document released, or empty
 // Buffers. The caller owns them.
 func TakeBuffers() *Buffers {
-	recycled.Lock()
-	defer recycled.Unlock()
-	if n := len(recycled.buffers); n > 0 {
-		b := recycled.buffers[n-1]
-		recycled.buffers[n-1] = nil
-		recycled.buffers = recycled.buffers[:n-1]
+	if b := pop(&recycled.buffers); b != nil {
 		return b
 	}
 	return new(Buffers)
+}
+
+// pop takes the last item of one of recycled's lists, or returns the zero
+// value when it is empty.
+func pop[T any](list *[]T) T {
+	recycled.Lock()
+	defer recycled.Unlock()
+	var zero T
+	n := len(*list)
+	if n == 0 {
+		return zero
+	}
+	x := (*list)[n-1]
+	(*list)[n-1] = zero
+	*list = (*list)[:n-1]
+	return x
 }
 
 // putBuffers keeps b for the next Document, while a run goes on.
@@ -101,17 +112,7 @@ func putBuffers(b *Buffers) {
 }
 
 // takeReadBuffer returns the memory of a file done with, or nil.
-func takeReadBuffer() []byte {
-	recycled.Lock()
-	defer recycled.Unlock()
-	if n := len(recycled.reads); n > 0 {
-		b := recycled.reads[n-1]
-		recycled.reads[n-1] = nil
-		recycled.reads = recycled.reads[:n-1]
-		return b
-	}
-	return nil
-}
+func takeReadBuffer() []byte { return pop(&recycled.reads) }
 
 // releaseReadBuffer hands the memory of a file done with (its Document
 // released) over to the next file read.
