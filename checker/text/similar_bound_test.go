@@ -11,7 +11,7 @@ import (
 // makes: vowels changed, letters doubled, confusables swapped, letters
 // dropped or added.
 func garble(rng *rand.Rand, s string, edits int) string {
-	const letters = "aeiouybpvfwdtgkcqszxmnlrjh0123456789"
+	const letters = boundLetters
 	b := []byte(s)
 	for range edits {
 		if len(b) == 0 {
@@ -33,23 +33,30 @@ func garble(rng *rand.Rand, s string, edits int) string {
 	return string(b)
 }
 
+// boundLetters holds every class of the cost bound: doubled letters, h,
+// digits.
+const boundLetters = "aeiouybpvfwdtgkcqszxmnlrjh0123456789"
+
+// boundString returns a random string of n boundLetters, a quarter of
+// them doubling the letter before.
+func boundString(rng *rand.Rand, n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = boundLetters[rng.IntN(len(boundLetters))]
+		if i > 0 && rng.IntN(4) == 0 {
+			b[i] = b[i-1]
+		}
+	}
+	return string(b)
+}
+
 // TestCostLowerBound checks that costLowerBound never exceeds the
 // distance it bounds, on random strings over an alphabet that holds every
 // class (doubled letters, h, digits), on garbled copies of them (close
 // pairs, where the bound is tight) and on names.
 func TestCostLowerBound(t *testing.T) {
-	const letters = "aeiouybpvfwdtgkcqszxmnlrjh0123456789"
 	rng := rand.New(rand.NewPCG(3, 4))
-	randStr := func(n int) string {
-		b := make([]byte, n)
-		for i := range b {
-			b[i] = letters[rng.IntN(len(letters))]
-			if i > 0 && rng.IntN(4) == 0 {
-				b[i] = b[i-1]
-			}
-		}
-		return string(b)
-	}
+	randStr := func(n int) string { return boundString(rng, n) }
 	names := []string{"", "a", "nayibbukele", "naibbuckley", "bakle", "bukele", "montoyagalvez", "carmiromontogalves",
 		"trendearagua", "terrendealagua", "zelensky", "zelenski", "hhhh", "aaaa", "llrr", "ppbbvvff", "x1y2z3", "sãopaulo"}
 	check := func(a, b string) {
@@ -211,18 +218,8 @@ func TestLetterClasses(t *testing.T) {
 // TestLetterCountCost checks letterCount.cost, which takes the counts
 // eight at a time, against the sum of classCost over the classes.
 func TestLetterCountCost(t *testing.T) {
-	const letters = "aeiouybpvfwdtgkcqszxmnlrjh0123456789"
 	rng := rand.New(rand.NewPCG(5, 6))
-	randStr := func(n int) string {
-		b := make([]byte, n)
-		for i := range b {
-			b[i] = letters[rng.IntN(len(letters))]
-			if i > 0 && rng.IntN(4) == 0 {
-				b[i] = b[i-1]
-			}
-		}
-		return string(b)
-	}
+	randStr := func(n int) string { return boundString(rng, n) }
 	want := func(lc *letterCount) float64 {
 		total := 0
 		for k := range lbClasses {
@@ -244,7 +241,7 @@ func TestLetterCountCost(t *testing.T) {
 		}
 		a, b := randStr(n), randStr(rng.IntN(61))
 		if i%3 == 0 {
-			b = strings.Repeat(string(letters[rng.IntN(len(letters))]), rng.IntN(61))
+			b = strings.Repeat(string(boundLetters[rng.IntN(len(boundLetters))]), rng.IntN(61))
 		}
 		var lc letterCount
 		if !lc.add(a, 1) || !lc.add(b, -1) {
