@@ -9,21 +9,14 @@ import (
 
 // checkScan checks a search (NextPunct and the like) against a
 // byte-by-byte scan, on every start and end of random strings: each byte
-// one of alphabet's, or, for the share common of the time, one of
+// one of alphabet's, or, common times in four, one of
 // "abc XYZ" (plain text, where the searches skip ahead). stop says whether
 // the byte at i, of the bytes up to end, is one the search stops at.
 func checkScan(t *testing.T, name string, seed uint64, n int, alphabet string, common int, fast func(s string, i, end int) int, stop func(s string, i, end int) bool) {
 	t.Helper()
 	rng := rand.New(rand.NewPCG(seed, seed+1))
 	for range n {
-		b := make([]byte, rng.IntN(40))
-		for i := range b {
-			b[i] = alphabet[rng.IntN(len(alphabet))]
-			if rng.IntN(4) < common {
-				b[i] = "abc XYZ"[rng.IntN(7)]
-			}
-		}
-		s := string(b)
+		s := string(mixBytes(rng, rng.IntN(40), alphabet, "abc XYZ", common, 4))
 		for i := 0; i <= len(s); i++ {
 			for end := i; end <= len(s); end++ {
 				want := i
@@ -36,6 +29,19 @@ func checkScan(t *testing.T, name string, seed uint64, n int, alphabet string, c
 			}
 		}
 	}
+}
+
+// mixBytes returns n random bytes: each one of common's k times in of,
+// else one of rare's.
+func mixBytes(rng *rand.Rand, n int, rare, common string, k, of int) []byte {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = rare[rng.IntN(len(rare))]
+		if rng.IntN(of) < k {
+			b[i] = common[rng.IntN(len(common))]
+		}
+	}
+	return b
 }
 
 // TestNextPunct checks NextPunct on strings over letters, spaces,
@@ -66,13 +72,7 @@ func TestNextBracketOrQuote(t *testing.T) {
 func TestHasUpperOrNonASCII(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 14))
 	for range 20000 {
-		b := make([]byte, rng.IntN(30))
-		for i := range b {
-			b[i] = "@AZ[`az{ .\x00\x7f\x80\xc1\xda\xff"[rng.IntN(16)]
-			if rng.IntN(4) > 0 {
-				b[i] = "xyz @[`{ .09"[rng.IntN(12)]
-			}
-		}
+		b := mixBytes(rng, rng.IntN(30), "@AZ[`az{ .\x00\x7f\x80\xc1\xda\xff", "xyz @[`{ .09", 3, 4)
 		s := string(b)
 		want := false
 		for _, c := range b {
@@ -89,14 +89,7 @@ func TestHasUpperOrNonASCII(t *testing.T) {
 func TestHasDoubleSpace(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 20000 {
-		b := make([]byte, rng.IntN(30))
-		for i := range b {
-			b[i] = " a\xa0\x00"[rng.IntN(4)]
-			if rng.IntN(2) == 0 {
-				b[i] = "xyz "[rng.IntN(4)]
-			}
-		}
-		s := string(b)
+		s := string(mixBytes(rng, rng.IntN(30), " a\xa0\x00", "xyz ", 1, 2))
 		if got, want := HasDoubleSpace(s), strings.Contains(s, "  "); got != want {
 			t.Fatalf("HasDoubleSpace(%q) = %v, want %v", s, got, want)
 		}
