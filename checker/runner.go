@@ -130,7 +130,7 @@ func (r *Run) Check(ctx context.Context, inputs []Input) (*Result, error) {
 	if g == nil {
 		g = &glossary.Glossary{}
 	}
-	defer startRecycling()()
+	stopRecycling := startRecycling()
 	jobs := r.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -181,6 +181,9 @@ feed:
 	}
 	close(next)
 	wg.Wait()
+	// Every Document is checked: the memory kept for the next one goes
+	// now, before the run-level rules build their own.
+	stopRecycling()
 	if ruleErr != nil {
 		return nil, ruleErr
 	}

@@ -1,0 +1,54 @@
+package checker
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"testing"
+)
+
+// TestRecycledMemoryGoesBeforeFinish checks that the memory a run keeps
+// for the next Document (read buffers, Document slices) is let go once
+// every file is checked: the run-level rules' Finish, which builds its
+// own structures over the whole run, is where a run's memory peaks.
+func TestRecycledMemoryGoesBeforeFinish(t *testing.T) {
+	SetRecycle(t, true, false)
+	parse := func(path string, data []byte) (*Document, error) {
+		b := TakeBuffers()
+		b.Blocks = append(b.Blocks[:0], Block{Span: Span{Start: 0, End: len(data)}, Kind: Paragraph})
+		return b.NewDocument(path, string(data), "", b.Blocks, nil, nil), nil
+	}
+	var kept []int
+	rule := &Rule{
+		ID:      "memory-probe",
+		Collect: func(*Pass) (any, error) { return nil, nil },
+		Finish: func(*RunPass, []any) error {
+			recycled.Lock()
+			kept = append(kept, len(recycled.buffers), len(recycled.reads))
+			recycled.Unlock()
+			return nil
+		},
+	}
+	var inputs []Input
+	for i := range 6 {
+		text := bytes.Repeat([]byte(fmt.Sprintf("Sentence %d of the file. ", i)), 200)
+		inputs = append(inputs, Input{Path: fmt.Sprintf("f%d.txt", i), Open: func() (io.ReadCloser, int64, error) {
+			return io.NopCloser(bytes.NewReader(text)), int64(len(text)), nil
+		}})
+	}
+	for _, jobs := range []int{1, 3} {
+		kept = kept[:0]
+		run := &Run{Rules: []*Rule{rule}, Parse: parse, Jobs: jobs}
+		res, err := run.Check(context.Background(), inputs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Files != len(inputs) {
+			t.Fatalf("jobs %d: %d files checked, want %d", jobs, res.Files, len(inputs))
+		}
+		if len(kept) != 2 || kept[0] != 0 || kept[1] != 0 {
+			t.Errorf("jobs %d: during Finish the run still keeps %v (Buffers, read buffers), want none", jobs, kept)
+		}
+	}
+}
