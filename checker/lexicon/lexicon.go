@@ -91,22 +91,91 @@ const foldBuf = maxWordLen + 16
 // "'s" not listed itself is looked up without it. Unknown words have a
 // zero Info.
 func Lookup(w string) Info {
+	k, ok := shortKey(w)
+	if !ok {
+		return palette[lookup(w)]
+	}
+	// Short words, most of those looked up, go through short first.
+	m := k * shortMul
+	slot := &short[m>>shortKeyBits]
+	if e := slot.Load(); e&(shortValid|shortKeyMask) == shortValid|m&shortKeyMask {
+		return palette[uint8(e>>shortKeyBits)]
+	}
+	p := lookup(w)
+	slot.Store(shortValid | uint64(p)<<shortKeyBits | m&shortKeyMask)
+	return palette[p]
+}
+
+// notFound is the palette index that stands for a word not found: the
+// generator leaves it unused, so it holds the zero Info.
+const notFound = 255
+
+// lookup is Lookup without short; it returns a palette index.
+func lookup(w string) uint8 {
 	if len(w) == 0 || len(w) > foldBuf {
-		return Info{}
+		return notFound
 	}
 	h, ascii := lexhash.SumFold(w, hashSeed)
 	if !ascii {
 		return lookupSlow(w)
 	}
-	if in, ok := find(h); ok {
-		return in
+	if p, ok := find(h); ok {
+		return p
 	}
 	if n := len(w); n > 2 && w[n-2] == '\'' && w[n-1]|0x20 == 's' {
 		h, _ := lexhash.SumFold(w[:n-2], hashSeed)
-		in, _ := find(h)
-		return in
+		if p, ok := find(h); ok {
+			return p
+		}
 	}
-	return Info{}
+	return notFound
+}
+
+// short holds Lookup's answers for words of one to eight bytes looked up
+// lately, without hashing them for the table: text is mostly short common
+// words, looked up over and over by the rules. A word's key (shortKey)
+// times shortMul, an odd number, is a number that no other word gives;
+// its top bits pick the slot, which holds the rest of it (shortKeyMask),
+// so a match means the same word, and the palette index of the answer.
+// Entries are loaded and stored whole, atomically: lookups run
+// concurrently.
+var short [1 << shortSlotBits]atomic.Uint64
+
+const (
+	shortSlotBits = 12
+	shortKeyBits  = 64 - shortSlotBits // bits of the key kept in the slot; then the palette index
+	shortKeyMask  = 1<<shortKeyBits - 1
+	shortValid    = 1 << 63
+	shortMul      = 0x9e3779b97f4a7c15
+)
+
+// shortKey returns the bytes of w in one number, the first in the low
+// byte, and the length of w in the top byte if w is shorter than eight
+// bytes: a different number for each word of one to eight bytes. ok is
+// false for other lengths and for an eight-byte word whose last byte
+// could pass for a length.
+func shortKey(w string) (k uint64, ok bool) {
+	n := len(w)
+	switch {
+	case n >= 4 && n <= 8:
+		// Two loads of four bytes, overlapping for fewer than eight.
+		lo := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24
+		t := w[n-4:]
+		hi := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24
+		k = lo | hi<<(8*(n-4))
+		if n == 8 {
+			return k, w[7] >= 8
+		}
+	case n == 3:
+		k = uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16
+	case n == 2:
+		k = uint64(w[0]) | uint64(w[1])<<8
+	case n == 1:
+		k = uint64(w[0])
+	default:
+		return 0, false
+	}
+	return k | uint64(n)<<56, true
 }
 
 // LookupFold is Lookup for words in any case. Lookup itself folds case
@@ -120,7 +189,8 @@ func IsCommon(w string) bool {
 }
 
 // lookupSlow folds a word holding non-ASCII letters into a stack buffer.
-func lookupSlow(w string) Info {
+// It returns a palette index.
+func lookupSlow(w string) uint8 {
 	var buf [foldBuf + utf8.UTFMax]byte
 	b := buf[:0]
 	for _, r := range w {
@@ -135,21 +205,22 @@ func lookupSlow(w string) Info {
 			r = unicode.ToLower(r)
 		}
 		if len(b)+utf8.RuneLen(r) > foldBuf {
-			return Info{}
+			return notFound
 		}
 		b = utf8.AppendRune(b, r)
 	}
-	if in, ok := findBytes(b); ok {
-		return in
+	if p, ok := findBytes(b); ok {
+		return p
 	}
 	if n := len(b); n > 2 && b[n-2] == '\'' && b[n-1] == 's' {
-		in, _ := findBytes(b[:n-2])
-		return in
+		if p, ok := findBytes(b[:n-2]); ok {
+			return p
+		}
 	}
-	return Info{}
+	return notFound
 }
 
-func findBytes(b []byte) (Info, bool) { return find(lexhash.Sum(b, hashSeed)) }
+func findBytes(b []byte) (uint8, bool) { return find(lexhash.Sum(b, hashSeed)) }
 
 // recent holds find's answers for the hashes looked up lately. Text is
 // mostly common words, which the rules look up over and over: a lookup in
@@ -168,15 +239,16 @@ const (
 	recentFound    = 1 << 8
 )
 
-// find looks a hash up, in recent and then in the table.
-func find(h uint64) (Info, bool) {
+// find looks a hash up, in recent and then in the table, and returns its
+// palette index.
+func find(h uint64) (uint8, bool) {
 	slot := &recent[h&(recentSize-1)]
 	tag := h >> recentTagShift
 	if e := slot.Load(); e>>recentTagShift == tag && e&recentValid != 0 {
 		if e&recentFound == 0 {
-			return Info{}, false
+			return 0, false
 		}
-		return palette[e&0xff], true
+		return uint8(e), true
 	}
 	e := tag<<recentTagShift | recentValid
 	p, ok := findTable(h)
@@ -184,10 +256,7 @@ func find(h uint64) (Info, bool) {
 		e |= recentFound | uint64(p)
 	}
 	slot.Store(e)
-	if !ok {
-		return Info{}, false
-	}
-	return palette[p], true
+	return p, ok
 }
 
 // findTable looks a hash up in the table and returns its palette index.

@@ -653,7 +653,9 @@ func write(dir string, keys []string, infos []info, pairs map[string]string) err
 	slices.SortFunc(palette, func(a, b info) int {
 		return cmp.Or(cmp.Compare(a.tier, b.tier), cmp.Compare(a.tags, b.tags))
 	})
-	if len(palette) > 256 {
+	if len(palette) > 255 {
+		// Lookup's cache of short words stores index 255 for a word
+		// not found.
 		return fmt.Errorf("%d distinct infos do not fit the 8-bit palette", len(palette))
 	}
 	for i, in := range palette {
