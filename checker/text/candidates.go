@@ -191,6 +191,28 @@ func plainWord(s string, toks []Token, i int) bool {
 	return upper == 0
 }
 
+// plainCapital reports, cheaply, that the word toks[i] is a name unit of
+// its own (nameUnit returns the word alone): it starts with an ASCII
+// capital followed by an ASCII byte other than an apostrophe (so it is
+// neither "I", "I'm" nor an initial), it ends in no possessive and no
+// hyphen follows it. A false result says nothing.
+func plainCapital(s string, toks []Token, i int) bool {
+	t := toks[i]
+	if t.End-t.Start < 2 {
+		return false
+	}
+	c, c1 := s[t.Start], s[t.Start+1]
+	return 'A' <= c && c <= 'Z' && c1 < utf8.RuneSelf && c1 != '\'' && !mayHyphenAfter(s, toks, i) && !mayBePossessive(s, t)
+}
+
+// unitAt is nameUnit with the fast path of plainCapital.
+func unitAt(s string, toks []Token, i int) (unit, bool) {
+	if t := toks[i]; t.Kind == Word && plainCapital(s, toks, i) {
+		return unit{end: t.End, next: i + 1, last: i}, true
+	}
+	return nameUnit(s, toks, i)
+}
+
 // mayHyphenAfter is a cheap necessary condition of hasHyphenAfter: a
 // punctuation token that may be a hyphen follows toks[i], and a token
 // after it.
@@ -242,131 +264,239 @@ func AppendCandidates(dst []Candidate, words []Span, s string, toks []Token) ([]
 
 // appendCandidates is AppendCandidates; without skip it reads every token.
 func appendCandidates(dst []Candidate, words []Span, s string, toks []Token, skip bool) ([]Candidate, []Span) {
-	first := firstWord(toks)
 	if len(toks) == 0 {
 		return dst, words
 	}
+	b := candidateBuilder{dst: dst, words: words, s: s, toks: toks, first: -2}
 	end := toks[len(toks)-1].End
 	// Every unit holds a capital, in its first word or, for "al-Assad",
-	// two tokens on: the offset of the next byte that may be one.
+	// two tokens on: capital is the offset of the next byte that may be
+	// one. Without skip it stays past every token.
 	capital := -1
+	if !skip {
+		capital = end
+	}
 	i := 0
 	for i < len(toks) {
-		if skip && capital < toks[i].Start {
-			capital = nextCapital(s, toks[i].Start, end)
-			if capital == end {
-				break
+		t := toks[i]
+		if capital < t.Start {
+			if c := s[t.Start]; 'A' <= c && c <= 'Z' {
+				capital = t.Start // where skipToCapital would stop
+			} else {
+				i, capital = skipToCapital(s, toks, i, end)
+				if capital == end {
+					break
+				}
+				t = toks[i]
 			}
-			// No unit starts more than two tokens before the
-			// token that holds it. (A linear scan: the tokens are
-			// read in order, as the prefetcher expects.)
-			j := i
-			for j < len(toks) && toks[j].End <= capital {
-				j++
-			}
-			// The tokens before j hold no capital: a unit starts
-			// at one only when a hyphen follows it (plainWord,
-			// nameUnit), so one or two tokens before j.
-			back := 0
-			if j > 0 && mayBeHyphen(s, toks[j-1]) {
-				back = 2
-			} else if mayBeHyphen(s, toks[j]) {
-				back = 1
-			}
-			i = max(i, j-back)
 		}
-		// Fast path: most tokens are punctuation or plain lower-case
-		// words, which cannot start a unit unless a hyphen follows
-		// ("al-Assad").
-		if t := toks[i]; t.Kind != Word {
+		// Fast paths: most tokens are plain capitalised words, a unit
+		// of their own (plainCapital, inlined), punctuation or plain
+		// lower-case words, which cannot start a unit unless a hyphen
+		// follows ("al-Assad").
+		if t.Kind != Word {
 			i++
 			continue
-		} else if plainWord(s, toks, i) {
+		}
+		if n := t.End - t.Start; n >= 2 {
+			c, c1 := s[t.Start], s[t.Start+1]
+			if 'A' <= c && c <= 'Z' && c1 < utf8.RuneSelf && c1 != '\'' && !mayHyphenAfter(s, toks, i) && !mayBePossessive(s, t) {
+				i = b.add(i, unit{end: t.End, next: i + 1, last: i})
+				continue
+			}
+		}
+		if plainWord(s, toks, i) {
 			i++
 			continue
 		}
 		u, ok := nameUnit(s, toks, i)
-		// A plain first word that is a common word is just capitalised
-		// ("The", "However"); "U.S." and "Montoya-Galvez" are kept, and
-		// so is a noun or adjective before another name word ("New
-		// York", "Port Elwood").
 		if !ok {
 			i++
 			continue
 		}
-		// The lexicon entry of a plain first word, looked up once: it
-		// also tells whether the word standing alone is a function word.
-		var firstInfo lexicon.Info
-		plainFirst := i == first && u.next == i+1
-		if plainFirst {
-			firstInfo = lexicon.Lookup(initialWord(s, toks[i]))
-			if isCommon(firstInfo) && !leadsName(s, toks, i) {
-				i++
-				continue
-			}
-		}
-		if words == nil {
-			words = make([]Span, 0, len(toks)-i)
-		}
-		w0 := len(words)
-		c := Candidate{Span: Span{toks[i].Start, u.end}, Initial: i == first}
-		words = appendUnitWords(words, s, toks, i, u)
-		next := u.next
-		stop := u.stop
-		for !stop && next < len(toks) {
-			// Connectors, then another name unit.
-			k := next
-			nconn := 0
-			for k < len(toks) && nconn < maxConnectors && toks[k].Kind == Word &&
-				isLowerConnector(toks[k].Text(s)) && !hasHyphenAfter(s, toks, k) {
-				k++
-				nconn++
-			}
-			if k >= len(toks) || (nconn > 0 && !separatedBySpace(toks, k-1, k)) {
-				break
-			}
-			if !separatedBySpace(toks, next-1, next) && nconn == 0 {
-				break // "U.S.Army" and other glued text
-			}
-			v, ok := nameUnit(s, toks, k)
-			if !ok {
-				break
-			}
-			for j := next; j < k; j++ {
-				words = append(words, toks[j].Span)
-			}
-			words = appendUnitWords(words, s, toks, k, v)
-			c.End = v.end
-			next = v.next
-			stop = v.stop
-		}
-		c.Words = words[w0:len(words):len(words)]
-		i = next
-		// A plain first word alone is the word looked up above.
-		if len(c.Words) == 1 && (plainFirst && isFunctionWordInfo(s[c.Words[0].Start:c.Words[0].End], firstInfo) ||
-			!plainFirst && isFunctionWord(s[c.Words[0].Start:c.Words[0].End])) {
-			words = words[:w0] // "aircraft Now in use In order": not a name
-			continue
-		}
-		dst = append(dst, c)
+		i = b.add(i, u)
 	}
-	return dst, words
+	return b.dst, b.words
+}
+
+// A candidateBuilder holds what appendCandidates builds, and what it reads.
+type candidateBuilder struct {
+	dst   []Candidate
+	words []Span
+	s     string
+	toks  []Token
+	first int // index of the first word token, -1 if none, -2 not yet known
+}
+
+// add makes a candidate of the run starting with the name unit u at
+// toks[i], if it is one, and returns the index of the token after the
+// run.
+func (b *candidateBuilder) add(i int, u unit) int {
+	s, toks := b.s, b.toks
+	if b.first == -2 {
+		b.first = firstWord(toks)
+	}
+	first := b.first
+	// A plain first word that is a common word is just capitalised
+	// ("The", "However"); "U.S." and "Montoya-Galvez" are kept, and
+	// so is a noun or adjective before another name word ("New
+	// York", "Port Elwood").
+	// The lexicon entry of a plain first word, looked up once: it
+	// also tells whether the word standing alone is a function word.
+	var firstInfo lexicon.Info
+	plainFirst := i == first && u.next == i+1
+	if plainFirst {
+		firstInfo = lexicon.Lookup(initialWord(s, toks[i]))
+		if isCommon(firstInfo) && !leadsName(s, toks, i) {
+			return i + 1
+		}
+	}
+	words := b.words
+	if words == nil {
+		words = make([]Span, 0, len(toks)-i)
+	}
+	w0 := len(words)
+	c := Candidate{Span: Span{toks[i].Start, u.end}, Initial: i == first}
+	words = appendUnitWords(words, s, toks, i, u)
+	next := u.next
+	stop := u.stop
+	for !stop && next < len(toks) {
+		// Connectors, then another name unit.
+		k := next
+		nconn := 0
+		for k < len(toks) && nconn < maxConnectors && toks[k].Kind == Word &&
+			isLowerConnector(toks[k].Text(s)) && !hasHyphenAfter(s, toks, k) {
+			k++
+			nconn++
+		}
+		if k >= len(toks) || (nconn > 0 && !separatedBySpace(toks, k-1, k)) {
+			break
+		}
+		if !separatedBySpace(toks, next-1, next) && nconn == 0 {
+			break // "U.S.Army" and other glued text
+		}
+		v, ok := unitFrom(s, toks, k)
+		if !ok {
+			break
+		}
+		for j := next; j < k; j++ {
+			words = append(words, toks[j].Span)
+		}
+		words = appendUnitWords(words, s, toks, k, v)
+		c.End = v.end
+		next = v.next
+		stop = v.stop
+	}
+	c.Words = words[w0:len(words):len(words)]
+	// A plain first word alone is the word looked up above.
+	if len(c.Words) == 1 {
+		w := s[c.Words[0].Start:c.Words[0].End]
+		if plainFirst && isFunctionWordInfo(w, firstInfo) || !plainFirst && isFunctionWord(w) {
+			b.words = words[:w0] // "aircraft Now in use In order": not a name
+			return next
+		}
+	}
+	b.words = words
+	b.dst = append(b.dst, c)
+	return next
+}
+
+// mayBePossessive reports whether the word t may end in a possessive
+// (possessiveLen): it ends in an "s" after an apostrophe ("'", or the last
+// byte of "’" or "ʼ").
+func mayBePossessive(s string, t Token) bool {
+	if t.End-t.Start < 3 || s[t.End-1]|0x20 != 's' {
+		return false
+	}
+	b := s[t.End-2]
+	return b == '\'' || b >= utf8.RuneSelf
+}
+
+// skipToCapital returns the index of the first token at or after toks[i]
+// where a name unit may start, and the offset of the next byte from
+// toks[i] on that may be a capital (nextCapital), which is end if there is
+// none.
+func skipToCapital(s string, toks []Token, i, end int) (int, int) {
+	capital := nextCapital(s, toks[i].Start, end)
+	if capital == end {
+		return i, end
+	}
+	// No unit starts more than two tokens before the token that holds
+	// it. (A linear scan: the tokens are read in order, as the
+	// prefetcher expects.)
+	j := i
+	for j < len(toks) && toks[j].End <= capital {
+		j++
+	}
+	// The tokens before j hold no capital: a unit starts at one only
+	// when a hyphen follows it (plainWord, nameUnit), so one or two
+	// tokens before j.
+	back := 0
+	if j > 0 && mayBeHyphen(s, toks[j-1]) {
+		back = 2
+	} else if mayBeHyphen(s, toks[j]) {
+		back = 1
+	}
+	return max(i, j-back), capital
+}
+
+// unitFrom is nameUnit with fast paths: most tokens are punctuation, plain
+// lower-case words, which cannot start a unit unless a hyphen follows
+// ("al-Assad"), or plain capitalised words, a unit of their own.
+func unitFrom(s string, toks []Token, i int) (unit, bool) {
+	t := toks[i]
+	if t.Kind != Word {
+		return unit{}, false
+	}
+	if plainCapital(s, toks, i) {
+		return unit{end: t.End, next: i + 1, last: i}, true
+	}
+	if plainWord(s, toks, i) {
+		return unit{}, false
+	}
+	return nameUnit(s, toks, i)
 }
 
 // nextCapital returns the offset in s[from:end] of the first byte that is
 // an ASCII capital or not ASCII (and so may start an upper-case rune), or
-// end if there is none. It tests eight bytes at a time.
+// end if there is none. It tests sixteen bytes at a time, and the last
+// few bytes in one go too when s goes on after them.
 func nextCapital(s string, from, end int) int {
+	// The masks as variables, kept in registers rather than loaded
+	// anew for each use.
+	k := capitalMasks
 	i := from
-	for ; i+8 <= end; i += 8 {
-		x := load64(s, i)
-		// With the high bits cleared no byte sum carries into the
-		// next byte: the high bit of b+0x3F is b >= 'A', that of
-		// b+0x25 is b > 'Z'.
-		y := x &^ highBits
-		if hit := (x | (y+0x3F*lowBits)&^(y+0x25*lowBits)) & highBits; hit != 0 {
-			return i + bits.TrailingZeros64(hit)/8
+	for ; i+16 <= end; i += 16 {
+		b := s[i : i+16]
+		x0 := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		x1 := uint64(b[8]) | uint64(b[9])<<8 | uint64(b[10])<<16 | uint64(b[11])<<24 |
+			uint64(b[12])<<32 | uint64(b[13])<<40 | uint64(b[14])<<48 | uint64(b[15])<<56
+		y0, y1 := x0&k.low7, x1&k.low7
+		h0 := (x0 | (y0+k.geA)&^(y0+k.gtZ)) &^ k.low7
+		h1 := (x1 | (y1+k.geA)&^(y1+k.gtZ)) &^ k.low7
+		if h0|h1 != 0 {
+			if h0 != 0 {
+				return i + bits.TrailingZeros64(h0)/8
+			}
+			return i + 8 + bits.TrailingZeros64(h1)/8
 		}
+	}
+	if i+8 <= end {
+		if h := capitals8(load64(s, i)); h != 0 {
+			return i + bits.TrailingZeros64(h)/8
+		}
+		i += 8
+	}
+	if i == end {
+		return end
+	}
+	if i+8 <= len(s) {
+		// The bytes from end on are masked out.
+		if h := capitals8(load64(s, i)) & (1<<(8*uint(end-i)) - 1); h != 0 {
+			return i + bits.TrailingZeros64(h)/8
+		}
+		return end
 	}
 	for ; i < end; i++ {
 		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
@@ -374,6 +504,19 @@ func nextCapital(s string, from, end int) int {
 		}
 	}
 	return end
+}
+
+// capitalMasks are the constants of capitals8.
+var capitalMasks = struct{ low7, geA, gtZ uint64 }{^uint64(highBits), 0x3F * lowBits, 0x25 * lowBits}
+
+// capitals8 returns, for each of the eight bytes of x, its high bit set
+// when the byte is an ASCII capital or not ASCII, all else clear.
+func capitals8(x uint64) uint64 {
+	// With the high bits cleared no byte sum carries into the next
+	// byte: the high bit of b+0x3F is b >= 'A', that of b+0x25 is
+	// b > 'Z'.
+	y := x &^ highBits
+	return (x | (y+0x3F*lowBits)&^(y+0x25*lowBits)) & highBits
 }
 
 // firstWord returns the index of the sentence's first word token, after
@@ -414,7 +557,7 @@ func leadsName(s string, toks []Token, i int) bool {
 	}
 	// The cheap test first: most first words are followed by a
 	// lower-case word.
-	if _, ok := nameUnit(s, toks, i+1); !ok {
+	if _, ok := unitAt(s, toks, i+1); !ok {
 		return false
 	}
 	w := toks[i].Text(s)
@@ -442,7 +585,15 @@ func isFunctionWordInfo(w string, in lexicon.Info) bool {
 
 // mayBeFunctionWord is the part of isFunctionWord that needs no lexicon.
 func mayBeFunctionWord(w string) bool {
-	return !(len(w) > 8 || IsAllUpper(w) && len(w) > 1 || w == "May")
+	if len(w) > 8 {
+		return false
+	}
+	// A lower-case ASCII letter second makes the word not all upper
+	// case (IsAllUpper): the common "Debian", "The".
+	if len(w) > 1 && 'a' <= w[1] && w[1] <= 'z' {
+		return w != "May"
+	}
+	return !(IsAllUpper(w) && len(w) > 1 || w == "May")
 }
 
 // isShortFunctionWord reports whether t is "I" or a short capitalised

@@ -1,0 +1,215 @@
+package text
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/mtlint/mtlint/checker/lexicon"
+)
+
+// refCandidates is the straightforward form of appendCandidates, kept to
+// check its fast paths: it reads every token, asks nameUnit about each
+// and uses the plain forms of the word tests.
+func refCandidates(s string, toks []Token) []Candidate {
+	var dst []Candidate
+	var words []Span
+	first := firstWord(toks)
+	i := 0
+	for i < len(toks) {
+		u, ok := nameUnit(s, toks, i)
+		if !ok {
+			i++
+			continue
+		}
+		var firstInfo lexicon.Info
+		plainFirst := i == first && u.next == i+1
+		if plainFirst {
+			firstInfo = lexicon.Lookup(initialWord(s, toks[i]))
+			if lexicon.IsCommon(initialWord(s, toks[i])) && !refLeadsName(s, toks, i) {
+				i++
+				continue
+			}
+		}
+		w0 := len(words)
+		c := Candidate{Span: Span{toks[i].Start, u.end}, Initial: i == first}
+		words = appendUnitWords(words, s, toks, i, u)
+		next := u.next
+		stop := u.stop
+		for !stop && next < len(toks) {
+			k := next
+			nconn := 0
+			for k < len(toks) && nconn < maxConnectors && toks[k].Kind == Word &&
+				!IsCapitalized(toks[k].Text(s)) && IsConnector(toks[k].Text(s)) && !hasHyphenAfter(s, toks, k) {
+				k++
+				nconn++
+			}
+			if k >= len(toks) || (nconn > 0 && !separatedBySpace(toks, k-1, k)) {
+				break
+			}
+			if !separatedBySpace(toks, next-1, next) && nconn == 0 {
+				break
+			}
+			v, ok := nameUnit(s, toks, k)
+			if !ok {
+				break
+			}
+			for j := next; j < k; j++ {
+				words = append(words, toks[j].Span)
+			}
+			words = appendUnitWords(words, s, toks, k, v)
+			c.End = v.end
+			next = v.next
+			stop = v.stop
+		}
+		c.Words = words[w0:len(words):len(words)]
+		i = next
+		if len(c.Words) == 1 {
+			w := s[c.Words[0].Start:c.Words[0].End]
+			in := firstInfo
+			if !plainFirst {
+				in = lexicon.Lookup(w)
+			}
+			if refMayBeFunctionWord(w) && in.Tags&lexicon.Function != 0 {
+				words = words[:w0]
+				continue
+			}
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// refLeadsName is leadsName with nameUnit.
+func refLeadsName(s string, toks []Token, i int) bool {
+	if i+1 >= len(toks) || !onlySpaces(s, toks[i].End, toks[i+1].Start) || toks[i].End == toks[i+1].Start {
+		return false
+	}
+	if _, ok := nameUnit(s, toks, i+1); !ok {
+		return false
+	}
+	w := toks[i].Text(s)
+	if IsSentenceStarter(w) || strings.HasSuffix(w, "ing") {
+		return false
+	}
+	tags := lexicon.Lookup(w).Tags
+	if tags&lexicon.Function != 0 || tags&(lexicon.Noun|lexicon.Adj) == 0 {
+		return false
+	}
+	w2 := toks[i+1].Text(s)
+	return !(isPronounI(w2) || lexicon.Lookup(w2).Tags&lexicon.Function != 0 && len(w2) <= 3)
+}
+
+func refMayBeFunctionWord(w string) bool {
+	return !(len(w) > 8 || IsAllUpper(w) && len(w) > 1 || w == "May")
+}
+
+// checkAgainstRef fails when the candidates of the sentence toks of s
+// differ from refCandidates'.
+func checkAgainstRef(t *testing.T, s string, toks []Token) {
+	t.Helper()
+	got := Candidates(nil, s, toks)
+	want := refCandidates(s, toks)
+	if len(got) != len(want) {
+		t.Fatalf("%q: %d candidates, the reference gives %d:\n%+v\n%+v", s, len(got), len(want), got, want)
+	}
+	for k := range got {
+		if got[k].Span != want[k].Span || got[k].Initial != want[k].Initial || !slices.Equal(got[k].Words, want[k].Words) {
+			t.Fatalf("%q: candidate %d: %+v, the reference gives %+v", s, k, got[k], want[k])
+		}
+	}
+}
+
+// candidateParts are the pieces of the random texts of the candidate
+// tests: names, connectors, common and function words, possessives,
+// initials, hyphens, contractions of "I", acronyms and non-ASCII letters.
+var candidateParts = []string{"Nayib", "Bukele", "al", "de", "la", "the", "of", "and", "x", "é", "É", "US", "U.S.", "I", "iPhone", "3rd",
+	"-", "‐", "–", "“", "’s", "'", ".", ",", " ", " ", " ", " ", "  ", "\n", "Assad", "bin", "Laden", "May", "New", "York",
+	"The", "It", "Is", "In", "If", "I'm", "I’ll", "Tools", "Files's", "O'Brien's", "Bush’s", "Bushʼs", "As", "AS", "USA", "J.", "R",
+	"d'Estaing", "x-Ray", "Debian", "GNU", "Linux", "/", "MS", "13", "Covid", "19", "Port", "Elwood", "However", "Following",
+	"Émile", "Ölfeld", "ﬁle", "İstanbul", "ß", "Ab", "A", "Zz", "Z's", "Y'", "Q’", "aB", "Package", "Packages", "Software", "Although",
+	"Whatever", "THE", "Of", "Van", "van", "der", "y", "Y", "\t", "(", ")", "Dr", "Mr", "Co", "Inc"}
+
+// TestCandidatesAgainstRef checks appendCandidates against refCandidates
+// on random texts, the benchmark prose and the repository's test data.
+func TestCandidatesAgainstRef(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for range 40000 {
+		var b strings.Builder
+		for n := 1 + rng.Intn(30); n > 0; n-- {
+			b.WriteString(candidateParts[rng.Intn(len(candidateParts))])
+			if rng.Intn(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		s := b.String()
+		toks := Tokenize(nil, s, Span{0, len(s)})
+		checkAgainstRef(t, s, toks)
+		// The same text inside a longer one: the scans may read on
+		// past the sentence.
+		long := s + " Then More Text After It."
+		checkAgainstRef(t, long, Tokenize(nil, long, Span{0, len(s)}))
+	}
+	texts := []string{benchProse}
+	filepath.WalkDir(filepath.Join("..", "..", "testdata"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() && (strings.HasSuffix(p, ".txt") || strings.HasSuffix(p, ".md")) {
+			if b, err := os.ReadFile(p); err == nil {
+				texts = append(texts, string(b))
+			}
+		}
+		return nil
+	})
+	for _, s := range texts {
+		for _, p := range paragraphSpans(s) {
+			for _, sp := range Sentences(nil, s, p) {
+				checkAgainstRef(t, s, Tokenize(nil, s, sp))
+			}
+		}
+	}
+}
+
+// TestPlainCapital checks plainCapital against nameUnit, and
+// mayBePossessive against possessiveLen, on the tokens of random texts.
+func TestPlainCapital(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	for range 20000 {
+		var b strings.Builder
+		for n := 1 + rng.Intn(12); n > 0; n-- {
+			b.WriteString(candidateParts[rng.Intn(len(candidateParts))])
+			if rng.Intn(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		s := b.String()
+		toks := Tokenize(nil, s, Span{0, len(s)})
+		for i, tok := range toks {
+			if tok.Kind != Word {
+				continue
+			}
+			if possessiveLen(tok.Text(s)) > 0 && !mayBePossessive(s, tok) {
+				t.Fatalf("mayBePossessive(%q) = false", tok.Text(s))
+			}
+			if !plainCapital(s, toks, i) {
+				continue
+			}
+			u, ok := nameUnit(s, toks, i)
+			if want := (unit{end: tok.End, next: i + 1, last: i}); !ok || u != want {
+				t.Fatalf("%q: plainCapital at %q, but nameUnit gives %+v, %v", s, tok.Text(s), u, ok)
+			}
+		}
+	}
+}
+
+// TestMayBeFunctionWord checks mayBeFunctionWord against its plain form.
+func TestMayBeFunctionWord(t *testing.T) {
+	words := append(strings.Fields(benchProse), candidateParts...)
+	words = append(words, "", "a", "A", "Ab", "AB", "ABC", "May", "MAY", "may", "Mé", "ÉCOLE", "École", "A1", "A-", "Abcdefghi", "Abcdefgh")
+	for _, w := range words {
+		if got, want := mayBeFunctionWord(w), refMayBeFunctionWord(w); got != want {
+			t.Errorf("mayBeFunctionWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
