@@ -29,18 +29,18 @@ func (d *Document) Candidates() []text.Candidate {
 		if b == nil {
 			b = new(Buffers) // released: the slices are gone
 		}
-		list := reuse(b.cands, nt/12+4)
-		words := reuse(b.words, nt/8+8) // one arena for the Words of all candidates
+		// One arena for the Words of all candidates.
+		f := text.NewCandidateFinder(d.Masked, reuse(b.cands, nt/12+4), reuse(b.words, nt/8+8))
 		for k := range d.Sentences {
 			s := &d.Sentences[k]
-			n := len(list)
-			list, words = text.AppendCandidates(list, words, d.Masked, d.Tokens[s.First:s.Last])
-			if masked && len(list) > n {
-				list = d.splitAtMasks(list, n)
+			n := len(f.List)
+			f.Sentence(d.Tokens[s.First:s.Last])
+			if masked && len(f.List) > n && d.masksBetweenWords(f.List[n:]) {
+				f.List = d.splitAtMasks(f.List, n)
 			}
 		}
-		d.cands.list = list
-		b.cands, b.words = list, words
+		d.cands.list = f.List
+		b.cands, b.words = f.List, f.Words
 	})
 	return d.cands.list
 }
@@ -50,16 +50,6 @@ func (d *Document) Candidates() []text.Candidate {
 // piece ("de la").
 func (d *Document) splitAtMasks(list []text.Candidate, from int) []text.Candidate {
 	cut := func(a, b text.Span) bool { return d.Text[a.End:b.Start] != d.Masked[a.End:b.Start] }
-	need := false
-	for i := from; i < len(list) && !need; i++ {
-		ws := list[i].Words // not the candidate copied: most have one word
-		for k := 1; k < len(ws) && !need; k++ {
-			need = cut(ws[k-1], ws[k])
-		}
-	}
-	if !need {
-		return list
-	}
 	tail := append([]text.Candidate(nil), list[from:]...)
 	list = list[:from]
 	for _, c := range tail {
@@ -91,6 +81,20 @@ func (d *Document) splitAtMasks(list []text.Candidate, from int) []text.Candidat
 		}
 	}
 	return list
+}
+
+// masksBetweenWords reports whether masked text lies between two words of
+// one of the candidates cands (splitAtMasks).
+func (d *Document) masksBetweenWords(cands []text.Candidate) bool {
+	for i := range cands {
+		ws := cands[i].Words // not the candidate copied: most have one word
+		for k := 1; k < len(ws); k++ {
+			if d.Text[ws[k-1].End:ws[k].Start] != d.Masked[ws[k-1].End:ws[k].Start] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isConnectorAt reports whether the word at w is a lower-case connector.

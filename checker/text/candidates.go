@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -205,14 +206,6 @@ func plainCapital(s string, toks []Token, i int) bool {
 	return 'A' <= c && c <= 'Z' && c1 < utf8.RuneSelf && c1 != '\'' && !mayHyphenAfter(s, toks, i) && !mayBePossessive(s, t)
 }
 
-// unitAt is nameUnit with the fast path of plainCapital.
-func unitAt(s string, toks []Token, i int) (unit, bool) {
-	if t := toks[i]; t.Kind == Word && plainCapital(s, toks, i) {
-		return unit{end: t.End, next: i + 1, last: i}, true
-	}
-	return nameUnit(s, toks, i)
-}
-
 // mayHyphenAfter is a cheap necessary condition of hasHyphenAfter: a
 // punctuation token that may be a hyphen follows toks[i], and a token
 // after it.
@@ -264,31 +257,65 @@ func AppendCandidates(dst []Candidate, words []Span, s string, toks []Token) ([]
 
 // appendCandidates is AppendCandidates; without skip it reads every token.
 func appendCandidates(dst []Candidate, words []Span, s string, toks []Token, skip bool) ([]Candidate, []Span) {
+	f := CandidateFinder{List: dst, Words: words, s: s}
+	f.sentence(toks, skip)
+	return f.List, f.Words
+}
+
+// A CandidateFinder finds the candidates of the sentences of one text, one
+// sentence after the other: AppendCandidates for many sentences without
+// the cost of a call for each.
+type CandidateFinder struct {
+	// List holds the candidates found, after those it was made with.
+	List []Candidate
+	// Words is the arena of the candidates' Words (AppendCandidates).
+	Words []Span
+
+	s     string
+	toks  []Token // the sentence's tokens
+	end   int     // the end of its last token
+	first int     // index of its first word token, -1 if none, -2 not yet known
+}
+
+// NewCandidateFinder returns a finder of the candidates of sentences of s
+// that appends them to list and their words to the arena words.
+func NewCandidateFinder(s string, list []Candidate, words []Span) CandidateFinder {
+	return CandidateFinder{List: list, Words: words, s: s}
+}
+
+// Sentence appends to f.List the candidates among toks, the tokens of one
+// sentence (AppendCandidates).
+func (f *CandidateFinder) Sentence(toks []Token) { f.sentence(toks, true) }
+
+// sentence is Sentence; without skip it reads every token.
+func (f *CandidateFinder) sentence(toks []Token, skip bool) {
 	if len(toks) == 0 {
-		return dst, words
+		return
 	}
-	b := candidateBuilder{dst: dst, words: words, s: s, toks: toks, first: -2}
+	s := f.s
 	end := toks[len(toks)-1].End
+	f.toks, f.first, f.end = toks, -2, end
 	// Every unit holds a capital, in its first word or, for "al-Assad",
-	// two tokens on: capital is the offset of the next byte that may be
-	// one. Without skip it stays past every token.
+	// two tokens on: capital is the offset of the next byte from toks[i]
+	// on that may be one, if not below toks[i].Start. Without skip it
+	// stays past every token.
 	capital := -1
 	if !skip {
-		capital = end
+		capital = math.MaxInt
 	}
 	i := 0
 	for i < len(toks) {
 		t := toks[i]
 		if capital < t.Start {
 			if c := s[t.Start]; 'A' <= c && c <= 'Z' {
-				capital = t.Start // where skipToCapital would stop
-			} else {
-				i, capital = skipToCapital(s, toks, i, end)
-				if capital == end {
-					break
-				}
-				t = toks[i]
+				capital = t.Start
+			} else if capital = nextCapital(s, t.Start, end); capital == end {
+				break
 			}
+		}
+		if capital >= t.End && capital < end {
+			i = skipToCapital(s, toks, i, capital)
+			t = toks[i]
 		}
 		// Fast paths: most tokens are plain capitalised words, a unit
 		// of their own (plainCapital, inlined), punctuation or plain
@@ -298,60 +325,87 @@ func appendCandidates(dst []Candidate, words []Span, s string, toks []Token, ski
 			i++
 			continue
 		}
-		if n := t.End - t.Start; n >= 2 {
-			c, c1 := s[t.Start], s[t.Start+1]
-			if 'A' <= c && c <= 'Z' && c1 < utf8.RuneSelf && c1 != '\'' && !mayHyphenAfter(s, toks, i) && !mayBePossessive(s, t) {
-				i = b.add(i, unit{end: t.End, next: i + 1, last: i})
+		var u unit
+		if n := t.End - t.Start; n >= 2 && 'A' <= s[t.Start] && s[t.Start] <= 'Z' && s[t.Start+1] < utf8.RuneSelf && s[t.Start+1] != '\'' &&
+			!mayHyphenAfter(s, toks, i) && !mayBePossessive(s, t) {
+			u = unit{end: t.End, next: i + 1, last: i}
+		} else if plainWord(s, toks, i) {
+			i++
+			continue
+		} else {
+			var ok bool
+			if u, ok = nameUnit(s, toks, i); !ok {
+				i++
 				continue
 			}
 		}
-		if plainWord(s, toks, i) {
-			i++
-			continue
+		var c int
+		i, c = f.add(i, u)
+		if skip {
+			capital = c
 		}
-		u, ok := nameUnit(s, toks, i)
-		if !ok {
-			i++
-			continue
-		}
-		i = b.add(i, u)
 	}
-	return b.dst, b.words
 }
 
-// A candidateBuilder holds what appendCandidates builds, and what it reads.
-type candidateBuilder struct {
-	dst   []Candidate
-	words []Span
-	s     string
-	toks  []Token
-	first int // index of the first word token, -1 if none, -2 not yet known
+// skipToCapital returns the index of the first token from toks[i] on
+// where a name unit may start, given the offset of the next byte from
+// toks[i] on that may be a capital (nextCapital), which is in a later
+// token.
+func skipToCapital(s string, toks []Token, i, capital int) int {
+	// No unit starts more than two tokens before the token that holds
+	// the capital. (A linear scan: the tokens are read in order, as the
+	// prefetcher expects.)
+	j := i
+	for j < len(toks) && toks[j].End <= capital {
+		j++
+	}
+	// The tokens before j hold no capital: a unit starts at one only
+	// when a hyphen follows it (plainWord, nameUnit), so one or two
+	// tokens before j.
+	back := 0
+	if j > 0 && mayBeHyphen(s, toks[j-1]) {
+		back = 2
+	} else if mayBeHyphen(s, toks[j]) {
+		back = 1
+	}
+	return max(i, j-back)
 }
 
 // add makes a candidate of the run starting with the name unit u at
-// toks[i], if it is one, and returns the index of the token after the
-// run.
-func (b *candidateBuilder) add(i int, u unit) int {
-	s, toks := b.s, b.toks
-	if b.first == -2 {
-		b.first = firstWord(toks)
+// toks[i], if it is one. It returns the index of the token after the run
+// and, when it had to find it, the offset of the next byte from that
+// token on that may be a capital (nextCapital), else -1.
+func (f *CandidateFinder) add(i int, u unit) (int, int) {
+	s, toks := f.s, f.toks
+	if f.first == -2 {
+		f.first = firstWord(toks)
 	}
-	first := b.first
+	first := f.first
 	// A plain first word that is a common word is just capitalised
 	// ("The", "However"); "U.S." and "Montoya-Galvez" are kept, and
 	// so is a noun or adjective before another name word ("New
 	// York", "Port Elwood").
 	// The lexicon entry of a plain first word, looked up once: it
 	// also tells whether the word standing alone is a function word.
+	// (Its unit ends where initialWord does.)
 	var firstInfo lexicon.Info
 	plainFirst := i == first && u.next == i+1
 	if plainFirst {
-		firstInfo = lexicon.Lookup(initialWord(s, toks[i]))
-		if isCommon(firstInfo) && !leadsName(s, toks, i) {
-			return i + 1
+		firstInfo = lexicon.Lookup(s[toks[i].Start:u.end])
+		if isCommon(firstInfo) {
+			// The capital that a longer name needs (leadsName:
+			// a unit at i+1) is looked for first: most sentences
+			// go on in lower case.
+			capital := f.capitalFrom(i + 1)
+			if capital == f.end {
+				return len(toks), capital // no unit in the rest
+			}
+			if !f.near(capital, i+1, 3) || !leadsName(s, toks, i) {
+				return i + 1, capital
+			}
 		}
 	}
-	words := b.words
+	words := f.Words
 	if words == nil {
 		words = make([]Span, 0, len(toks)-i)
 	}
@@ -360,11 +414,18 @@ func (b *candidateBuilder) add(i int, u unit) int {
 	words = appendUnitWords(words, s, toks, i, u)
 	next := u.next
 	stop := u.stop
+	capital := -1
+	if !stop {
+		// Another unit needs a capital within its first three tokens,
+		// after at most maxConnectors connectors.
+		capital = f.capitalFrom(next)
+		stop = !f.near(capital, next, maxConnectors+3)
+	}
 	for !stop && next < len(toks) {
 		// Connectors, then another name unit.
 		k := next
 		nconn := 0
-		for k < len(toks) && nconn < maxConnectors && toks[k].Kind == Word &&
+		for k < len(toks) && nconn < maxConnectors && toks[k].Kind == Word && mayBeLowerConnector(s[toks[k].Start]) &&
 			isLowerConnector(toks[k].Text(s)) && !hasHyphenAfter(s, toks, k) {
 			k++
 			nconn++
@@ -387,18 +448,44 @@ func (b *candidateBuilder) add(i int, u unit) int {
 		next = v.next
 		stop = v.stop
 	}
+	if capital == f.end {
+		next = len(toks) // no unit after this run
+	}
 	c.Words = words[w0:len(words):len(words)]
 	// A plain first word alone is the word looked up above.
 	if len(c.Words) == 1 {
 		w := s[c.Words[0].Start:c.Words[0].End]
 		if plainFirst && isFunctionWordInfo(w, firstInfo) || !plainFirst && isFunctionWord(w) {
-			b.words = words[:w0] // "aircraft Now in use In order": not a name
-			return next
+			f.Words = words[:w0] // "aircraft Now in use In order": not a name
+			return next, capital
 		}
 	}
-	b.words = words
-	b.dst = append(b.dst, c)
-	return next
+	f.Words = words
+	f.List = append(f.List, c)
+	return next, capital
+}
+
+// capitalFrom returns nextCapital from toks[k] on, or f.end if k is past
+// the last token.
+func (f *CandidateFinder) capitalFrom(k int) int {
+	if k >= len(f.toks) {
+		return f.end
+	}
+	return nextCapital(f.s, f.toks[k].Start, f.end)
+}
+
+// near reports whether the offset capital lies in toks[k] to toks[k+n-1]
+// (or before): else no unit starts before toks[k+n-2], as every unit
+// holds a capital in its first or third token.
+func (f *CandidateFinder) near(capital, k, n int) bool {
+	toks := f.toks
+	return capital < f.end && capital < toks[min(k+n-1, len(toks)-1)].End
+}
+
+// mayBeLowerConnector reports whether a word starting with the byte c may
+// be a lower-case connector (isLowerConnector).
+func mayBeLowerConnector(c byte) bool {
+	return c >= utf8.RuneSelf || c < 'A' || c > 'Z' && (c < 'a' || c > 'z' || connectorFirst[c])
 }
 
 // mayBePossessive reports whether the word t may end in a possessive
@@ -410,34 +497,6 @@ func mayBePossessive(s string, t Token) bool {
 	}
 	b := s[t.End-2]
 	return b == '\'' || b >= utf8.RuneSelf
-}
-
-// skipToCapital returns the index of the first token at or after toks[i]
-// where a name unit may start, and the offset of the next byte from
-// toks[i] on that may be a capital (nextCapital), which is end if there is
-// none.
-func skipToCapital(s string, toks []Token, i, end int) (int, int) {
-	capital := nextCapital(s, toks[i].Start, end)
-	if capital == end {
-		return i, end
-	}
-	// No unit starts more than two tokens before the token that holds
-	// it. (A linear scan: the tokens are read in order, as the
-	// prefetcher expects.)
-	j := i
-	for j < len(toks) && toks[j].End <= capital {
-		j++
-	}
-	// The tokens before j hold no capital: a unit starts at one only
-	// when a hyphen follows it (plainWord, nameUnit), so one or two
-	// tokens before j.
-	back := 0
-	if j > 0 && mayBeHyphen(s, toks[j-1]) {
-		back = 2
-	} else if mayBeHyphen(s, toks[j]) {
-		back = 1
-	}
-	return max(i, j-back), capital
 }
 
 // unitFrom is nameUnit with fast paths: most tokens are punctuation, plain
@@ -465,23 +524,24 @@ func nextCapital(s string, from, end int) int {
 	// The masks as variables, kept in registers rather than loaded
 	// anew for each use.
 	k := capitalMasks
-	i := from
-	for ; i+16 <= end; i += 16 {
-		b := s[i : i+16]
+	t := s[from:end]
+	j := 0
+	for ; j+16 <= len(t); j += 16 {
+		b := t[j : j+16]
 		x0 := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 		x1 := uint64(b[8]) | uint64(b[9])<<8 | uint64(b[10])<<16 | uint64(b[11])<<24 |
 			uint64(b[12])<<32 | uint64(b[13])<<40 | uint64(b[14])<<48 | uint64(b[15])<<56
-		y0, y1 := x0&k.low7, x1&k.low7
-		h0 := (x0 | (y0+k.geA)&^(y0+k.gtZ)) &^ k.low7
-		h1 := (x1 | (y1+k.geA)&^(y1+k.gtZ)) &^ k.low7
+		h0 := (x0 | (x0+k.geA)&^(x0+k.gtZ)) & k.high
+		h1 := (x1 | (x1+k.geA)&^(x1+k.gtZ)) & k.high
 		if h0|h1 != 0 {
 			if h0 != 0 {
-				return i + bits.TrailingZeros64(h0)/8
+				return from + j + bits.TrailingZeros64(h0)/8
 			}
-			return i + 8 + bits.TrailingZeros64(h1)/8
+			return from + j + 8 + bits.TrailingZeros64(h1)/8
 		}
 	}
+	i := from + j
 	if i+8 <= end {
 		if h := capitals8(load64(s, i)); h != 0 {
 			return i + bits.TrailingZeros64(h)/8
@@ -507,16 +567,15 @@ func nextCapital(s string, from, end int) int {
 }
 
 // capitalMasks are the constants of capitals8.
-var capitalMasks = struct{ low7, geA, gtZ uint64 }{^uint64(highBits), 0x3F * lowBits, 0x25 * lowBits}
+var capitalMasks = struct{ high, geA, gtZ uint64 }{highBits, 0x3F * lowBits, 0x25 * lowBits}
 
-// capitals8 returns, for each of the eight bytes of x, its high bit set
-// when the byte is an ASCII capital or not ASCII, all else clear.
+// capitals8 returns x with the high bit of its first byte that is an
+// ASCII capital or not ASCII set, if any, and no lower bit set: of the
+// bytes after that one the high bits may say anything. (The byte sums do
+// not carry into the next byte from an ASCII byte: the high bit of b+0x3F
+// is b >= 'A', that of b+0x25 is b > 'Z'.)
 func capitals8(x uint64) uint64 {
-	// With the high bits cleared no byte sum carries into the next
-	// byte: the high bit of b+0x3F is b >= 'A', that of b+0x25 is
-	// b > 'Z'.
-	y := x &^ highBits
-	return (x | (y+0x3F*lowBits)&^(y+0x25*lowBits)) & highBits
+	return (x | (x+0x3F*lowBits)&^(x+0x25*lowBits)) & highBits
 }
 
 // firstWord returns the index of the sentence's first word token, after
@@ -557,7 +616,7 @@ func leadsName(s string, toks []Token, i int) bool {
 	}
 	// The cheap test first: most first words are followed by a
 	// lower-case word.
-	if _, ok := unitAt(s, toks, i+1); !ok {
+	if _, ok := unitFrom(s, toks, i+1); !ok {
 		return false
 	}
 	w := toks[i].Text(s)
@@ -588,12 +647,23 @@ func mayBeFunctionWord(w string) bool {
 	if len(w) > 8 {
 		return false
 	}
-	// A lower-case ASCII letter second makes the word not all upper
-	// case (IsAllUpper): the common "Debian", "The".
-	if len(w) > 1 && 'a' <= w[1] && w[1] <= 'z' {
-		return w != "May"
+	if len(w) < 2 {
+		return true
 	}
-	return !(IsAllUpper(w) && len(w) > 1 || w == "May")
+	// ASCII words without IsAllUpper: a lower-case letter makes a word
+	// not all upper case, and so does having no letter.
+	upper := false
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case 'a' <= c && c <= 'z':
+			return w != "May"
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		case c >= utf8.RuneSelf:
+			return !(IsAllUpper(w) || w == "May")
+		}
+	}
+	return !upper
 }
 
 // isShortFunctionWord reports whether t is "I" or a short capitalised

@@ -213,3 +213,25 @@ func TestMayBeFunctionWord(t *testing.T) {
 		}
 	}
 }
+
+// TestCandidateFinder checks that a CandidateFinder given the sentences of
+// a text in turn finds what AppendCandidates finds for each.
+func TestCandidateFinder(t *testing.T) {
+	s := benchProse[:1<<16]
+	toks, sents := benchSentences(s)
+	var want []Candidate
+	var words []Span
+	f := NewCandidateFinder(s, nil, nil)
+	for _, st := range sents {
+		want, words = AppendCandidates(want, words, s, toks[st.first:st.last])
+		f.Sentence(toks[st.first:st.last])
+	}
+	if len(f.List) != len(want) || len(f.Words) != len(words) {
+		t.Fatalf("%d candidates, %d words; AppendCandidates gives %d, %d", len(f.List), len(f.Words), len(want), len(words))
+	}
+	for k := range want {
+		if f.List[k].Span != want[k].Span || f.List[k].Initial != want[k].Initial || !slices.Equal(f.List[k].Words, want[k].Words) {
+			t.Fatalf("candidate %d: %+v, AppendCandidates gives %+v", k, f.List[k], want[k])
+		}
+	}
+}

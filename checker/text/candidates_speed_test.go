@@ -18,6 +18,9 @@ func TestFastPathsAgree(t *testing.T) {
 		if got, want := isLowerConnector(w), !IsCapitalized(w) && isConnector(w); got != want {
 			t.Errorf("isLowerConnector(%q) = %v, want %v", w, got, want)
 		}
+		if w != "" && isLowerConnector(w) && !mayBeLowerConnector(w[0]) {
+			t.Errorf("mayBeLowerConnector(%q) = false", w[0])
+		}
 	}
 }
 
