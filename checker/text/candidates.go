@@ -356,7 +356,10 @@ func skipToCapital(s string, toks []Token, i, capital int) int {
 	// the capital. (A linear scan: the tokens are read in order, as the
 	// prefetcher expects.)
 	j := i
-	for j < len(toks) && toks[j].End <= capital {
+	for _, t := range toks[i:] {
+		if t.End > capital {
+			break
+		}
 		j++
 	}
 	// The tokens before j hold no capital: a unit starts at one only
@@ -454,8 +457,9 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 	c.Words = words[w0:len(words):len(words)]
 	// A plain first word alone is the word looked up above.
 	if len(c.Words) == 1 {
-		w := s[c.Words[0].Start:c.Words[0].End]
-		if plainFirst && isFunctionWordInfo(w, firstInfo) || !plainFirst && isFunctionWord(w) {
+		w := c.Words[0]
+		if mayBeFunctionWordAt(s, w.Start, w.End) && (plainFirst && firstInfo.Tags&lexicon.Function != 0 ||
+			!plainFirst && lexicon.Lookup(s[w.Start:w.End]).Tags&lexicon.Function != 0) {
 			f.Words = words[:w0] // "aircraft Now in use In order": not a name
 			return next, capital
 		}
@@ -630,16 +634,29 @@ func leadsName(s string, toks []Token, i int) bool {
 	return !isShortFunctionWord(s, toks[i+1])
 }
 
-// isFunctionWord reports whether w, a capitalised word standing alone, is
-// a function word ("The", "In", "Of") rather than a name. Acronyms ("US",
-// "WHO") and the month "May" are names.
-func isFunctionWord(w string) bool {
-	return mayBeFunctionWord(w) && lexicon.Lookup(w).Tags&lexicon.Function != 0
-}
+// A capitalised word standing alone is a function word ("The", "In",
+// "Of") rather than a name when mayBeFunctionWord (acronyms such as "US"
+// and "WHO", and the month "May", are names) and the lexicon tags it a
+// function word.
 
-// isFunctionWordInfo is isFunctionWord with w's lexicon entry in.
-func isFunctionWordInfo(w string, in lexicon.Info) bool {
-	return mayBeFunctionWord(w) && in.Tags&lexicon.Function != 0
+// mayBeFunctionWordAt is mayBeFunctionWord(s[start:end]), reading an ASCII
+// word eight bytes at a time.
+func mayBeFunctionWordAt(s string, start, end int) bool {
+	n := end - start
+	if n > 8 || n < 2 || start+8 > len(s) {
+		return mayBeFunctionWord(s[start:end])
+	}
+	mask := ^uint64(0) >> (64 - 8*n)
+	x := load64(s, start) & mask
+	if x&highBits != 0 {
+		return mayBeFunctionWord(s[start:end])
+	}
+	// All bytes are ASCII, so no byte sum carries into the next byte.
+	if lower := (x + (0x80-'a')*lowBits) &^ (x + (0x7f-'z')*lowBits) & highBits & mask; lower != 0 {
+		return x != 'M'|'a'<<8|'y'<<16 // not all upper case; "May" is a month
+	}
+	upper := (x + (0x80-'A')*lowBits) &^ (x + (0x7f-'Z')*lowBits) & highBits & mask
+	return upper == 0 // all upper case if it has a letter
 }
 
 // mayBeFunctionWord is the part of isFunctionWord that needs no lexicon.

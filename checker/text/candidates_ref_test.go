@@ -206,10 +206,16 @@ func TestPlainCapital(t *testing.T) {
 // TestMayBeFunctionWord checks mayBeFunctionWord against its plain form.
 func TestMayBeFunctionWord(t *testing.T) {
 	words := append(strings.Fields(benchProse), candidateParts...)
-	words = append(words, "", "a", "A", "Ab", "AB", "ABC", "May", "MAY", "may", "Mé", "ÉCOLE", "École", "A1", "A-", "Abcdefghi", "Abcdefgh")
+	words = append(words, "", "a", "A", "Ab", "AB", "ABC", "May", "MAY", "may", "Mé", "ÉCOLE", "École", "A1", "A-", "Abcdefghi", "Abcdefgh",
+		"@[", "`{", "A@", "Z[", "a`", "z{", "12", "AB12", "Mayo", "Ma", "May's", "AZ", "az", "\x7f")
 	for _, w := range words {
 		if got, want := mayBeFunctionWord(w), refMayBeFunctionWord(w); got != want {
 			t.Errorf("mayBeFunctionWord(%q) = %v, want %v", w, got, want)
+		}
+		for _, tail := range []string{"", " ", "abcdefgh"} {
+			if got, want := mayBeFunctionWordAt(w+tail, 0, len(w)), refMayBeFunctionWord(w); got != want {
+				t.Errorf("mayBeFunctionWordAt(%q) = %v, want %v", w+tail, got, want)
+			}
 		}
 	}
 }
