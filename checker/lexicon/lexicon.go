@@ -142,7 +142,7 @@ func lookup(w string) uint8 {
 var short [1 << shortSlotBits]atomic.Uint64
 
 const (
-	shortSlotBits = 12
+	shortSlotBits = 14
 	shortKeyBits  = 64 - shortSlotBits // bits of the key kept in the slot; then the palette index
 	shortKeyMask  = 1<<shortKeyBits - 1
 	shortValid    = 1 << 63
