@@ -34,8 +34,9 @@ func (d *Document) Candidates() []text.Candidate {
 		for k := range d.Sentences {
 			s := &d.Sentences[k]
 			n := len(f.List)
+			f.Multi = false
 			f.Sentence(d.Tokens[s.First:s.Last])
-			if masked && len(f.List) > n && d.masksBetweenWords(f.List[n:]) {
+			if masked && f.Multi && d.masksBetweenWords(f.List[n:]) {
 				f.List = d.splitAtMasks(f.List, n)
 			}
 		}

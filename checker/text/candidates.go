@@ -271,6 +271,9 @@ type CandidateFinder struct {
 	// Words is the arena of the candidates' Words (AppendCandidates).
 	Words []Span
 
+	// Multi is set when a candidate of more than one word is added.
+	Multi bool
+
 	s     string
 	toks  []Token // the sentence's tokens
 	end   int     // the end of its last token
@@ -465,6 +468,9 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 		}
 	}
 	f.Words = words
+	if len(c.Words) > 1 {
+		f.Multi = true
+	}
 	f.List = append(f.List, c)
 	return next, capital
 }
@@ -528,10 +534,9 @@ func nextCapital(s string, from, end int) int {
 	// The masks as variables, kept in registers rather than loaded
 	// anew for each use.
 	k := capitalMasks
-	t := s[from:end]
-	j := 0
-	for ; j+16 <= len(t); j += 16 {
-		b := t[j : j+16]
+	i := from
+	for ; i+16 <= end; i += 16 {
+		b := s[i : i+16]
 		x0 := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 		x1 := uint64(b[8]) | uint64(b[9])<<8 | uint64(b[10])<<16 | uint64(b[11])<<24 |
@@ -540,12 +545,11 @@ func nextCapital(s string, from, end int) int {
 		h1 := (x1 | (x1+k.geA)&^(x1+k.gtZ)) & k.high
 		if h0|h1 != 0 {
 			if h0 != 0 {
-				return from + j + bits.TrailingZeros64(h0)/8
+				return i + bits.TrailingZeros64(h0)/8
 			}
-			return from + j + 8 + bits.TrailingZeros64(h1)/8
+			return i + 8 + bits.TrailingZeros64(h1)/8
 		}
 	}
-	i := from + j
 	if i+8 <= end {
 		if h := capitals8(load64(s, i)); h != 0 {
 			return i + bits.TrailingZeros64(h)/8
