@@ -417,7 +417,16 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 	}
 	w0 := len(words)
 	c := Candidate{Span: Span{toks[i].Start, u.end}, Initial: i == first}
-	words = appendUnitWords(words, s, toks, i, u)
+	if u.last == i {
+		// A unit of one word, the common case of appendUnitWords.
+		w := toks[i].Span
+		if u.stop {
+			w.End = u.end
+		}
+		words = append(words, w)
+	} else {
+		words = appendUnitWords(words, s, toks, i, u)
+	}
 	next := u.next
 	stop := u.stop
 	capital := -1
