@@ -359,10 +359,10 @@ func skipToCapital(s string, toks []Token, i, capital int) int {
 	// the capital. (A linear scan: the tokens are read in order, as the
 	// prefetcher expects.)
 	j := i
-	for _, t := range toks[i:] {
-		if t.End > capital {
-			break
-		}
+	for j+4 <= len(toks) && toks[j+3].End <= capital {
+		j += 4 // four tokens at a time: the capital is most often a few words on
+	}
+	for j < len(toks) && toks[j].End <= capital {
 		j++
 	}
 	// The tokens before j hold no capital: a unit starts at one only
