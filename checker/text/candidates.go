@@ -331,6 +331,15 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool) {
 		var u unit
 		if n := t.End - t.Start; n >= 2 && 'A' <= s[t.Start] && s[t.Start] <= 'Z' && s[t.Start+1] < utf8.RuneSelf && s[t.Start+1] != '\'' &&
 			!mayHyphenAfter(s, toks, i) && !mayBePossessive(s, t) {
+			if i == 0 && skip {
+				// The sentence's first word, most often a common
+				// word just capitalised: add's first test, without
+				// the rest of add.
+				if next, c, done := f.commonFirst(); done {
+					i, capital = next, c
+					continue
+				}
+			}
 			u = unit{end: t.End, next: i + 1, last: i}
 		} else if plainWord(s, toks, i) {
 			i++
@@ -482,6 +491,24 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 	}
 	f.List = append(f.List, c)
 	return next, capital
+}
+
+// commonFirst is add's test of the sentence's first word, toks[0], a plain
+// capitalised word: when the word is a common one that leads no longer
+// name, it returns add's results and done.
+func (f *CandidateFinder) commonFirst() (next, capital int, done bool) {
+	toks := f.toks
+	if !isCommon(lexicon.Lookup(f.s[toks[0].Start:toks[0].End])) {
+		return 0, 0, false
+	}
+	capital = f.capitalFrom(1)
+	if capital == f.end {
+		return len(toks), capital, true // no unit in the rest
+	}
+	if !f.near(capital, 1, 3) || !leadsName(f.s, toks, 0) {
+		return 1, capital, true
+	}
+	return 0, 0, false
 }
 
 // capitalFrom returns nextCapital from toks[k] on, or f.end if k is past
