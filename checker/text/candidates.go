@@ -402,7 +402,7 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 	// York", "Port Elwood").
 	// The lexicon entry of a plain first word, looked up once: it
 	// also tells whether the word standing alone is a function word.
-	// (Its unit ends where initialWord does.)
+	// (Its unit ends before a possessive, as the word looked up does.)
 	var firstInfo lexicon.Info
 	plainFirst := i == first && u.next == i+1
 	if plainFirst {
@@ -631,17 +631,6 @@ func firstWord(toks []Token) int {
 		}
 	}
 	return -1
-}
-
-// initialWord returns the text of t without a possessive: the form of a
-// first word looked up in the lexicon, and the text of its candidate's
-// only word.
-func initialWord(s string, t Token) string {
-	w := t.Text(s)
-	if n := possessiveLen(w); n > 0 {
-		w = w[:len(w)-n]
-	}
-	return w
 }
 
 // isCommon is lexicon.IsCommon for an entry already looked up (Lookup

@@ -83,6 +83,17 @@ func refCandidates(s string, toks []Token) []Candidate {
 	return dst
 }
 
+// initialWord returns the text of t without a possessive: the form of a
+// first word looked up in the lexicon, and the text of its candidate's
+// only word.
+func initialWord(s string, t Token) string {
+	w := t.Text(s)
+	if n := possessiveLen(w); n > 0 {
+		w = w[:len(w)-n]
+	}
+	return w
+}
+
 // refLeadsName is leadsName with nameUnit.
 func refLeadsName(s string, toks []Token, i int) bool {
 	if i+1 >= len(toks) || !onlySpaces(s, toks[i].End, toks[i+1].Start) || toks[i].End == toks[i+1].Start {
