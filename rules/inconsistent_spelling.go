@@ -106,7 +106,7 @@ func (c *spellingCollector) item(kind cluster.Kind, spelling string) int {
 
 // addFrom records an occurrence of item i at s, located from the position
 // from, at or before s (nil: from the item kind's last position).
-func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *checker.Position) {
+func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *spellLinePos) {
 	it := &c.items[i]
 	it.count++
 	it.mid = it.mid || mid
@@ -118,116 +118,111 @@ func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *check
 			c.raws = append(c.raws, w)
 			raw = len(c.raws)
 		}
-		var pos checker.Position
+		var pos spellLinePos
 		if from != nil {
-			pos = spellAdvance(c.doc, *from, s.Start)
+			pos = spellFrom(c.doc, *from, s.Start)
 		} else {
 			pos = c.cursors[it.kind].at(c.doc, s.Start)
 		}
-		end := spellAdvance(c.doc, pos, s.End)
+		end := spellFrom(c.doc, pos, s.End)
 		c.occs = append(c.occs, spellingOcc{span: s, pos: spellPos{pos.Line, pos.Column}, end: spellPos{end.Line, end.Column}, raw: raw})
 		c.occItem = append(c.occItem, int32(i))
 	}
 }
 
+// A spellLinePos is a position and the offset at which the line after its
+// own starts (past the end of the text for the last line), or 0 when that
+// is not known.
+type spellLinePos struct {
+	checker.Position
+	next int
+}
+
 // A spellCursor computes the positions of increasing offsets in a document
-// from the last one, as Document.Position does from the start of the line.
+// as Document.Position does: the line from the document's line starts,
+// looked for from the last one's, and the column by counting the runes from
+// the last offset when it is on the same line, else from the line's start.
 type spellCursor struct {
-	last checker.Position
+	last spellLinePos
 	ok   bool
 }
 
-func (c *spellCursor) at(doc *checker.Document, off int) checker.Position {
-	if !c.ok || off < c.last.Offset {
-		c.last, c.ok = doc.Position(off), true
-	} else {
-		c.last = spellAdvance(doc, c.last, off)
+func (c *spellCursor) at(doc *checker.Document, off int) spellLinePos {
+	off = min(max(off, 0), len(doc.Text))
+	switch {
+	case !c.ok || off < c.last.Offset:
+		c.last, c.ok = spellPosition(doc, off), true
+	case off < c.last.next:
+		c.last = spellFrom(doc, c.last, off)
+	default:
+		// A later line: the last that starts at or before off, looked
+		// for among the next few, then by halves.
+		lines := doc.Lines()
+		n := c.last.Line + 1 // starts at c.last.next, at or before off
+		next := len(doc.Text) + 1
+		for k := 0; ; k++ {
+			if n == lines {
+				break
+			}
+			if s := doc.LineSpan(n + 1).Start; s > off {
+				next = s
+				break
+			}
+			n++
+			if k == 3 {
+				// Far: the first line after n that starts
+				// after off, by halves.
+				lo, hi := n+1, lines+1
+				for lo < hi {
+					h := int(uint(lo+hi) >> 1)
+					if doc.LineSpan(h).Start > off {
+						hi = h
+					} else {
+						lo = h + 1
+					}
+				}
+				n = lo - 1
+				if n < lines {
+					next = doc.LineSpan(n + 1).Start
+				}
+				break
+			}
+		}
+		start := doc.LineSpan(n).Start
+		c.last = spellLinePos{checker.Position{Offset: off, Line: n, Column: spellRuneCount(doc.Text[start:off]) + 1}, next}
 	}
 	return c.last
 }
 
-// spellAdvance returns the position of offset off from p, a position at or
-// before it: doc.Position(off), counting only the text between.
-func spellAdvance(doc *checker.Document, p checker.Position, off int) checker.Position {
+// spellPosition returns doc.Position(off) with the start of the next line.
+func spellPosition(doc *checker.Document, off int) spellLinePos {
+	p := doc.Position(off)
+	next := len(doc.Text) + 1
+	if p.Line < doc.Lines() {
+		next = doc.LineSpan(p.Line + 1).Start
+	}
+	return spellLinePos{p, next}
+}
+
+// spellFrom returns the position of offset off from p, a position at or
+// before it: doc.Position(off), counting only the runes between when off
+// is on p's line.
+func spellFrom(doc *checker.Document, p spellLinePos, off int) spellLinePos {
 	t := doc.Text
 	off = min(max(off, 0), len(t))
-	if off <= p.Offset {
-		if off == p.Offset {
-			return p
-		}
-		return doc.Position(off)
+	switch {
+	case off == p.Offset:
+		return p
+	case off < p.Offset || off >= p.next:
+		return spellPosition(doc, off)
+	case !utf8.RuneStart(t[p.Offset]) || p.Line == 1 && p.Offset < 3:
+		// Rune counts add up only from a rune's start; the
+		// byte-order mark is not counted on the first line.
+		return spellPosition(doc, off)
 	}
-	// Rune counts add up only from a rune's start; the byte-order mark
-	// is not counted on the first line.
-	if off-p.Offset > 32 || !utf8.RuneStart(t[p.Offset]) || p.Line == 1 && p.Offset < 3 {
-		return spellAdvanceLong(doc, p, off)
-	}
-	// A short way (within a name, most often): one pass over the text
-	// between, eight bytes at a time while they are ASCII and no line
-	// ends among them.
-	const lows, highs = 0x0101010101010101, 0x8080808080808080
-	line, col := p.Line, p.Column
-	for i := p.Offset; i < off; {
-		if i+8 <= off {
-			b := t[i : i+8]
-			w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-			if nl := w ^ '\n'*lows; (w|(nl-lows)&^nl)&highs == 0 {
-				col += 8
-				i += 8
-				continue
-			}
-		}
-		switch c := t[i]; {
-		case c == '\n':
-			line++
-			col = 1
-			i++
-		case c < utf8.RuneSelf:
-			col++
-			i++
-		default:
-			_, size := utf8.DecodeRuneInString(t[i:off])
-			col++
-			i += size
-		}
-	}
-	return checker.Position{Offset: off, Line: line, Column: col}
-}
-
-// spellAdvanceLong is spellAdvance counting lines and runes apart: quicker
-// over a long way, and for a position p inside a rune or the byte-order
-// mark.
-func spellAdvanceLong(doc *checker.Document, p checker.Position, off int) checker.Position {
-	t := doc.Text
-	seg := t[p.Offset:off]
-	if n := strings.Count(seg, "\n"); n > 0 {
-		start := p.Offset + spellLastLineEnd(seg) + 1
-		return checker.Position{Offset: off, Line: p.Line + n, Column: spellRuneCount(t[start:off]) + 1}
-	}
-	if !utf8.RuneStart(t[p.Offset]) || p.Line == 1 && p.Offset < 3 {
-		return doc.Position(off)
-	}
-	return checker.Position{Offset: off, Line: p.Line, Column: p.Column + spellRuneCount(seg)}
-}
-
-// spellLastLineEnd is strings.LastIndexByte(s, '\n'), eight bytes at a
-// time.
-func spellLastLineEnd(s string) int {
-	const lows, highs = 0x0101010101010101, 0x8080808080808080
-	i := len(s)
-	for ; i >= 8; i -= 8 {
-		b := s[i-8 : i]
-		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		// The high bit of each byte of x that is not zero, exactly
-		// (no carry crosses a byte): the line ends are the others.
-		x := w ^ '\n'*lows
-		if z := ^((x&^highs + 0x7F*lows) | x) & highs; z != 0 {
-			return i - 8 + (63-bits.LeadingZeros64(z))/8
-		}
-	}
-	return strings.LastIndexByte(s[:i], '\n')
+	p.Column += spellRuneCount(t[p.Offset:off])
+	p.Offset = off
+	return p
 }
 
 // spellRuneCount is utf8.RuneCountInString, eight bytes at a time while
@@ -249,6 +244,28 @@ func spellRuneCount(s string) int {
 		}
 		i += 8
 		n += 8
+	}
+	// Fewer than eight bytes left: read together (the last eight of s)
+	// or one by one, and counted one by one only if not all ASCII.
+	r := len(s) - i
+	if r == 0 {
+		return n
+	}
+	if len(s) >= 8 {
+		b := s[len(s)-8:]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if w>>(64-8*uint(r))&0x8080808080808080 == 0 {
+			return n + r
+		}
+	} else {
+		var or byte
+		for k := i; k < len(s); k++ {
+			or |= s[k]
+		}
+		if or < utf8.RuneSelf {
+			return n + r
+		}
 	}
 	return n + utf8.RuneCountInString(s[i:])
 }

@@ -372,23 +372,36 @@ func TestSpellPositions(t *testing.T) {
 		// Line ends and other runes at every place in the eight bytes.
 		texts = append(texts, strings.Repeat("x", k)+"\n"+strings.Repeat("y", 9)+"é"+strings.Repeat("z", k)+"\n\xff"+strings.Repeat("w", 20-k)+"日\n")
 	}
+	for k := 0; k < 4; k++ {
+		// Many short lines, for the cursor's look for a far line.
+		texts = append(texts, strings.Repeat("ab\n", 3+7*k)+"é\n\n"+strings.Repeat("line\n\n", 20*k))
+	}
 	for _, txt := range texts {
 		doc := checker.NewDocument("t.txt", txt, "", nil, nil)
-		var cur spellCursor
-		for off := 0; off <= len(txt); off++ {
-			want := doc.Position(off)
-			if got := cur.at(doc, off); got != want {
-				t.Fatalf("%q: cursor at %d: got %+v, want %+v", txt, off, got, want)
+		// The start of the line after each offset's.
+		nextLine := func(off int) int {
+			if k := strings.IndexByte(txt[off:], '\n'); k >= 0 {
+				return off + k + 1
 			}
-			for from := 0; from <= len(txt); from += 1 + from/3 {
-				if got := spellAdvance(doc, doc.Position(from), off); got != want {
-					t.Fatalf("%q: from %d to %d: got %+v, want %+v", txt, from, off, got, want)
+			return len(txt) + 1
+		}
+		check := func(what string, got spellLinePos, off int) {
+			t.Helper()
+			if want := doc.Position(off); got.Position != want || got.next != nextLine(off) {
+				t.Fatalf("%q: %s %d: got %+v, want %+v, next line at %d", txt, what, off, got, want, nextLine(off))
+			}
+		}
+		for _, step := range []int{1, 5, 9, 25, 60} {
+			var cur spellCursor
+			for off := 0; off <= len(txt); off += step {
+				check("cursor at", cur.at(doc, off), off)
+				for from := 0; from <= len(txt); from += 1 + from/3 {
+					if from <= off {
+						check(fmt.Sprintf("from %d to", from), spellFrom(doc, spellPosition(doc, from), off), off)
+					}
 				}
-			}
-			if off%7 == 3 && off > 5 {
-				back := off - 5
-				if got := cur.at(doc, back); got != doc.Position(back) {
-					t.Fatalf("%q: cursor back to %d: got %+v, want %+v", txt, back, got, doc.Position(back))
+				if off%7 == 3 && off > 5 {
+					check("cursor back to", cur.at(doc, off-5), off-5)
 				}
 			}
 		}
@@ -519,12 +532,6 @@ func TestSpellRuneCount(t *testing.T) {
 					s := strings.Repeat("x", pad) + a + b + strings.Repeat("y", 8-pad) + c + a
 					if got, want := spellRuneCount(s), utf8.RuneCountInString(s); got != want {
 						t.Fatalf("spellRuneCount(%q) = %d, want %d", s, got, want)
-					}
-					for _, nl := range []string{"", "\n", "\n\n", "\x0a\x8a\x0b"} {
-						u := s[:pad] + nl + s[pad:] + strings.Repeat(nl, pad%3)
-						if got, want := spellLastLineEnd(u), strings.LastIndexByte(u, '\n'); got != want {
-							t.Fatalf("spellLastLineEnd(%q) = %d, want %d", u, got, want)
-						}
 					}
 				}
 			}
