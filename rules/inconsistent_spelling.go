@@ -158,37 +158,31 @@ func (c *spellCursor) at(doc *checker.Document, off int) spellLinePos {
 		// A later line: the last that starts at or before off, looked
 		// for among the next few, then by halves.
 		lines := doc.Lines()
-		n := c.last.Line + 1 // starts at c.last.next, at or before off
+		n, start := c.last.Line+1, c.last.next // at or before off
 		next := len(doc.Text) + 1
-		for k := 0; ; k++ {
-			if n == lines {
-				break
-			}
-			if s := doc.LineSpan(n + 1).Start; s > off {
+		for k := 0; n < lines; k++ {
+			s := doc.LineSpan(n + 1).Start
+			if s > off {
 				next = s
 				break
 			}
-			n++
+			n, start = n+1, s
 			if k == 3 {
 				// Far: the first line after n that starts
 				// after off, by halves.
 				lo, hi := n+1, lines+1
 				for lo < hi {
 					h := int(uint(lo+hi) >> 1)
-					if doc.LineSpan(h).Start > off {
-						hi = h
+					if s := doc.LineSpan(h).Start; s > off {
+						hi, next = h, s
 					} else {
-						lo = h + 1
+						lo, start = h+1, s
 					}
 				}
 				n = lo - 1
-				if n < lines {
-					next = doc.LineSpan(n + 1).Start
-				}
 				break
 			}
 		}
-		start := doc.LineSpan(n).Start
 		c.last = spellLinePos{checker.Position{Offset: off, Line: n, Column: spellRuneCount(doc.Text[start:off]) + 1}, next}
 	}
 	return c.last

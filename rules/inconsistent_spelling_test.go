@@ -551,3 +551,45 @@ func TestSpellShapesReset(t *testing.T) {
 		t.Fatal("shapes left after reset")
 	}
 }
+
+// TestSpellNext checks spellNext, which reads four tokens at a time,
+// against a look at each token in turn.
+func TestSpellNext(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	words := []string{"co", "Co", "cooperate", "anti", "antigang", "in", "inter", "interplay", "a", "the", "Pre", "pseudo", "non", "nonzero", "é", "-", ".", "x"}
+	sh := new(spellShapes)
+	for _, w := range []string{"anti", "co", "inter", "non", "pre", "pseudo"} {
+		sh.add(w, len(w))
+	}
+	sh.add("antigang", 8)
+	next := func(m string, toks []text.Token, i int) int {
+		for k := i; k < len(toks); k++ {
+			tk := toks[k]
+			if tk.End-tk.Start >= 2 && sh.pair[uint16(m[tk.Start])|uint16(m[tk.Start+1])<<8]>>(uint(tk.End-tk.Start)&63)&1 != 0 {
+				return k
+			}
+		}
+		return len(toks)
+	}
+	for n := 0; n < 300; n++ {
+		var b strings.Builder
+		var toks []text.Token
+		for k := rng.IntN(40); k > 0; k-- {
+			w := words[rng.IntN(len(words))]
+			if rng.IntN(3) == 0 {
+				w = "the" // mostly not selected
+			}
+			toks = append(toks, text.Token{Span: checker.Span{Start: b.Len(), End: b.Len() + len(w)}})
+			b.WriteString(w)
+			if rng.IntN(4) != 0 {
+				b.WriteByte(' ')
+			}
+		}
+		m := b.String()
+		for i := 0; i <= len(toks); i++ {
+			if got, want := spellNext(m, toks, i, sh), next(m, toks, i); got != want {
+				t.Fatalf("%q from token %d: %d, want %d", m, i, got, want)
+			}
+		}
+	}
+}
