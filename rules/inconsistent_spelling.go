@@ -104,9 +104,19 @@ func (c *spellingCollector) item(kind cluster.Kind, spelling string) int {
 	return int(i)
 }
 
+// A spellBase is where the occurrences in a candidate are located from:
+// the candidate's start and the end of the text they may take (the
+// candidate and the period after it), once one is kept, and whether that
+// text is ASCII on one line, so that they are located by bytes.
+type spellBase struct {
+	spellLinePos
+	start, end int
+	plain      int8 // 0 not yet located, 1 plain, 2 not
+}
+
 // addFrom records an occurrence of item i at s, located from the position
 // from, at or before s (nil: from the item kind's last position).
-func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *spellLinePos) {
+func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *spellBase) {
 	it := &c.items[i]
 	it.count++
 	it.mid = it.mid || mid
@@ -118,16 +128,66 @@ func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *spell
 			c.raws = append(c.raws, w)
 			raw = len(c.raws)
 		}
-		var pos spellLinePos
-		if from != nil {
-			pos = spellFrom(c.doc, *from, s.Start)
-		} else {
-			pos = c.cursors[it.kind].at(c.doc, s.Start)
+		if from != nil && from.plain == 0 {
+			// Candidates come in text order.
+			from.spellLinePos = c.cursors[cluster.Name].at(c.doc, from.start)
+			from.plain = 2
+			if from.Offset == from.start && from.start <= from.end && spellPlain(c.doc.Text[from.start:from.end]) {
+				from.plain = 1
+			}
 		}
-		end := spellFrom(c.doc, pos, s.End)
-		c.occs = append(c.occs, spellingOcc{span: s, pos: spellPos{pos.Line, pos.Column}, end: spellPos{end.Line, end.Column}, raw: raw})
+		var o spellingOcc
+		switch {
+		case from != nil && from.plain == 1 && s.Start >= from.Offset && s.End <= from.end:
+			// In plain text after from: told by bytes.
+			o.pos = spellPos{from.Line, from.Column + s.Start - from.Offset}
+			o.end = spellPos{from.Line, o.pos.col + s.End - s.Start}
+		default:
+			var pos spellLinePos
+			if from != nil {
+				pos = spellFrom(c.doc, from.spellLinePos, s.Start)
+			} else {
+				pos = c.cursors[it.kind].at(c.doc, s.Start)
+			}
+			end := spellFrom(c.doc, pos, s.End)
+			o.pos, o.end = spellPos{pos.Line, pos.Column}, spellPos{end.Line, end.Column}
+		}
+		o.span, o.raw = s, raw
+		c.occs = append(c.occs, o)
 		c.occItem = append(c.occItem, int32(i))
 	}
+}
+
+// spellPlain reports whether s is ASCII without line ends, so that the
+// columns in it are told by bytes.
+func spellPlain(s string) bool {
+	const lows, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if nl := w ^ '\n'*lows; (w|(nl-lows)&^nl)&highs != 0 {
+			return false
+		}
+	}
+	if i == len(s) {
+		return true
+	}
+	if len(s) >= 8 {
+		// The last bytes, read with those before.
+		b := s[len(s)-8:]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		nl := w ^ '\n'*lows
+		return (w|(nl-lows)&^nl)&highs == 0
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == '\n' {
+			return false
+		}
+	}
+	return true
 }
 
 // A spellLinePos is a position and the offset at which the line after its
@@ -482,9 +542,8 @@ func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, 
 		return
 	}
 	t := doc.Text
-	// Occurrences are located from the candidate's start: candidates
-	// come in text order.
-	base := c.cursors[cluster.Name].at(doc, cand.Start)
+	// Occurrences are located from the candidate's start.
+	base := spellBase{start: cand.Start, end: min(cand.End+1, len(t))}
 	for k := range pl.acr {
 		a := &pl.acr[k]
 		s := checker.Span{Start: cand.Start + int(a.start), End: cand.Start + int(a.end)}

@@ -593,3 +593,22 @@ func TestSpellNext(t *testing.T) {
 		}
 	}
 }
+
+// TestSpellPlain checks spellPlain against a look at each byte.
+func TestSpellPlain(t *testing.T) {
+	parts := []string{"", "a", "Nayib", "abcdefgh", " ", ".", "\n", "\r", "é", "\xff", "\x8a", "\x0b", "\x00", "日"}
+	for _, a := range parts {
+		for _, b := range parts {
+			for pad := 0; pad < 17; pad++ {
+				s := strings.Repeat("x", pad) + a + strings.Repeat("y", 16-pad) + b
+				want := !strings.ContainsRune(s, '\n')
+				for i := 0; i < len(s); i++ {
+					want = want && s[i] < utf8.RuneSelf
+				}
+				if got := spellPlain(s); got != want {
+					t.Fatalf("spellPlain(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}
