@@ -420,7 +420,8 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 	bi := 0
 	cands := doc.Candidates()
 	// The plans of candidates outside and inside headings, by text.
-	plans := [2]map[string]*spellPlan{make(map[string]*spellPlan, len(cands)/2), {}}
+	var plans [2]spellPlans
+	plans[0].init(len(cands) / 2)
 	if c.index[cluster.Name] == nil {
 		c.index[cluster.Name] = make(map[string]int32, len(cands)/4)
 		// About one occurrence per candidate: the occurrences are
@@ -439,16 +440,18 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 			continue
 		}
 		heading := k == checker.Heading
-		m := plans[spellBit(heading)]
+		m := &plans[spellBit(heading)]
 		key := doc.Text[cand.Start:cand.End]
-		pl := m[key]
+		h := spellHash(doc.Text, cand.Start, cand.End)
+		pl := m.find(h, key, doc.Text)
 		if pl == nil || !pl.fits(cand) {
 			cached := pl != nil
 			pl = c.plan(doc, cand, heading)
 			// Cached only when its words lie in the text it is
 			// keyed by.
 			if ws := cand.Words; !cached && len(ws) > 0 && ws[0].Start >= cand.Start && ws[len(ws)-1].End <= cand.End {
-				m[key] = pl
+				pl.text = cand.Start
+				m.add(h, len(key), pl)
 			}
 		}
 		c.replay(doc, cand, pl)
@@ -458,9 +461,107 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 // A spellPlan is what a candidate's words give: acronyms and name parts,
 // as spans relative to the candidate's start.
 type spellPlan struct {
+	text  int     // the offset of the text it is cached by, if cached
 	words []int32 // the words' spans, start and end
 	acr   []spellPlanSpan
 	parts []spellPlanSpan
+}
+
+// spellPlans holds plans by the text of their candidates, found by
+// spellHash: a table with open addressing, quicker for short keys than a
+// map of strings. The key of a plan is doc.Text[pl.text:][:len(key)].
+type spellPlans struct {
+	slots []spellPlanSlot // a power of two, at most half full
+	plans []*spellPlan
+}
+
+type spellPlanSlot struct {
+	h    uint64 // the key's hash
+	size uint32 // the key's length
+	i    int32  // 1 + the plan's index in plans, 0 for none
+}
+
+func (t *spellPlans) init(n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	t.slots = make([]spellPlanSlot, size)
+}
+
+// find returns the plan of text key, whose hash is h, or nil.
+func (t *spellPlans) find(h uint64, key, text string) *spellPlan {
+	if len(t.slots) == 0 {
+		return nil
+	}
+	mask := uint64(len(t.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		sl := &t.slots[k]
+		if sl.i == 0 {
+			return nil
+		}
+		if sl.h == h && int(sl.size) == len(key) {
+			if pl := t.plans[sl.i-1]; text[pl.text:pl.text+len(key)] == key {
+				return pl
+			}
+		}
+	}
+}
+
+// add adds plan pl of a text of length size and hash h, not in t.
+func (t *spellPlans) add(h uint64, size int, pl *spellPlan) {
+	if 2*(len(t.plans)+1) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]spellPlanSlot, max(16, 2*len(old)))
+		for _, sl := range old {
+			if sl.i != 0 {
+				t.put(sl)
+			}
+		}
+	}
+	t.plans = append(t.plans, pl)
+	t.put(spellPlanSlot{h, uint32(size), int32(len(t.plans))})
+}
+
+func (t *spellPlans) put(sl spellPlanSlot) {
+	mask := uint64(len(t.slots) - 1)
+	k := sl.h & mask
+	for t.slots[k].i != 0 {
+		k = (k + 1) & mask
+	}
+	t.slots[k] = sl
+}
+
+// spellHash hashes t[start:end] eight bytes at a time, reading the last
+// few bytes with those after them when t goes on.
+func spellHash(t string, start, end int) uint64 {
+	const prime = 0x9e3779b97f4a7c15
+	h := uint64(end-start) * prime
+	i := start
+	for ; i+8 <= end; i += 8 {
+		b := t[i : i+8]
+		v := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		h = (h ^ v) * prime
+		h ^= h >> 32
+	}
+	if i < end {
+		var v uint64
+		if i+8 <= len(t) {
+			b := t[i : i+8]
+			v = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			v &= 1<<(8*uint(end-i)) - 1
+		} else {
+			for j := end - 1; j >= i; j-- {
+				v = v<<8 | uint64(t[j])
+			}
+		}
+		h = (h ^ v) * prime
+	}
+	h ^= h >> 29
+	h *= 0xbf58476d1ce4e5b9
+	return h ^ h>>32
 }
 
 type spellPlanSpan struct {

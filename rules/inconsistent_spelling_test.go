@@ -612,3 +612,49 @@ func TestSpellPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestSpellHash checks that a text hashes alike wherever it stands, and
+// the table of plans against a map.
+func TestSpellHash(t *testing.T) {
+	text := "Nayib Bukele, ABC, 日本 and a longer name than eight bytes. Nayib"
+	texts := map[uint64]string{}
+	for i := 0; i <= len(text); i++ {
+		for j := i; j <= len(text) && j <= i+20; j++ {
+			key := text[i:j]
+			padded := "x" + key
+			want := spellHash(padded, 1, len(padded))
+			if got := spellHash(text, i, j); got != want {
+				t.Fatalf("%q at %d: hash %x, alone %x", key, i, got, want)
+			}
+			if other, ok := texts[want]; ok && other != key {
+				t.Logf("%q and %q hash alike", key, other)
+			}
+			texts[want] = key
+		}
+	}
+	var tab spellPlans
+	want := map[string]*spellPlan{}
+	for i := 0; i < len(text); i++ {
+		for j := i + 1; j <= len(text) && j <= i+9; j++ {
+			key := text[i:j]
+			h := spellHash(text, i, j)
+			got := tab.find(h, key, text)
+			if got != want[key] {
+				t.Fatalf("%q: found %p, want %p", key, got, want[key])
+			}
+			if got == nil {
+				pl := &spellPlan{text: i}
+				tab.add(h, len(key), pl)
+				want[key] = pl
+			}
+		}
+	}
+	// Alike hashes: the text tells the plans apart.
+	tab = spellPlans{}
+	a, b := &spellPlan{text: 0}, &spellPlan{text: 6}
+	tab.add(7, 5, a)
+	tab.add(7, 5, b)
+	if tab.find(7, "Nayib", text) != a || tab.find(7, "Bukel", text) != b || tab.find(7, "Bukes", text) != nil {
+		t.Fatal("plans of alike hashes mixed up")
+	}
+}
