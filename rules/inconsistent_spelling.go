@@ -63,8 +63,8 @@ const maxSpellingLocs = 100
 type spellingCollector struct {
 	doc  *checker.Document
 	file string
-	// index maps the spellings of each kind to their items' indexes.
-	index [cluster.Regional + 1]map[string]int32
+	// index finds the items of each kind by their spellings.
+	index [cluster.Regional + 1]spellIndex
 	items []spellItem
 	texts []string    // the items' texts (parts of the document's text, or made)
 	raws  []string    // the occurrences kept written otherwise than their spelling
@@ -88,20 +88,79 @@ func (c *spellingCollector) add(kind cluster.Kind, spelling string, s checker.Sp
 
 // item returns the index of the item of a spelling, added if new.
 func (c *spellingCollector) item(kind cluster.Kind, spelling string) int {
-	m := c.index[kind]
-	if m == nil {
-		m = map[string]int32{}
-		c.index[kind] = m
+	x := &c.index[kind]
+	h := spellHash(spelling, 0, len(spelling))
+	if i := x.find(h, spelling, c.texts); i >= 0 {
+		return int(i)
 	}
-	i, ok := m[spelling]
-	if !ok {
-		// Not copied: the summary copies the texts when done.
-		i = int32(len(c.items))
-		m[spelling] = i
-		c.items = append(c.items, spellItem{size: uint32(len(spelling)), kind: kind})
-		c.texts = append(c.texts, spelling)
-	}
+	// Not copied: the summary copies the texts when done.
+	i := int32(len(c.items))
+	x.add(h, i)
+	c.items = append(c.items, spellItem{size: uint32(len(spelling)), kind: kind})
+	c.texts = append(c.texts, spelling)
 	return int(i)
+}
+
+// spellIndex finds items by their texts, by spellHash: a table with open
+// addressing, quicker for short keys than a map of strings.
+type spellIndex struct {
+	slots []spellIndexSlot // a power of two, at most half full
+	n     int
+}
+
+type spellIndexSlot struct {
+	h uint64 // the hash of the item's text
+	i int32  // 1 + the item's index, 0 for none
+}
+
+func (x *spellIndex) init(n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	x.slots = make([]spellIndexSlot, size)
+}
+
+// find returns the index of the item whose text, texts[i], is s of hash h,
+// or -1.
+func (x *spellIndex) find(h uint64, s string, texts []string) int32 {
+	if len(x.slots) == 0 {
+		return -1
+	}
+	mask := uint64(len(x.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		sl := &x.slots[k]
+		if sl.i == 0 {
+			return -1
+		}
+		if sl.h == h && texts[sl.i-1] == s {
+			return sl.i - 1
+		}
+	}
+}
+
+// add adds item i of text hash h, not in x.
+func (x *spellIndex) add(h uint64, i int32) {
+	if 2*(x.n+1) > len(x.slots) {
+		old := x.slots
+		x.slots = make([]spellIndexSlot, max(16, 2*len(old)))
+		for _, sl := range old {
+			if sl.i != 0 {
+				x.put(sl)
+			}
+		}
+	}
+	x.n++
+	x.put(spellIndexSlot{h, i + 1})
+}
+
+func (x *spellIndex) put(sl spellIndexSlot) {
+	mask := uint64(len(x.slots) - 1)
+	k := sl.h & mask
+	for x.slots[k].i != 0 {
+		k = (k + 1) & mask
+	}
+	x.slots[k] = sl
 }
 
 // A spellBase is where the occurrences in a candidate are located from:
@@ -422,8 +481,8 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 	// The plans of candidates outside and inside headings, by text.
 	var plans [2]spellPlans
 	plans[0].init(len(cands) / 2)
-	if c.index[cluster.Name] == nil {
-		c.index[cluster.Name] = make(map[string]int32, len(cands)/4)
+	if c.index[cluster.Name].slots == nil {
+		c.index[cluster.Name].init(len(cands) / 4)
 		// About one occurrence per candidate: the occurrences are
 		// copied out when done.
 		c.occs = make([]spellingOcc, 0, len(cands))

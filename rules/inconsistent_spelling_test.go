@@ -649,6 +649,31 @@ func TestSpellHash(t *testing.T) {
 			}
 		}
 	}
+	// The items' index against a map, with alike hashes too.
+	var x spellIndex
+	var itemTexts []string
+	items := map[string]int32{}
+	for k := 0; k < 3000; k++ {
+		n := k * 7 % 1100
+		w := fmt.Sprintf("w%d", n)
+		h := spellHash(w, 0, len(w))
+		if n%5 == 0 {
+			h = 42
+		}
+		got := x.find(h, w, itemTexts)
+		want, ok := items[w]
+		if !ok {
+			want = -1
+		}
+		if got != want {
+			t.Fatalf("%q: item %d, want %d", w, got, want)
+		}
+		if !ok {
+			items[w] = int32(len(itemTexts))
+			x.add(h, int32(len(itemTexts)))
+			itemTexts = append(itemTexts, w)
+		}
+	}
 	// Alike hashes: the text tells the plans apart.
 	tab = spellPlans{}
 	a, b := &spellPlan{text: 0}, &spellPlan{text: 6}
