@@ -686,7 +686,7 @@ func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, he
 	start := 0
 	n = len(c.pspans)
 	for i := 0; i <= len(words); i++ {
-		if i < len(words) && (allCommon || !strings.EqualFold(words[i].s, "and")) {
+		if i < len(words) && (allCommon || len(words[i].s) != 3 || !strings.EqualFold(words[i].s, "and")) {
 			continue
 		}
 		c.pspans = planNamePart(c.pspans, cand, cand.Words[start:i], words[start:i], allCommon)
