@@ -260,25 +260,36 @@ type spellLinePos struct {
 // A spellCursor computes the positions of increasing offsets in a document
 // as Document.Position does: the line from the document's line starts,
 // looked for from the last one's, and the column by counting the runes from
-// the last offset when it is on the same line, else from the line's start.
+// the last offset when it is on the same line, else from the line's start;
+// on a line all in ASCII, by bytes.
 type spellCursor struct {
 	last spellLinePos
 	ok   bool
+	// ascii: the line of last, from start, is all ASCII (false: not
+	// known).
+	ascii bool
+	start int
 }
 
 func (c *spellCursor) at(doc *checker.Document, off int) spellLinePos {
-	off = min(max(off, 0), len(doc.Text))
+	t := doc.Text
+	off = min(max(off, 0), len(t))
 	switch {
 	case !c.ok || off < c.last.Offset:
-		c.last, c.ok = spellPosition(doc, off), true
+		c.last, c.ok, c.ascii = spellPosition(doc, off), true, false
 	case off < c.last.next:
-		c.last = spellFrom(doc, c.last, off)
+		if c.ascii {
+			c.last.Column = off - c.start + 1
+			c.last.Offset = off
+		} else {
+			c.last = spellFrom(doc, c.last, off)
+		}
 	default:
 		// A later line: the last that starts at or before off, looked
 		// for among the next few, then by halves.
 		lines := doc.Lines()
 		n, start := c.last.Line+1, c.last.next // at or before off
-		next := len(doc.Text) + 1
+		next := len(t) + 1
 		for k := 0; n < lines; k++ {
 			s := doc.LineSpan(n + 1).Start
 			if s > off {
@@ -302,9 +313,37 @@ func (c *spellCursor) at(doc *checker.Document, off int) spellLinePos {
 				break
 			}
 		}
-		c.last = spellLinePos{checker.Position{Offset: off, Line: n, Column: spellRuneCount(doc.Text[start:off]) + 1}, next}
+		// The line is read once: the columns of the offsets on it
+		// that follow are told by bytes when it is all ASCII.
+		col := off - start + 1
+		c.ascii, c.start = spellASCII(t[start:min(next, len(t))]), start
+		if !c.ascii {
+			col = spellRuneCount(t[start:off]) + 1
+		}
+		c.last = spellLinePos{checker.Position{Offset: off, Line: n, Column: col}, next}
 	}
 	return c.last
+}
+
+// spellASCII reports whether s is all ASCII, sixteen bytes at a time.
+func spellASCII(s string) bool {
+	const highs = 0x8080808080808080
+	i := 0
+	for ; i+16 <= len(s); i += 16 {
+		b := s[i : i+16]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		v := uint64(b[8]) | uint64(b[9])<<8 | uint64(b[10])<<16 | uint64(b[11])<<24 |
+			uint64(b[12])<<32 | uint64(b[13])<<40 | uint64(b[14])<<48 | uint64(b[15])<<56
+		if (w|v)&highs != 0 {
+			return false
+		}
+	}
+	var or byte
+	for ; i < len(s); i++ {
+		or |= s[i]
+	}
+	return or < utf8.RuneSelf
 }
 
 // spellPosition returns doc.Position(off) with the start of the next line.

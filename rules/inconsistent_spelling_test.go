@@ -594,7 +594,8 @@ func TestSpellNext(t *testing.T) {
 	}
 }
 
-// TestSpellPlain checks spellPlain against a look at each byte.
+// TestSpellPlain checks spellPlain and spellASCII against a look at each
+// byte.
 func TestSpellPlain(t *testing.T) {
 	parts := []string{"", "a", "Nayib", "abcdefgh", " ", ".", "\n", "\r", "é", "\xff", "\x8a", "\x0b", "\x00", "日"}
 	for _, a := range parts {
@@ -607,6 +608,13 @@ func TestSpellPlain(t *testing.T) {
 				}
 				if got := spellPlain(s); got != want {
 					t.Fatalf("spellPlain(%q) = %v, want %v", s, got, want)
+				}
+				ascii := true
+				for i := 0; i < len(s); i++ {
+					ascii = ascii && s[i] < utf8.RuneSelf
+				}
+				if got := spellASCII(s); got != ascii {
+					t.Fatalf("spellASCII(%q) = %v, want %v", s, got, ascii)
 				}
 			}
 		}
