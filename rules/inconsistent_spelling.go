@@ -291,7 +291,7 @@ func (c *spellCursor) at(doc *checker.Document, off int) spellLinePos {
 		n, start := c.last.Line+1, c.last.next // at or before off
 		next := len(t) + 1
 		for k := 0; n < lines; k++ {
-			s := doc.LineSpan(n + 1).Start
+			s := doc.LineStart(n + 1)
 			if s > off {
 				next = s
 				break
@@ -303,7 +303,7 @@ func (c *spellCursor) at(doc *checker.Document, off int) spellLinePos {
 				lo, hi := n+1, lines+1
 				for lo < hi {
 					h := int(uint(lo+hi) >> 1)
-					if s := doc.LineSpan(h).Start; s > off {
+					if s := doc.LineStart(h); s > off {
 						hi, next = h, s
 					} else {
 						lo, start = h+1, s
@@ -351,7 +351,7 @@ func spellPosition(doc *checker.Document, off int) spellLinePos {
 	p := doc.Position(off)
 	next := len(doc.Text) + 1
 	if p.Line < doc.Lines() {
-		next = doc.LineSpan(p.Line + 1).Start
+		next = doc.LineStart(p.Line + 1)
 	}
 	return spellLinePos{p, next}
 }
