@@ -189,9 +189,14 @@ func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *spell
 		}
 		if from != nil && from.plain == 0 {
 			// Candidates come in text order.
-			from.spellLinePos = c.cursors[cluster.Name].at(c.doc, from.start)
+			cur := &c.cursors[cluster.Name]
+			from.spellLinePos = cur.at(c.doc, from.start)
 			from.plain = 2
-			if from.Offset == from.start && from.start <= from.end && spellPlain(c.doc.Text[from.start:from.end]) {
+			switch {
+			case from.Offset != from.start || from.start > from.end:
+			case cur.ascii && from.end < from.next:
+				from.plain = 1 // on the line the cursor read
+			case spellPlain(c.doc.Text[from.start:from.end]):
 				from.plain = 1
 			}
 		}
