@@ -83,7 +83,7 @@ type spellingCollector struct {
 }
 
 func (c *spellingCollector) add(kind cluster.Kind, spelling string, s checker.Span, mid bool) {
-	c.addFrom(c.item(kind, spelling), s, mid, nil)
+	c.addFrom(c.item(kind, spelling), s, mid, nil, nil)
 }
 
 // item returns the index of the item of a spelling, added if new.
@@ -174,18 +174,31 @@ type spellBase struct {
 }
 
 // addFrom records an occurrence of item i at s, located from the position
-// from, at or before s (nil: from the item kind's last position).
-func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *spellBase) {
+// from, at or before s (nil: from the item kind's last position). raw, if
+// not nil, holds whether the text at s is written otherwise than the
+// spelling: 0 not yet asked, 1 no, 2 yes (the same at every occurrence of
+// a plan's span).
+func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *spellBase, raw *int8) {
 	it := &c.items[i]
 	it.count++
 	it.mid = it.mid || mid
 	if it.n < maxSpellingLocs {
 		it.n++
 		it.kept++
-		raw := 0
-		if w := c.doc.Text[s.Start:s.End]; w != c.texts[i] {
-			c.raws = append(c.raws, w)
-			raw = len(c.raws)
+		var differs bool
+		switch {
+		case raw == nil:
+			differs = c.doc.Text[s.Start:s.End] != c.texts[i]
+		case *raw == 0:
+			differs = c.doc.Text[s.Start:s.End] != c.texts[i]
+			*raw = 1 + int8(spellBit(differs))
+		default:
+			differs = *raw == 2
+		}
+		rawAt := 0
+		if differs {
+			c.raws = append(c.raws, c.doc.Text[s.Start:s.End])
+			rawAt = len(c.raws)
 		}
 		if from != nil && from.plain == 0 {
 			// Candidates come in text order.
@@ -216,7 +229,7 @@ func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *spell
 			end := spellFrom(c.doc, pos, s.End)
 			o.pos, o.end = spellPos{pos.Line, pos.Column}, spellPos{end.Line, end.Column}
 		}
-		o.span, o.raw = s, raw
+		o.span, o.raw = s, rawAt
 		c.occs = append(c.occs, o)
 		c.occItem = append(c.occItem, int32(i))
 	}
@@ -675,8 +688,10 @@ type spellPlanSpan struct {
 	// acronym, or a name ending in an initial).
 	dot bool
 	// item holds 1 + the item index of the spelling, without and with
-	// the period, once known.
+	// the period, once known; raw whether the text there is written
+	// otherwise than the spelling (see addFrom), once asked.
 	item [2]int32
+	raw  [2]int8
 }
 
 // fits reports whether cand's words lie where the plan's do.
@@ -761,7 +776,7 @@ func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, 
 		if a.item[ext] == 0 {
 			a.item[ext] = 1 + int32(c.item(cluster.Acronym, t[s.Start:s.End]))
 		}
-		c.addFrom(int(a.item[ext]-1), s, true, &base)
+		c.addFrom(int(a.item[ext]-1), s, true, &base, &a.raw[ext])
 	}
 	for k := range pl.parts {
 		p := &pl.parts[k]
@@ -780,7 +795,7 @@ func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, 
 		if p.item[ext] == 0 {
 			p.item[ext] = 1 + int32(c.item(cluster.Name, spellTitleCaps(normaliseSpelling(t[s.Start:s.End]))))
 		}
-		c.addFrom(int(p.item[ext]-1), s, !cand.Initial || p.start != 0, &base)
+		c.addFrom(int(p.item[ext]-1), s, !cand.Initial || p.start != 0, &base, &p.raw[ext])
 	}
 }
 
