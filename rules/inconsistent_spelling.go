@@ -1277,10 +1277,10 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 	}
 	// The words picked: checked once all compounds are known, the way
 	// spellCompoundsEvery does.
-	var maybe []int32
+	maybe := spellSelect(nil, m, doc.Tokens, sel)
 	var cur spellSentenceCursor
-	for g := spellNext(m, doc.Tokens, 0, sel); g < len(doc.Tokens); g = spellNext(m, doc.Tokens, g+1, sel) {
-		maybe = append(maybe, int32(g))
+	for _, g32 := range maybe {
+		g := int(g32)
 		t := &doc.Tokens[g]
 		if spellSpacedLens[m[t.Start]]>>(uint(t.End-t.Start)&63)&1 == 0 {
 			continue
@@ -1398,28 +1398,32 @@ var spellLowerASCII = func() []struct{ lead, lower byte } {
 	return t
 }()
 
-// spellNext returns the index of the first token at or after i of the
-// shapes sh selects, or len(toks) if there is none. The tokens are in
-// order and not empty, so that all but the last have two bytes of text
-// from their start.
-func spellNext(m string, toks []text.Token, i int, sh *spellShapes) int {
+// spellSelect appends to dst the indexes of the tokens of the shapes sh
+// selects, in order. The tokens are in order and not empty, so that all
+// but the last have two bytes of text from their start.
+func spellSelect(dst []int32, m string, toks []text.Token, sh *spellShapes) []int32 {
 	pair := &sh.pair
 	ts := toks[:max(len(toks)-1, 0)]
-	for k := uint(i); k < uint(len(ts)); k++ {
-		t := &ts[k]
-		st := t.Start
-		_ = m[st+1]
-		if pair[uint16(m[st])|uint16(m[st+1])<<8]>>(uint(t.End-st)&63)&1 != 0 {
-			return int(k)
+	for k := uint(0); k < uint(len(ts)); k++ {
+		// The next selected, in a loop of its own.
+		for ; k < uint(len(ts)); k++ {
+			t := &ts[k]
+			st := t.Start
+			_ = m[st+1]
+			if pair[uint16(m[st])|uint16(m[st+1])<<8]>>(uint(t.End-st)&63)&1 != 0 {
+				break
+			}
+		}
+		if k < uint(len(ts)) {
+			dst = append(dst, int32(k))
 		}
 	}
-	i = max(i, len(ts))
-	if i == len(ts) && i < len(toks) {
+	if i := len(ts); i < len(toks) {
 		if t := &toks[i]; t.End-t.Start >= 2 && pair[uint16(m[t.Start])|uint16(m[t.Start+1])<<8]>>(uint(t.End-t.Start)&63)&1 != 0 {
-			return i
+			dst = append(dst, int32(i))
 		}
 	}
-	return len(toks)
+	return dst
 }
 
 // A spellSentenceCursor finds the sentences of increasing token indexes.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -552,9 +553,9 @@ func TestSpellShapesReset(t *testing.T) {
 	}
 }
 
-// TestSpellNext checks spellNext, which reads four tokens at a time,
-// against a look at each token in turn.
-func TestSpellNext(t *testing.T) {
+// TestSpellSelect checks spellSelect against a look for the next token
+// selected, from each in turn.
+func TestSpellSelect(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	words := []string{"co", "Co", "cooperate", "anti", "antigang", "in", "inter", "interplay", "a", "the", "Pre", "pseudo", "non", "nonzero", "é", "-", ".", "x"}
 	sh := new(spellShapes)
@@ -586,10 +587,12 @@ func TestSpellNext(t *testing.T) {
 			}
 		}
 		m := b.String()
-		for i := 0; i <= len(toks); i++ {
-			if got, want := spellNext(m, toks, i, sh), next(m, toks, i); got != want {
-				t.Fatalf("%q from token %d: %d, want %d", m, i, got, want)
-			}
+		var want []int32
+		for i := next(m, toks, 0); i < len(toks); i = next(m, toks, i+1) {
+			want = append(want, int32(i))
+		}
+		if got := spellSelect(nil, m, toks, sh); !slices.Equal(got, want) {
+			t.Fatalf("%q: tokens %v, want %v", m, got, want)
 		}
 	}
 }
