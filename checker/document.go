@@ -251,6 +251,9 @@ func (d *Document) runeCount(from, to int) int {
 // Lines returns the number of lines in the document.
 func (d *Document) Lines() int { return len(d.lines) }
 
+// LineStart returns the offset at which line n (1-based) starts.
+func (d *Document) LineStart(n int) int { return d.lines[n-1] }
+
 // LineSpan returns the span of line n (1-based) without its line ending.
 func (d *Document) LineSpan(n int) Span {
 	start := d.lines[n-1]

@@ -86,6 +86,9 @@ func TestLineSpan(t *testing.T) {
 		if got := txt[sp.Start:sp.End]; got != w {
 			t.Errorf("line %d = %q, want %q", i+1, got, w)
 		}
+		if got := d.LineStart(i + 1); got != sp.Start {
+			t.Errorf("LineStart(%d) = %d, want %d", i+1, got, sp.Start)
+		}
 	}
 }
 

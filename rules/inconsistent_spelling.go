@@ -63,8 +63,8 @@ const maxSpellingLocs = 100
 type spellingCollector struct {
 	doc  *checker.Document
 	file string
-	// index maps the spellings of each kind to their items' indexes.
-	index [cluster.Regional + 1]map[string]int32
+	// index finds the items of each kind by their spellings.
+	index [cluster.Regional + 1]spellIndex
 	items []spellItem
 	texts []string    // the items' texts (parts of the document's text, or made)
 	raws  []string    // the occurrences kept written otherwise than their spelling
@@ -83,151 +83,316 @@ type spellingCollector struct {
 }
 
 func (c *spellingCollector) add(kind cluster.Kind, spelling string, s checker.Span, mid bool) {
-	c.addFrom(c.item(kind, spelling), s, mid, nil)
+	c.addFrom(c.item(kind, spelling), s, mid, nil, nil)
 }
 
 // item returns the index of the item of a spelling, added if new.
 func (c *spellingCollector) item(kind cluster.Kind, spelling string) int {
-	m := c.index[kind]
-	if m == nil {
-		m = map[string]int32{}
-		c.index[kind] = m
+	x := &c.index[kind]
+	h := spellHash(spelling, 0, len(spelling))
+	if i := x.find(h, spelling, c.texts); i >= 0 {
+		return int(i)
 	}
-	i, ok := m[spelling]
-	if !ok {
-		// Not copied: the summary copies the texts when done.
-		i = int32(len(c.items))
-		m[spelling] = i
-		c.items = append(c.items, spellItem{size: uint32(len(spelling)), kind: kind})
-		c.texts = append(c.texts, spelling)
-	}
+	// Not copied: the summary copies the texts when done.
+	i := int32(len(c.items))
+	x.add(h, i)
+	c.items = append(c.items, spellItem{size: uint32(len(spelling)), kind: kind})
+	c.texts = append(c.texts, spelling)
 	return int(i)
 }
 
+// spellIndex finds items by their texts, by spellHash: a table with open
+// addressing, quicker for short keys than a map of strings.
+type spellIndex struct {
+	slots []spellIndexSlot // a power of two, at most half full
+	n     int
+}
+
+type spellIndexSlot struct {
+	h uint64 // the hash of the item's text
+	i int32  // 1 + the item's index, 0 for none
+}
+
+func (x *spellIndex) init(n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	x.slots = make([]spellIndexSlot, size)
+}
+
+// find returns the index of the item whose text, texts[i], is s of hash h,
+// or -1.
+func (x *spellIndex) find(h uint64, s string, texts []string) int32 {
+	if len(x.slots) == 0 {
+		return -1
+	}
+	mask := uint64(len(x.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		sl := &x.slots[k]
+		if sl.i == 0 {
+			return -1
+		}
+		if sl.h == h && texts[sl.i-1] == s {
+			return sl.i - 1
+		}
+	}
+}
+
+// add adds item i of text hash h, not in x.
+func (x *spellIndex) add(h uint64, i int32) {
+	if 2*(x.n+1) > len(x.slots) {
+		old := x.slots
+		x.slots = make([]spellIndexSlot, max(16, 2*len(old)))
+		for _, sl := range old {
+			if sl.i != 0 {
+				x.put(sl)
+			}
+		}
+	}
+	x.n++
+	x.put(spellIndexSlot{h, i + 1})
+}
+
+func (x *spellIndex) put(sl spellIndexSlot) {
+	mask := uint64(len(x.slots) - 1)
+	k := sl.h & mask
+	for x.slots[k].i != 0 {
+		k = (k + 1) & mask
+	}
+	x.slots[k] = sl
+}
+
+// A spellBase is where the occurrences in a candidate are located from:
+// the candidate's start and the end of the text they may take (the
+// candidate and the period after it), once one is kept, and whether that
+// text is ASCII on one line, so that they are located by bytes.
+type spellBase struct {
+	spellLinePos
+	start, end int
+	plain      int8 // 0 not yet located, 1 plain, 2 not
+}
+
 // addFrom records an occurrence of item i at s, located from the position
-// from, at or before s (nil: from the item kind's last position).
-func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *checker.Position) {
+// from, at or before s (nil: from the item kind's last position). raw, if
+// not nil, holds whether the text at s is written otherwise than the
+// spelling: 0 not yet asked, 1 no, 2 yes (the same at every occurrence of
+// a plan's span).
+func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *spellBase, raw *int8) {
 	it := &c.items[i]
 	it.count++
 	it.mid = it.mid || mid
 	if it.n < maxSpellingLocs {
 		it.n++
 		it.kept++
-		raw := 0
-		if w := c.doc.Text[s.Start:s.End]; w != c.texts[i] {
-			c.raws = append(c.raws, w)
-			raw = len(c.raws)
+		var differs bool
+		switch {
+		case raw == nil:
+			differs = c.doc.Text[s.Start:s.End] != c.texts[i]
+		case *raw == 0:
+			differs = c.doc.Text[s.Start:s.End] != c.texts[i]
+			*raw = 1 + int8(spellBit(differs))
+		default:
+			differs = *raw == 2
 		}
-		var pos checker.Position
-		if from != nil {
-			pos = spellAdvance(c.doc, *from, s.Start)
-		} else {
-			pos = c.cursors[it.kind].at(c.doc, s.Start)
+		rawAt := 0
+		if differs {
+			c.raws = append(c.raws, c.doc.Text[s.Start:s.End])
+			rawAt = len(c.raws)
 		}
-		end := spellAdvance(c.doc, pos, s.End)
-		c.occs = append(c.occs, spellingOcc{span: s, pos: spellPos{pos.Line, pos.Column}, end: spellPos{end.Line, end.Column}, raw: raw})
+		if from != nil && from.plain == 0 {
+			// Candidates come in text order.
+			cur := &c.cursors[cluster.Name]
+			from.spellLinePos = cur.at(c.doc, from.start)
+			from.plain = 2
+			switch {
+			case from.Offset != from.start || from.start > from.end:
+			case cur.ascii && from.end < from.next:
+				from.plain = 1 // on the line the cursor read
+			case spellPlain(c.doc.Text[from.start:from.end]):
+				from.plain = 1
+			}
+		}
+		var o spellingOcc
+		switch {
+		case from != nil && from.plain == 1 && s.Start >= from.Offset && s.End <= from.end:
+			// In plain text after from: told by bytes.
+			o.pos = spellPos{from.Line, from.Column + s.Start - from.Offset}
+			o.end = spellPos{from.Line, o.pos.col + s.End - s.Start}
+		default:
+			var pos spellLinePos
+			if from != nil {
+				pos = spellFrom(c.doc, from.spellLinePos, s.Start)
+			} else {
+				pos = c.cursors[it.kind].at(c.doc, s.Start)
+			}
+			end := spellFrom(c.doc, pos, s.End)
+			o.pos, o.end = spellPos{pos.Line, pos.Column}, spellPos{end.Line, end.Column}
+		}
+		o.span, o.raw = s, rawAt
+		c.occs = append(c.occs, o)
 		c.occItem = append(c.occItem, int32(i))
 	}
 }
 
-// A spellCursor computes the positions of increasing offsets in a document
-// from the last one, as Document.Position does from the start of the line.
-type spellCursor struct {
-	last checker.Position
-	ok   bool
+// spellPlain reports whether s is ASCII without line ends, so that the
+// columns in it are told by bytes.
+func spellPlain(s string) bool {
+	const lows, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if nl := w ^ '\n'*lows; (w|(nl-lows)&^nl)&highs != 0 {
+			return false
+		}
+	}
+	if i == len(s) {
+		return true
+	}
+	if len(s) >= 8 {
+		// The last bytes, read with those before.
+		b := s[len(s)-8:]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		nl := w ^ '\n'*lows
+		return (w|(nl-lows)&^nl)&highs == 0
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == '\n' {
+			return false
+		}
+	}
+	return true
 }
 
-func (c *spellCursor) at(doc *checker.Document, off int) checker.Position {
-	if !c.ok || off < c.last.Offset {
-		c.last, c.ok = doc.Position(off), true
-	} else {
-		c.last = spellAdvance(doc, c.last, off)
+// A spellLinePos is a position and the offset at which the line after its
+// own starts (past the end of the text for the last line), or 0 when that
+// is not known.
+type spellLinePos struct {
+	checker.Position
+	next int
+}
+
+// A spellCursor computes the positions of increasing offsets in a document
+// as Document.Position does: the line from the document's line starts,
+// looked for from the last one's, and the column by counting the runes from
+// the last offset when it is on the same line, else from the line's start;
+// on a line all in ASCII, by bytes.
+type spellCursor struct {
+	last spellLinePos
+	ok   bool
+	// ascii: the line of last, from start, is all ASCII (false: not
+	// known).
+	ascii bool
+	start int
+}
+
+func (c *spellCursor) at(doc *checker.Document, off int) spellLinePos {
+	t := doc.Text
+	off = min(max(off, 0), len(t))
+	switch {
+	case !c.ok || off < c.last.Offset:
+		c.last, c.ok, c.ascii = spellPosition(doc, off), true, false
+	case off < c.last.next:
+		if c.ascii {
+			c.last.Column = off - c.start + 1
+			c.last.Offset = off
+		} else {
+			c.last = spellFrom(doc, c.last, off)
+		}
+	default:
+		// A later line: the last that starts at or before off, looked
+		// for among the next few, then by halves.
+		lines := doc.Lines()
+		n, start := c.last.Line+1, c.last.next // at or before off
+		next := len(t) + 1
+		for k := 0; n < lines; k++ {
+			s := doc.LineStart(n + 1)
+			if s > off {
+				next = s
+				break
+			}
+			n, start = n+1, s
+			if k == 3 {
+				// Far: the first line after n that starts
+				// after off, by halves.
+				lo, hi := n+1, lines+1
+				for lo < hi {
+					h := int(uint(lo+hi) >> 1)
+					if s := doc.LineStart(h); s > off {
+						hi, next = h, s
+					} else {
+						lo, start = h+1, s
+					}
+				}
+				n = lo - 1
+				break
+			}
+		}
+		// The line is read once: the columns of the offsets on it
+		// that follow are told by bytes when it is all ASCII.
+		col := off - start + 1
+		c.ascii, c.start = spellASCII(t[start:min(next, len(t))]), start
+		if !c.ascii {
+			col = spellRuneCount(t[start:off]) + 1
+		}
+		c.last = spellLinePos{checker.Position{Offset: off, Line: n, Column: col}, next}
 	}
 	return c.last
 }
 
-// spellAdvance returns the position of offset off from p, a position at or
-// before it: doc.Position(off), counting only the text between.
-func spellAdvance(doc *checker.Document, p checker.Position, off int) checker.Position {
-	t := doc.Text
-	off = min(max(off, 0), len(t))
-	if off <= p.Offset {
-		if off == p.Offset {
-			return p
-		}
-		return doc.Position(off)
-	}
-	// Rune counts add up only from a rune's start; the byte-order mark
-	// is not counted on the first line.
-	if off-p.Offset > 32 || !utf8.RuneStart(t[p.Offset]) || p.Line == 1 && p.Offset < 3 {
-		return spellAdvanceLong(doc, p, off)
-	}
-	// A short way (within a name, most often): one pass over the text
-	// between, eight bytes at a time while they are ASCII and no line
-	// ends among them.
-	const lows, highs = 0x0101010101010101, 0x8080808080808080
-	line, col := p.Line, p.Column
-	for i := p.Offset; i < off; {
-		if i+8 <= off {
-			b := t[i : i+8]
-			w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-			if nl := w ^ '\n'*lows; (w|(nl-lows)&^nl)&highs == 0 {
-				col += 8
-				i += 8
-				continue
-			}
-		}
-		switch c := t[i]; {
-		case c == '\n':
-			line++
-			col = 1
-			i++
-		case c < utf8.RuneSelf:
-			col++
-			i++
-		default:
-			_, size := utf8.DecodeRuneInString(t[i:off])
-			col++
-			i += size
-		}
-	}
-	return checker.Position{Offset: off, Line: line, Column: col}
-}
-
-// spellAdvanceLong is spellAdvance counting lines and runes apart: quicker
-// over a long way, and for a position p inside a rune or the byte-order
-// mark.
-func spellAdvanceLong(doc *checker.Document, p checker.Position, off int) checker.Position {
-	t := doc.Text
-	seg := t[p.Offset:off]
-	if n := strings.Count(seg, "\n"); n > 0 {
-		start := p.Offset + spellLastLineEnd(seg) + 1
-		return checker.Position{Offset: off, Line: p.Line + n, Column: spellRuneCount(t[start:off]) + 1}
-	}
-	if !utf8.RuneStart(t[p.Offset]) || p.Line == 1 && p.Offset < 3 {
-		return doc.Position(off)
-	}
-	return checker.Position{Offset: off, Line: p.Line, Column: p.Column + spellRuneCount(seg)}
-}
-
-// spellLastLineEnd is strings.LastIndexByte(s, '\n'), eight bytes at a
-// time.
-func spellLastLineEnd(s string) int {
-	const lows, highs = 0x0101010101010101, 0x8080808080808080
-	i := len(s)
-	for ; i >= 8; i -= 8 {
-		b := s[i-8 : i]
+// spellASCII reports whether s is all ASCII, sixteen bytes at a time.
+func spellASCII(s string) bool {
+	const highs = 0x8080808080808080
+	i := 0
+	for ; i+16 <= len(s); i += 16 {
+		b := s[i : i+16]
 		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		// The high bit of each byte of x that is not zero, exactly
-		// (no carry crosses a byte): the line ends are the others.
-		x := w ^ '\n'*lows
-		if z := ^((x&^highs + 0x7F*lows) | x) & highs; z != 0 {
-			return i - 8 + (63-bits.LeadingZeros64(z))/8
+		v := uint64(b[8]) | uint64(b[9])<<8 | uint64(b[10])<<16 | uint64(b[11])<<24 |
+			uint64(b[12])<<32 | uint64(b[13])<<40 | uint64(b[14])<<48 | uint64(b[15])<<56
+		if (w|v)&highs != 0 {
+			return false
 		}
 	}
-	return strings.LastIndexByte(s[:i], '\n')
+	var or byte
+	for ; i < len(s); i++ {
+		or |= s[i]
+	}
+	return or < utf8.RuneSelf
+}
+
+// spellPosition returns doc.Position(off) with the start of the next line.
+func spellPosition(doc *checker.Document, off int) spellLinePos {
+	p := doc.Position(off)
+	next := len(doc.Text) + 1
+	if p.Line < doc.Lines() {
+		next = doc.LineStart(p.Line + 1)
+	}
+	return spellLinePos{p, next}
+}
+
+// spellFrom returns the position of offset off from p, a position at or
+// before it: doc.Position(off), counting only the runes between when off
+// is on p's line.
+func spellFrom(doc *checker.Document, p spellLinePos, off int) spellLinePos {
+	t := doc.Text
+	off = min(max(off, 0), len(t))
+	switch {
+	case off == p.Offset:
+		return p
+	case off < p.Offset || off >= p.next:
+		return spellPosition(doc, off)
+	case !utf8.RuneStart(t[p.Offset]) || p.Line == 1 && p.Offset < 3:
+		// Rune counts add up only from a rune's start; the
+		// byte-order mark is not counted on the first line.
+		return spellPosition(doc, off)
+	}
+	p.Column += spellRuneCount(t[p.Offset:off])
+	p.Offset = off
+	return p
 }
 
 // spellRuneCount is utf8.RuneCountInString, eight bytes at a time while
@@ -249,6 +414,28 @@ func spellRuneCount(s string) int {
 		}
 		i += 8
 		n += 8
+	}
+	// Fewer than eight bytes left: read together (the last eight of s)
+	// or one by one, and counted one by one only if not all ASCII.
+	r := len(s) - i
+	if r == 0 {
+		return n
+	}
+	if len(s) >= 8 {
+		b := s[len(s)-8:]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if w>>(64-8*uint(r))&0x8080808080808080 == 0 {
+			return n + r
+		}
+	} else {
+		var or byte
+		for k := i; k < len(s); k++ {
+			or |= s[k]
+		}
+		if or < utf8.RuneSelf {
+			return n + r
+		}
 	}
 	return n + utf8.RuneCountInString(s[i:])
 }
@@ -348,10 +535,13 @@ func spellAllUpper(w string) bool {
 func collectNames(c *spellingCollector, doc *checker.Document) {
 	bi := 0
 	cands := doc.Candidates()
-	// The plans of candidates outside and inside headings, by text.
-	plans := [2]map[string]*spellPlan{make(map[string]*spellPlan, len(cands)/2), {}}
-	if c.index[cluster.Name] == nil {
-		c.index[cluster.Name] = make(map[string]int32, len(cands)/4)
+	// The plans of candidates outside and inside headings, by text:
+	// prose has a distinct text in about four candidates and a new
+	// spelling in about eight (the tables grow when there are more).
+	var plans [2]spellPlans
+	plans[0].init(len(cands) / 4)
+	if c.index[cluster.Name].slots == nil {
+		c.index[cluster.Name].init(len(cands) / 8)
 		// About one occurrence per candidate: the occurrences are
 		// copied out when done.
 		c.occs = make([]spellingOcc, 0, len(cands))
@@ -368,16 +558,18 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 			continue
 		}
 		heading := k == checker.Heading
-		m := plans[spellBit(heading)]
+		m := &plans[spellBit(heading)]
 		key := doc.Text[cand.Start:cand.End]
-		pl := m[key]
+		h := spellHash(doc.Text, cand.Start, cand.End)
+		pl := m.find(h, key, doc.Text)
 		if pl == nil || !pl.fits(cand) {
 			cached := pl != nil
 			pl = c.plan(doc, cand, heading)
 			// Cached only when its words lie in the text it is
 			// keyed by.
 			if ws := cand.Words; !cached && len(ws) > 0 && ws[0].Start >= cand.Start && ws[len(ws)-1].End <= cand.End {
-				m[key] = pl
+				pl.text = cand.Start
+				m.add(h, len(key), pl)
 			}
 		}
 		c.replay(doc, cand, pl)
@@ -387,9 +579,107 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 // A spellPlan is what a candidate's words give: acronyms and name parts,
 // as spans relative to the candidate's start.
 type spellPlan struct {
+	text  int     // the offset of the text it is cached by, if cached
 	words []int32 // the words' spans, start and end
 	acr   []spellPlanSpan
 	parts []spellPlanSpan
+}
+
+// spellPlans holds plans by the text of their candidates, found by
+// spellHash: a table with open addressing, quicker for short keys than a
+// map of strings. The key of a plan is doc.Text[pl.text:][:len(key)].
+type spellPlans struct {
+	slots []spellPlanSlot // a power of two, at most half full
+	plans []*spellPlan
+}
+
+type spellPlanSlot struct {
+	h    uint64 // the key's hash
+	size uint32 // the key's length
+	i    int32  // 1 + the plan's index in plans, 0 for none
+}
+
+func (t *spellPlans) init(n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	t.slots = make([]spellPlanSlot, size)
+}
+
+// find returns the plan of text key, whose hash is h, or nil.
+func (t *spellPlans) find(h uint64, key, text string) *spellPlan {
+	if len(t.slots) == 0 {
+		return nil
+	}
+	mask := uint64(len(t.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		sl := &t.slots[k]
+		if sl.i == 0 {
+			return nil
+		}
+		if sl.h == h && int(sl.size) == len(key) {
+			if pl := t.plans[sl.i-1]; text[pl.text:pl.text+len(key)] == key {
+				return pl
+			}
+		}
+	}
+}
+
+// add adds plan pl of a text of length size and hash h, not in t.
+func (t *spellPlans) add(h uint64, size int, pl *spellPlan) {
+	if 2*(len(t.plans)+1) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]spellPlanSlot, max(16, 2*len(old)))
+		for _, sl := range old {
+			if sl.i != 0 {
+				t.put(sl)
+			}
+		}
+	}
+	t.plans = append(t.plans, pl)
+	t.put(spellPlanSlot{h, uint32(size), int32(len(t.plans))})
+}
+
+func (t *spellPlans) put(sl spellPlanSlot) {
+	mask := uint64(len(t.slots) - 1)
+	k := sl.h & mask
+	for t.slots[k].i != 0 {
+		k = (k + 1) & mask
+	}
+	t.slots[k] = sl
+}
+
+// spellHash hashes t[start:end] eight bytes at a time, reading the last
+// few bytes with those after them when t goes on.
+func spellHash(t string, start, end int) uint64 {
+	const prime = 0x9e3779b97f4a7c15
+	h := uint64(end-start) * prime
+	i := start
+	for ; i+8 <= end; i += 8 {
+		b := t[i : i+8]
+		v := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		h = (h ^ v) * prime
+		h ^= h >> 32
+	}
+	if i < end {
+		var v uint64
+		if i+8 <= len(t) {
+			b := t[i : i+8]
+			v = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			v &= 1<<(8*uint(end-i)) - 1
+		} else {
+			for j := end - 1; j >= i; j-- {
+				v = v<<8 | uint64(t[j])
+			}
+		}
+		h = (h ^ v) * prime
+	}
+	h ^= h >> 29
+	h *= 0xbf58476d1ce4e5b9
+	return h ^ h>>32
 }
 
 type spellPlanSpan struct {
@@ -398,8 +688,10 @@ type spellPlanSpan struct {
 	// acronym, or a name ending in an initial).
 	dot bool
 	// item holds 1 + the item index of the spelling, without and with
-	// the period, once known.
+	// the period, once known; raw whether the text there is written
+	// otherwise than the spelling (see addFrom), once asked.
 	item [2]int32
+	raw  [2]int8
 }
 
 // fits reports whether cand's words lie where the plan's do.
@@ -455,7 +747,7 @@ func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, he
 	start := 0
 	n = len(c.pspans)
 	for i := 0; i <= len(words); i++ {
-		if i < len(words) && (allCommon || !strings.EqualFold(words[i].s, "and")) {
+		if i < len(words) && (allCommon || len(words[i].s) != 3 || !strings.EqualFold(words[i].s, "and")) {
 			continue
 		}
 		c.pspans = planNamePart(c.pspans, cand, cand.Words[start:i], words[start:i], allCommon)
@@ -471,9 +763,8 @@ func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, 
 		return
 	}
 	t := doc.Text
-	// Occurrences are located from the candidate's start: candidates
-	// come in text order.
-	base := c.cursors[cluster.Name].at(doc, cand.Start)
+	// Occurrences are located from the candidate's start.
+	base := spellBase{start: cand.Start, end: min(cand.End+1, len(t))}
 	for k := range pl.acr {
 		a := &pl.acr[k]
 		s := checker.Span{Start: cand.Start + int(a.start), End: cand.Start + int(a.end)}
@@ -485,7 +776,7 @@ func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, 
 		if a.item[ext] == 0 {
 			a.item[ext] = 1 + int32(c.item(cluster.Acronym, t[s.Start:s.End]))
 		}
-		c.addFrom(int(a.item[ext]-1), s, true, &base)
+		c.addFrom(int(a.item[ext]-1), s, true, &base, &a.raw[ext])
 	}
 	for k := range pl.parts {
 		p := &pl.parts[k]
@@ -504,7 +795,7 @@ func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, 
 		if p.item[ext] == 0 {
 			p.item[ext] = 1 + int32(c.item(cluster.Name, spellTitleCaps(normaliseSpelling(t[s.Start:s.End]))))
 		}
-		c.addFrom(int(p.item[ext]-1), s, !cand.Initial || p.start != 0, &base)
+		c.addFrom(int(p.item[ext]-1), s, !cand.Initial || p.start != 0, &base, &p.raw[ext])
 	}
 }
 
@@ -986,10 +1277,10 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 	}
 	// The words picked: checked once all compounds are known, the way
 	// spellCompoundsEvery does.
-	var maybe []int32
+	maybe := spellSelect(nil, m, doc.Tokens, sel)
 	var cur spellSentenceCursor
-	for g := spellNext(m, doc.Tokens, 0, sel); g < len(doc.Tokens); g = spellNext(m, doc.Tokens, g+1, sel) {
-		maybe = append(maybe, int32(g))
+	for _, g32 := range maybe {
+		g := int(g32)
 		t := &doc.Tokens[g]
 		if spellSpacedLens[m[t.Start]]>>(uint(t.End-t.Start)&63)&1 == 0 {
 			continue
@@ -1107,28 +1398,32 @@ var spellLowerASCII = func() []struct{ lead, lower byte } {
 	return t
 }()
 
-// spellNext returns the index of the first token at or after i of the
-// shapes sh selects, or len(toks) if there is none. The tokens are in
-// order and not empty, so that all but the last have two bytes of text
-// from their start.
-func spellNext(m string, toks []text.Token, i int, sh *spellShapes) int {
+// spellSelect appends to dst the indexes of the tokens of the shapes sh
+// selects, in order. The tokens are in order and not empty, so that all
+// but the last have two bytes of text from their start.
+func spellSelect(dst []int32, m string, toks []text.Token, sh *spellShapes) []int32 {
 	pair := &sh.pair
 	ts := toks[:max(len(toks)-1, 0)]
-	for k := uint(i); k < uint(len(ts)); k++ {
-		t := &ts[k]
-		st := t.Start
-		_ = m[st+1]
-		if pair[uint16(m[st])|uint16(m[st+1])<<8]>>(uint(t.End-st)&63)&1 != 0 {
-			return int(k)
+	for k := uint(0); k < uint(len(ts)); k++ {
+		// The next selected, in a loop of its own.
+		for ; k < uint(len(ts)); k++ {
+			t := &ts[k]
+			st := t.Start
+			_ = m[st+1]
+			if pair[uint16(m[st])|uint16(m[st+1])<<8]>>(uint(t.End-st)&63)&1 != 0 {
+				break
+			}
+		}
+		if k < uint(len(ts)) {
+			dst = append(dst, int32(k))
 		}
 	}
-	i = max(i, len(ts))
-	if i == len(ts) && i < len(toks) {
+	if i := len(ts); i < len(toks) {
 		if t := &toks[i]; t.End-t.Start >= 2 && pair[uint16(m[t.Start])|uint16(m[t.Start+1])<<8]>>(uint(t.End-t.Start)&63)&1 != 0 {
-			return i
+			dst = append(dst, int32(i))
 		}
 	}
-	return len(toks)
+	return dst
 }
 
 // A spellSentenceCursor finds the sentences of increasing token indexes.

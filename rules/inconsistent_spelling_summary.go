@@ -84,16 +84,15 @@ func (s *spellingSummary) header() spellHeader {
 
 // spellGetItem decodes the item at d[at:] and returns the offset after it.
 func spellGetItem(d []byte, at int, it *spellItem) int {
-	v, k := binary.Uvarint(d[at:])
-	at += k
-	size, k := binary.Uvarint(d[at:])
+	v, at := spellUvarint(d, at)
+	size, at := spellUvarint(d, at)
 	it.count = int(v >> 4)
 	it.kind = cluster.Kind(v >> 1 & 7)
 	it.mid = v&1 != 0
 	it.size = uint32(size)
 	it.n = uint8(min(it.count, maxSpellingLocs))
 	it.kept = it.n
-	return at + k
+	return at
 }
 
 // len returns the number of items of the summary.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -372,23 +373,36 @@ func TestSpellPositions(t *testing.T) {
 		// Line ends and other runes at every place in the eight bytes.
 		texts = append(texts, strings.Repeat("x", k)+"\n"+strings.Repeat("y", 9)+"é"+strings.Repeat("z", k)+"\n\xff"+strings.Repeat("w", 20-k)+"日\n")
 	}
+	for k := 0; k < 4; k++ {
+		// Many short lines, for the cursor's look for a far line.
+		texts = append(texts, strings.Repeat("ab\n", 3+7*k)+"é\n\n"+strings.Repeat("line\n\n", 20*k))
+	}
 	for _, txt := range texts {
 		doc := checker.NewDocument("t.txt", txt, "", nil, nil)
-		var cur spellCursor
-		for off := 0; off <= len(txt); off++ {
-			want := doc.Position(off)
-			if got := cur.at(doc, off); got != want {
-				t.Fatalf("%q: cursor at %d: got %+v, want %+v", txt, off, got, want)
+		// The start of the line after each offset's.
+		nextLine := func(off int) int {
+			if k := strings.IndexByte(txt[off:], '\n'); k >= 0 {
+				return off + k + 1
 			}
-			for from := 0; from <= len(txt); from += 1 + from/3 {
-				if got := spellAdvance(doc, doc.Position(from), off); got != want {
-					t.Fatalf("%q: from %d to %d: got %+v, want %+v", txt, from, off, got, want)
+			return len(txt) + 1
+		}
+		check := func(what string, got spellLinePos, off int) {
+			t.Helper()
+			if want := doc.Position(off); got.Position != want || got.next != nextLine(off) {
+				t.Fatalf("%q: %s %d: got %+v, want %+v, next line at %d", txt, what, off, got, want, nextLine(off))
+			}
+		}
+		for _, step := range []int{1, 5, 9, 25, 60} {
+			var cur spellCursor
+			for off := 0; off <= len(txt); off += step {
+				check("cursor at", cur.at(doc, off), off)
+				for from := 0; from <= len(txt); from += 1 + from/3 {
+					if from <= off {
+						check(fmt.Sprintf("from %d to", from), spellFrom(doc, spellPosition(doc, from), off), off)
+					}
 				}
-			}
-			if off%7 == 3 && off > 5 {
-				back := off - 5
-				if got := cur.at(doc, back); got != doc.Position(back) {
-					t.Fatalf("%q: cursor back to %d: got %+v, want %+v", txt, back, got, doc.Position(back))
+				if off%7 == 3 && off > 5 {
+					check("cursor back to", cur.at(doc, off-5), off-5)
 				}
 			}
 		}
@@ -520,12 +534,6 @@ func TestSpellRuneCount(t *testing.T) {
 					if got, want := spellRuneCount(s), utf8.RuneCountInString(s); got != want {
 						t.Fatalf("spellRuneCount(%q) = %d, want %d", s, got, want)
 					}
-					for _, nl := range []string{"", "\n", "\n\n", "\x0a\x8a\x0b"} {
-						u := s[:pad] + nl + s[pad:] + strings.Repeat(nl, pad%3)
-						if got, want := spellLastLineEnd(u), strings.LastIndexByte(u, '\n'); got != want {
-							t.Fatalf("spellLastLineEnd(%q) = %d, want %d", u, got, want)
-						}
-					}
 				}
 			}
 		}
@@ -542,5 +550,147 @@ func TestSpellShapesReset(t *testing.T) {
 	sh.reset()
 	if sh.pair != ([1 << 16]uint64{}) || len(sh.firsts) != 0 {
 		t.Fatal("shapes left after reset")
+	}
+}
+
+// TestSpellSelect checks spellSelect against a look for the next token
+// selected, from each in turn.
+func TestSpellSelect(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	words := []string{"co", "Co", "cooperate", "anti", "antigang", "in", "inter", "interplay", "a", "the", "Pre", "pseudo", "non", "nonzero", "é", "-", ".", "x"}
+	sh := new(spellShapes)
+	for _, w := range []string{"anti", "co", "inter", "non", "pre", "pseudo"} {
+		sh.add(w, len(w))
+	}
+	sh.add("antigang", 8)
+	next := func(m string, toks []text.Token, i int) int {
+		for k := i; k < len(toks); k++ {
+			tk := toks[k]
+			if tk.End-tk.Start >= 2 && sh.pair[uint16(m[tk.Start])|uint16(m[tk.Start+1])<<8]>>(uint(tk.End-tk.Start)&63)&1 != 0 {
+				return k
+			}
+		}
+		return len(toks)
+	}
+	for n := 0; n < 300; n++ {
+		var b strings.Builder
+		var toks []text.Token
+		for k := rng.IntN(40); k > 0; k-- {
+			w := words[rng.IntN(len(words))]
+			if rng.IntN(3) == 0 {
+				w = "the" // mostly not selected
+			}
+			toks = append(toks, text.Token{Span: checker.Span{Start: b.Len(), End: b.Len() + len(w)}})
+			b.WriteString(w)
+			if rng.IntN(4) != 0 {
+				b.WriteByte(' ')
+			}
+		}
+		m := b.String()
+		var want []int32
+		for i := next(m, toks, 0); i < len(toks); i = next(m, toks, i+1) {
+			want = append(want, int32(i))
+		}
+		if got := spellSelect(nil, m, toks, sh); !slices.Equal(got, want) {
+			t.Fatalf("%q: tokens %v, want %v", m, got, want)
+		}
+	}
+}
+
+// TestSpellPlain checks spellPlain and spellASCII against a look at each
+// byte.
+func TestSpellPlain(t *testing.T) {
+	parts := []string{"", "a", "Nayib", "abcdefgh", " ", ".", "\n", "\r", "é", "\xff", "\x8a", "\x0b", "\x00", "日"}
+	for _, a := range parts {
+		for _, b := range parts {
+			for pad := 0; pad < 17; pad++ {
+				s := strings.Repeat("x", pad) + a + strings.Repeat("y", 16-pad) + b
+				want := !strings.ContainsRune(s, '\n')
+				for i := 0; i < len(s); i++ {
+					want = want && s[i] < utf8.RuneSelf
+				}
+				if got := spellPlain(s); got != want {
+					t.Fatalf("spellPlain(%q) = %v, want %v", s, got, want)
+				}
+				ascii := true
+				for i := 0; i < len(s); i++ {
+					ascii = ascii && s[i] < utf8.RuneSelf
+				}
+				if got := spellASCII(s); got != ascii {
+					t.Fatalf("spellASCII(%q) = %v, want %v", s, got, ascii)
+				}
+			}
+		}
+	}
+}
+
+// TestSpellHash checks that a text hashes alike wherever it stands, and
+// the table of plans against a map.
+func TestSpellHash(t *testing.T) {
+	text := "Nayib Bukele, ABC, 日本 and a longer name than eight bytes. Nayib"
+	texts := map[uint64]string{}
+	for i := 0; i <= len(text); i++ {
+		for j := i; j <= len(text) && j <= i+20; j++ {
+			key := text[i:j]
+			padded := "x" + key
+			want := spellHash(padded, 1, len(padded))
+			if got := spellHash(text, i, j); got != want {
+				t.Fatalf("%q at %d: hash %x, alone %x", key, i, got, want)
+			}
+			if other, ok := texts[want]; ok && other != key {
+				t.Logf("%q and %q hash alike", key, other)
+			}
+			texts[want] = key
+		}
+	}
+	var tab spellPlans
+	want := map[string]*spellPlan{}
+	for i := 0; i < len(text); i++ {
+		for j := i + 1; j <= len(text) && j <= i+9; j++ {
+			key := text[i:j]
+			h := spellHash(text, i, j)
+			got := tab.find(h, key, text)
+			if got != want[key] {
+				t.Fatalf("%q: found %p, want %p", key, got, want[key])
+			}
+			if got == nil {
+				pl := &spellPlan{text: i}
+				tab.add(h, len(key), pl)
+				want[key] = pl
+			}
+		}
+	}
+	// The items' index against a map, with alike hashes too.
+	var x spellIndex
+	var itemTexts []string
+	items := map[string]int32{}
+	for k := 0; k < 3000; k++ {
+		n := k * 7 % 1100
+		w := fmt.Sprintf("w%d", n)
+		h := spellHash(w, 0, len(w))
+		if n%5 == 0 {
+			h = 42
+		}
+		got := x.find(h, w, itemTexts)
+		want, ok := items[w]
+		if !ok {
+			want = -1
+		}
+		if got != want {
+			t.Fatalf("%q: item %d, want %d", w, got, want)
+		}
+		if !ok {
+			items[w] = int32(len(itemTexts))
+			x.add(h, int32(len(itemTexts)))
+			itemTexts = append(itemTexts, w)
+		}
+	}
+	// Alike hashes: the text tells the plans apart.
+	tab = spellPlans{}
+	a, b := &spellPlan{text: 0}, &spellPlan{text: 6}
+	tab.add(7, 5, a)
+	tab.add(7, 5, b)
+	if tab.find(7, "Nayib", text) != a || tab.find(7, "Bukel", text) != b || tab.find(7, "Bukes", text) != nil {
+		t.Fatal("plans of alike hashes mixed up")
 	}
 }

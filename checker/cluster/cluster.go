@@ -225,8 +225,12 @@ func Group(items []Item, opt Options) [][]int {
 				return false
 			}
 		}
-		anchor(a)
-		anchor(b)
+		if ia.flags&pairAnchored == 0 {
+			anchor(a)
+		}
+		if ib.flags&pairAnchored == 0 {
+			anchor(b)
+		}
 		if (ia.flags|ib.flags)&pairNone != 0 {
 			return false // as variants would
 		}
