@@ -410,8 +410,22 @@ func IsCapitalized(w string) bool {
 
 // IsAllUpper reports whether w has at least one letter and no lower-case letter.
 func IsAllUpper(w string) bool {
+	// ASCII first: a lower-case letter ends it, without decoding.
 	letters := 0
-	for _, r := range w {
+	i := 0
+	for ; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			break
+		}
+		if 'a' <= c && c <= 'z' {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			letters++
+		}
+	}
+	for _, r := range w[i:] {
 		if unicode.IsLower(r) {
 			return false
 		}

@@ -2,8 +2,10 @@ package text
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // tokString renders the tokens of s as "kind:text" separated by spaces,
@@ -180,6 +182,38 @@ func TestASCIIAlnumEnd(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestIsAllUpper checks IsAllUpper, with its ASCII fast path, against the
+// plain definition on fixed and random words.
+func TestIsAllUpper(t *testing.T) {
+	slow := func(w string) bool {
+		letters := 0
+		for _, r := range w {
+			if unicode.IsLower(r) {
+				return false
+			}
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		return letters > 0
+	}
+	words := []string{"", "A", "a", "NATO", "NaTO", "U.S.", "MS-13", "13", "--", "ÉTÉ", "ÉtÉ", "NATOé", "NATOÉ", "İSTANBUL", "ǅ", "ΣΟΦΙΑ", "ΣοΦΙΑ", "X\xff", "\xffx"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []rune("aZ9.-'ÉéßΣσİıǅ\u00a0")
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(8); k > 0; k-- {
+			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		words = append(words, b.String())
+	}
+	for _, w := range words {
+		if got, want := IsAllUpper(w), slow(w); got != want {
+			t.Errorf("IsAllUpper(%q) = %v, want %v", w, got, want)
 		}
 	}
 }
