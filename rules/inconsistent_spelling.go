@@ -1260,20 +1260,18 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 	// The tokens to look at: the bound prefixes that may stand before a
 	// space, and the words that may be a compound closed up, hyphenated
 	// or spaced (a bound prefix and more).
-	sel := spellShapesPool.Get().(*spellShapes)
-	defer func() {
-		sel.reset()
-		spellShapesPool.Put(sel)
-	}()
-	for _, list := range spellPrefixes {
-		for _, p := range list {
-			if p != "post" && p != "counter" && p != "e" {
-				sel.add(p, len(p))
-			}
+	// The prefixes' table is made once; a document with compounds of its
+	// own adds them to a copy, set back when done.
+	sel := spellPrefixShapes()
+	if len(keys) > 0 {
+		sel = spellShapesPool.Get().(*spellShapes)
+		defer func() {
+			sel.reset()
+			spellShapesPool.Put(sel)
+		}()
+		for k := range keys {
+			sel.add(k, utf8.RuneCountInString(k))
 		}
-	}
-	for k := range keys {
-		sel.add(k, utf8.RuneCountInString(k))
 	}
 	// The words picked: checked once all compounds are known, the way
 	// spellCompoundsEvery does.
@@ -1325,15 +1323,38 @@ type spellShapes struct {
 	firsts []byte // the first bytes f with entries set
 }
 
-// spellShapesPool keeps the tables of spellShapes (half a megabyte) from
-// one document to the next, cleared.
-var spellShapesPool = sync.Pool{New: func() any { return new(spellShapes) }}
+// spellPrefixShapes returns the table that selects the bound prefixes
+// that may stand before a space. It is made once and never changed: a
+// document reads it, or a copy with more set (spellShapesPool).
+var spellPrefixShapes = sync.OnceValue(func() *spellShapes {
+	sh := new(spellShapes)
+	for _, list := range spellPrefixes {
+		for _, p := range list {
+			if p != "post" && p != "counter" && p != "e" {
+				sh.add(p, len(p))
+			}
+		}
+	}
+	sh.firsts = nil
+	return sh
+})
 
-// reset clears the entries set, for the next document.
+// spellShapesPool keeps copies of spellPrefixShapes (half a megabyte each)
+// from one document to the next, set back after each.
+var spellShapesPool = sync.Pool{New: func() any {
+	sh := new(spellShapes)
+	sh.pair = spellPrefixShapes().pair
+	return sh
+}}
+
+// reset sets the entries changed since the table was a copy of
+// spellPrefixShapes back, for the next document.
 func (sh *spellShapes) reset() {
+	base := &spellPrefixShapes().pair
 	for _, f := range sh.firsts {
 		for g := range 256 {
-			sh.pair[uint16(f)|uint16(g)<<8] = 0
+			i := uint16(f) | uint16(g)<<8
+			sh.pair[i] = base[i]
 		}
 	}
 	sh.firsts = sh.firsts[:0]

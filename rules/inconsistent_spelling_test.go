@@ -543,13 +543,32 @@ func TestSpellRuneCount(t *testing.T) {
 // TestSpellShapesReset checks that a table of shapes is all clear once
 // reset, for the next document to use.
 func TestSpellShapesReset(t *testing.T) {
-	sh := new(spellShapes)
-	for _, w := range []string{"anti", "email", "internationalisation", "co", "kelvin"} {
+	base := spellPrefixShapes()
+	if base.pair == ([1 << 16]uint64{}) {
+		t.Fatal("the prefixes select nothing")
+	}
+	sh := spellShapesPool.Get().(*spellShapes)
+	for _, w := range []string{"anti", "email", "internationalisation", "co", "kelvin", "zygote"} {
 		sh.add(w, 2)
 	}
+	if sh.pair == base.pair {
+		t.Fatal("add changed nothing")
+	}
 	sh.reset()
-	if sh.pair != ([1 << 16]uint64{}) || len(sh.firsts) != 0 {
+	if sh.pair != base.pair || len(sh.firsts) != 0 {
 		t.Fatal("shapes left after reset")
+	}
+	// The prefixes' table is what adding them to an empty one gives.
+	want := new(spellShapes)
+	for _, list := range spellPrefixes {
+		for _, p := range list {
+			if p != "post" && p != "counter" && p != "e" {
+				want.add(p, len(p))
+			}
+		}
+	}
+	if want.pair != base.pair {
+		t.Fatal("spellPrefixShapes differs from its prefixes added one by one")
 	}
 }
 
