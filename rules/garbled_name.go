@@ -302,11 +302,35 @@ type bestMemo struct {
 }
 
 // bestMemos holds the bestMemo of each word range's text: index gives its
-// place in list, or -1 for a text not worth comparing or without a match
-// (most of them, which so take no room for a bestMemo).
+// place in list, or noMatch for a text not worth comparing or without a
+// match (most of them, which so take no room for a bestMemo), or
+// notCapital.
 type bestMemos struct {
 	index map[string]int32
 	list  []bestMemo
+}
+
+// Places in bestMemos.index of texts without a bestMemo.
+const (
+	noMatch    = -1 // not worth comparing, or no match
+	notCapital = -2 // worth comparing, but no term in capitals found (the rest not sought)
+)
+
+// lookUp returns the place of a text worth comparing in m.index: its
+// bestMemo's in m.list, or noMatch.
+func (m *bestMemos) lookUp(ix *glossary.Index, sub string, minConf float64) int32 {
+	fz, ok := ix.BestAbove(sub, minConf)
+	return m.add(ix, sub, fz, ok, noMatch)
+}
+
+// add returns the place in m.index of sub that found fz (if ok): its new
+// bestMemo's, or none when not ok.
+func (m *bestMemos) add(ix *glossary.Index, sub string, fz glossary.Fuzzy, ok bool, none int32) int32 {
+	if !ok {
+		return none
+	}
+	m.list = append(m.list, bestMemo{worth: true, ok: true, fz: fz, numerals: numeralsDiffer(sub, ix.Forms[fz.Form].Text)})
+	return int32(len(m.list) - 1)
 }
 
 // maxNameWords bounds the word ranges of a candidate that are compared.
@@ -361,18 +385,24 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, p
 			}
 			sub := s[words[i].Start:words[j-1].End]
 			m, seen := memo.index[sub]
-			if !seen {
-				var bm bestMemo
-				bm.worth = worthComparing(ix, s, words[i:j])
-				if bm.worth {
-					bm.fz, bm.ok = ix.BestAbove(sub, minConf)
+			switch {
+			case !seen:
+				m = noMatch
+				if worthComparing(ix, s, words[i:j]) {
+					// A range in capitals is reported only as a garbled
+					// term in capitals (see below), which is quicker to
+					// look for.
+					if allCapitalWords(s, words[i:j]) {
+						fz, ok := ix.BestCapitalsAbove(sub, minConf)
+						m = memo.add(ix, sub, fz, ok, notCapital)
+					} else {
+						m = memo.lookUp(ix, sub, minConf)
+					}
 				}
-				m = -1
-				if bm.worth && bm.ok {
-					bm.numerals = numeralsDiffer(sub, ix.Forms[bm.fz.Form].Text)
-					m = int32(len(memo.list))
-					memo.list = append(memo.list, bm)
-				}
+				memo.index[sub] = m
+			case m == notCapital && !allCapitalWords(s, words[i:j]):
+				// The same text split into other words: look it up now.
+				m = memo.lookUp(ix, sub, minConf)
 				memo.index[sub] = m
 			}
 			if m < 0 {

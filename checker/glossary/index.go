@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker/text"
@@ -34,6 +35,12 @@ type Index struct {
 	words map[uint64]struct{} // runs of whole words of terms (not variants)
 	fuzzy postings            // deletion and skeleton keys → form ids
 
+	// capKeys are the fuzzy keys of the terms (not variants) written in
+	// capitals (WrittenInCapitals), for BestCapitalsAbove, and capBloom
+	// a filter of them.
+	capKeys  map[uint64]struct{}
+	capBloom []uint64
+
 	cache  sync.Map // name → cached: Best's results
 	cached atomic.Int64
 	// names[id] is Forms[id] prepared for text.Similarity, on first use:
@@ -49,6 +56,8 @@ type Form struct {
 	Tokens  int  // number of tokens (text.Tokenize)
 	Compact string
 	shape   text.Shape // bounds a lookup's score before the form is prepared
+	// capitals: a term (not a variant) written in capitals.
+	capitals bool
 }
 
 type seqNode struct {
@@ -158,6 +167,15 @@ func NewIndex(entries []Entry) *Index {
 				keys = appendSkeletonKeys(keys, text.Skeleton(w))
 			}
 			fz.add(keys, id)
+			if fi == 0 && WrittenInCapitals(f) {
+				ix.Forms[id].capitals = true
+				if ix.capKeys == nil {
+					ix.capKeys = map[uint64]struct{}{}
+				}
+				for _, h := range keys {
+					ix.capKeys[h] = struct{}{}
+				}
+			}
 			kb = keys[:0]
 		}
 	}
@@ -165,6 +183,13 @@ func NewIndex(entries []Entry) *Index {
 	ix.names = make([]atomic.Pointer[text.Name], len(ix.Forms))
 	ix.buildSeqFilter()
 	ix.buildFirstFilter(firstKeys)
+	if len(ix.capKeys) > 0 {
+		ck := make([]uint64, 0, len(ix.capKeys))
+		for h := range ix.capKeys {
+			ck = append(ck, h)
+		}
+		ix.capBloom = newFilter(ck, 16, 16, firstBits)
+	}
 	return ix
 }
 
@@ -776,6 +801,82 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 		found = true
 	}
 	return best, found
+}
+
+// BestCapitalsAbove is BestAbove for a caller that has no use for a term
+// not written in capitals (WrittenInCapitals), such as a name in capitals
+// that only an acronym may match: it returns what BestAbove(s, floor)
+// returns when that is a term in capitals, and false otherwise. Sooner,
+// when no term in capitals is near s: such a term is scored only when it
+// shares a key of the fuzzy index with s, and most names share none with
+// the few terms in capitals of a glossary.
+func (ix *Index) BestCapitalsAbove(s string, floor float64) (Fuzzy, bool) {
+	if len(ix.capKeys) == 0 {
+		return Fuzzy{}, false
+	}
+	if v, ok := ix.cache.Load(s); !ok || v.(cached).floor > floor {
+		if !ix.mayFindCapitals(s) {
+			return Fuzzy{}, false
+		}
+	}
+	f, ok := ix.BestAbove(s, floor)
+	if !ok || !ix.Forms[f.Form].capitals {
+		return Fuzzy{}, false
+	}
+	return f, true
+}
+
+// mayFindCapitals reports whether a key of the fuzzy index of s (see
+// near) is one of a term in capitals.
+func (ix *Index) mayFindCapitals(s string) bool {
+	c := text.Compact(s)
+	if c == "" || len(ix.fuzzy.keys) == 0 {
+		return false // near finds nothing
+	}
+	var kb [80]uint64
+	keys := appendDeletions(kb[:0], c, maxDist(c))
+	keys = appendSkeletonKeys(keys, text.Skeleton(c))
+	nw := len(ix.capBloom)
+	for _, h := range keys {
+		if w, b := firstBits(h, nw); ix.capBloom[w]&b != b {
+			continue
+		}
+		if _, ok := ix.capKeys[h]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// WrittenInCapitals reports whether s has no lower-case letter and more
+// than one letter: an acronym or a name in capitals ("NATO", "ERANGE").
+func WrittenInCapitals(s string) bool {
+	letters := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return writtenInCapitals(s[i:], letters)
+		case 'a' <= c && c <= 'z':
+			return false
+		case 'A' <= c && c <= 'Z':
+			letters++
+		}
+	}
+	return letters > 1
+}
+
+// writtenInCapitals is WrittenInCapitals for s after a part that had no
+// lower-case letter and so many letters.
+func writtenInCapitals(s string, letters int) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 1
 }
 
 // touched does nothing with b: it keeps the loads that computed b.
