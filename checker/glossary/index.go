@@ -32,6 +32,7 @@ type Index struct {
 	seqBF []uint64            // bit set of the keys of seq, to skip most map lookups
 	seqSh uint                // 64 - log2(bits in seqBF)
 	first []uint64            // filter of the keys of forms' first tokens (firstBits)
+	whole []uint64            // filter of the keys of one-token forms (firstBits)
 	words map[uint64]struct{} // runs of whole words of terms (not variants)
 	fuzzy postings            // deletion and skeleton keys → form ids
 
@@ -92,6 +93,7 @@ func NewIndex(entries []Entry) *Index {
 	var kb []uint64
 	var fz pairs
 	firstKeys := make([]uint64, 0, nforms)
+	var wholeKeys []uint64
 	for ei, e := range entries {
 		for fi := range 1 + len(e.Variants) {
 			f := e.Term
@@ -115,6 +117,9 @@ func NewIndex(entries []Entry) *Index {
 				h = hashToken(h, f, toks, k)
 				if k == 0 {
 					firstKeys = append(firstKeys, h)
+					if len(toks) == 1 {
+						wholeKeys = append(wholeKeys, h)
+					}
 				}
 				n := ix.seq[h]
 				if k == len(toks)-1 {
@@ -183,6 +188,7 @@ func NewIndex(entries []Entry) *Index {
 	ix.names = make([]atomic.Pointer[text.Name], len(ix.Forms))
 	ix.buildSeqFilter()
 	ix.buildFirstFilter(firstKeys)
+	ix.whole = newFilter(wholeKeys, 16, 8, firstBits)
 	if len(ix.capKeys) > 0 {
 		ck := make([]uint64, 0, len(ix.capKeys))
 		for h := range ix.capKeys {
@@ -265,11 +271,45 @@ func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
 				return i
 			}
 		}
-		if w, b := firstBits(h, nw); ix.first[w]&b == b {
+		if w, b := firstBits(h, nw); ix.first[w]&b == b && ix.mayStartAt(s, toks, i, h) {
 			return i
 		}
 	}
 	return i
+}
+
+// mayStartAt reports whether a form may start at toks[i], whose key as a
+// form's first token is h (not a possessive): a one-token form, or a
+// longer one whose first two tokens are in seq. Most words that start a
+// form of a real glossary of names ("the", "new", "san") start none at
+// a given place in a text, and the word after them tells.
+func (ix *Index) mayStartAt(s string, toks []text.Token, i int, h uint64) bool {
+	if w, b := firstBits(h, len(ix.whole)); ix.whole[w]&b == b {
+		return true
+	}
+	if i+1 >= len(toks) || len(ix.seqBF) == 0 {
+		return false
+	}
+	// As MatchAt takes the second token: whole, or without "'s" as the
+	// last token.
+	t := toks[i+1]
+	spaced := t.Start > toks[i].End
+	w := s[t.Start:t.End]
+	if ix.inSeqFilter(hashWord(h, w, spaced)) {
+		return true
+	}
+	if t.Kind == text.Word {
+		if cut := possessive(w); cut > 0 && ix.inSeqFilter(hashWord(h, w[:len(w)-cut], spaced)) {
+			return true
+		}
+	}
+	return false
+}
+
+// inSeqFilter reports whether h may be a key of seq (seqBF is not empty).
+func (ix *Index) inSeqFilter(h uint64) bool {
+	b := seqBit(h, ix.seqSh)
+	return ix.seqBF[b>>6]&(1<<(b&63)) != 0
 }
 
 // load8 returns the eight bytes of s from p, the first lowest.
