@@ -160,7 +160,8 @@ func runGarbledName(p *checker.Pass) error {
 	p.Parallel(len(found), func(w, k int) {
 		wk := workers[w]
 		if wk == nil {
-			wk = &worker{memo: bestMemos{index: map[string]int32{}}, present: map[int]bool{}}
+			// Sized for about a text per candidate, so that it seldom grows.
+			wk = &worker{memo: bestMemos{index: make(map[string]int32, len(cands)/len(workers))}, present: map[int]bool{}}
 			workers[w] = wk
 		}
 		var hits []garbledHit
@@ -650,6 +651,22 @@ func hasCamelCase(s string) bool {
 // other than after the prefixes of names ("McDonald", "LaGuardia").
 func innerCapital(w string) bool {
 	prevLower := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return innerCapitalRunes(w)
+		}
+		if 'A' <= c && c <= 'Z' && prevLower && !namePrefixes[w[:i]] {
+			return true
+		}
+		prevLower = 'a' <= c && c <= 'z'
+	}
+	return false
+}
+
+// innerCapitalRunes is innerCapital for any w.
+func innerCapitalRunes(w string) bool {
+	prevLower := false
 	for i, r := range w {
 		if unicode.IsUpper(r) && prevLower && !namePrefixes[w[:i]] {
 			return true
@@ -666,6 +683,31 @@ func innerCapital(w string) bool {
 // "LaGuardia", "VanDyke", "O'Brien"), or starts with two capitals and
 // goes on in lower case ("ORing", "URLs", "IDs").
 func looksLikeCode(w string) bool {
+	// ASCII, in one pass: the tests of looksLikeCodeRunes at each byte.
+	prevLower := false
+	upper := 0 // leading capitals
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return looksLikeCodeRunes(w)
+		}
+		isUpper, isLower := 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z'
+		if isUpper && prevLower && !namePrefixes[w[:i]] {
+			return true // innerCapital
+		}
+		if i == 0 && isLower || c == '_' || '0' <= c && c <= '9' || isLower && upper >= 2 && upper == i {
+			return true
+		}
+		if isUpper && upper == i {
+			upper++
+		}
+		prevLower = isLower
+	}
+	return false
+}
+
+// looksLikeCodeRunes is looksLikeCode for any w.
+func looksLikeCodeRunes(w string) bool {
 	if innerCapital(w) {
 		return true
 	}
@@ -727,6 +769,9 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 	// filter has a bit per length (mod 64) and first byte of the words
 	// sought, so that most tokens are passed over without a map lookup.
 	var filter [64][4]uint64
+	// last has a bit per last byte of the words: a token that passes
+	// filter goes to the map only if its last byte passes too.
+	var last [4]uint64
 	for _, h := range hits {
 		if h.hi-h.lo != 1 {
 			continue
@@ -736,6 +781,9 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 			continue
 		}
 		lower[w] = false
+		if w != "" {
+			last[w[len(w)-1]>>6] |= 1 << (w[len(w)-1] & 63)
+		}
 		// Only a word that starts in lower case can be written so.
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
 			filter[len(w)&63][w[0]>>6] |= 1 << (w[0] & 63)
@@ -750,6 +798,9 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 	for _, t := range doc.Tokens {
 		c := m[t.Start]
 		if filter[(t.End-t.Start)&63][c>>6]&(1<<(c&63)) == 0 || t.Kind != text.Word {
+			continue
+		}
+		if e := m[t.End-1]; last[e>>6]&(1<<(e&63)) == 0 {
 			continue
 		}
 		if found, ok := lower[m[t.Start:t.End]]; ok && !found {

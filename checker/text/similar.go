@@ -83,7 +83,9 @@ func IsConnector(w string) bool {
 	if len(w) > 4 {
 		return false // no connector is longer ("bint")
 	}
-	var buf [4]byte
+	// The bytes, lower-cased, one after the other in k, and the length
+	// above them: the connectors are written out below.
+	var k uint64
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
@@ -92,9 +94,25 @@ func IsConnector(w string) bool {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		buf[i] = c
+		k = k<<8 | uint64(c)
 	}
-	return connectors[string(buf[:len(w)])]
+	k |= uint64(len(w)) << 32
+	const one, two, three, four = 1 << 32, 2 << 32, 3 << 32, 4 << 32
+	switch k {
+	case one | 'y', one | 'e',
+		two | 'd'<<8 | 'e', two | 'l'<<8 | 'a', two | 'l'<<8 | 'e', two | 'd'<<8 | 'a', two | 'd'<<8 | 'o',
+		two | 'd'<<8 | 'i', two | 'd'<<8 | 'u', two | 'a'<<8 | 'l', two | 'e'<<8 | 'l', two | 'o'<<8 | 'f',
+		two | 's'<<8 | 't',
+		three | 'd'<<16 | 'e'<<8 | 'l', three | 'd'<<16 | 'o'<<8 | 's', three | 'd'<<16 | 'a'<<8 | 's',
+		three | 'v'<<16 | 'a'<<8 | 'n', three | 'v'<<16 | 'o'<<8 | 'n', three | 'd'<<16 | 'e'<<8 | 'r',
+		three | 'd'<<16 | 'e'<<8 | 'n', three | 't'<<16 | 'e'<<8 | 'n', three | 't'<<16 | 'e'<<8 | 'r',
+		three | 'b'<<16 | 'i'<<8 | 'n', three | 'i'<<16 | 'b'<<8 | 'n', three | 'a'<<16 | 'n'<<8 | 'd',
+		three | 't'<<16 | 'h'<<8 | 'e', three | 'l'<<16 | 'o'<<8 | 's', three | 'l'<<16 | 'a'<<8 | 's',
+		three | 'd'<<16 | 'e'<<8 | 's',
+		four | 'b'<<24 | 'i'<<16 | 'n'<<8 | 't':
+		return true
+	}
+	return false
 }
 
 // Compact returns the folded letters and digits of s, without spaces,

@@ -1,6 +1,9 @@
 package text
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSkeleton(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -90,5 +93,44 @@ func TestIsConnector(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { IsConnector("Van") }); n != 0 {
 		t.Errorf("IsConnector allocates %v times", n)
+	}
+}
+
+// TestIsConnectorMap checks IsConnector against the connectors map, for
+// every connector in any case and for other short strings.
+func TestIsConnectorMap(t *testing.T) {
+	// The straightforward version: a map lookup of the folded word.
+	plain := func(w string) bool {
+		if len(w) > 4 {
+			return false
+		}
+		var buf [4]byte
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= 0x80 {
+				return connectors[Fold(w)]
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		return connectors[string(buf[:len(w)])]
+	}
+	var cases []string
+	for c := range connectors {
+		cases = append(cases, c, strings.ToUpper(c), strings.ToUpper(c[:1])+c[1:], c+"s", c[:len(c)-1], "x"+c)
+	}
+	cases = append(cases, "", "a", "De", "DÉ", "dé", "Él", "\x00y", "\x00\x00de", "y\x00", "bints", "ofa", "The", "THE")
+	letters := "adeilnorsty\x00É"
+	for a := 0; a < len(letters); a++ {
+		for b := 0; b < len(letters); b++ {
+			cases = append(cases, letters[a:a+1], letters[a:a+1]+letters[b:b+1], letters[a:a+1]+"e"+letters[b:b+1])
+		}
+	}
+	for _, w := range cases {
+		if got, want := IsConnector(w), plain(w); got != want {
+			t.Errorf("IsConnector(%q) = %v, want %v", w, got, want)
+		}
 	}
 }
