@@ -315,7 +315,32 @@ type bestMemos struct {
 const (
 	noMatch    = -1 // not worth comparing, or no match
 	notCapital = -2 // worth comparing, but no term in capitals found (the rest not sought)
+	notCommon  = -3 // worth comparing, but no match from errorConfidence (the rest not sought)
 )
+
+// find looks up sub, the text of the word range words of s, worth
+// comparing, and returns its place in m.index. A range in capitals is
+// reported only as a garbled term in capitals, and a run of common words
+// only from errorConfidence (see garbledInCandidate): those are sought
+// so, which is quicker.
+func (m *bestMemos) find(ix *glossary.Index, s string, words []text.Span, sub string, minConf float64) int32 {
+	if findInFull {
+		return m.lookUp(ix, sub, minConf)
+	}
+	if allCapitalWords(s, words) {
+		fz, ok := ix.BestCapitalsAbove(sub, minConf)
+		return m.add(ix, sub, fz, ok, notCapital)
+	}
+	if len(words) > 1 && minConf < errorConfidence && allCommonWords(s, words) {
+		fz, ok := ix.BestAbove(sub, errorConfidence)
+		return m.add(ix, sub, fz, ok, notCommon)
+	}
+	return m.lookUp(ix, sub, minConf)
+}
+
+// findInFull makes find look every range up in full: for the tests that
+// check the quicker lookups against it.
+var findInFull = false
 
 // lookUp returns the place of a text worth comparing in m.index: its
 // bestMemo's in m.list, or noMatch.
@@ -390,20 +415,14 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, p
 			case !seen:
 				m = noMatch
 				if worthComparing(ix, s, words[i:j]) {
-					// A range in capitals is reported only as a garbled
-					// term in capitals (see below), which is quicker to
-					// look for.
-					if allCapitalWords(s, words[i:j]) {
-						fz, ok := ix.BestCapitalsAbove(sub, minConf)
-						m = memo.add(ix, sub, fz, ok, notCapital)
-					} else {
-						m = memo.lookUp(ix, sub, minConf)
-					}
+					m = memo.find(ix, s, words[i:j], sub, minConf)
 				}
 				memo.index[sub] = m
-			case m == notCapital && !allCapitalWords(s, words[i:j]):
-				// The same text split into other words: look it up now.
-				m = memo.lookUp(ix, sub, minConf)
+			case m == notCapital && !allCapitalWords(s, words[i:j]),
+				m == notCommon && !(j-i > 1 && allCommonWords(s, words[i:j])):
+				// The same text split into other words: look it up
+				// for them.
+				m = memo.find(ix, s, words[i:j], sub, minConf)
 				memo.index[sub] = m
 			}
 			if m < 0 {
@@ -733,7 +752,7 @@ var namePrefixes = map[string]bool{"Mc": true, "Mac": true, "De": true, "Di": tr
 func allCommonWords(s string, words []text.Span) bool {
 	for _, sp := range words {
 		w := s[sp.Start:sp.End]
-		if !lexicon.IsCommon(strings.ToLower(w)) && !text.IsConnector(w) {
+		if !lexicon.IsCommon(lowerASCII(w)) && !text.IsConnector(w) {
 			return false
 		}
 	}
