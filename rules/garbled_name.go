@@ -786,8 +786,9 @@ func allCapitalWords(s string, words []text.Span) bool {
 func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 	lower := map[string]bool{}
 	// filter has a bit per length (mod 64) and first byte of the words
-	// sought, so that most tokens are passed over without a map lookup.
-	var filter [64][4]uint64
+	// sought, so that most tokens are passed over without a map lookup:
+	// filter[c] has bit n&63 for a word of n bytes that starts with c.
+	var filter [256]uint64
 	// last has a bit per last byte of the words: a token that passes
 	// filter goes to the map only if its last byte passes too.
 	var last [4]uint64
@@ -805,7 +806,7 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 		}
 		// Only a word that starts in lower case can be written so.
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
-			filter[len(w)&63][w[0]>>6] |= 1 << (w[0] & 63)
+			filter[w[0]] |= 1 << (len(w) & 63)
 		}
 	}
 	if len(lower) == 0 {
@@ -814,9 +815,14 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 	// One pass over the tokens answers for all: a word token equal to a
 	// lower-case form.
 	m := doc.Masked
-	for _, t := range doc.Tokens {
+	toks := doc.Tokens
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != text.Word {
+			continue
+		}
 		c := m[t.Start]
-		if filter[(t.End-t.Start)&63][c>>6]&(1<<(c&63)) == 0 || t.Kind != text.Word {
+		if filter[c]&(1<<((t.End-t.Start)&63)) == 0 {
 			continue
 		}
 		if e := m[t.End-1]; last[e>>6]&(1<<(e&63)) == 0 {
