@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -43,6 +44,7 @@ func TestWordKey(t *testing.T) {
 func TestNextStart(t *testing.T) {
 	entries := append(Synthetic(3000, 7),
 		Entry{Term: "México", Variants: []string{"Mexico City's"}}, Entry{Term: "G7"}, Entry{Term: "Tren de Aragua"},
+		Entry{Term: "Ángel Di María", Kind: Person}, Entry{Term: "Łódź"}, Entry{Term: "Çay"},
 		Entry{Term: "Montoya-Galvez"}, Entry{Term: "Internationalisation Committee"}, Entry{Term: "10,000"},
 		// Forms that start with common words, which the word after
 		// them tells from the other uses of those words.
@@ -57,19 +59,27 @@ func TestNextStart(t *testing.T) {
 		switch r := rng.IntN(10); {
 		case r < 2:
 			f := ix.Forms[rng.IntN(len(ix.Forms))].Text
-			switch rng.IntN(4) {
+			switch rng.IntN(5) {
 			case 0:
 				f = strings.ToUpper(f)
 			case 1:
 				f = strings.ToLower(f)
 			case 2:
 				f += "'s"
+			case 3:
+				f = text.Fold(f) // "Mexico" for "México"
 			}
 			b.WriteString(f)
 		default:
 			b.WriteString(common[rng.IntN(len(common))])
 		}
 		b.WriteByte(" -"[rng.IntN(8)/7])
+	}
+	// Every form outside ASCII, also folded ("Mexico", "Angel Di Maria").
+	for _, f := range ix.Forms {
+		if strings.ContainsFunc(f.Text, func(r rune) bool { return r >= 0x80 }) {
+			fmt.Fprintf(&b, "the %s and %s of %s. ", f.Text, text.Fold(f.Text), strings.ToUpper(text.Fold(f.Text)))
+		}
 	}
 	s := b.String()
 	toks := text.Tokenize(nil, s, text.Span{End: len(s)})

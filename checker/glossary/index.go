@@ -117,6 +117,9 @@ func NewIndex(entries []Entry) *Index {
 				h = hashToken(h, f, toks, k)
 				if k == 0 {
 					firstKeys = append(firstKeys, h)
+					if q, ok := shortKeyOf(f[toks[0].Start:toks[0].End]); ok {
+						firstKeys = append(firstKeys, q)
+					}
 					if len(toks) == 1 {
 						wholeKeys = append(wholeKeys, h)
 					}
@@ -199,7 +202,8 @@ func NewIndex(entries []Entry) *Index {
 	return ix
 }
 
-// buildFirstFilter fills first with the keys of the forms' first tokens,
+// buildFirstFilter fills first with the keys of the forms' first tokens
+// (their hashToken and, for the short ones, their shortKey),
 // at 8 to 16 bits per key, two bits in one word each: nearly every token
 // of a text starts no form, and this filter turns most of them away
 // before the seq filter or the map. It is kept small (32 KB for 20,000
@@ -245,37 +249,75 @@ func (ix *Index) mayStartKey(h uint64) bool {
 // NextStart returns the index of the first word or number token of
 // toks[i:] at which a term or variant may start (see MatchAt), or
 // len(toks). Nearly every token of a text starts none, and most are
-// short ASCII words: those are hashed here, eight bytes at a time, and
-// turned away by a small filter, without a call.
+// short ASCII words: those are taken eight bytes at a time and turned
+// away by a small filter on their shortKey, without a call.
 func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
 	nw := len(ix.first)
 	for ; i < len(toks); i++ {
-		t := toks[i]
-		if t.Kind != text.Word && t.Kind != text.Number {
-			continue
+		t := &toks[i]
+		if t.Kind-text.Word > text.Number-text.Word {
+			continue // neither a word nor a number
 		}
 		if nw == 0 {
 			return i // no filter
 		}
-		var h uint64
 		if n := t.End - t.Start; n < 8 && t.Start+8 <= len(s) {
-			// wordKey's common case, inline.
 			x := load8(s, t.Start) & (1<<(8*uint(n)) - 1)
 			if x&0x8080808080808080 != 0 || n >= 4 && x>>(8*uint(n-2))|0x2000 == 's'<<8|'\'' {
 				return i
 			}
-			h = hashMix(fnvOffset ^ lower8(x) ^ uint64(n)<<56)
-		} else {
-			var ok bool
-			if h, ok = wordKey(s, t); !ok {
+			if w, b := firstBits(shortKey(x, n), nw); ix.first[w]&b != b {
+				continue
+			}
+			// wordKey's common case, inline.
+			if ix.mayStartAt(s, toks, i, hashMix(fnvOffset^lower8(x)^uint64(n)<<56)) {
 				return i
 			}
+			continue
+		}
+		h, ok := wordKey(s, *t)
+		if !ok {
+			return i
 		}
 		if w, b := firstBits(h, nw); ix.first[w]&b == b && ix.mayStartAt(s, toks, i, h) {
 			return i
 		}
 	}
 	return i
+}
+
+// shortKey returns the key in the first filter of a word of n < 8 ASCII
+// bytes, x (the first lowest, the others 0): the same for every word
+// that folds as it does, and cheaper than its hashWord, as it folds
+// by setting bit 5 of every byte, which turns the capitals into
+// lower-case letters and leaves digits, hyphens and apostrophes alone
+// (it merges a few other characters, which only lets a few more words
+// through the filter).
+func shortKey(x uint64, n int) uint64 {
+	return x | 0x2020202020202020 ^ uint64(n)<<56
+}
+
+// shortKeyOf returns the shortKey of the word w as hashWord folds it,
+// when that is shorter than eight bytes and ASCII: a form's first token
+// that a short ASCII word of a text may match.
+func shortKeyOf(w string) (uint64, bool) {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			w = text.Fold(w)
+			break
+		}
+	}
+	if len(w) >= 8 {
+		return 0, false
+	}
+	var x uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		if w[i] >= utf8.RuneSelf {
+			return 0, false
+		}
+		x = x<<8 | uint64(w[i])
+	}
+	return shortKey(x, len(w)), true
 }
 
 // mayStartAt reports whether a form may start at toks[i], whose key as a
