@@ -1220,12 +1220,13 @@ func deletions(c string, d int, fn func(uint64)) {
 }
 
 // appendDeletions appends the keys of deletions(c, d) for d <= 2, in the
-// same order. FNV hashes strings left to right, so each key continues the
-// hash of the part in front of its first deletion instead of hashing the
-// whole string again.
+// same order. A key is a function of the polynomial of its string
+// (deletionKey), and the polynomial of a string with one or two runes
+// deleted is a sum of the polynomials of the parts around them, which are
+// computed once: each key costs a few multiplications, where hashing each
+// string from its start cost one or two per rune.
 func appendDeletions(dst []uint64, c string, d int) []uint64 {
-	// Most names are ASCII: their prefix is bytes, each hashed as
-	// hashRune would (without its loop over the bytes of a rune).
+	// Most names are ASCII: their prefix is bytes.
 	n := min(len(c), prefixLen)
 	for i := range n {
 		if c[i] == 0 || c[i] >= utf8.RuneSelf {
@@ -1241,58 +1242,73 @@ func appendDeletions(dst []uint64, c string, d int) []uint64 {
 // bytes of an ASCII one (no 0 among them), else runes.
 func appendDeletionsOf[E byte | rune](dst []uint64, p []E, d int) []uint64 {
 	n := len(p)
-	var pre [prefixLen + 1]uint64 // pre[i]: the hash of p[:i]
-	pre[0] = fnvOffset
+	// pre[i] is the polynomial of p[:i], pw[i] the base to the power i.
+	var pre, pw [prefixLen + 1]uint64
+	pw[0] = 1
 	for i, e := range p {
-		pre[i+1] = hashChar(pre[i], e)
+		pre[i+1] = pre[i]*delBase + uint64(e)
+		pw[i+1] = pw[i] * delBase
 	}
-	dst = append(dst, pre[n])
+	all := pre[n]
+	dst = append(dst, deletionKey(all, n))
 	if d == 0 || n <= 1 {
 		return dst
 	}
+	// Deleting p[i] from a string whose first i+1 runes are p[:i+1] adds
+	// (pre[i] - pre[i+1]) times the base to the power of the number of
+	// runes after p[i]: one[i] is the polynomial of p without p[i], and
+	// that of p without p[i] and p[k], k > i, is one[k] plus that sum for
+	// p[i] (n-2-i runes after it then).
+	var one [prefixLen]uint64
 	for i := range n {
-		// Without p[i].
-		h := pre[i]
-		for _, e := range p[i+1:] {
-			h = hashChar(h, e)
-		}
-		dst = append(dst, h)
-		if d < 2 || n <= 2 {
+		one[i] = all + (pre[i]-pre[i+1])*pw[n-1-i]
+	}
+	for i := range n {
+		dst = append(dst, deletionKey(one[i], n-1))
+		if d < 2 || n <= 2 || i == n-1 {
 			continue
 		}
-		// Without p[i] and p[k], k > i; g is the hash of what precedes p[k].
-		g := pre[i]
-		for k := i + 1; k < n; k++ {
-			h := g
-			for _, e := range p[k+1:] {
-				h = hashChar(h, e)
-			}
-			dst = append(dst, h)
-			g = hashChar(g, p[k])
+		add := (pre[i] - pre[i+1]) * pw[n-2-i]
+		for _, v := range one[i+1 : n] {
+			dst = append(dst, deletionKey(v+add, n-2))
 		}
 	}
 	return dst
 }
 
-// hashChar is hashRune(h, e), quicker for an ASCII character.
-func hashChar[E byte | rune](h uint64, e E) uint64 {
-	if e > 0 && e < utf8.RuneSelf {
-		return hashByte(h, byte(e))
+// delBase is the base of the polynomials of deletionKey: above every
+// byte, so that the polynomial of an ASCII string of at most prefixLen
+// bytes (none 0) is below 2^57 and differs from that of every other.
+const delBase = 257
+
+// deletionKey returns the key of a string of n runes whose polynomial is
+// v: the sum of its runes, each times delBase to the power of the number
+// of runes after it, modulo 2^64. Two ASCII strings of at most prefixLen
+// bytes have the same key only if they are equal.
+func deletionKey(v uint64, n int) uint64 {
+	return hashMix(v ^ uint64(n)<<60)
+}
+
+// runesKey returns the deletion key of the runes p.
+func runesKey(p []rune) uint64 {
+	var v uint64
+	for _, r := range p {
+		v = v*delBase + uint64(r)
 	}
-	return hashRune(h, rune(e))
+	return deletionKey(v, len(p))
 }
 
 // deletionsAny is deletions for any d.
 func deletionsAny(c string, d int, fn func(uint64)) {
 	p := []rune(prefix(c))
-	fn(hashRunes(p, 0))
+	fn(runesKey(p))
 	var rec func(p []rune, from, d int)
 	rec = func(p []rune, from, d int) {
 		q := make([]rune, len(p)-1)
 		for i := from; i < len(p); i++ {
 			copy(q, p[:i])
 			copy(q[i:], p[i+1:])
-			fn(hashRunes(q, 0))
+			fn(runesKey(q))
 			if d > 1 && len(q) > 1 {
 				rec(q, i, d-1)
 			}
