@@ -85,6 +85,50 @@ func partOfLongerName(s string, words []text.Span, i, j int) bool {
 	return i > 0 && other(i-1) || j < len(words) && other(j)
 }
 
+// wordFlags remember, for the first 64 words of a candidate, what its
+// word ranges ask of them over and over: whether a word is a connector
+// (isConnectorWord) and whether it counts beside a range for
+// partOfLongerName (neither a connector nor a common word).
+type wordFlags struct {
+	conn, connKnown, other, otherKnown uint64 // bit k for word k
+}
+
+// connector returns isConnectorWord(s, words[k]).
+func (f *wordFlags) connector(s string, words []text.Span, k int) bool {
+	if k >= 64 {
+		return isConnectorWord(s, words[k])
+	}
+	b := uint64(1) << k
+	if f.connKnown&b == 0 {
+		f.connKnown |= b
+		if isConnectorWord(s, words[k]) {
+			f.conn |= b
+		}
+	}
+	return f.conn&b != 0
+}
+
+// besideName reports whether words[k] is neither a connector nor a
+// common word: a word that makes a range beside it part of a longer name.
+func (f *wordFlags) besideName(s string, words []text.Span, k int) bool {
+	if k >= 64 {
+		return !isConnectorWord(s, words[k]) && !lexicon.IsCommon(lowerASCII(s[words[k].Start:words[k].End]))
+	}
+	b := uint64(1) << k
+	if f.otherKnown&b == 0 {
+		f.otherKnown |= b
+		if !f.connector(s, words, k) && !lexicon.IsCommon(lowerASCII(s[words[k].Start:words[k].End])) {
+			f.other |= b
+		}
+	}
+	return f.other&b != 0
+}
+
+// partOfLongerName returns partOfLongerName(s, words, i, j).
+func (f *wordFlags) partOfLongerName(s string, words []text.Span, i, j int) bool {
+	return i > 0 && f.besideName(s, words, i-1) || j < len(words) && f.besideName(s, words, j)
+}
+
 // plainSimilarity is 1 - Levenshtein distance / length of the longer, on
 // the compact (folded, space- and hyphen-free) forms of found and of the
 // part of the term m matched.
@@ -395,18 +439,19 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, p
 		}
 	}
 	var found []garbledHit
+	var wf wordFlags
 	for i := range words {
-		if known[i] || isConnectorWord(s, words[i]) {
+		if known[i] || wf.connector(s, words, i) {
 			continue
 		}
 		for j := i + 1; j <= len(words) && j-i <= maxNameWords; j++ {
 			if known[j-1] {
 				break
 			}
-			if isConnectorWord(s, words[j-1]) {
+			if wf.connector(s, words, j-1) {
 				continue
 			}
-			if partOfLongerName(s, words, i, j) {
+			if wf.partOfLongerName(s, words, i, j) {
 				continue // "Brandl" in "Georg Brandl" is not a garbled "Blondel"
 			}
 			sub := s[words[i].Start:words[j-1].End]
