@@ -589,23 +589,32 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, p
 // other closely: the token is looked for near lo first, then in steps
 // that double, and only then by halves between the last two steps.
 func tokenAt(toks []text.Token, lo, off int) (int, bool) {
-	for k := lo; k < len(toks) && k < lo+4; k++ {
+	const near = 8
+	for k := lo; k < len(toks) && k < lo+near; k++ {
 		if toks[k].Start >= off {
 			return k, toks[k].Start == off
 		}
 	}
-	if lo+4 >= len(toks) {
+	if lo+near >= len(toks) {
 		return len(toks), false
 	}
 	// toks[a].Start < off.
-	a, step := lo+3, 4
+	a, step := lo+near-1, near
 	for a+step < len(toks) && toks[a+step].Start < off {
 		a += step
 		step *= 2
 	}
-	hi := min(len(toks), a+step+1)
-	k, ok := slices.BinarySearchFunc(toks[a+1:hi], off, func(t text.Token, off int) int { return t.Start - off })
-	return a + 1 + k, ok
+	// The first of toks[a+1:hi] that starts at off or later.
+	b, hi := a+1, min(len(toks), a+step+1)
+	for b < hi {
+		m := int(uint(b+hi) >> 1)
+		if toks[m].Start < off {
+			b = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return b, b < len(toks) && toks[b].Start == off
 }
 
 // numeralsDiffer reports whether a and b hold different numbers or Roman
