@@ -252,21 +252,29 @@ func (ix *Index) mayStartKey(h uint64) bool {
 // short ASCII words: those are taken eight bytes at a time and turned
 // away by a small filter on their shortKey, without a call.
 func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
-	nw := len(ix.first)
+	first := ix.first
+	if len(first) == 0 {
+		// No filter: the next word or number.
+		for ; i < len(toks) && toks[i].Kind-text.Word > text.Number-text.Word; i++ {
+		}
+		return i
+	}
+	mask := uint64(len(first) - 1)
 	for ; i < len(toks); i++ {
 		t := &toks[i]
 		if t.Kind-text.Word > text.Number-text.Word {
 			continue // neither a word nor a number
 		}
-		if nw == 0 {
-			return i // no filter
-		}
 		if n := t.End - t.Start; n < 8 && t.Start+8 <= len(s) {
-			x := load8(s, t.Start) & (1<<(8*uint(n)) - 1)
-			if x&0x8080808080808080 != 0 || n >= 4 && x>>(8*uint(n-2))|0x2000 == 's'<<8|'\'' {
+			// The shifts are under 64 (n < 8), as the masks tell the
+			// compiler.
+			x := load8(s, t.Start) & (1<<(8*uint(n)&63) - 1)
+			if x&0x8080808080808080 != 0 || n >= 4 && x>>(8*uint(n-2)&63)|0x2000 == 's'<<8|'\'' {
 				return i
 			}
-			if w, b := firstBits(shortKey(x, n), nw); ix.first[w]&b != b {
+			// firstBits of the shortKey, inline.
+			m := shortKey(x, n) * 0xd6e8feb86659fd93
+			if b := uint64(1)<<(m>>58) | uint64(1)<<(m>>52&63); first[m>>32&mask]&b != b {
 				continue
 			}
 			// wordKey's common case, inline.
@@ -279,7 +287,7 @@ func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
 		if !ok {
 			return i
 		}
-		if w, b := firstBits(h, nw); ix.first[w]&b == b && ix.mayStartAt(s, toks, i, h) {
+		if w, b := firstBits(h, len(first)); first[w]&b == b && ix.mayStartAt(s, toks, i, h) {
 			return i
 		}
 	}
