@@ -455,6 +455,9 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, p
 				continue // "Brandl" in "Georg Brandl" is not a garbled "Blondel"
 			}
 			sub := s[words[i].Start:words[j-1].End]
+			if j-i == 1 && len(sub) < 4 {
+				continue // under four letters: not worth comparing (worthComparing), nor remembering
+			}
 			m, seen := memo.index[sub]
 			switch {
 			case !seen:
