@@ -385,10 +385,9 @@ func appendSkeleton[S string | []byte](dst []byte, s S) []byte {
 	vowelGap := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if !('a' <= c && c <= 'z') {
+		e := skelLetter[c]
+		if e == 0 {
+			// Not a letter of ASCII.
 			if '0' <= c && c <= '9' {
 				dst = append(dst, '0'+c%10)
 				last, first = 0, false
@@ -404,26 +403,21 @@ func appendSkeleton[S string | []byte](dst []byte, s S) []byte {
 			}
 			continue
 		}
+		k := e &^ skelGap
 		if first {
+			// A vowel first becomes "a" (its class in the table).
 			first = false
-			if isVowel(c) {
-				dst = append(dst, 'a')
-				last = 'a'
-				continue
-			}
-			k := consonantClass(c)
 			dst = append(dst, k)
 			last = k
 			continue
 		}
-		if isVowel(c) || c == 'y' {
+		if e&skelGap != 0 {
 			vowelGap = true
 			continue
 		}
-		if c == 'h' {
+		if k == 'h' {
 			continue
 		}
-		k := consonantClass(c)
 		if k == last && !vowelGap {
 			continue
 		}
@@ -433,6 +427,26 @@ func appendSkeleton[S string | []byte](dst []byte, s S) []byte {
 	}
 	return dst
 }
+
+// skelGap marks in skelLetter a vowel or y: a gap between consonants
+// after the first letter.
+const skelGap = 0x80
+
+// skelLetter maps each ASCII letter, in either case, to what a skeleton
+// keeps of it as the first letter ("a" for a vowel, else its consonant
+// class), with skelGap for a vowel or y; anything else to 0.
+var skelLetter = func() (t [256]byte) {
+	for c := byte('a'); c <= 'z'; c++ {
+		e := consonantClass(c)
+		if isVowel(c) {
+			e = 'a' | skelGap
+		} else if c == 'y' {
+			e |= skelGap
+		}
+		t[c], t[c-'a'+'A'] = e, e
+	}
+	return t
+}()
 
 // prepareName is PrepareName for any s.
 func prepareName(s string) Name {

@@ -1,8 +1,11 @@
 package text
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestSkeleton(t *testing.T) {
@@ -131,6 +134,82 @@ func TestIsConnectorMap(t *testing.T) {
 	for _, w := range cases {
 		if got, want := IsConnector(w), plain(w); got != want {
 			t.Errorf("IsConnector(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// appendSkeletonPlain is appendSkeleton letter by letter, as it was
+// written before its table.
+func appendSkeletonPlain(dst []byte, s string) []byte {
+	first := true
+	var last byte
+	vowelGap := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if !('a' <= c && c <= 'z') {
+			if '0' <= c && c <= '9' {
+				dst = append(dst, '0'+c%10)
+				last, first = 0, false
+			} else if c >= utf8.RuneSelf {
+				r, n := utf8.DecodeRuneInString(s[i:min(len(s), i+utf8.UTFMax)])
+				if unicode.IsDigit(r) {
+					dst = append(dst, byte('0'+r%10))
+					last, first = 0, false
+				}
+				i += n - 1
+			}
+			continue
+		}
+		if first {
+			first = false
+			if isVowel(c) {
+				dst = append(dst, 'a')
+				last = 'a'
+				continue
+			}
+			k := consonantClass(c)
+			dst = append(dst, k)
+			last = k
+			continue
+		}
+		if isVowel(c) || c == 'y' {
+			vowelGap = true
+			continue
+		}
+		if c == 'h' {
+			continue
+		}
+		k := consonantClass(c)
+		if k == last && !vowelGap {
+			continue
+		}
+		dst = append(dst, k)
+		last = k
+		vowelGap = false
+	}
+	return dst
+}
+
+// TestAppendSkeletonTable checks appendSkeleton against the letter by
+// letter version, on names and random strings of letters, digits,
+// marks and other characters.
+func TestAppendSkeletonTable(t *testing.T) {
+	cases := []string{"", "Bukele", "Nayib Bukele", "Yusuf", "Hhh", "ahha", "AEIOUY", "yyy", "h", "Ibrahim", "Schwarzenegger", "0123456789", "x1y2", "٣abc", "Zürich", "abc\u0301d"}
+	rng := rand.New(rand.NewPCG(2, 3))
+	alphabet := []rune("abcdefghijklmnopqrstuvwxyzAEHKLY09 -'.é٣\u0301")
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(12); k > 0; k-- {
+			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, c := range cases {
+		if got, want := string(appendSkeleton(nil, c)), string(appendSkeletonPlain(nil, c)); got != want {
+			t.Errorf("appendSkeleton(%q) = %q, want %q", c, got, want)
 		}
 	}
 }
