@@ -104,6 +104,15 @@ func TestNextStart(t *testing.T) {
 		}
 		i = j + 1
 	}
+	// MatchAt turns tokens away on the filter too: everywhere it agrees
+	// with MatchAt without it.
+	for k := range toks {
+		f1, n1, e1 := ix.MatchAt(s, toks, k)
+		f2, n2, e2 := ref.MatchAt(s, toks, k)
+		if n1 != n2 || e1 != e2 || len(f1) != len(f2) {
+			t.Fatalf("MatchAt(%d) = %v %d %d, without the filter %v %d %d", k, f1, n1, e1, f2, n2, e2)
+		}
+	}
 	if found < 3000 {
 		t.Errorf("found %d forms, want about 4,000", found)
 	}

@@ -450,10 +450,25 @@ func (ix *Index) MatchAt(s string, toks []text.Token, i int) (forms []int32, n, 
 		return nil, 0, 0
 	}
 	// The first token's key, when quick to get, decides most tokens (they
-	// start no form) and is not computed twice for the others.
-	first, quick := wordKey(s, toks[i])
-	if quick && !ix.mayStartKey(first) {
-		return nil, 0, 0
+	// start no form) and is not computed twice for the others. A short
+	// ASCII word is turned away on its shortKey first (see NextStart).
+	var first uint64
+	quick := false
+	if t := &toks[i]; t.End-t.Start < 8 && t.Start+8 <= len(s) && len(ix.first) > 0 {
+		n := t.End - t.Start
+		x := load8(s, t.Start) & (1<<(8*uint(n)&63) - 1)
+		if x&0x8080808080808080 == 0 && !(n >= 4 && x>>(8*uint(n-2)&63)|0x2000 == 's'<<8|'\'') {
+			if w, b := firstBits(shortKey(x, n), len(ix.first)); ix.first[w]&b != b {
+				return nil, 0, 0
+			}
+			first, quick = hashMix(fnvOffset^lower8(x)^uint64(n)<<56), true // wordKey's
+		}
+	}
+	if !quick {
+		first, quick = wordKey(s, toks[i])
+		if quick && !ix.mayStartKey(first) {
+			return nil, 0, 0
+		}
 	}
 	h := uint64(fnvOffset)
 	for k := i; k < len(toks); k++ {
