@@ -32,7 +32,8 @@ type Index struct {
 	seqBF []uint64            // bit set of the keys of seq, to skip most map lookups
 	seqSh uint                // 64 - log2(bits in seqBF)
 	first []uint64            // filter of the keys of forms' first tokens (firstBits)
-	whole []uint64            // filter of the keys of one-token forms (firstBits)
+	whole []uint64            // filter of the keys (and shortKeys) of one-token forms (firstBits)
+	pairs []uint64            // filter of the pairKeys of forms' first two tokens, when short (firstBits)
 	words map[uint64]struct{} // runs of whole words of terms (not variants)
 	fuzzy postings            // deletion and skeleton keys → form ids
 
@@ -93,7 +94,7 @@ func NewIndex(entries []Entry) *Index {
 	var kb []uint64
 	var fz pairs
 	firstKeys := make([]uint64, 0, nforms)
-	var wholeKeys []uint64
+	var wholeKeys, pairKeys []uint64
 	for ei, e := range entries {
 		for fi := range 1 + len(e.Variants) {
 			f := e.Term
@@ -117,11 +118,17 @@ func NewIndex(entries []Entry) *Index {
 				h = hashToken(h, f, toks, k)
 				if k == 0 {
 					firstKeys = append(firstKeys, h)
-					if q, ok := shortKeyOf(f[toks[0].Start:toks[0].End]); ok {
+					q, short := shortKeyOf(f[toks[0].Start:toks[0].End])
+					if short {
 						firstKeys = append(firstKeys, q)
 					}
 					if len(toks) == 1 {
 						wholeKeys = append(wholeKeys, h)
+						if short {
+							wholeKeys = append(wholeKeys, q)
+						}
+					} else if q2, ok := shortKeyOf(f[toks[1].Start:toks[1].End]); short && ok {
+						pairKeys = append(pairKeys, pairKey(q, q2, toks[1].Start > toks[0].End))
 					}
 				}
 				n := ix.seq[h]
@@ -192,6 +199,7 @@ func NewIndex(entries []Entry) *Index {
 	ix.buildSeqFilter()
 	ix.buildFirstFilter(firstKeys)
 	ix.whole = newFilter(wholeKeys, 16, 8, firstBits)
+	ix.pairs = newFilter(pairKeys, 16, 8, firstBits)
 	if len(ix.capKeys) > 0 {
 		ck := make([]uint64, 0, len(ix.capKeys))
 		for h := range ix.capKeys {
@@ -277,8 +285,7 @@ func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
 			if b := uint64(1)<<(m>>58) | uint64(1)<<(m>>52&63); first[m>>32&mask]&b != b {
 				continue
 			}
-			// wordKey's common case, inline.
-			if ix.mayStartAt(s, toks, i, hashMix(fnvOffset^lower8(x)^uint64(n)<<56)) {
+			if ix.mayStartShort(s, toks, i, x, n) {
 				return i
 			}
 			continue
@@ -326,6 +333,42 @@ func shortKeyOf(w string) (uint64, bool) {
 		x = x<<8 | uint64(w[i])
 	}
 	return shortKey(x, len(w)), true
+}
+
+// mayStartShort is mayStartAt for toks[i], a short ASCII word x of n
+// bytes (as NextStart takes it, not a possessive): when the next token is
+// one too, the filters of shortKeys answer, without a hashWord.
+func (ix *Index) mayStartShort(s string, toks []text.Token, i int, x uint64, n int) bool {
+	k := shortKey(x, n)
+	if w, b := firstBits(k, len(ix.whole)); ix.whole[w]&b == b {
+		return true
+	}
+	if i+1 >= len(toks) {
+		return false
+	}
+	t := &toks[i+1]
+	if n2 := t.End - t.Start; n2 < 8 && t.Start+8 <= len(s) {
+		x2 := load8(s, t.Start) & (1<<(8*uint(n2)&63) - 1)
+		// Not outside ASCII, nor ending in "'s" (a possessive, which
+		// MatchAt also takes without it).
+		if x2&0x8080808080808080 == 0 && !(n2 >= 4 && x2>>(8*uint(n2-2)&63)|0x2000 == 's'<<8|'\'') {
+			w, b := firstBits(pairKey(k, shortKey(x2, n2), t.Start > toks[i].End), len(ix.pairs))
+			return ix.pairs[w]&b == b
+		}
+	}
+	// wordKey's common case, inline.
+	return ix.mayStartAt(s, toks, i, hashMix(fnvOffset^lower8(x)^uint64(n)<<56))
+}
+
+// pairKey returns the key in the pairs filter of two short tokens whose
+// shortKeys are a and b, with whitespace between them or not; firstBits
+// spreads it, as it multiplies it first.
+func pairKey(a, b uint64, spaced bool) uint64 {
+	h := a*0x9e3779b97f4a7c15 ^ b
+	if spaced {
+		h ^= 0x5bd1e995
+	}
+	return h
 }
 
 // mayStartAt reports whether a form may start at toks[i], whose key as a
