@@ -584,7 +584,12 @@ type Reach struct {
 func (a *Name) Reach() Reach {
 	r := Reach{a: a, skel: skelHash(a.skel), sskel: skelHash(a.sskel)}
 	r.compactOK = r.compact.add(a.compact, 1)
-	r.strippedOK = r.stripped.add(a.stripped, 1)
+	if a.stripped == a.compact {
+		// No connector: the same counts.
+		r.stripped, r.strippedOK = r.compact, r.compactOK
+	} else {
+		r.strippedOK = r.stripped.add(a.stripped, 1)
+	}
 	return r
 }
 
