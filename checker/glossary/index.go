@@ -674,11 +674,10 @@ func (ix *Index) near(dst []int32, c, sk string) []int32 {
 	// each step, so that the processor overlaps the misses of different
 	// keys instead of waiting for each in turn.
 	p := &ix.fuzzy
-	var fb [len(kb)]found
+	// Few keys are present: room for 32 on the stack (which is cleared
+	// on every lookup), more only when needed.
+	var fb [32]found
 	fs := fb[:0]
-	if len(keys) > len(fb) {
-		fs = make([]found, 0, len(keys))
-	}
 	// Most keys are absent: the bloom filter tells.
 	for k, h := range keys {
 		m := mixKey(h)
