@@ -85,6 +85,50 @@ func partOfLongerName(s string, words []text.Span, i, j int) bool {
 	return i > 0 && other(i-1) || j < len(words) && other(j)
 }
 
+// wordFlags remember, for the first 64 words of a candidate, what its
+// word ranges ask of them over and over: whether a word is a connector
+// (isConnectorWord) and whether it counts beside a range for
+// partOfLongerName (neither a connector nor a common word).
+type wordFlags struct {
+	conn, connKnown, other, otherKnown uint64 // bit k for word k
+}
+
+// connector returns isConnectorWord(s, words[k]).
+func (f *wordFlags) connector(s string, words []text.Span, k int) bool {
+	if k >= 64 {
+		return isConnectorWord(s, words[k])
+	}
+	b := uint64(1) << k
+	if f.connKnown&b == 0 {
+		f.connKnown |= b
+		if isConnectorWord(s, words[k]) {
+			f.conn |= b
+		}
+	}
+	return f.conn&b != 0
+}
+
+// besideName reports whether words[k] is neither a connector nor a
+// common word: a word that makes a range beside it part of a longer name.
+func (f *wordFlags) besideName(s string, words []text.Span, k int) bool {
+	if k >= 64 {
+		return !isConnectorWord(s, words[k]) && !lexicon.IsCommon(lowerASCII(s[words[k].Start:words[k].End]))
+	}
+	b := uint64(1) << k
+	if f.otherKnown&b == 0 {
+		f.otherKnown |= b
+		if !f.connector(s, words, k) && !lexicon.IsCommon(lowerASCII(s[words[k].Start:words[k].End])) {
+			f.other |= b
+		}
+	}
+	return f.other&b != 0
+}
+
+// partOfLongerName returns partOfLongerName(s, words, i, j).
+func (f *wordFlags) partOfLongerName(s string, words []text.Span, i, j int) bool {
+	return i > 0 && f.besideName(s, words, i-1) || j < len(words) && f.besideName(s, words, j)
+}
+
 // plainSimilarity is 1 - Levenshtein distance / length of the longer, on
 // the compact (folded, space- and hyphen-free) forms of found and of the
 // part of the term m matched.
@@ -160,7 +204,8 @@ func runGarbledName(p *checker.Pass) error {
 	p.Parallel(len(found), func(w, k int) {
 		wk := workers[w]
 		if wk == nil {
-			wk = &worker{memo: bestMemos{index: map[string]int32{}}, present: map[int]bool{}}
+			// Sized for about a text per candidate, so that it seldom grows.
+			wk = &worker{memo: bestMemos{index: make(map[string]int32, len(cands)/len(workers))}, present: map[int]bool{}}
 			workers[w] = wk
 		}
 		var hits []garbledHit
@@ -302,11 +347,60 @@ type bestMemo struct {
 }
 
 // bestMemos holds the bestMemo of each word range's text: index gives its
-// place in list, or -1 for a text not worth comparing or without a match
-// (most of them, which so take no room for a bestMemo).
+// place in list, or noMatch for a text not worth comparing or without a
+// match (most of them, which so take no room for a bestMemo), or
+// notCapital.
 type bestMemos struct {
 	index map[string]int32
 	list  []bestMemo
+}
+
+// Places in bestMemos.index of texts without a bestMemo.
+const (
+	noMatch    = -1 // not worth comparing, or no match
+	notCapital = -2 // worth comparing, but no term in capitals found (the rest not sought)
+	notCommon  = -3 // worth comparing, but no match from errorConfidence (the rest not sought)
+)
+
+// find looks up sub, the text of the word range words of s, worth
+// comparing, and returns its place in m.index. A range in capitals is
+// reported only as a garbled term in capitals, and a run of common words
+// only from errorConfidence (see garbledInCandidate): those are sought
+// so, which is quicker.
+func (m *bestMemos) find(ix *glossary.Index, s string, words []text.Span, sub string, minConf float64) int32 {
+	if findInFull {
+		return m.lookUp(ix, sub, minConf)
+	}
+	if allCapitalWords(s, words) {
+		fz, ok := ix.BestCapitalsAbove(sub, minConf)
+		return m.add(ix, sub, fz, ok, notCapital)
+	}
+	if len(words) > 1 && minConf < errorConfidence && allCommonWords(s, words) {
+		fz, ok := ix.BestAbove(sub, errorConfidence)
+		return m.add(ix, sub, fz, ok, notCommon)
+	}
+	return m.lookUp(ix, sub, minConf)
+}
+
+// findInFull makes find look every range up in full: for the tests that
+// check the quicker lookups against it.
+var findInFull = false
+
+// lookUp returns the place of a text worth comparing in m.index: its
+// bestMemo's in m.list, or noMatch.
+func (m *bestMemos) lookUp(ix *glossary.Index, sub string, minConf float64) int32 {
+	fz, ok := ix.BestAbove(sub, minConf)
+	return m.add(ix, sub, fz, ok, noMatch)
+}
+
+// add returns the place in m.index of sub that found fz (if ok): its new
+// bestMemo's, or none when not ok.
+func (m *bestMemos) add(ix *glossary.Index, sub string, fz glossary.Fuzzy, ok bool, none int32) int32 {
+	if !ok {
+		return none
+	}
+	m.list = append(m.list, bestMemo{worth: true, ok: true, fz: fz, numerals: numeralsDiffer(sub, ix.Forms[fz.Form].Text)})
+	return int32(len(m.list) - 1)
 }
 
 // maxNameWords bounds the word ranges of a candidate that are compared.
@@ -345,34 +439,38 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, p
 		}
 	}
 	var found []garbledHit
+	var wf wordFlags
 	for i := range words {
-		if known[i] || isConnectorWord(s, words[i]) {
+		if known[i] || wf.connector(s, words, i) {
 			continue
 		}
 		for j := i + 1; j <= len(words) && j-i <= maxNameWords; j++ {
 			if known[j-1] {
 				break
 			}
-			if isConnectorWord(s, words[j-1]) {
+			if wf.connector(s, words, j-1) {
 				continue
 			}
-			if partOfLongerName(s, words, i, j) {
+			if wf.partOfLongerName(s, words, i, j) {
 				continue // "Brandl" in "Georg Brandl" is not a garbled "Blondel"
 			}
 			sub := s[words[i].Start:words[j-1].End]
+			if j-i == 1 && len(sub) < 4 {
+				continue // under four letters: not worth comparing (worthComparing), nor remembering
+			}
 			m, seen := memo.index[sub]
-			if !seen {
-				var bm bestMemo
-				bm.worth = worthComparing(ix, s, words[i:j])
-				if bm.worth {
-					bm.fz, bm.ok = ix.BestAbove(sub, minConf)
+			switch {
+			case !seen:
+				m = noMatch
+				if worthComparing(ix, s, words[i:j]) {
+					m = memo.find(ix, s, words[i:j], sub, minConf)
 				}
-				m = -1
-				if bm.worth && bm.ok {
-					bm.numerals = numeralsDiffer(sub, ix.Forms[bm.fz.Form].Text)
-					m = int32(len(memo.list))
-					memo.list = append(memo.list, bm)
-				}
+				memo.index[sub] = m
+			case m == notCapital && !allCapitalWords(s, words[i:j]),
+				m == notCommon && !(j-i > 1 && allCommonWords(s, words[i:j])):
+				// The same text split into other words: look it up
+				// for them.
+				m = memo.find(ix, s, words[i:j], sub, minConf)
 				memo.index[sub] = m
 			}
 			if m < 0 {
@@ -494,23 +592,32 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, p
 // other closely: the token is looked for near lo first, then in steps
 // that double, and only then by halves between the last two steps.
 func tokenAt(toks []text.Token, lo, off int) (int, bool) {
-	for k := lo; k < len(toks) && k < lo+4; k++ {
+	const near = 8
+	for k := lo; k < len(toks) && k < lo+near; k++ {
 		if toks[k].Start >= off {
 			return k, toks[k].Start == off
 		}
 	}
-	if lo+4 >= len(toks) {
+	if lo+near >= len(toks) {
 		return len(toks), false
 	}
 	// toks[a].Start < off.
-	a, step := lo+3, 4
+	a, step := lo+near-1, near
 	for a+step < len(toks) && toks[a+step].Start < off {
 		a += step
 		step *= 2
 	}
-	hi := min(len(toks), a+step+1)
-	k, ok := slices.BinarySearchFunc(toks[a+1:hi], off, func(t text.Token, off int) int { return t.Start - off })
-	return a + 1 + k, ok
+	// The first of toks[a+1:hi] that starts at off or later.
+	b, hi := a+1, min(len(toks), a+step+1)
+	for b < hi {
+		m := int(uint(b+hi) >> 1)
+		if toks[m].Start < off {
+			b = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return b, b < len(toks) && toks[b].Start == off
 }
 
 // numeralsDiffer reports whether a and b hold different numbers or Roman
@@ -620,6 +727,22 @@ func hasCamelCase(s string) bool {
 // other than after the prefixes of names ("McDonald", "LaGuardia").
 func innerCapital(w string) bool {
 	prevLower := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return innerCapitalRunes(w)
+		}
+		if 'A' <= c && c <= 'Z' && prevLower && !namePrefixes[w[:i]] {
+			return true
+		}
+		prevLower = 'a' <= c && c <= 'z'
+	}
+	return false
+}
+
+// innerCapitalRunes is innerCapital for any w.
+func innerCapitalRunes(w string) bool {
+	prevLower := false
 	for i, r := range w {
 		if unicode.IsUpper(r) && prevLower && !namePrefixes[w[:i]] {
 			return true
@@ -636,6 +759,31 @@ func innerCapital(w string) bool {
 // "LaGuardia", "VanDyke", "O'Brien"), or starts with two capitals and
 // goes on in lower case ("ORing", "URLs", "IDs").
 func looksLikeCode(w string) bool {
+	// ASCII, in one pass: the tests of looksLikeCodeRunes at each byte.
+	prevLower := false
+	upper := 0 // leading capitals
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return looksLikeCodeRunes(w)
+		}
+		isUpper, isLower := 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z'
+		if isUpper && prevLower && !namePrefixes[w[:i]] {
+			return true // innerCapital
+		}
+		if i == 0 && isLower || c == '_' || '0' <= c && c <= '9' || isLower && upper >= 2 && upper == i {
+			return true
+		}
+		if isUpper && upper == i {
+			upper++
+		}
+		prevLower = isLower
+	}
+	return false
+}
+
+// looksLikeCodeRunes is looksLikeCode for any w.
+func looksLikeCodeRunes(w string) bool {
 	if innerCapital(w) {
 		return true
 	}
@@ -661,7 +809,7 @@ var namePrefixes = map[string]bool{"Mc": true, "Mac": true, "De": true, "Di": tr
 func allCommonWords(s string, words []text.Span) bool {
 	for _, sp := range words {
 		w := s[sp.Start:sp.End]
-		if !lexicon.IsCommon(strings.ToLower(w)) && !text.IsConnector(w) {
+		if !lexicon.IsCommon(lowerASCII(w)) && !text.IsConnector(w) {
 			return false
 		}
 	}
@@ -695,8 +843,12 @@ func allCapitalWords(s string, words []text.Span) bool {
 func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 	lower := map[string]bool{}
 	// filter has a bit per length (mod 64) and first byte of the words
-	// sought, so that most tokens are passed over without a map lookup.
-	var filter [64][4]uint64
+	// sought, so that most tokens are passed over without a map lookup:
+	// filter[c] has bit n&63 for a word of n bytes that starts with c.
+	var filter [256]uint64
+	// last has a bit per last byte of the words: a token that passes
+	// filter goes to the map only if its last byte passes too.
+	var last [4]uint64
 	for _, h := range hits {
 		if h.hi-h.lo != 1 {
 			continue
@@ -706,9 +858,12 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 			continue
 		}
 		lower[w] = false
+		if w != "" {
+			last[w[len(w)-1]>>6] |= 1 << (w[len(w)-1] & 63)
+		}
 		// Only a word that starts in lower case can be written so.
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
-			filter[len(w)&63][w[0]>>6] |= 1 << (w[0] & 63)
+			filter[w[0]] |= 1 << (len(w) & 63)
 		}
 	}
 	if len(lower) == 0 {
@@ -717,9 +872,17 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 	// One pass over the tokens answers for all: a word token equal to a
 	// lower-case form.
 	m := doc.Masked
-	for _, t := range doc.Tokens {
+	toks := doc.Tokens
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != text.Word {
+			continue
+		}
 		c := m[t.Start]
-		if filter[(t.End-t.Start)&63][c>>6]&(1<<(c&63)) == 0 || t.Kind != text.Word {
+		if filter[c]&(1<<((t.End-t.Start)&63)) == 0 {
+			continue
+		}
+		if e := m[t.End-1]; last[e>>6]&(1<<(e&63)) == 0 {
 			continue
 		}
 		if found, ok := lower[m[t.Start:t.End]]; ok && !found {

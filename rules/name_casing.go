@@ -116,18 +116,10 @@ func miscased(all []glossary.Form, forms []int32, got string, initial, heading b
 	return term, term != got
 }
 
-func allCapitals(s string) bool {
-	letters := 0
-	for _, r := range s {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters > 1
-}
+// allCapitals reports whether s is written in capitals (no lower-case
+// letter, more than one letter), as the glossary index sorts its terms
+// for garbled-name.
+func allCapitals(s string) bool { return glossary.WrittenInCapitals(s) }
 
 func startsLower(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)

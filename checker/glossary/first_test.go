@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -43,30 +44,42 @@ func TestWordKey(t *testing.T) {
 func TestNextStart(t *testing.T) {
 	entries := append(Synthetic(3000, 7),
 		Entry{Term: "México", Variants: []string{"Mexico City's"}}, Entry{Term: "G7"}, Entry{Term: "Tren de Aragua"},
-		Entry{Term: "Montoya-Galvez"}, Entry{Term: "Internationalisation Committee"}, Entry{Term: "10,000"})
+		Entry{Term: "Ángel Di María", Kind: Person}, Entry{Term: "Łódź"}, Entry{Term: "Çay"},
+		Entry{Term: "Montoya-Galvez"}, Entry{Term: "Internationalisation Committee"}, Entry{Term: "10,000"},
+		// Forms that start with common words, which the word after
+		// them tells from the other uses of those words.
+		Entry{Term: "The Hague", Variants: []string{"the Hag"}}, Entry{Term: "In Situ"}, Entry{Term: "A-ha"}, Entry{Term: "of 10"}, Entry{Term: "He"})
 	ix := NewIndex(entries)
 	ref := NewIndex(entries)
 	ref.first = nil // MatchAt without the filter
-	common := strings.Fields("the of and to a in is that for it as was with be by on not he I this are or his from at which but have an they you were her she there 3 10:30 ’s 's , . - ( )")
+	common := strings.Fields("the of and to a in is that for it as was with be by on not he I this are or his from at which but have an they you were her she there 3 10:30 ’s 's , . - ( ) Hague Hague's Hag Situ ha 10")
 	rng := rand.New(rand.NewPCG(1, 2))
 	var b strings.Builder
 	for range 20000 {
 		switch r := rng.IntN(10); {
 		case r < 2:
 			f := ix.Forms[rng.IntN(len(ix.Forms))].Text
-			switch rng.IntN(4) {
+			switch rng.IntN(5) {
 			case 0:
 				f = strings.ToUpper(f)
 			case 1:
 				f = strings.ToLower(f)
 			case 2:
 				f += "'s"
+			case 3:
+				f = text.Fold(f) // "Mexico" for "México"
 			}
 			b.WriteString(f)
 		default:
 			b.WriteString(common[rng.IntN(len(common))])
 		}
 		b.WriteByte(" -"[rng.IntN(8)/7])
+	}
+	// Every form outside ASCII, also folded ("Mexico", "Angel Di Maria").
+	for _, f := range ix.Forms {
+		if strings.ContainsFunc(f.Text, func(r rune) bool { return r >= 0x80 }) {
+			fmt.Fprintf(&b, "the %s and %s of %s. ", f.Text, text.Fold(f.Text), strings.ToUpper(text.Fold(f.Text)))
+		}
 	}
 	s := b.String()
 	toks := text.Tokenize(nil, s, text.Span{End: len(s)})
@@ -90,6 +103,15 @@ func TestNextStart(t *testing.T) {
 			}
 		}
 		i = j + 1
+	}
+	// MatchAt turns tokens away on the filter too: everywhere it agrees
+	// with MatchAt without it.
+	for k := range toks {
+		f1, n1, e1 := ix.MatchAt(s, toks, k)
+		f2, n2, e2 := ref.MatchAt(s, toks, k)
+		if n1 != n2 || e1 != e2 || len(f1) != len(f2) {
+			t.Fatalf("MatchAt(%d) = %v %d %d, without the filter %v %d %d", k, f1, n1, e1, f2, n2, e2)
+		}
 	}
 	if found < 3000 {
 		t.Errorf("found %d forms, want about 4,000", found)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker/text"
@@ -31,8 +32,16 @@ type Index struct {
 	seqBF []uint64            // bit set of the keys of seq, to skip most map lookups
 	seqSh uint                // 64 - log2(bits in seqBF)
 	first []uint64            // filter of the keys of forms' first tokens (firstBits)
+	whole []uint64            // filter of the keys (and shortKeys) of one-token forms (firstBits)
+	pairs []uint64            // filter of the pairKeys of forms' first two tokens, when short (firstBits)
 	words map[uint64]struct{} // runs of whole words of terms (not variants)
 	fuzzy postings            // deletion and skeleton keys → form ids
+
+	// capKeys are the fuzzy keys of the terms (not variants) written in
+	// capitals (WrittenInCapitals), for BestCapitalsAbove, and capBloom
+	// a filter of them.
+	capKeys  map[uint64]struct{}
+	capBloom []uint64
 
 	cache  sync.Map // name → cached: Best's results
 	cached atomic.Int64
@@ -49,6 +58,8 @@ type Form struct {
 	Tokens  int  // number of tokens (text.Tokenize)
 	Compact string
 	shape   text.Shape // bounds a lookup's score before the form is prepared
+	// capitals: a term (not a variant) written in capitals.
+	capitals bool
 }
 
 type seqNode struct {
@@ -83,6 +94,7 @@ func NewIndex(entries []Entry) *Index {
 	var kb []uint64
 	var fz pairs
 	firstKeys := make([]uint64, 0, nforms)
+	var wholeKeys, pairKeys []uint64
 	for ei, e := range entries {
 		for fi := range 1 + len(e.Variants) {
 			f := e.Term
@@ -106,6 +118,18 @@ func NewIndex(entries []Entry) *Index {
 				h = hashToken(h, f, toks, k)
 				if k == 0 {
 					firstKeys = append(firstKeys, h)
+					q, short := shortKeyOf(f[toks[0].Start:toks[0].End])
+					if short {
+						firstKeys = append(firstKeys, q)
+					}
+					if len(toks) == 1 {
+						wholeKeys = append(wholeKeys, h)
+						if short {
+							wholeKeys = append(wholeKeys, q)
+						}
+					} else if q2, ok := shortKeyOf(f[toks[1].Start:toks[1].End]); short && ok {
+						pairKeys = append(pairKeys, pairKey(q, q2, toks[1].Start > toks[0].End))
+					}
 				}
 				n := ix.seq[h]
 				if k == len(toks)-1 {
@@ -158,6 +182,15 @@ func NewIndex(entries []Entry) *Index {
 				keys = appendSkeletonKeys(keys, text.Skeleton(w))
 			}
 			fz.add(keys, id)
+			if fi == 0 && WrittenInCapitals(f) {
+				ix.Forms[id].capitals = true
+				if ix.capKeys == nil {
+					ix.capKeys = map[uint64]struct{}{}
+				}
+				for _, h := range keys {
+					ix.capKeys[h] = struct{}{}
+				}
+			}
 			kb = keys[:0]
 		}
 	}
@@ -165,10 +198,20 @@ func NewIndex(entries []Entry) *Index {
 	ix.names = make([]atomic.Pointer[text.Name], len(ix.Forms))
 	ix.buildSeqFilter()
 	ix.buildFirstFilter(firstKeys)
+	ix.whole = newFilter(wholeKeys, 16, 8, firstBits)
+	ix.pairs = newFilter(pairKeys, 16, 8, firstBits)
+	if len(ix.capKeys) > 0 {
+		ck := make([]uint64, 0, len(ix.capKeys))
+		for h := range ix.capKeys {
+			ck = append(ck, h)
+		}
+		ix.capBloom = newFilter(ck, 16, 16, firstBits)
+	}
 	return ix
 }
 
-// buildFirstFilter fills first with the keys of the forms' first tokens,
+// buildFirstFilter fills first with the keys of the forms' first tokens
+// (their hashToken and, for the short ones, their shortKey),
 // at 8 to 16 bits per key, two bits in one word each: nearly every token
 // of a text starts no form, and this filter turns most of them away
 // before the seq filter or the map. It is kept small (32 KB for 20,000
@@ -214,37 +257,152 @@ func (ix *Index) mayStartKey(h uint64) bool {
 // NextStart returns the index of the first word or number token of
 // toks[i:] at which a term or variant may start (see MatchAt), or
 // len(toks). Nearly every token of a text starts none, and most are
-// short ASCII words: those are hashed here, eight bytes at a time, and
-// turned away by a small filter, without a call.
+// short ASCII words: those are taken eight bytes at a time and turned
+// away by a small filter on their shortKey, without a call.
 func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
-	nw := len(ix.first)
+	first := ix.first
+	if len(first) == 0 {
+		// No filter: the next word or number.
+		for ; i < len(toks) && toks[i].Kind-text.Word > text.Number-text.Word; i++ {
+		}
+		return i
+	}
+	mask := uint64(len(first) - 1)
 	for ; i < len(toks); i++ {
-		t := toks[i]
-		if t.Kind != text.Word && t.Kind != text.Number {
+		t := &toks[i]
+		if t.Kind-text.Word > text.Number-text.Word {
+			continue // neither a word nor a number
+		}
+		if n := t.End - t.Start; n < 8 && t.Start+8 <= len(s) {
+			// The shifts are under 64 (n < 8), as the masks tell the
+			// compiler.
+			x := load8(s, t.Start) & (1<<(8*uint(n)&63) - 1)
+			if x&0x8080808080808080 != 0 || n >= 4 && x>>(8*uint(n-2)&63)|0x2000 == 's'<<8|'\'' {
+				return i
+			}
+			// firstBits of the shortKey, inline.
+			m := shortKey(x, n) * 0xd6e8feb86659fd93
+			if b := uint64(1)<<(m>>58) | uint64(1)<<(m>>52&63); first[m>>32&mask]&b != b {
+				continue
+			}
+			if ix.mayStartShort(s, toks, i, x, n) {
+				return i
+			}
 			continue
 		}
-		if nw == 0 {
-			return i // no filter
+		h, ok := wordKey(s, *t)
+		if !ok {
+			return i
 		}
-		var h uint64
-		if n := t.End - t.Start; n < 8 && t.Start+8 <= len(s) {
-			// wordKey's common case, inline.
-			x := load8(s, t.Start) & (1<<(8*uint(n)) - 1)
-			if x&0x8080808080808080 != 0 || n >= 4 && x>>(8*uint(n-2))|0x2000 == 's'<<8|'\'' {
-				return i
-			}
-			h = hashMix(fnvOffset ^ lower8(x) ^ uint64(n)<<56)
-		} else {
-			var ok bool
-			if h, ok = wordKey(s, t); !ok {
-				return i
-			}
-		}
-		if w, b := firstBits(h, nw); ix.first[w]&b == b {
+		if w, b := firstBits(h, len(first)); first[w]&b == b && ix.mayStartAt(s, toks, i, h) {
 			return i
 		}
 	}
 	return i
+}
+
+// shortKey returns the key in the first filter of a word of n < 8 ASCII
+// bytes, x (the first lowest, the others 0): the same for every word
+// that folds as it does, and cheaper than its hashWord, as it folds
+// by setting bit 5 of every byte, which turns the capitals into
+// lower-case letters and leaves digits, hyphens and apostrophes alone
+// (it merges a few other characters, which only lets a few more words
+// through the filter).
+func shortKey(x uint64, n int) uint64 {
+	return x | 0x2020202020202020 ^ uint64(n)<<56
+}
+
+// shortKeyOf returns the shortKey of the word w as hashWord folds it,
+// when that is shorter than eight bytes and ASCII: a form's first token
+// that a short ASCII word of a text may match.
+func shortKeyOf(w string) (uint64, bool) {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			w = text.Fold(w)
+			break
+		}
+	}
+	if len(w) >= 8 {
+		return 0, false
+	}
+	var x uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		if w[i] >= utf8.RuneSelf {
+			return 0, false
+		}
+		x = x<<8 | uint64(w[i])
+	}
+	return shortKey(x, len(w)), true
+}
+
+// mayStartShort is mayStartAt for toks[i], a short ASCII word x of n
+// bytes (as NextStart takes it, not a possessive): when the next token is
+// one too, the filters of shortKeys answer, without a hashWord.
+func (ix *Index) mayStartShort(s string, toks []text.Token, i int, x uint64, n int) bool {
+	k := shortKey(x, n)
+	if w, b := firstBits(k, len(ix.whole)); ix.whole[w]&b == b {
+		return true
+	}
+	if i+1 >= len(toks) {
+		return false
+	}
+	t := &toks[i+1]
+	if n2 := t.End - t.Start; n2 < 8 && t.Start+8 <= len(s) {
+		x2 := load8(s, t.Start) & (1<<(8*uint(n2)&63) - 1)
+		// Not outside ASCII, nor ending in "'s" (a possessive, which
+		// MatchAt also takes without it).
+		if x2&0x8080808080808080 == 0 && !(n2 >= 4 && x2>>(8*uint(n2-2)&63)|0x2000 == 's'<<8|'\'') {
+			w, b := firstBits(pairKey(k, shortKey(x2, n2), t.Start > toks[i].End), len(ix.pairs))
+			return ix.pairs[w]&b == b
+		}
+	}
+	// wordKey's common case, inline.
+	return ix.mayStartAt(s, toks, i, hashMix(fnvOffset^lower8(x)^uint64(n)<<56))
+}
+
+// pairKey returns the key in the pairs filter of two short tokens whose
+// shortKeys are a and b, with whitespace between them or not; firstBits
+// spreads it, as it multiplies it first.
+func pairKey(a, b uint64, spaced bool) uint64 {
+	h := a*0x9e3779b97f4a7c15 ^ b
+	if spaced {
+		h ^= 0x5bd1e995
+	}
+	return h
+}
+
+// mayStartAt reports whether a form may start at toks[i], whose key as a
+// form's first token is h (not a possessive): a one-token form, or a
+// longer one whose first two tokens are in seq. Most words that start a
+// form of a real glossary of names ("the", "new", "san") start none at
+// a given place in a text, and the word after them tells.
+func (ix *Index) mayStartAt(s string, toks []text.Token, i int, h uint64) bool {
+	if w, b := firstBits(h, len(ix.whole)); ix.whole[w]&b == b {
+		return true
+	}
+	if i+1 >= len(toks) || len(ix.seqBF) == 0 {
+		return false
+	}
+	// As MatchAt takes the second token: whole, or without "'s" as the
+	// last token.
+	t := toks[i+1]
+	spaced := t.Start > toks[i].End
+	w := s[t.Start:t.End]
+	if ix.inSeqFilter(hashWord(h, w, spaced)) {
+		return true
+	}
+	if t.Kind == text.Word {
+		if cut := possessive(w); cut > 0 && ix.inSeqFilter(hashWord(h, w[:len(w)-cut], spaced)) {
+			return true
+		}
+	}
+	return false
+}
+
+// inSeqFilter reports whether h may be a key of seq (seqBF is not empty).
+func (ix *Index) inSeqFilter(h uint64) bool {
+	b := seqBit(h, ix.seqSh)
+	return ix.seqBF[b>>6]&(1<<(b&63)) != 0
 }
 
 // load8 returns the eight bytes of s from p, the first lowest.
@@ -335,10 +493,25 @@ func (ix *Index) MatchAt(s string, toks []text.Token, i int) (forms []int32, n, 
 		return nil, 0, 0
 	}
 	// The first token's key, when quick to get, decides most tokens (they
-	// start no form) and is not computed twice for the others.
-	first, quick := wordKey(s, toks[i])
-	if quick && !ix.mayStartKey(first) {
-		return nil, 0, 0
+	// start no form) and is not computed twice for the others. A short
+	// ASCII word is turned away on its shortKey first (see NextStart).
+	var first uint64
+	quick := false
+	if t := &toks[i]; t.End-t.Start < 8 && t.Start+8 <= len(s) && len(ix.first) > 0 {
+		n := t.End - t.Start
+		x := load8(s, t.Start) & (1<<(8*uint(n)&63) - 1)
+		if x&0x8080808080808080 == 0 && !(n >= 4 && x>>(8*uint(n-2)&63)|0x2000 == 's'<<8|'\'') {
+			if w, b := firstBits(shortKey(x, n), len(ix.first)); ix.first[w]&b != b {
+				return nil, 0, 0
+			}
+			first, quick = hashMix(fnvOffset^lower8(x)^uint64(n)<<56), true // wordKey's
+		}
+	}
+	if !quick {
+		first, quick = wordKey(s, toks[i])
+		if quick && !ix.mayStartKey(first) {
+			return nil, 0, 0
+		}
 	}
 	h := uint64(fnvOffset)
 	for k := i; k < len(toks); k++ {
@@ -501,11 +674,10 @@ func (ix *Index) near(dst []int32, c, sk string) []int32 {
 	// each step, so that the processor overlaps the misses of different
 	// keys instead of waiting for each in turn.
 	p := &ix.fuzzy
-	var fb [len(kb)]found
+	// Few keys are present: room for 32 on the stack (which is cleared
+	// on every lookup), more only when needed.
+	var fb [32]found
 	fs := fb[:0]
-	if len(keys) > len(fb) {
-		fs = make([]found, 0, len(keys))
-	}
 	// Most keys are absent: the bloom filter tells.
 	for k, h := range keys {
 		m := mixKey(h)
@@ -778,6 +950,82 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 	return best, found
 }
 
+// BestCapitalsAbove is BestAbove for a caller that has no use for a term
+// not written in capitals (WrittenInCapitals), such as a name in capitals
+// that only an acronym may match: it returns what BestAbove(s, floor)
+// returns when that is a term in capitals, and false otherwise. Sooner,
+// when no term in capitals is near s: such a term is scored only when it
+// shares a key of the fuzzy index with s, and most names share none with
+// the few terms in capitals of a glossary.
+func (ix *Index) BestCapitalsAbove(s string, floor float64) (Fuzzy, bool) {
+	if len(ix.capKeys) == 0 {
+		return Fuzzy{}, false
+	}
+	if v, ok := ix.cache.Load(s); !ok || v.(cached).floor > floor {
+		if !ix.mayFindCapitals(s) {
+			return Fuzzy{}, false
+		}
+	}
+	f, ok := ix.BestAbove(s, floor)
+	if !ok || !ix.Forms[f.Form].capitals {
+		return Fuzzy{}, false
+	}
+	return f, true
+}
+
+// mayFindCapitals reports whether a key of the fuzzy index of s (see
+// near) is one of a term in capitals.
+func (ix *Index) mayFindCapitals(s string) bool {
+	c := text.Compact(s)
+	if c == "" || len(ix.fuzzy.keys) == 0 {
+		return false // near finds nothing
+	}
+	var kb [80]uint64
+	keys := appendDeletions(kb[:0], c, maxDist(c))
+	keys = appendSkeletonKeys(keys, text.Skeleton(c))
+	nw := len(ix.capBloom)
+	for _, h := range keys {
+		if w, b := firstBits(h, nw); ix.capBloom[w]&b != b {
+			continue
+		}
+		if _, ok := ix.capKeys[h]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// WrittenInCapitals reports whether s has no lower-case letter and more
+// than one letter: an acronym or a name in capitals ("NATO", "ERANGE").
+func WrittenInCapitals(s string) bool {
+	letters := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return writtenInCapitals(s[i:], letters)
+		case 'a' <= c && c <= 'z':
+			return false
+		case 'A' <= c && c <= 'Z':
+			letters++
+		}
+	}
+	return letters > 1
+}
+
+// writtenInCapitals is WrittenInCapitals for s after a part that had no
+// lower-case letter and so many letters.
+func writtenInCapitals(s string, letters int) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 1
+}
+
 // touched does nothing with b: it keeps the loads that computed b.
 //
 //go:noinline
@@ -1037,12 +1285,13 @@ func deletions(c string, d int, fn func(uint64)) {
 }
 
 // appendDeletions appends the keys of deletions(c, d) for d <= 2, in the
-// same order. FNV hashes strings left to right, so each key continues the
-// hash of the part in front of its first deletion instead of hashing the
-// whole string again.
+// same order. A key is a function of the polynomial of its string
+// (deletionKey), and the polynomial of a string with one or two runes
+// deleted is a sum of the polynomials of the parts around them, which are
+// computed once: each key costs a few multiplications, where hashing each
+// string from its start cost one or two per rune.
 func appendDeletions(dst []uint64, c string, d int) []uint64 {
-	// Most names are ASCII: their prefix is bytes, each hashed as
-	// hashRune would (without its loop over the bytes of a rune).
+	// Most names are ASCII: their prefix is bytes.
 	n := min(len(c), prefixLen)
 	for i := range n {
 		if c[i] == 0 || c[i] >= utf8.RuneSelf {
@@ -1058,58 +1307,73 @@ func appendDeletions(dst []uint64, c string, d int) []uint64 {
 // bytes of an ASCII one (no 0 among them), else runes.
 func appendDeletionsOf[E byte | rune](dst []uint64, p []E, d int) []uint64 {
 	n := len(p)
-	var pre [prefixLen + 1]uint64 // pre[i]: the hash of p[:i]
-	pre[0] = fnvOffset
+	// pre[i] is the polynomial of p[:i], pw[i] the base to the power i.
+	var pre, pw [prefixLen + 1]uint64
+	pw[0] = 1
 	for i, e := range p {
-		pre[i+1] = hashChar(pre[i], e)
+		pre[i+1] = pre[i]*delBase + uint64(e)
+		pw[i+1] = pw[i] * delBase
 	}
-	dst = append(dst, pre[n])
+	all := pre[n]
+	dst = append(dst, deletionKey(all, n))
 	if d == 0 || n <= 1 {
 		return dst
 	}
+	// Deleting p[i] from a string whose first i+1 runes are p[:i+1] adds
+	// (pre[i] - pre[i+1]) times the base to the power of the number of
+	// runes after p[i]: one[i] is the polynomial of p without p[i], and
+	// that of p without p[i] and p[k], k > i, is one[k] plus that sum for
+	// p[i] (n-2-i runes after it then).
+	var one [prefixLen]uint64
 	for i := range n {
-		// Without p[i].
-		h := pre[i]
-		for _, e := range p[i+1:] {
-			h = hashChar(h, e)
-		}
-		dst = append(dst, h)
-		if d < 2 || n <= 2 {
+		one[i] = all + (pre[i]-pre[i+1])*pw[n-1-i]
+	}
+	for i := range n {
+		dst = append(dst, deletionKey(one[i], n-1))
+		if d < 2 || n <= 2 || i == n-1 {
 			continue
 		}
-		// Without p[i] and p[k], k > i; g is the hash of what precedes p[k].
-		g := pre[i]
-		for k := i + 1; k < n; k++ {
-			h := g
-			for _, e := range p[k+1:] {
-				h = hashChar(h, e)
-			}
-			dst = append(dst, h)
-			g = hashChar(g, p[k])
+		add := (pre[i] - pre[i+1]) * pw[n-2-i]
+		for _, v := range one[i+1 : n] {
+			dst = append(dst, deletionKey(v+add, n-2))
 		}
 	}
 	return dst
 }
 
-// hashChar is hashRune(h, e), quicker for an ASCII character.
-func hashChar[E byte | rune](h uint64, e E) uint64 {
-	if e > 0 && e < utf8.RuneSelf {
-		return hashByte(h, byte(e))
+// delBase is the base of the polynomials of deletionKey: above every
+// byte, so that the polynomial of an ASCII string of at most prefixLen
+// bytes (none 0) is below 2^57 and differs from that of every other.
+const delBase = 257
+
+// deletionKey returns the key of a string of n runes whose polynomial is
+// v: the sum of its runes, each times delBase to the power of the number
+// of runes after it, modulo 2^64. Two ASCII strings of at most prefixLen
+// bytes have the same key only if they are equal.
+func deletionKey(v uint64, n int) uint64 {
+	return hashMix(v ^ uint64(n)<<60)
+}
+
+// runesKey returns the deletion key of the runes p.
+func runesKey(p []rune) uint64 {
+	var v uint64
+	for _, r := range p {
+		v = v*delBase + uint64(r)
 	}
-	return hashRune(h, rune(e))
+	return deletionKey(v, len(p))
 }
 
 // deletionsAny is deletions for any d.
 func deletionsAny(c string, d int, fn func(uint64)) {
 	p := []rune(prefix(c))
-	fn(hashRunes(p, 0))
+	fn(runesKey(p))
 	var rec func(p []rune, from, d int)
 	rec = func(p []rune, from, d int) {
 		q := make([]rune, len(p)-1)
 		for i := from; i < len(p); i++ {
 			copy(q, p[:i])
 			copy(q[i:], p[i+1:])
-			fn(hashRunes(q, 0))
+			fn(runesKey(q))
 			if d > 1 && len(q) > 1 {
 				rec(q, i, d-1)
 			}

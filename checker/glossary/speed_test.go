@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -106,5 +107,42 @@ func TestDeletionsFast(t *testing.T) {
 				t.Fatalf("skeletonKeys(%q): key %d differs", sk, i)
 			}
 		}
+	}
+}
+
+// TestDeletionKeysDistinct checks that distinct ASCII strings of up to
+// prefixLen bytes get distinct deletion keys, whichever path computes
+// them: the polynomial of such a string is exact.
+func TestDeletionKeysDistinct(t *testing.T) {
+	seen := map[uint64]string{}
+	add := func(s string) {
+		var kb [1]uint64
+		k := appendDeletions(kb[:0], s, 0)[0]
+		if r := runesKey([]rune(s)); r != k {
+			t.Fatalf("%q: rune key %x, byte key %x", s, r, k)
+		}
+		if o, ok := seen[k]; ok && o != s {
+			t.Fatalf("%q and %q have the same key", o, s)
+		}
+		seen[k] = s
+	}
+	alphabet := "ab09\x01\x7f"
+	var rec func(s string)
+	rec = func(s string) {
+		add(s)
+		if len(s) < 5 {
+			for i := 0; i < len(alphabet); i++ {
+				rec(s + alphabet[i:i+1])
+			}
+		}
+	}
+	rec("")
+	rng := rand.New(rand.NewPCG(5, 5))
+	for range 100000 {
+		b := make([]byte, 1+rng.IntN(prefixLen))
+		for i := range b {
+			b[i] = byte(1 + rng.IntN(127))
+		}
+		add(string(b))
 	}
 }

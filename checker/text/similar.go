@@ -83,7 +83,9 @@ func IsConnector(w string) bool {
 	if len(w) > 4 {
 		return false // no connector is longer ("bint")
 	}
-	var buf [4]byte
+	// The bytes, lower-cased, one after the other in k, and the length
+	// above them: the connectors are written out below.
+	var k uint64
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
@@ -92,9 +94,25 @@ func IsConnector(w string) bool {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		buf[i] = c
+		k = k<<8 | uint64(c)
 	}
-	return connectors[string(buf[:len(w)])]
+	k |= uint64(len(w)) << 32
+	const one, two, three, four = 1 << 32, 2 << 32, 3 << 32, 4 << 32
+	switch k {
+	case one | 'y', one | 'e',
+		two | 'd'<<8 | 'e', two | 'l'<<8 | 'a', two | 'l'<<8 | 'e', two | 'd'<<8 | 'a', two | 'd'<<8 | 'o',
+		two | 'd'<<8 | 'i', two | 'd'<<8 | 'u', two | 'a'<<8 | 'l', two | 'e'<<8 | 'l', two | 'o'<<8 | 'f',
+		two | 's'<<8 | 't',
+		three | 'd'<<16 | 'e'<<8 | 'l', three | 'd'<<16 | 'o'<<8 | 's', three | 'd'<<16 | 'a'<<8 | 's',
+		three | 'v'<<16 | 'a'<<8 | 'n', three | 'v'<<16 | 'o'<<8 | 'n', three | 'd'<<16 | 'e'<<8 | 'r',
+		three | 'd'<<16 | 'e'<<8 | 'n', three | 't'<<16 | 'e'<<8 | 'n', three | 't'<<16 | 'e'<<8 | 'r',
+		three | 'b'<<16 | 'i'<<8 | 'n', three | 'i'<<16 | 'b'<<8 | 'n', three | 'a'<<16 | 'n'<<8 | 'd',
+		three | 't'<<16 | 'h'<<8 | 'e', three | 'l'<<16 | 'o'<<8 | 's', three | 'l'<<16 | 'a'<<8 | 's',
+		three | 'd'<<16 | 'e'<<8 | 's',
+		four | 'b'<<24 | 'i'<<16 | 'n'<<8 | 't':
+		return true
+	}
+	return false
 }
 
 // Compact returns the folded letters and digits of s, without spaces,
@@ -367,10 +385,9 @@ func appendSkeleton[S string | []byte](dst []byte, s S) []byte {
 	vowelGap := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if !('a' <= c && c <= 'z') {
+		e := skelLetter[c]
+		if e == 0 {
+			// Not a letter of ASCII.
 			if '0' <= c && c <= '9' {
 				dst = append(dst, '0'+c%10)
 				last, first = 0, false
@@ -386,26 +403,21 @@ func appendSkeleton[S string | []byte](dst []byte, s S) []byte {
 			}
 			continue
 		}
+		k := e &^ skelGap
 		if first {
+			// A vowel first becomes "a" (its class in the table).
 			first = false
-			if isVowel(c) {
-				dst = append(dst, 'a')
-				last = 'a'
-				continue
-			}
-			k := consonantClass(c)
 			dst = append(dst, k)
 			last = k
 			continue
 		}
-		if isVowel(c) || c == 'y' {
+		if e&skelGap != 0 {
 			vowelGap = true
 			continue
 		}
-		if c == 'h' {
+		if k == 'h' {
 			continue
 		}
-		k := consonantClass(c)
 		if k == last && !vowelGap {
 			continue
 		}
@@ -415,6 +427,26 @@ func appendSkeleton[S string | []byte](dst []byte, s S) []byte {
 	}
 	return dst
 }
+
+// skelGap marks in skelLetter a vowel or y: a gap between consonants
+// after the first letter.
+const skelGap = 0x80
+
+// skelLetter maps each ASCII letter, in either case, to what a skeleton
+// keeps of it as the first letter ("a" for a vowel, else its consonant
+// class), with skelGap for a vowel or y; anything else to 0.
+var skelLetter = func() (t [256]byte) {
+	for c := byte('a'); c <= 'z'; c++ {
+		e := consonantClass(c)
+		if isVowel(c) {
+			e = 'a' | skelGap
+		} else if c == 'y' {
+			e |= skelGap
+		}
+		t[c], t[c-'a'+'A'] = e, e
+	}
+	return t
+}()
 
 // prepareName is PrepareName for any s.
 func prepareName(s string) Name {
@@ -552,7 +584,12 @@ type Reach struct {
 func (a *Name) Reach() Reach {
 	r := Reach{a: a, skel: skelHash(a.skel), sskel: skelHash(a.sskel)}
 	r.compactOK = r.compact.add(a.compact, 1)
-	r.strippedOK = r.stripped.add(a.stripped, 1)
+	if a.stripped == a.compact {
+		// No connector: the same counts.
+		r.stripped, r.strippedOK = r.compact, r.compactOK
+	} else {
+		r.strippedOK = r.stripped.add(a.stripped, 1)
+	}
 	return r
 }
 

@@ -1,6 +1,12 @@
 package text
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
 
 func TestSkeleton(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -90,5 +96,120 @@ func TestIsConnector(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { IsConnector("Van") }); n != 0 {
 		t.Errorf("IsConnector allocates %v times", n)
+	}
+}
+
+// TestIsConnectorMap checks IsConnector against the connectors map, for
+// every connector in any case and for other short strings.
+func TestIsConnectorMap(t *testing.T) {
+	// The straightforward version: a map lookup of the folded word.
+	plain := func(w string) bool {
+		if len(w) > 4 {
+			return false
+		}
+		var buf [4]byte
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= 0x80 {
+				return connectors[Fold(w)]
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		return connectors[string(buf[:len(w)])]
+	}
+	var cases []string
+	for c := range connectors {
+		cases = append(cases, c, strings.ToUpper(c), strings.ToUpper(c[:1])+c[1:], c+"s", c[:len(c)-1], "x"+c)
+	}
+	cases = append(cases, "", "a", "De", "DÉ", "dé", "Él", "\x00y", "\x00\x00de", "y\x00", "bints", "ofa", "The", "THE")
+	letters := "adeilnorsty\x00É"
+	for a := 0; a < len(letters); a++ {
+		for b := 0; b < len(letters); b++ {
+			cases = append(cases, letters[a:a+1], letters[a:a+1]+letters[b:b+1], letters[a:a+1]+"e"+letters[b:b+1])
+		}
+	}
+	for _, w := range cases {
+		if got, want := IsConnector(w), plain(w); got != want {
+			t.Errorf("IsConnector(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// appendSkeletonPlain is appendSkeleton letter by letter, as it was
+// written before its table.
+func appendSkeletonPlain(dst []byte, s string) []byte {
+	first := true
+	var last byte
+	vowelGap := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if !('a' <= c && c <= 'z') {
+			if '0' <= c && c <= '9' {
+				dst = append(dst, '0'+c%10)
+				last, first = 0, false
+			} else if c >= utf8.RuneSelf {
+				r, n := utf8.DecodeRuneInString(s[i:min(len(s), i+utf8.UTFMax)])
+				if unicode.IsDigit(r) {
+					dst = append(dst, byte('0'+r%10))
+					last, first = 0, false
+				}
+				i += n - 1
+			}
+			continue
+		}
+		if first {
+			first = false
+			if isVowel(c) {
+				dst = append(dst, 'a')
+				last = 'a'
+				continue
+			}
+			k := consonantClass(c)
+			dst = append(dst, k)
+			last = k
+			continue
+		}
+		if isVowel(c) || c == 'y' {
+			vowelGap = true
+			continue
+		}
+		if c == 'h' {
+			continue
+		}
+		k := consonantClass(c)
+		if k == last && !vowelGap {
+			continue
+		}
+		dst = append(dst, k)
+		last = k
+		vowelGap = false
+	}
+	return dst
+}
+
+// TestAppendSkeletonTable checks appendSkeleton against the letter by
+// letter version, on names and random strings of letters, digits,
+// marks and other characters.
+func TestAppendSkeletonTable(t *testing.T) {
+	cases := []string{"", "Bukele", "Nayib Bukele", "Yusuf", "Hhh", "ahha", "AEIOUY", "yyy", "h", "Ibrahim", "Schwarzenegger", "0123456789", "x1y2", "٣abc", "Zürich", "abc\u0301d"}
+	rng := rand.New(rand.NewPCG(2, 3))
+	alphabet := []rune("abcdefghijklmnopqrstuvwxyzAEHKLY09 -'.é٣\u0301")
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(12); k > 0; k-- {
+			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, c := range cases {
+		if got, want := string(appendSkeleton(nil, c)), string(appendSkeletonPlain(nil, c)); got != want {
+			t.Errorf("appendSkeleton(%q) = %q, want %q", c, got, want)
+		}
 	}
 }
