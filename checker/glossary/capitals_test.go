@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/mtlint/mtlint/checker/checkertest/randtext"
 )
 
 // writtenInCapitalsPlain is WrittenInCapitals rune by rune, without the
@@ -24,15 +26,7 @@ func writtenInCapitalsPlain(s string) bool {
 
 func TestWrittenInCapitals(t *testing.T) {
 	cases := []string{"", "A", "AB", "Ab", "NATO", "ERANGE", "A-1", "A 1 B", "ÉTÉ", "ÉtÉ", "AÉ", "Aé", "É", "1234", "X11", "SRCU-P", "TYPE\tPRINTABLE", "ΑΒΓ", "Αβ", "ABCß"}
-	rng := rand.New(rand.NewPCG(3, 4))
-	alphabet := []rune("aAbBzZ09 -'.éÉßΣσ")
-	for range 2000 {
-		var b strings.Builder
-		for k := rng.IntN(8); k > 0; k-- {
-			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
-		}
-		cases = append(cases, b.String())
-	}
+	cases = append(cases, randtext.Words(rand.New(rand.NewPCG(3, 4)), "aAbBzZ09 -'.éÉßΣσ", 2000, 8)...)
 	for _, s := range cases {
 		if got, want := WrittenInCapitals(s), writtenInCapitalsPlain(s); got != want {
 			t.Errorf("WrittenInCapitals(%q) = %v, want %v", s, got, want)

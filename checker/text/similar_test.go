@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mtlint/mtlint/checker/checkertest/randtext"
 )
 
 func TestSkeleton(t *testing.T) {
@@ -198,15 +200,7 @@ func appendSkeletonPlain(dst []byte, s string) []byte {
 // marks and other characters.
 func TestAppendSkeletonTable(t *testing.T) {
 	cases := []string{"", "Bukele", "Nayib Bukele", "Yusuf", "Hhh", "ahha", "AEIOUY", "yyy", "h", "Ibrahim", "Schwarzenegger", "0123456789", "x1y2", "٣abc", "Zürich", "abc\u0301d"}
-	rng := rand.New(rand.NewPCG(2, 3))
-	alphabet := []rune("abcdefghijklmnopqrstuvwxyzAEHKLY09 -'.é٣\u0301")
-	for range 20000 {
-		var b strings.Builder
-		for k := rng.IntN(12); k > 0; k-- {
-			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
-		}
-		cases = append(cases, b.String())
-	}
+	cases = append(cases, randtext.Words(rand.New(rand.NewPCG(2, 3)), "abcdefghijklmnopqrstuvwxyzAEHKLY09 -'.é٣\u0301", 20000, 12)...)
 	for _, c := range cases {
 		if got, want := string(appendSkeleton(nil, c)), string(appendSkeletonPlain(nil, c)); got != want {
 			t.Errorf("appendSkeleton(%q) = %q, want %q", c, got, want)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/mtlint/mtlint/checker/checkertest/randtext"
 )
 
 // tokString renders the tokens of s as "kind:text" separated by spaces,
@@ -202,15 +204,7 @@ func TestIsAllUpper(t *testing.T) {
 		return letters > 0
 	}
 	words := []string{"", "A", "a", "NATO", "NaTO", "U.S.", "MS-13", "13", "--", "ÉTÉ", "ÉtÉ", "NATOé", "NATOÉ", "İSTANBUL", "ǅ", "ΣΟΦΙΑ", "ΣοΦΙΑ", "X\xff", "\xffx"}
-	rng := rand.New(rand.NewPCG(1, 2))
-	alphabet := []rune("aZ9.-'ÉéßΣσİıǅ\u00a0")
-	for range 20000 {
-		var b strings.Builder
-		for k := rng.IntN(8); k > 0; k-- {
-			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
-		}
-		words = append(words, b.String())
-	}
+	words = append(words, randtext.Words(rand.New(rand.NewPCG(1, 2)), "aZ9.-'ÉéßΣσİıǅ\u00a0", 20000, 8)...)
 	for _, w := range words {
 		if got, want := IsAllUpper(w), slow(w); got != want {
 			t.Errorf("IsAllUpper(%q) = %v, want %v", w, got, want)

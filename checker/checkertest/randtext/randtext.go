@@ -1,0 +1,25 @@
+// Package randtext makes random strings for tests that check a fast path
+// against its plain definition. It imports nothing of mtlint, so that the
+// tests of any package may use it.
+package randtext
+
+import (
+	"math/rand/v2"
+	"strings"
+)
+
+// Words returns n strings of 0 to maxRunes-1 runes, each drawn from
+// alphabet.
+func Words(rng *rand.Rand, alphabet string, n, maxRunes int) []string {
+	runes := []rune(alphabet)
+	words := make([]string, n)
+	var b strings.Builder
+	for i := range words {
+		b.Reset()
+		for k := rng.IntN(maxRunes); k > 0; k-- {
+			b.WriteRune(runes[rng.IntN(len(runes))])
+		}
+		words[i] = b.String()
+	}
+	return words
+}
