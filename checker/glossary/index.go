@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker/text"
@@ -997,34 +996,7 @@ func (ix *Index) mayFindCapitals(s string) bool {
 
 // WrittenInCapitals reports whether s has no lower-case letter and more
 // than one letter: an acronym or a name in capitals ("NATO", "ERANGE").
-func WrittenInCapitals(s string) bool {
-	letters := 0
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf:
-			return writtenInCapitals(s[i:], letters)
-		case 'a' <= c && c <= 'z':
-			return false
-		case 'A' <= c && c <= 'Z':
-			letters++
-		}
-	}
-	return letters > 1
-}
-
-// writtenInCapitals is WrittenInCapitals for s after a part that had no
-// lower-case letter and so many letters.
-func writtenInCapitals(s string, letters int) bool {
-	for _, r := range s {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters > 1
-}
+func WrittenInCapitals(s string) bool { return text.CapitalLetters(s) > 1 }
 
 // touched does nothing with b: it keeps the loads that computed b.
 //

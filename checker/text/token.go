@@ -409,7 +409,11 @@ func IsCapitalized(w string) bool {
 }
 
 // IsAllUpper reports whether w has at least one letter and no lower-case letter.
-func IsAllUpper(w string) bool {
+func IsAllUpper(w string) bool { return CapitalLetters(w) > 0 }
+
+// CapitalLetters returns the number of letters in w when none of them is
+// lower case ("NATO" 4, "U.S." 2, "13" 0), and -1 otherwise.
+func CapitalLetters(w string) int {
 	// ASCII first: a lower-case letter ends it, without decoding.
 	letters := 0
 	i := 0
@@ -419,7 +423,7 @@ func IsAllUpper(w string) bool {
 			break
 		}
 		if 'a' <= c && c <= 'z' {
-			return false
+			return -1
 		}
 		if 'A' <= c && c <= 'Z' {
 			letters++
@@ -427,11 +431,11 @@ func IsAllUpper(w string) bool {
 	}
 	for _, r := range w[i:] {
 		if unicode.IsLower(r) {
-			return false
+			return -1
 		}
 		if unicode.IsLetter(r) {
 			letters++
 		}
 	}
-	return letters > 0
+	return letters
 }
