@@ -101,25 +101,55 @@ func (c *spellingCollector) item(kind cluster.Kind, spelling string) int {
 	return int(i)
 }
 
-// spellIndex finds items by their texts, by spellHash: a table with open
-// addressing, quicker for short keys than a map of strings.
-type spellIndex struct {
-	slots []spellIndexSlot // a power of two, at most half full
+// A spellTable finds things by the spellHash of their texts: a table with
+// open addressing, quicker for short keys than a map of strings. Its
+// users compare the texts of the slots of equal hash.
+type spellTable struct {
+	slots []spellSlot // a power of two, at most half full
 	n     int
 }
 
-type spellIndexSlot struct {
-	h uint64 // the hash of the item's text
-	i int32  // 1 + the item's index, 0 for none
+type spellSlot struct {
+	h    uint64 // the hash of the text
+	size uint32 // the text's length, if its user needs it
+	i    int32  // 1 + the index of what it finds, 0 for none
 }
 
-func (x *spellIndex) init(n int) {
+// init makes room for about n texts.
+func (t *spellTable) init(n int) {
 	size := 16
 	for size < 2*n {
 		size *= 2
 	}
-	x.slots = make([]spellIndexSlot, size)
+	t.slots = make([]spellSlot, size)
 }
+
+// add adds sl, whose text is not in t.
+func (t *spellTable) add(sl spellSlot) {
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]spellSlot, max(16, 2*len(old)))
+		for _, o := range old {
+			if o.i != 0 {
+				t.put(o)
+			}
+		}
+	}
+	t.n++
+	t.put(sl)
+}
+
+func (t *spellTable) put(sl spellSlot) {
+	mask := uint64(len(t.slots) - 1)
+	k := sl.h & mask
+	for t.slots[k].i != 0 {
+		k = (k + 1) & mask
+	}
+	t.slots[k] = sl
+}
+
+// spellIndex finds items by their texts.
+type spellIndex struct{ spellTable }
 
 // find returns the index of the item whose text, texts[i], is s of hash h,
 // or -1.
@@ -140,28 +170,7 @@ func (x *spellIndex) find(h uint64, s string, texts []string) int32 {
 }
 
 // add adds item i of text hash h, not in x.
-func (x *spellIndex) add(h uint64, i int32) {
-	if 2*(x.n+1) > len(x.slots) {
-		old := x.slots
-		x.slots = make([]spellIndexSlot, max(16, 2*len(old)))
-		for _, sl := range old {
-			if sl.i != 0 {
-				x.put(sl)
-			}
-		}
-	}
-	x.n++
-	x.put(spellIndexSlot{h, i + 1})
-}
-
-func (x *spellIndex) put(sl spellIndexSlot) {
-	mask := uint64(len(x.slots) - 1)
-	k := sl.h & mask
-	for x.slots[k].i != 0 {
-		k = (k + 1) & mask
-	}
-	x.slots[k] = sl
-}
+func (x *spellIndex) add(h uint64, i int32) { x.spellTable.add(spellSlot{h: h, i: i + 1}) }
 
 // A spellBase is where the occurrences in a candidate are located from:
 // the candidate's start and the end of the text they may take (the
@@ -585,26 +594,11 @@ type spellPlan struct {
 	parts []spellPlanSpan
 }
 
-// spellPlans holds plans by the text of their candidates, found by
-// spellHash: a table with open addressing, quicker for short keys than a
-// map of strings. The key of a plan is doc.Text[pl.text:][:len(key)].
+// spellPlans holds plans by the text of their candidates (a spellTable).
+// The key of a plan is doc.Text[pl.text:][:len(key)].
 type spellPlans struct {
-	slots []spellPlanSlot // a power of two, at most half full
-	plans []*spellPlan
-}
-
-type spellPlanSlot struct {
-	h    uint64 // the key's hash
-	size uint32 // the key's length
-	i    int32  // 1 + the plan's index in plans, 0 for none
-}
-
-func (t *spellPlans) init(n int) {
-	size := 16
-	for size < 2*n {
-		size *= 2
-	}
-	t.slots = make([]spellPlanSlot, size)
+	spellTable // slots of the keys' hashes and lengths, and plans' indexes
+	plans      []*spellPlan
 }
 
 // find returns the plan of text key, whose hash is h, or nil.
@@ -628,26 +622,8 @@ func (t *spellPlans) find(h uint64, key, text string) *spellPlan {
 
 // add adds plan pl of a text of length size and hash h, not in t.
 func (t *spellPlans) add(h uint64, size int, pl *spellPlan) {
-	if 2*(len(t.plans)+1) > len(t.slots) {
-		old := t.slots
-		t.slots = make([]spellPlanSlot, max(16, 2*len(old)))
-		for _, sl := range old {
-			if sl.i != 0 {
-				t.put(sl)
-			}
-		}
-	}
 	t.plans = append(t.plans, pl)
-	t.put(spellPlanSlot{h, uint32(size), int32(len(t.plans))})
-}
-
-func (t *spellPlans) put(sl spellPlanSlot) {
-	mask := uint64(len(t.slots) - 1)
-	k := sl.h & mask
-	for t.slots[k].i != 0 {
-		k = (k + 1) & mask
-	}
-	t.slots[k] = sl
+	t.spellTable.add(spellSlot{h, uint32(size), int32(len(t.plans))})
 }
 
 // spellHash hashes t[start:end] eight bytes at a time, reading the last
