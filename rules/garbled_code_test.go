@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mtlint/mtlint/checker/lexicon"
 	"github.com/mtlint/mtlint/checker/text"
 )
 
@@ -65,4 +66,14 @@ func TestWordFlags(t *testing.T) {
 			}
 		}
 	}
+}
+
+// partOfLongerName is wordFlags.partOfLongerName without the flags: each
+// word asked afresh.
+func partOfLongerName(s string, words []text.Span, i, j int) bool {
+	other := func(k int) bool {
+		w := s[words[k].Start:words[k].End]
+		return !isConnectorWord(s, words[k]) && !lexicon.IsCommon(lowerASCII(w))
+	}
+	return i > 0 && other(i-1) || j < len(words) && other(j)
 }

@@ -70,21 +70,6 @@ const establishedUses = 3
 // "Buckley" 0.57, "Joe Bayeng" 0.67).
 const minPlainSimilarity = 0.55
 
-// partOfLongerName reports whether words[i:j] stands directly beside
-// another capitalised word of the candidate that is neither a connector
-// nor a common word ("Georg" before "Brandl", "Peksag" after "Berker"):
-// then it is part of a longer name of its own, and matching a part of it
-// against a glossary term would pair two different names. A common word
-// beside it ("President", "Senator") or a connector ("Trump and Buckley")
-// does not count.
-func partOfLongerName(s string, words []text.Span, i, j int) bool {
-	other := func(k int) bool {
-		w := s[words[k].Start:words[k].End]
-		return !isConnectorWord(s, words[k]) && !lexicon.IsCommon(lowerASCII(w))
-	}
-	return i > 0 && other(i-1) || j < len(words) && other(j)
-}
-
 // wordFlags remember, for the first 64 words of a candidate, what its
 // word ranges ask of them over and over: whether a word is a connector
 // (isConnectorWord) and whether it counts beside a range for
@@ -124,7 +109,13 @@ func (f *wordFlags) besideName(s string, words []text.Span, k int) bool {
 	return f.other&b != 0
 }
 
-// partOfLongerName returns partOfLongerName(s, words, i, j).
+// partOfLongerName reports whether words[i:j] stands directly beside
+// another capitalised word of the candidate that is neither a connector
+// nor a common word ("Georg" before "Brandl", "Peksag" after "Berker"):
+// then it is part of a longer name of its own, and matching a part of it
+// against a glossary term would pair two different names. A common word
+// beside it ("President", "Senator") or a connector ("Trump and Buckley")
+// does not count.
 func (f *wordFlags) partOfLongerName(s string, words []text.Span, i, j int) bool {
 	return i > 0 && f.besideName(s, words, i-1) || j < len(words) && f.besideName(s, words, j)
 }
