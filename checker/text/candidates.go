@@ -663,11 +663,6 @@ func leadsName(s string, toks []Token, i int) bool {
 	return !isShortFunctionWord(s, toks[i+1])
 }
 
-// A capitalised word standing alone is a function word ("The", "In",
-// "Of") rather than a name when mayBeFunctionWord (acronyms such as "US"
-// and "WHO", and the month "May", are names) and the lexicon tags it a
-// function word.
-
 // mayBeFunctionWordAt is mayBeFunctionWord(s[start:end]), reading an ASCII
 // word eight bytes at a time.
 func mayBeFunctionWordAt(s string, start, end int) bool {
@@ -688,28 +683,12 @@ func mayBeFunctionWordAt(s string, start, end int) bool {
 	return upper == 0 // all upper case if it has a letter
 }
 
-// mayBeFunctionWord is the part of isFunctionWord that needs no lexicon.
+// mayBeFunctionWord reports whether w, a capitalised word standing alone,
+// may be a function word ("The", "In", "Of") rather than a name: it is one
+// when the lexicon also tags it so. Acronyms such as "US" and "WHO", and
+// the month "May", are names.
 func mayBeFunctionWord(w string) bool {
-	if len(w) > 8 {
-		return false
-	}
-	if len(w) < 2 {
-		return true
-	}
-	// ASCII words without IsAllUpper: a lower-case letter makes a word
-	// not all upper case, and so does having no letter.
-	upper := false
-	for i := 0; i < len(w); i++ {
-		switch c := w[i]; {
-		case 'a' <= c && c <= 'z':
-			return w != "May"
-		case 'A' <= c && c <= 'Z':
-			upper = true
-		case c >= utf8.RuneSelf:
-			return !(IsAllUpper(w) || w == "May")
-		}
-	}
-	return !upper
+	return !(len(w) > 8 || IsAllUpper(w) && len(w) > 1 || w == "May")
 }
 
 // isShortFunctionWord reports whether t is "I" or a short capitalised
