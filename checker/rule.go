@@ -320,7 +320,11 @@ type RunPass struct {
 	options
 	Rule     *Rule
 	Glossary *glossary.Glossary
-	report   func(Finding)
+	// Jobs is how many goroutines Finish may keep busy at once: the
+	// run's number of workers, at least 1. Report is not safe for
+	// concurrent use.
+	Jobs   int
+	report func(Finding)
 }
 
 // Report records a finding; File, Span, Pos, End and Text must be set by the rule.

@@ -241,7 +241,7 @@ feed:
 			s, _ := results[i].summaries.get(rule)
 			sums = append(sums, s...)
 		}
-		rp := &RunPass{options: options{rule, cfg.Rules[rule.ID].Options}, Rule: rule, Glossary: g}
+		rp := &RunPass{options: options{rule, cfg.Rules[rule.ID].Options}, Rule: rule, Glossary: g, Jobs: jobs}
 		rp.report = func(f Finding) {
 			if b := bases[f.File]; b != nil {
 				b.place(&f, bases)
