@@ -232,6 +232,7 @@ feed:
 			bases[k] = b
 		}
 	}
+	fileFindings := len(res.Findings)
 	for _, rule := range r.Rules {
 		if !rule.RunLevel() {
 			continue
@@ -256,7 +257,7 @@ feed:
 			return nil, err
 		}
 	}
-	res.Findings = sortFindings(res.Findings)
+	res.Findings = mergeFindings(res.Findings, fileFindings)
 	for _, f := range res.Findings {
 		res.Summary[f.Severity]++
 	}
@@ -438,6 +439,9 @@ func (r *Run) checkDoc(cfg *Config, g *glossary.Glossary, doc *Document, name st
 			fr.summaries.set(rule, []any{res.sum})
 		}
 	}
+	// Sorted here, by the workers, so that the end of the run only
+	// merges in the run-level findings (see mergeFindings).
+	fr.findings = sortFindings(fr.findings)
 	return fr, nil
 }
 
@@ -468,6 +472,34 @@ func sortFindings(fs []Finding) []Finding {
 		out[k] = fs[i]
 	}
 	return out
+}
+
+// mergeFindings returns fs sorted as sortFindings does, when fs[:n] (the
+// findings of the files, each file's sorted by its worker, in path order)
+// is most likely sorted already: then only fs[n:] is sorted and merged in,
+// which keeps the serial end of a run short.
+func mergeFindings(fs []Finding, n int) []Finding {
+	a := fs[:n]
+	for i := 1; i < len(a); i++ {
+		if compareFindings(&a[i-1], &a[i]) > 0 {
+			return sortFindings(fs)
+		}
+	}
+	b := sortFindings(fs[n:])
+	if len(b) == 0 || len(a) == 0 || compareFindings(&a[len(a)-1], &b[0]) <= 0 {
+		return fs[:n+copy(fs[n:], b)]
+	}
+	out := make([]Finding, 0, len(fs))
+	for len(a) > 0 && len(b) > 0 {
+		// On a tie the earlier finding in fs, a's, comes first.
+		if compareFindings(&b[0], &a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	out = append(out, a...)
+	return append(out, b...)
 }
 
 // keep resolves a finding's severity and applies the confidence floor.
