@@ -218,6 +218,11 @@ type Pass struct {
 	cores    chan struct{} // the run's free cores (see Parallel); nil for one
 }
 
+// Index returns the glossary's index. The first rule of the run to ask
+// builds it, on as many goroutines as the run has workers: the other
+// workers would only wait for it.
+func (p *Pass) Index() *glossary.Index { return p.Glossary.IndexJobs(p.Workers()) }
+
 // Workers returns the most goroutines Parallel may use at once: the
 // run's number of jobs.
 func (p *Pass) Workers() int {

@@ -180,7 +180,7 @@ func runGarbledName(p *checker.Pass) error {
 		return nil
 	}
 	minConf := p.Float("min-confidence")
-	ix := p.Glossary.Index()
+	ix := p.Index()
 	doc := p.Doc
 	// The candidates are compared in chunks, which Parallel may spread
 	// over free cores; each goroutine keeps its own memo.

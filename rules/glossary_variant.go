@@ -36,7 +36,7 @@ func runGlossaryVariant(p *checker.Pass) error {
 	if p.Glossary.Len() == 0 {
 		return nil
 	}
-	ix := p.Glossary.Index()
+	ix := p.Index()
 	doc := p.Doc
 	for _, m := range glossaryMatches(doc, ix) {
 		forms, i, n, end := m.forms, m.tok, m.n, m.end

@@ -112,7 +112,7 @@ func runMidSentenceCapital(p *checker.Pass) error {
 			if capGlued(doc.Text, *t) || capBeforeNumber(doc, toks, i) {
 				continue // part of an identifier: "_Mapping__update"
 			}
-			if hasGlossary && p.Glossary.Index().IsTermPart(w) {
+			if hasGlossary && p.Index().IsTermPart(w) {
 				continue
 			}
 			if !capStartsClause(lw, info) {

@@ -40,7 +40,7 @@ func runNameCasing(p *checker.Pass) error {
 	if p.Glossary.Len() == 0 {
 		return nil
 	}
-	ix := p.Glossary.Index()
+	ix := p.Index()
 	doc := p.Doc
 	for _, m := range glossaryMatches(doc, ix) {
 		s := doc.Sentences[m.sent]

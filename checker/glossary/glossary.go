@@ -83,11 +83,15 @@ func (g *Glossary) Len() int {
 // Index returns the glossary's match index, built on first use. It is safe
 // for concurrent use; the entries must not change afterwards. A nil
 // glossary has an empty index.
-func (g *Glossary) Index() *Index {
+func (g *Glossary) Index() *Index { return g.IndexJobs(1) }
+
+// IndexJobs is Index, building the index, if it is not built yet, on up
+// to jobs goroutines (see NewIndexJobs).
+func (g *Glossary) IndexJobs(jobs int) *Index {
 	if g == nil {
 		return emptyIndex
 	}
-	g.once.Do(func() { g.index = NewIndex(g.Entries) })
+	g.once.Do(func() { g.index = NewIndexJobs(g.Entries, jobs) })
 	return g.index
 }
 

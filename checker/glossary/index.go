@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math/bits"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -75,7 +76,14 @@ const (
 )
 
 // NewIndex builds the index of entries. Empty terms and variants are skipped.
-func NewIndex(entries []Entry) *Index {
+func NewIndex(entries []Entry) *Index { return NewIndexJobs(entries, 1) }
+
+// NewIndexJobs builds the same index as NewIndex on up to jobs goroutines:
+// the forms are prepared (folded, tokenised, their keys made) in parallel,
+// a chunk at a time, and entered in their order by one goroutine; the
+// postings are then sorted in parallel, a range of buckets each.
+func NewIndexJobs(entries []Entry, jobs int) *Index {
+	jobs = max(jobs, 1)
 	// Sized for the forms (terms and variants), about two tokens and
 	// 46 key-form pairs each (a real glossary of names), so that nothing
 	// grows while it fills.
@@ -89,111 +97,83 @@ func NewIndex(entries []Entry) *Index {
 		seq:     make(map[uint64]seqNode, 2*nforms),
 		words:   make(map[uint64]struct{}, 2*len(entries)),
 	}
-	var toks []text.Token
-	var kb []uint64
 	var fz pairs
 	firstKeys := make([]uint64, 0, nforms)
 	var wholeKeys, pairKeys []uint64
-	for ei, e := range entries {
-		for fi := range 1 + len(e.Variants) {
-			f := e.Term
-			if fi > 0 {
-				f = e.Variants[fi-1]
+	add := func(fp *formPrep) {
+		id := int32(len(ix.Forms))
+		ix.Forms = append(ix.Forms, Form{Text: fp.text, Entry: fp.entry, Variant: fp.variant, Tokens: len(fp.chain), Compact: fp.compact, shape: fp.shape})
+		firstKeys = append(firstKeys, fp.chain[0])
+		if fp.short {
+			firstKeys = append(firstKeys, fp.q)
+		}
+		if len(fp.chain) == 1 {
+			wholeKeys = append(wholeKeys, fp.chain[0])
+			if fp.short {
+				wholeKeys = append(wholeKeys, fp.q)
 			}
-			f = strings.TrimSpace(f)
-			if f == "" {
-				continue
+		} else if fp.pair {
+			pairKeys = append(pairKeys, fp.pk)
+		}
+		// Exact: the chain of token prefixes.
+		for k, h := range fp.chain {
+			n := ix.seq[h]
+			if k == len(fp.chain)-1 {
+				n.forms = append(n.forms, id)
+			} else {
+				n.more = true
 			}
-			toks = text.Tokenize(toks[:0], f, text.Span{End: len(f)})
-			if len(toks) == 0 {
-				continue
+			ix.seq[h] = n
+		}
+		for _, h := range fp.parts {
+			ix.words[h] = struct{}{}
+		}
+		fz.add(fp.keys, id)
+		if fp.capitals {
+			ix.Forms[id].capitals = true
+			if ix.capKeys == nil {
+				ix.capKeys = map[uint64]struct{}{}
 			}
-			id := int32(len(ix.Forms))
-			nm, shape := text.PrepareNameShape(f)
-			ix.Forms = append(ix.Forms, Form{Text: f, Entry: ei, Variant: fi > 0, Tokens: len(toks), Compact: nm.Compact, shape: shape})
-			// Exact: the chain of token prefixes.
-			h := uint64(fnvOffset)
-			for k := range toks {
-				h = hashToken(h, f, toks, k)
-				if k == 0 {
-					firstKeys = append(firstKeys, h)
-					q, short := shortKeyOf(f[toks[0].Start:toks[0].End])
-					if short {
-						firstKeys = append(firstKeys, q)
-					}
-					if len(toks) == 1 {
-						wholeKeys = append(wholeKeys, h)
-						if short {
-							wholeKeys = append(wholeKeys, q)
-						}
-					} else if q2, ok := shortKeyOf(f[toks[1].Start:toks[1].End]); short && ok {
-						pairKeys = append(pairKeys, pairKey(q, q2, toks[1].Start > toks[0].End))
-					}
-				}
-				n := ix.seq[h]
-				if k == len(toks)-1 {
-					n.forms = append(n.forms, id)
-				} else {
-					n.more = true
-				}
-				ix.seq[h] = n
+			for _, h := range fp.keys {
+				ix.capKeys[h] = struct{}{}
 			}
-			// Fuzzy: the whole compact form, each word, their skeletons.
-			keys := kb[:0]
-			c := ix.Forms[id].Compact
-			keys = appendDeletions(keys, c, maxDist(c))
-			keys = appendSkeletonKeys(keys, nm.Skeleton)
-			if st := nm.Stripped; st != "" && st != c {
-				// Without its connectors: "Jazira" for "Al Jazeera".
-				keys = appendDeletions(keys, st, maxDist(st))
-				keys = appendSkeletonKeys(keys, nm.StrippedSkeleton)
-			}
-			var nw int
-			for _, t := range toks {
-				if t.Kind == text.Word {
-					nw++
-				}
-			}
-			if fi == 0 {
-				// Every run of whole words of the term: "Bukele",
-				// "Montoya-Galvez", "Son Heung".
-				var wt []text.Token
-				for _, t := range toks {
-					if t.Kind == text.Word || t.Kind == text.Number {
-						wt = append(wt, t)
-					}
-				}
-				for a := range wt {
-					for b := a; b < len(wt); b++ {
-						ix.words[partKeyHash(f[wt[a].Start:wt[b].End])] = struct{}{}
-					}
-				}
-			}
-			for _, t := range toks {
-				if t.Kind != text.Word || nw < 2 || e.Kind != Person {
-					continue
-				}
-				w := text.Compact(f[t.Start:t.End])
-				if utf8.RuneCountInString(w) < 4 || text.IsConnector(w) {
-					continue
-				}
-				keys = appendDeletions(keys, w, maxDist(w))
-				keys = appendSkeletonKeys(keys, text.Skeleton(w))
-			}
-			fz.add(keys, id)
-			if fi == 0 && WrittenInCapitals(f) {
-				ix.Forms[id].capitals = true
-				if ix.capKeys == nil {
-					ix.capKeys = map[uint64]struct{}{}
-				}
-				for _, h := range keys {
-					ix.capKeys[h] = struct{}{}
-				}
-			}
-			kb = keys[:0]
 		}
 	}
-	ix.fuzzy = fz.build()
+	// The forms in order, a chunk at a time; the preparers share a chunk
+	// in interleaved order (a form's cost depends on its length).
+	var srcs []formSrc
+	preps := make([]formPrep, min(nforms, indexChunk))
+	bufs := make([]prepBuf, jobs)
+	flush := func() {
+		ps := preps[:len(srcs)]
+		each(jobs, len(srcs) > 64, func(w int) {
+			b := &bufs[w]
+			b.reset()
+			for i := w; i < len(srcs); i += jobs {
+				b.prepare(&ps[i], entries, srcs[i])
+			}
+		})
+		for i := range ps {
+			if ps[i].chain != nil {
+				add(&ps[i])
+			}
+			ps[i] = formPrep{}
+		}
+		srcs = srcs[:0]
+	}
+	for ei, e := range entries {
+		for fi := range 1 + len(e.Variants) {
+			srcs = append(srcs, formSrc{entry: ei, form: fi})
+			if len(srcs) == len(preps) {
+				flush()
+			}
+		}
+	}
+	if len(srcs) > 0 {
+		flush()
+	}
+	bufs = nil
+	ix.fuzzy = fz.build(jobs)
 	ix.names = make([]atomic.Pointer[text.Name], len(ix.Forms))
 	ix.buildSeqFilter()
 	ix.buildFirstFilter(firstKeys)
@@ -207,6 +187,146 @@ func NewIndex(entries []Entry) *Index {
 		ix.capBloom = newFilter(ck, 16, 16, firstBits)
 	}
 	return ix
+}
+
+// indexChunk is how many forms NewIndexJobs prepares before entering them:
+// enough to share among the goroutines, few enough that their keys (about
+// 46 a form) stay a small part of the index of a large glossary.
+const indexChunk = 4096
+
+// each runs fn(0) … fn(jobs-1), on as many goroutines if parallel is set,
+// else one after another.
+func each(jobs int, parallel bool, fn func(w int)) {
+	if jobs == 1 || !parallel {
+		for w := range jobs {
+			fn(w)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for w := 1; w < jobs; w++ {
+		wg.Go(func() { fn(w) })
+	}
+	fn(0)
+	wg.Wait()
+}
+
+// A formSrc is one form of an entry: its term (form 0) or a variant.
+type formSrc struct{ entry, form int }
+
+// A formPrep is what the index keeps of one form, made from its text
+// alone, so that forms can be prepared in parallel. chain is nil for a
+// form skipped (empty, or no token).
+type formPrep struct {
+	text     string
+	entry    int
+	variant  bool
+	compact  string
+	shape    text.Shape
+	chain    []uint64 // hashToken of each token prefix
+	q, pk    uint64   // the first token's shortKey, and the first two's pairKey
+	short    bool     // q is set
+	pair     bool     // pk is set: two short first tokens, more than one token
+	parts    []uint64 // of a term: partKeyHash of each run of whole words
+	keys     []uint64 // fuzzy keys
+	capitals bool     // a term written in capitals
+}
+
+// A prepBuf holds the slices of one goroutine's formPreps, reused from
+// one chunk to the next.
+type prepBuf struct {
+	toks []text.Token
+	wt   []text.Token
+	u64  []uint64 // chains, parts and keys of the chunk's forms
+}
+
+func (b *prepBuf) reset() { b.u64 = b.u64[:0] }
+
+// grab returns the uint64s appended to b.u64 from start, as a slice of
+// their own until the next reset. When b.u64 grew, earlier slices keep the
+// old array, which stays valid.
+func (b *prepBuf) grab(start int) []uint64 { return b.u64[start:len(b.u64):len(b.u64)] }
+
+func (b *prepBuf) prepare(fp *formPrep, entries []Entry, src formSrc) {
+	e := &entries[src.entry]
+	f := e.Term
+	if src.form > 0 {
+		f = e.Variants[src.form-1]
+	}
+	f = strings.TrimSpace(f)
+	if f == "" {
+		return
+	}
+	toks := text.Tokenize(b.toks[:0], f, text.Span{End: len(f)})
+	b.toks = toks
+	if len(toks) == 0 {
+		return
+	}
+	nm, shape := text.PrepareNameShape(f)
+	*fp = formPrep{text: f, entry: src.entry, variant: src.form > 0, compact: nm.Compact, shape: shape}
+	start := len(b.u64)
+	h := uint64(fnvOffset)
+	for k := range toks {
+		h = hashToken(h, f, toks, k)
+		b.u64 = append(b.u64, h)
+	}
+	fp.chain = b.grab(start)
+	q, short := shortKeyOf(f[toks[0].Start:toks[0].End])
+	fp.q, fp.short = q, short
+	if len(toks) > 1 {
+		if q2, ok := shortKeyOf(f[toks[1].Start:toks[1].End]); short && ok {
+			fp.pk, fp.pair = pairKey(q, q2, toks[1].Start > toks[0].End), true
+		}
+	}
+	var nw int
+	for _, t := range toks {
+		if t.Kind == text.Word {
+			nw++
+		}
+	}
+	if src.form == 0 {
+		// Every run of whole words of the term: "Bukele",
+		// "Montoya-Galvez", "Son Heung".
+		wt := b.wt[:0]
+		for _, t := range toks {
+			if t.Kind == text.Word || t.Kind == text.Number {
+				wt = append(wt, t)
+			}
+		}
+		b.wt = wt
+		start = len(b.u64)
+		for a := range wt {
+			for c := a; c < len(wt); c++ {
+				b.u64 = append(b.u64, partKeyHash(f[wt[a].Start:wt[c].End]))
+			}
+		}
+		fp.parts = b.grab(start)
+	}
+	// Fuzzy: the whole compact form, each word, their skeletons.
+	start = len(b.u64)
+	keys := b.u64
+	c := nm.Compact
+	keys = appendDeletions(keys, c, maxDist(c))
+	keys = appendSkeletonKeys(keys, nm.Skeleton)
+	if st := nm.Stripped; st != "" && st != c {
+		// Without its connectors: "Jazira" for "Al Jazeera".
+		keys = appendDeletions(keys, st, maxDist(st))
+		keys = appendSkeletonKeys(keys, nm.StrippedSkeleton)
+	}
+	for _, t := range toks {
+		if t.Kind != text.Word || nw < 2 || e.Kind != Person {
+			continue
+		}
+		w := text.Compact(f[t.Start:t.End])
+		if utf8.RuneCountInString(w) < 4 || text.IsConnector(w) {
+			continue
+		}
+		keys = appendDeletions(keys, w, maxDist(w))
+		keys = appendSkeletonKeys(keys, text.Skeleton(w))
+	}
+	b.u64 = keys
+	fp.keys = b.grab(start)
+	fp.capitals = src.form == 0 && WrittenInCapitals(f)
 }
 
 // buildFirstFilter fills first with the keys of the forms' first tokens
@@ -1080,7 +1200,7 @@ func scatter(keys []uint64, ids []int32, toKeys []uint64, toIds []int32, shift u
 // would miss the cache on nearly every pair. The pairs are first moved
 // into at most 256 coarse buckets (on the top bits of the key), then each
 // coarse bucket, small enough to stay in cache, into the directory's.
-func (ps *pairs) build() postings {
+func (ps *pairs) build(jobs int) postings {
 	n := ps.n
 	if n == 0 {
 		return postings{}
@@ -1110,15 +1230,71 @@ func (ps *pairs) build() postings {
 	}
 	ps.keys, ps.ids = nil, nil
 
+	// The coarse buckets are independent: each goroutine sorts a range of
+	// them (about as many pairs each) and compacts their ids in place;
+	// the ranges are then joined in order.
 	p := postings{dir: make([]uint32, nb+1), shift: shift}
-	ukeys := make([]uint64, 0, n/2)
-	off := make([]uint32, 0, n/2+1)
-	w := 0 // ids written
+	jobs = max(1, min(jobs, top, n/(1<<14)))
+	parts := make([]builtRange, jobs)
+	each(jobs, true, func(r int) {
+		// Range r holds the coarse buckets whose first pair falls in
+		// its share of the pairs.
+		t0, t1 := 0, top
+		if r > 0 {
+			t0 = sort.Search(top, func(t int) bool { return int(topStart[t]) >= r*n/jobs })
+		}
+		if r < jobs-1 {
+			t1 = sort.Search(top, func(t int) bool { return int(topStart[t]) >= (r+1)*n/jobs })
+		}
+		parts[r] = buildRange(keys, ids, topStart, t0, t1, fine, shift, p.dir)
+	})
+	ukeys := parts[0].keys
+	off := parts[0].off
+	w := parts[0].w
+	for _, br := range parts[1:] {
+		nk := uint32(len(ukeys))
+		for d := br.t0*fine + 1; d <= br.t1*fine; d++ {
+			p.dir[d] += nk
+		}
+		for _, o := range br.off {
+			off = append(off, o-br.lo+uint32(w))
+		}
+		ukeys = append(ukeys, br.keys...)
+		w += copy(ids[w:], ids[br.lo:br.lo+uint32(br.w)])
+	}
+	// About 10 bits per key: with two bits in a word, about 3% of absent
+	// keys pass, and the filter of a large glossary stays in cache.
+	p.bloom = newFilter(ukeys, 64, 10, bloomBits)
+	p.keys = ukeys
+	p.off = append(off, uint32(w))
+	p.ids = slices.Clip(ids[:w])
+	return p
+}
+
+// A builtRange is one goroutine's part of pairs.build: the coarse buckets
+// t0 to t1, whose pairs start at lo; their w ids are compacted to ids[lo:],
+// keys and off are their keys and offsets (from 0 at lo, in the whole ids).
+type builtRange struct {
+	t0, t1 int
+	lo     uint32
+	w      int
+	keys   []uint64
+	off    []uint32
+}
+
+// buildRange sorts the coarse buckets t0 to t1 of keys and ids into their
+// directory buckets and sets dir[d+1], for each directory bucket d of
+// them, to the number of distinct keys of the range up to its end.
+func buildRange(keys []uint64, ids []int32, topStart []uint32, t0, t1, fine int, shift uint, dir []uint32) builtRange {
+	lo0 := topStart[t0]
+	n := int(topStart[t1] - lo0)
+	br := builtRange{t0: t0, t1: t1, lo: lo0, keys: make([]uint64, 0, n/2), off: make([]uint32, 0, n/2+1)}
+	w := int(lo0) // ids written, from lo0
 	start := make([]uint32, fine+1)
 	fpos := make([]uint32, fine)
 	var tmpK []uint64
 	var tmpI []int32
-	for t := range top {
+	for t := t0; t < t1; t++ {
 		lo, hi := int(topStart[t]), int(topStart[t+1])
 		// start[b]: where directory bucket t*fine+b begins, from lo.
 		clear(start)
@@ -1141,25 +1317,20 @@ func (ps *pairs) build() postings {
 			sortPairs(keys[blo:bhi], ids[blo:bhi])
 			for i := blo; i < bhi; i++ {
 				m, id := keys[i], ids[i]
-				if len(ukeys) == 0 || ukeys[len(ukeys)-1] != m {
-					ukeys = append(ukeys, m)
-					off = append(off, uint32(w))
+				if len(br.keys) == 0 || br.keys[len(br.keys)-1] != m {
+					br.keys = append(br.keys, m)
+					br.off = append(br.off, uint32(w))
 				} else if ids[w-1] == id {
 					continue
 				}
 				ids[w] = id
 				w++
 			}
-			p.dir[t*fine+b+1] = uint32(len(ukeys))
+			dir[t*fine+b+1] = uint32(len(br.keys))
 		}
 	}
-	// About 10 bits per key: with two bits in a word, about 3% of absent
-	// keys pass, and the filter of a large glossary stays in cache.
-	p.bloom = newFilter(ukeys, 64, 10, bloomBits)
-	p.keys = ukeys
-	p.off = append(off, uint32(w))
-	p.ids = slices.Clip(ids[:w])
-	return p
+	br.w = w - int(lo0)
+	return br
 }
 
 // sortPairs sorts a bucket's pairs by key, keeping the order of the ids

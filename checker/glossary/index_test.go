@@ -2,6 +2,8 @@ package glossary
 
 import (
 	"math/rand/v2"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -201,5 +203,23 @@ func TestHashWord(t *testing.T) {
 			t.Fatalf("%q and %q hash alike", o, f)
 		}
 		seen[h] = f
+	}
+}
+
+// NewIndexJobs builds on several goroutines the index NewIndex builds on
+// one: a synthetic glossary of several chunks of forms, with variants, and
+// the project's real one.
+func TestNewIndexJobs(t *testing.T) {
+	real, err := Load(filepath.Join("..", "..", "testdata", "names", "glossary.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, entries := range [][]Entry{Synthetic(3*indexChunk+17, 9), real.Entries, nil} {
+		want := NewIndex(entries)
+		for _, jobs := range []int{2, 3, 8} {
+			if got := NewIndexJobs(entries, jobs); !reflect.DeepEqual(got, want) {
+				t.Errorf("%d entries: the index built by %d goroutines differs from one's", len(entries), jobs)
+			}
+		}
 	}
 }

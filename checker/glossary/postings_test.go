@@ -2,11 +2,13 @@ package glossary
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 )
 
-// TestPostings checks the postings built from pairs against a plain map:
+// TestPostings checks the postings built from pairs against a plain map
+// (and those built by several goroutines against one's):
 // every key finds its forms, once each and ascending, keys that differ
 // only in the low bit share them (as in the hash table that came before),
 // and absent keys find nothing. The largest case fills several blocks of
@@ -15,7 +17,7 @@ func TestPostings(t *testing.T) {
 	for _, n := range []int{0, 1, 10, 1000, 50000, 300000} {
 		rng := rand.New(rand.NewPCG(uint64(n), 1))
 		want := map[uint64][]int32{}
-		var ps pairs
+		var adds [][]uint64 // the keys of each form
 		nkeys := n/3 + 1
 		for id := int32(0); int(id) < n/5+1; id++ {
 			var keys []uint64
@@ -30,21 +32,39 @@ func TestPostings(t *testing.T) {
 					want[h|1] = append(l, id)
 				}
 			}
-			ps.add(keys, id)
+			adds = append(adds, keys)
 		}
-		p := ps.build()
-		for h, ids := range want {
-			for _, k := range []uint64{h, h &^ 1} {
-				if got := p.find(k); !slices.Equal(got, ids) {
-					t.Fatalf("n=%d: find(%x) = %v, want %v", n, k, got, ids)
-				}
+		var one postings
+		for _, jobs := range []int{1, 2, 3, 8} {
+			var ps pairs
+			for id, keys := range adds {
+				ps.add(keys, int32(id))
+			}
+			p := ps.build(jobs)
+			if jobs == 1 {
+				one = p
+				checkPostings(t, n, p, want, rng)
+			} else if !reflect.DeepEqual(p, one) {
+				// Built in parallel, the postings are the same.
+				t.Fatalf("n=%d: the postings built by %d goroutines differ from one's", n, jobs)
 			}
 		}
-		for range 1000 {
-			h := rng.Uint64()
-			if _, ok := want[h|1]; !ok && len(p.find(h)) != 0 {
-				t.Fatalf("n=%d: find(%x) = %v, want none", n, h, p.find(h))
+	}
+}
+
+func checkPostings(t *testing.T, n int, p postings, want map[uint64][]int32, rng *rand.Rand) {
+	t.Helper()
+	for h, ids := range want {
+		for _, k := range []uint64{h, h &^ 1} {
+			if got := p.find(k); !slices.Equal(got, ids) {
+				t.Fatalf("n=%d: find(%x) = %v, want %v", n, k, got, ids)
 			}
+		}
+	}
+	for range 1000 {
+		h := rng.Uint64()
+		if _, ok := want[h|1]; !ok && len(p.find(h)) != 0 {
+			t.Fatalf("n=%d: find(%x) = %v, want none", n, h, p.find(h))
 		}
 	}
 }
