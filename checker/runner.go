@@ -154,6 +154,7 @@ func (r *Run) Check(ctx context.Context, inputs []Input) (*Result, error) {
 		// for each file, and the rules of a file are spread over the
 		// tokens left free (one large file, or the last files of a run).
 		cores = make(chan struct{}, jobs)
+		c     = &crew{cores: cores}
 	)
 	defer cancel()
 	for w := 0; w < jobs; w++ {
@@ -162,13 +163,17 @@ func (r *Run) Check(ctx context.Context, inputs []Input) (*Result, error) {
 			defer wg.Done()
 			for i := range next {
 				cores <- struct{}{}
-				res, err := r.checkOne(cfg, g, inputs[i], cores)
+				res, err := r.checkOne(cfg, g, inputs[i], c)
 				<-cores
 				if err != nil {
 					errOnce.Do(func() { ruleErr = err; cancel() })
 				}
 				results[i] = res
 			}
+			// No file left: help with the rules of the files still
+			// being checked, so that a core does not idle while the
+			// last file is checked.
+			c.help()
 		}()
 	}
 feed:
@@ -266,7 +271,7 @@ feed:
 
 // checkOne reads, parses and checks one input. It returns an error only for
 // a failing rule; file problems are recorded in the result.
-func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input, cores chan struct{}) (fileResult, error) {
+func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input, c *crew) (fileResult, error) {
 	var (
 		data []byte
 		err  error
@@ -282,7 +287,7 @@ func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input, cores chan s
 		defer rc.Close()
 		if r.Sections != nil && size > int64(SectionThreshold) {
 			w := &window{r: rc}
-			if fr, err := r.checkSections(cfg, g, in, w, cores); fr != nil || err != nil {
+			if fr, err := r.checkSections(cfg, g, in, w, c); fr != nil || err != nil {
 				if err != nil {
 					return fileResult{}, err
 				}
@@ -304,7 +309,7 @@ func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input, cores chan s
 	} else if data, err = in.Read(); err != nil {
 		return fileResult{err: err}, nil
 	} else if r.Sections != nil && len(data) > SectionThreshold {
-		fr, err := r.checkSections(cfg, g, in, &window{buf: data, eof: true}, cores)
+		fr, err := r.checkSections(cfg, g, in, &window{buf: data, eof: true}, c)
 		if err != nil {
 			return fileResult{}, err
 		}
@@ -323,11 +328,75 @@ func (r *Run) checkOne(cfg *Config, g *glossary.Glossary, in Input, cores chan s
 		}
 		return fr, nil
 	}
-	fr, err := r.checkDoc(cfg, g, doc, doc.Path, cores, nil)
+	fr, err := r.checkDoc(cfg, g, doc, doc.Path, c, nil)
 	if err == nil {
 		doc.release()
 	}
 	return fr, err
+}
+
+// A crew is the run's workers: a token per goroutine checking, in cores,
+// and the Documents being checked whose rules are not all taken yet, which
+// a worker with no file left helps with.
+type crew struct {
+	cores chan struct{}
+	mu    sync.Mutex
+	open  []*openDoc
+}
+
+// An openDoc is a Document being checked, as its checkDoc shares it.
+type openDoc struct {
+	work    func()      // runs the Document's rules until none is left
+	left    func() bool // some rule is not taken yet
+	helpers *sync.WaitGroup
+}
+
+// enlist lists a Document's rules for workers with no file left, until
+// delist. A nil crew (one worker) lists nothing.
+func (c *crew) enlist(work func(), left func() bool, helpers *sync.WaitGroup) *openDoc {
+	if c == nil || cap(c.cores) < 2 {
+		return nil
+	}
+	d := &openDoc{work, left, helpers}
+	c.mu.Lock()
+	c.open = append(c.open, d)
+	c.mu.Unlock()
+	return d
+}
+
+// delist takes d off the list: after it, no worker joins d's helpers, and
+// its checkDoc may wait for them.
+func (c *crew) delist(d *openDoc) {
+	if d == nil {
+		return
+	}
+	c.mu.Lock()
+	c.open = slices.DeleteFunc(c.open, func(o *openDoc) bool { return o == d })
+	c.mu.Unlock()
+}
+
+// help runs the rules of listed Documents until none has a rule left.
+func (c *crew) help() {
+	for {
+		var d *openDoc
+		c.mu.Lock()
+		for _, o := range c.open {
+			if o.left() {
+				d = o
+				// Joined while listed: before its checkDoc waits.
+				d.helpers.Add(1)
+				break
+			}
+		}
+		c.mu.Unlock()
+		if d == nil {
+			return
+		}
+		c.cores <- struct{}{}
+		d.work()
+		<-c.cores
+		d.helpers.Done()
+	}
 }
 
 // readAll reads r to its end, into buf (from its length 0) or, when buf
@@ -344,7 +413,11 @@ func readAll(buf []byte, r io.Reader, size int64) ([]byte, error) {
 // checkDoc checks one Document, named name in errors. When base is not
 // nil, doc is a section of a file, and the findings are moved to their
 // place in the file.
-func (r *Run) checkDoc(cfg *Config, g *glossary.Glossary, doc *Document, name string, cores chan struct{}, base *sectionBase) (fileResult, error) {
+func (r *Run) checkDoc(cfg *Config, g *glossary.Glossary, doc *Document, name string, c *crew, base *sectionBase) (fileResult, error) {
+	var cores chan struct{}
+	if c != nil {
+		cores = c.cores
+	}
 	var fr fileResult
 	fr.words = doc.WordCount()
 	// Each rule reports into its own slot, so that the rules can run
@@ -409,7 +482,10 @@ func (r *Run) checkDoc(cfg *Config, g *glossary.Glossary, doc *Document, name st
 		}
 		break
 	}
+	left := func() bool { return !failed.Load() && int(nextRule.Load()) < len(out) }
+	d := c.enlist(work, left, &helpers)
 	work()
+	c.delist(d)
 	if cores != nil {
 		// Idle until the helpers are done: lend them this goroutine's
 		// core (a rule still running may split its work over it).

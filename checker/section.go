@@ -241,7 +241,7 @@ func (w *window) readAll() ([]byte, error) {
 // or reads. It returns nil when the file is to be checked whole: then w
 // holds all of it. It returns an error only for a failing rule; a file
 // that cannot be read gives a result with err set and no findings.
-func (r *Run) checkSections(cfg *Config, g *glossary.Glossary, in Input, w *window, cores chan struct{}) (*fileResult, error) {
+func (r *Run) checkSections(cfg *Config, g *glossary.Glossary, in Input, w *window, c *crew) (*fileResult, error) {
 	if w.r != nil {
 		if err := w.fill(); err != nil {
 			return &fileResult{err: readError(in.Path, err)}, nil
@@ -282,7 +282,7 @@ func (r *Run) checkSections(cfg *Config, g *glossary.Glossary, in Input, w *wind
 		carry = next
 		b := base // a copy per section: run-level findings are placed later
 		b.key = key
-		sec, err := r.checkDoc(cfg, g, doc, in.Path, cores, &b)
+		sec, err := r.checkDoc(cfg, g, doc, in.Path, c, &b)
 		if err != nil {
 			return nil, err
 		}
