@@ -32,6 +32,21 @@ func BenchmarkLoadIndex(b *testing.B) {
 	}
 }
 
+// BenchmarkIndexJobs builds the index of n entries on one goroutine and
+// on two (NewIndexJobs), as a run with --jobs 1 and --jobs 2 does.
+func BenchmarkIndexJobs(b *testing.B) {
+	for _, n := range sizes[1:] {
+		entries := Synthetic(n, 1)
+		for _, jobs := range []int{1, 2} {
+			b.Run(fmt.Sprintf("%d/jobs=%d", n, jobs), func(b *testing.B) {
+				for b.Loop() {
+					NewIndexJobs(entries, jobs)
+				}
+			})
+		}
+	}
+}
+
 // lookupNames are what a check run asks the index: garbled and unrelated names.
 var lookupNames = []string{"Naibbuckley", "Bakle", "Terren De Alagua", "Volodimir Zelenski", "Microsoft", "Thompson", "Kharkov", "Smith Jones", "Geneva", "Abcdefgh"}
 
