@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 	"weak"
@@ -1742,7 +1743,11 @@ func buildSpellTerms(g *glossary.Glossary) map[string]spellTerm {
 	return terms
 }
 
-func reportSpellings(p *checker.RunPass, r *spellReader, items []spellEntry, terms map[string]spellTerm, opt cluster.Options) {
+// reportSpellings groups the spellings items and reports, in the order of
+// the groups, the occurrences of those that are not their group's preferred
+// one. With opt.Jobs above 1, the groups' findings are worked out in
+// parallel, then reported in the same order.
+func reportSpellings(report func(checker.Finding), r *spellReader, items []spellEntry, terms map[string]spellTerm, opt cluster.Options) {
 	in := make([]cluster.Item, len(items))
 	for i := range items {
 		it := &items[i]
@@ -1752,106 +1757,149 @@ func reportSpellings(p *checker.RunPass, r *spellReader, items []spellEntry, ter
 			in[i].Term = terms[key].id
 		}
 	}
-	for _, g := range cluster.Group(in, opt) {
-		// The preferred spelling: the glossary term, else the most
-		// frequent, ties to a known name, then to the first seen.
-		pref := g[0]
-		prefText := ""
+	groups := cluster.Group(in, opt)
+	if opt.Jobs <= 1 || len(groups) <= spellGroupChunk {
+		for _, g := range groups {
+			reportSpellingGroup(report, r, g, in, items, terms, opt)
+		}
+		return
+	}
+	found := make([][]checker.Finding, (len(groups)+spellGroupChunk-1)/spellGroupChunk)
+	spellParallel(opt.Jobs, len(found), func(c int) {
+		add := func(f checker.Finding) { found[c] = append(found[c], f) }
+		for _, g := range groups[c*spellGroupChunk : min((c+1)*spellGroupChunk, len(groups))] {
+			reportSpellingGroup(add, r, g, in, items, terms, opt)
+		}
+	})
+	for _, fs := range found {
+		for _, f := range fs {
+			report(f)
+		}
+	}
+}
+
+// spellGroupChunk is the number of groups whose findings a goroutine of
+// reportSpellings works out at a time.
+const spellGroupChunk = 32
+
+// spellParallel calls fn(i) for i in 0..n-1, in up to jobs goroutines (the
+// caller's one of them), and returns when all calls have returned.
+func spellParallel(jobs, n int, fn func(i int)) {
+	var taken atomic.Int64
+	work := func() {
+		for i := int(taken.Add(1) - 1); i < n; i = int(taken.Add(1) - 1) {
+			fn(i)
+		}
+	}
+	var wg sync.WaitGroup
+	for range min(jobs, n) - 1 {
+		wg.Go(work)
+	}
+	work()
+	wg.Wait()
+}
+
+// reportSpellingGroup reports the spellings of group g of items (in, as
+// given to cluster.Group) that are not its preferred one.
+func reportSpellingGroup(report func(checker.Finding), r *spellReader, g []int, in []cluster.Item, items []spellEntry, terms map[string]spellTerm, opt cluster.Options) {
+	// The preferred spelling: the glossary term, else the most
+	// frequent, ties to a known name, then to the first seen.
+	pref := g[0]
+	prefText := ""
+	for _, i := range g {
+		if t := in[i].Term; t != 0 && items[i].text == terms[in[i].Key].text {
+			pref, prefText = i, items[i].text
+			break
+		}
+	}
+	if prefText == "" {
+		known := func(i int) bool { return items[i].kind == cluster.Name && cluster.Known(items[i].text, opt) }
 		for _, i := range g {
-			if t := in[i].Term; t != 0 && items[i].text == terms[in[i].Key].text {
-				pref, prefText = i, items[i].text
+			// Among equals, a name the lexicon knows ("Buckley"
+			// before "Bakle").
+			if items[i].count > items[pref].count || items[i].count == items[pref].count && known(i) && !known(pref) {
+				pref = i
+			}
+		}
+		if items[pref].kind == cluster.Name {
+			for _, i := range g {
+				if cluster.Fuller(items[i].text, items[pref].text) {
+					pref = i // "El Salvador" over "Salvador"
+				}
+			}
+		}
+		prefText = items[pref].text
+		for _, i := range g {
+			if t := in[i].Term; t != 0 {
+				prefText = terms[in[i].Key].text
+				pref = -1
 				break
 			}
 		}
-		if prefText == "" {
-			known := func(i int) bool { return items[i].kind == cluster.Name && cluster.Known(items[i].text, opt) }
-			for _, i := range g {
-				// Among equals, a name the lexicon knows ("Buckley"
-				// before "Bakle").
-				if items[i].count > items[pref].count || items[i].count == items[pref].count && known(i) && !known(pref) {
-					pref = i
-				}
-			}
-			if items[pref].kind == cluster.Name {
-				for _, i := range g {
-					if cluster.Fuller(items[i].text, items[pref].text) {
-						pref = i // "El Salvador" over "Salvador"
-					}
-				}
-			}
-			prefText = items[pref].text
-			for _, i := range g {
-				if t := in[i].Term; t != 0 {
-					prefText = terms[in[i].Key].text
-					pref = -1
-					break
-				}
-			}
+	}
+	// Variants: the preferred first, then by count, then first seen.
+	order := make([]int, 0, len(g))
+	if pref >= 0 {
+		order = append(order, pref)
+	}
+	for _, i := range g {
+		if i != pref {
+			order = append(order, i)
 		}
-		// Variants: the preferred first, then by count, then first seen.
-		order := make([]int, 0, len(g))
-		if pref >= 0 {
-			order = append(order, pref)
+	}
+	rest := order
+	if pref >= 0 {
+		rest = order[1:]
+	}
+	spellSortByCount(rest, items)
+	variants := make([]checker.Variant, 0, len(order))
+	for _, i := range order {
+		it := &items[i]
+		v := checker.Variant{Text: it.text, Count: it.count}
+		r.occurrences(it.ref, func(file string, _ []byte, o *spellingOcc) bool {
+			v.First = o.location(file)
+			return false
+		})
+		variants = append(variants, v)
+	}
+	for _, i := range g {
+		if i == pref || items[i].text == prefText {
+			continue
 		}
-		for _, i := range g {
-			if i != pref {
-				order = append(order, i)
+		sugg := prefText
+		if items[i].kind == cluster.Name {
+			if strings.ReplaceAll(items[i].text, ".", "") == strings.ReplaceAll(prefText, ".", "") {
+				continue // "U.S. Army", "US Army": reported as an acronym
 			}
-		}
-		rest := order
-		if pref >= 0 {
-			rest = order[1:]
-		}
-		spellSortByCount(rest, items)
-		variants := make([]checker.Variant, 0, len(order))
-		for _, i := range order {
-			it := &items[i]
-			v := checker.Variant{Text: it.text, Count: it.count}
-			r.occurrences(it.ref, func(file string, _ []byte, o *spellingOcc) bool {
-				v.First = o.location(file)
-				return false
-			})
-			variants = append(variants, v)
-		}
-		for _, i := range g {
-			if i == pref || items[i].text == prefText {
-				continue
+			if cluster.Shortened(items[i].text, prefText) {
+				continue // "Bukele" beside "Nayib Bukele"
 			}
-			sugg := prefText
-			if items[i].kind == cluster.Name {
-				if strings.ReplaceAll(items[i].text, ".", "") == strings.ReplaceAll(prefText, ".", "") {
-					continue // "U.S. Army", "US Army": reported as an acronym
+			sugg = cluster.Suggest(items[i].text, prefText)
+		}
+		msg := spellingMessage(items, order, i)
+		for ref := items[i].ref; ; {
+			r.occurrences(ref, func(file string, data []byte, o *spellingOcc) bool {
+				l := o.location(file)
+				text := items[i].text
+				if o.raw != 0 {
+					text = string(data[o.raw-1 : o.raw-1+o.span.End-o.span.Start])
 				}
-				if cluster.Shortened(items[i].text, prefText) {
-					continue // "Bukele" beside "Nayib Bukele"
-				}
-				sugg = cluster.Suggest(items[i].text, prefText)
-			}
-			msg := spellingMessage(items, order, i)
-			for ref := items[i].ref; ; {
-				r.occurrences(ref, func(file string, data []byte, o *spellingOcc) bool {
-					l := o.location(file)
-					text := items[i].text
-					if o.raw != 0 {
-						text = string(data[o.raw-1 : o.raw-1+o.span.End-o.span.Start])
-					}
-					p.Report(checker.Finding{
-						File:       l.File,
-						Span:       l.Span,
-						Pos:        l.Pos,
-						End:        l.End,
-						Text:       text,
-						Message:    msg,
-						Suggestion: sugg,
-						Variants:   variants,
-					})
-					return true
+				report(checker.Finding{
+					File:       l.File,
+					Span:       l.Span,
+					Pos:        l.Pos,
+					End:        l.End,
+					Text:       text,
+					Message:    msg,
+					Suggestion: sugg,
+					Variants:   variants,
 				})
-				if r.next == nil || r.next[ref] == 0 {
-					break
-				}
-				ref = r.next[ref] - 1
+				return true
+			})
+			if r.next == nil || r.next[ref] == 0 {
+				break
 			}
+			ref = r.next[ref] - 1
 		}
 	}
 }
