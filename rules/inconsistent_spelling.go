@@ -70,14 +70,15 @@ type spellingCollector struct {
 	texts []string    // the items' texts (parts of the document's text, or made)
 	raws  []string    // the occurrences kept written otherwise than their spelling
 	words []spellWord // scratch: the words of the candidate in hand
-	// The occurrences kept, in the order found, and the index of each
-	// one's item: sorted by item and encoded when done.
-	occs    []spellingOcc
-	occItem []int32
-	plans   []spellPlan     // the current chunk of plans
-	spans   []int32         // the current chunk of plans' word spans
-	pspans  []spellPlanSpan // the current chunk of plans' acronyms and parts
-	chunk   int             // the size of a chunk of plans
+	// The occurrences kept, in the order found, in chunks of 1<<occShift,
+	// the full ones and the one filling: sorted by item and encoded when
+	// done.
+	occs     [][]spellOcc
+	occ      []spellOcc
+	occShift uint
+	plans    []spellPlan     // the plans made (collectNames)
+	spans    []int32         // the plans' word spans
+	pspans   []spellPlanSpan // the plans' acronyms and parts
 	// One cursor per kind: each kind's occurrences come in text order
 	// (names and acronyms share one, at the candidates' starts).
 	cursors [cluster.Regional + 1]spellCursor
@@ -223,12 +224,12 @@ func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *spell
 				from.plain = 1
 			}
 		}
-		var o spellingOcc
+		o := spellOcc{start: s.Start, n: uint32(s.End - s.Start), item: int32(i), raw: uint32(rawAt)}
 		switch {
 		case from != nil && from.plain == 1 && s.Start >= from.Offset && s.End <= from.end:
 			// In plain text after from: told by bytes.
-			o.pos = spellPos{from.Line, from.Column + s.Start - from.Offset}
-			o.end = spellPos{from.Line, o.pos.col + s.End - s.Start}
+			o.line, o.col = uint32(from.Line), uint32(from.Column+s.Start-from.Offset)
+			o.endLine, o.endCol = o.line, o.col+o.n
 		default:
 			var pos spellLinePos
 			if from != nil {
@@ -237,11 +238,53 @@ func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *spell
 				pos = c.cursors[it.kind].at(c.doc, s.Start)
 			}
 			end := spellFrom(c.doc, pos, s.End)
-			o.pos, o.end = spellPos{pos.Line, pos.Column}, spellPos{end.Line, end.Column}
+			o.line, o.col, o.endLine, o.endCol = uint32(pos.Line), uint32(pos.Column), uint32(end.Line), uint32(end.Column)
 		}
-		o.span, o.raw = s, rawAt
-		c.occs = append(c.occs, o)
-		c.occItem = append(c.occItem, int32(i))
+		if len(c.occ) == cap(c.occ) {
+			c.newOccChunk()
+		}
+		c.occ = append(c.occ, o)
+	}
+}
+
+// A spellOcc is an occurrence kept while collecting, with the index of its
+// item: a spellingOcc in fewer bytes (a document is less than 4 GiB, so
+// its lines and columns fit in 32 bits, and a span kept is a spelling).
+type spellOcc struct {
+	start           int
+	n               uint32
+	item            int32
+	line, col       uint32
+	endLine, endCol uint32
+	raw             uint32
+}
+
+// newOccChunk puts the full chunk c.occ in c.occs and starts another.
+func (c *spellingCollector) newOccChunk() {
+	if c.occShift == 0 {
+		c.occShift = 10
+	}
+	if c.occ != nil {
+		c.occs = append(c.occs, c.occ)
+	}
+	c.occ = make([]spellOcc, 0, 1<<c.occShift)
+}
+
+// allOccs returns the chunks of the occurrences kept.
+func (c *spellingCollector) allOccs() [][]spellOcc {
+	if len(c.occ) == 0 {
+		return c.occs
+	}
+	return append(c.occs, c.occ)
+}
+
+// occurrence returns what keep kept.
+func (o *spellOcc) occurrence() spellingOcc {
+	return spellingOcc{
+		span: checker.Span{Start: o.start, End: o.start + int(o.n)},
+		pos:  spellPos{int(o.line), int(o.col)},
+		end:  spellPos{int(o.endLine), int(o.endCol)},
+		raw:  int(o.raw),
 	}
 }
 
@@ -552,12 +595,19 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 	plans[0].init(len(cands) / 4)
 	if c.index[cluster.Name].slots == nil {
 		c.index[cluster.Name].init(len(cands) / 8)
-		// About one occurrence per candidate: the occurrences are
-		// copied out when done.
-		c.occs = make([]spellingOcc, 0, len(cands))
-		c.occItem = make([]int32, 0, len(cands))
+		// About five occurrences in eight candidates, kept in chunks
+		// of about a quarter of that, so that little is left unused.
+		c.occShift = uint(bits.Len(uint(max(len(cands)/8, 16))))
+		// About one new spelling in seven candidates.
+		c.items = make([]spellItem, 0, len(cands)/6+8)
+		c.texts = make([]string, 0, len(cands)/6+8)
 	}
-	c.chunk = min(max(len(cands)/4, 16), 1024)
+	if c.plans == nil {
+		// About one plan in four candidates, most of a word or two.
+		c.plans = make([]spellPlan, 0, len(cands)/3+8)
+		c.spans = make([]int32, 0, len(cands)+16)
+		c.pspans = make([]spellPlanSpan, 0, len(cands)/4+16)
+	}
 	for k := range cands {
 		cand := &cands[k] // not copied: it is read many times
 		for bi+1 < len(doc.Blocks) && doc.Blocks[bi].End <= cand.Start {
@@ -571,60 +621,61 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 		m := &plans[spellBit(heading)]
 		key := doc.Text[cand.Start:cand.End]
 		h := spellHash(doc.Text, cand.Start, cand.End)
-		pl := m.find(h, key, doc.Text)
-		if pl == nil || !pl.fits(cand) {
-			cached := pl != nil
+		pl := m.find(h, key, doc.Text, c.plans)
+		if pl < 0 || !c.fits(&c.plans[pl], cand) {
+			cached := pl >= 0
 			pl = c.plan(doc, cand, heading)
 			// Cached only when its words lie in the text it is
 			// keyed by.
 			if ws := cand.Words; !cached && len(ws) > 0 && ws[0].Start >= cand.Start && ws[len(ws)-1].End <= cand.End {
-				pl.text = cand.Start
+				c.plans[pl].text = cand.Start
 				m.add(h, len(key), pl)
 			}
 		}
-		c.replay(doc, cand, pl)
+		c.replay(doc, cand, &c.plans[pl])
 	}
 }
 
 // A spellPlan is what a candidate's words give: acronyms and name parts,
-// as spans relative to the candidate's start.
+// as spans relative to the candidate's start. It holds no pointers: its
+// words' spans, start and end, are the collector's spans[words:][:2*nwords],
+// its acronyms pspans[acr:][:nacr] and its name parts the nparts after.
 type spellPlan struct {
-	text  int     // the offset of the text it is cached by, if cached
-	words []int32 // the words' spans, start and end
-	acr   []spellPlanSpan
-	parts []spellPlanSpan
+	text              int // the offset of the text it is cached by, if cached
+	words, nwords     int32
+	acr, nacr, nparts int32
 }
 
-// spellPlans holds plans by the text of their candidates (a spellTable).
-// The key of a plan is doc.Text[pl.text:][:len(key)].
+// spellPlans finds plans, by their indexes in a list, by the text of their
+// candidates (a spellTable). The key of a plan is
+// doc.Text[pl.text:][:len(key)].
 type spellPlans struct {
-	spellTable // slots of the keys' hashes and lengths, and plans' indexes
-	plans      []*spellPlan
+	spellTable // slots of the keys' hashes and lengths, and 1 + plans' indexes
 }
 
-// find returns the plan of text key, whose hash is h, or nil.
-func (t *spellPlans) find(h uint64, key, text string) *spellPlan {
+// find returns the index in plans of the plan of text key, whose hash is
+// h, or -1.
+func (t *spellPlans) find(h uint64, key, text string, plans []spellPlan) int32 {
 	if len(t.slots) == 0 {
-		return nil
+		return -1
 	}
 	mask := uint64(len(t.slots) - 1)
 	for k := h & mask; ; k = (k + 1) & mask {
 		sl := &t.slots[k]
 		if sl.i == 0 {
-			return nil
+			return -1
 		}
 		if sl.h == h && int(sl.size) == len(key) {
-			if pl := t.plans[sl.i-1]; text[pl.text:pl.text+len(key)] == key {
-				return pl
+			if at := plans[sl.i-1].text; text[at:at+len(key)] == key {
+				return sl.i - 1
 			}
 		}
 	}
 }
 
-// add adds plan pl of a text of length size and hash h, not in t.
-func (t *spellPlans) add(h uint64, size int, pl *spellPlan) {
-	t.plans = append(t.plans, pl)
-	t.spellTable.add(spellSlot{h, uint32(size), int32(len(t.plans))})
+// add adds plan i, of a text of length size and hash h, not in t.
+func (t *spellPlans) add(h uint64, size int, i int32) {
+	t.spellTable.add(spellSlot{h, uint32(size), i + 1})
 }
 
 // spellHash hashes t[start:end] eight bytes at a time, reading the last
@@ -671,48 +722,40 @@ type spellPlanSpan struct {
 	raw  [2]int8
 }
 
-// fits reports whether cand's words lie where the plan's do.
-func (pl *spellPlan) fits(cand *text.Candidate) bool {
-	if len(pl.words) != 2*len(cand.Words) {
+// fits reports whether cand's words lie where those of plan pl do.
+func (c *spellingCollector) fits(pl *spellPlan, cand *text.Candidate) bool {
+	if int(pl.nwords) != len(cand.Words) {
 		return false
 	}
+	ws := c.spans[pl.words : pl.words+2*pl.nwords]
 	for i, w := range cand.Words {
-		if pl.words[2*i] != int32(w.Start-cand.Start) || pl.words[2*i+1] != int32(w.End-cand.Start) {
+		if ws[2*i] != int32(w.Start-cand.Start) || ws[2*i+1] != int32(w.End-cand.Start) {
 			return false
 		}
 	}
 	return true
 }
 
-// plan works out what candidate cand gives.
-func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, heading bool) *spellPlan {
-	// Plans and their word spans are carved from shared arrays.
-	if len(c.plans) == cap(c.plans) {
-		c.plans = make([]spellPlan, 0, c.chunk)
-	}
+// plan works out what candidate cand gives, as a plan added to c.plans,
+// and returns its index.
+func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, heading bool) int32 {
+	pi := int32(len(c.plans))
 	c.plans = append(c.plans, spellPlan{})
-	pl := &c.plans[len(c.plans)-1]
-	if cap(c.spans)-len(c.spans) < 2*len(cand.Words) {
-		c.spans = make([]int32, 0, max(4*c.chunk, 2*len(cand.Words)))
-	}
-	n := len(c.spans)
+	pl := &c.plans[pi]
+	pl.words, pl.nwords = int32(len(c.spans)), int32(len(cand.Words))
 	for _, w := range cand.Words {
 		c.spans = append(c.spans, int32(w.Start-cand.Start), int32(w.End-cand.Start))
 	}
-	pl.words = c.spans[n:len(c.spans):len(c.spans)]
 	words := c.words[:0]
 	for _, w := range cand.Words {
 		words = append(words, spellWord{s: doc.Text[w.Start:w.End]})
 	}
 	c.words = words
-	if cap(c.pspans)-len(c.pspans) < 2*len(words) {
-		c.pspans = make([]spellPlanSpan, 0, max(2*c.chunk, 2*len(words)))
-	}
-	n = len(c.pspans)
+	pl.acr = int32(len(c.pspans))
 	c.pspans = planAcronyms(c.pspans, doc, cand, words)
-	pl.acr = c.pspans[n:len(c.pspans):len(c.pspans)]
+	pl.nacr = int32(len(c.pspans)) - pl.acr
 	if heading {
-		return pl
+		return pi
 	}
 	allCommon := true
 	for i := range words {
@@ -722,7 +765,6 @@ func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, he
 		}
 	}
 	start := 0
-	n = len(c.pspans)
 	for i := 0; i <= len(words); i++ {
 		if i < len(words) && (allCommon || len(words[i].s) != 3 || !strings.EqualFold(words[i].s, "and")) {
 			continue
@@ -730,20 +772,22 @@ func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, he
 		c.pspans = planNamePart(c.pspans, cand, cand.Words[start:i], words[start:i], allCommon)
 		start = i + 1
 	}
-	pl.parts = c.pspans[n:len(c.pspans):len(c.pspans)]
-	return pl
+	pl.nparts = int32(len(c.pspans)) - pl.acr - pl.nacr
+	return pi
 }
 
 // replay records what plan pl gives at candidate cand.
 func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, pl *spellPlan) {
-	if len(pl.acr) == 0 && len(pl.parts) == 0 {
+	if pl.nacr == 0 && pl.nparts == 0 {
 		return
 	}
+	ps := c.pspans[pl.acr : pl.acr+pl.nacr+pl.nparts]
+	acr, parts := ps[:pl.nacr], ps[pl.nacr:]
 	t := doc.Text
 	// Occurrences are located from the candidate's start.
 	base := spellBase{start: cand.Start, end: min(cand.End+1, len(t))}
-	for k := range pl.acr {
-		a := &pl.acr[k]
+	for k := range acr {
+		a := &acr[k]
 		s := checker.Span{Start: cand.Start + int(a.start), End: cand.Start + int(a.end)}
 		ext := 0
 		if a.dot && s.End < len(t) && t[s.End] == '.' {
@@ -755,8 +799,8 @@ func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, 
 		}
 		c.addFrom(int(a.item[ext]-1), s, true, &base, &a.raw[ext])
 	}
-	for k := range pl.parts {
-		p := &pl.parts[k]
+	for k := range parts {
+		p := &parts[k]
 		s := checker.Span{Start: cand.Start + int(p.start), End: cand.Start + int(p.end)}
 		ext := 0
 		// A final period belongs to an initial or a dotted acronym ("U.S.").
@@ -1252,7 +1296,8 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 	}
 	// The words picked: checked once all compounds are known, the way
 	// spellCompoundsEvery does.
-	maybe := spellSelect(nil, m, doc.Tokens, sel)
+	// About one token in twenty in prose.
+	maybe := spellSelect(make([]int32, 0, len(doc.Tokens)/16), m, doc.Tokens, sel)
 	var cur spellSentenceCursor
 	for _, g32 := range maybe {
 		g := int(g32)
@@ -1294,17 +1339,29 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 }
 
 // A spellShapes selects words by their first two bytes f and g and their
-// length n: pair[f|g<<8] has bit n set (n modulo 64).
+// length n: the words with n >= min[f|g<<8] (255: none but words of 255
+// bytes and more). Every shape a table selects is all the lengths from
+// some on, so one number says them all.
 type spellShapes struct {
-	pair   [1 << 16]uint64
+	min    [1 << 16]uint8
 	firsts []byte // the first bytes f with entries set
+}
+
+// newSpellShapes returns a table that selects no word shorter than 255
+// bytes.
+func newSpellShapes() *spellShapes {
+	sh := new(spellShapes)
+	for i := range sh.min {
+		sh.min[i] = 255
+	}
+	return sh
 }
 
 // spellPrefixShapes returns the table that selects the bound prefixes
 // that may stand before a space. It is made once and never changed: a
 // document reads it, or a copy with more set (spellShapesPool).
 var spellPrefixShapes = sync.OnceValue(func() *spellShapes {
-	sh := new(spellShapes)
+	sh := newSpellShapes()
 	for _, list := range spellPrefixes {
 		for _, p := range list {
 			if p != "post" && p != "counter" && p != "e" {
@@ -1316,22 +1373,22 @@ var spellPrefixShapes = sync.OnceValue(func() *spellShapes {
 	return sh
 })
 
-// spellShapesPool keeps copies of spellPrefixShapes (half a megabyte each)
+// spellShapesPool keeps copies of spellPrefixShapes (64 kilobytes each)
 // from one document to the next, set back after each.
 var spellShapesPool = sync.Pool{New: func() any {
 	sh := new(spellShapes)
-	sh.pair = spellPrefixShapes().pair
+	sh.min = spellPrefixShapes().min
 	return sh
 }}
 
 // reset sets the entries changed since the table was a copy of
 // spellPrefixShapes back, for the next document.
 func (sh *spellShapes) reset() {
-	base := &spellPrefixShapes().pair
+	base := &spellPrefixShapes().min
 	for _, f := range sh.firsts {
 		for g := range 256 {
 			i := uint16(f) | uint16(g)<<8
-			sh.pair[i] = base[i]
+			sh.min[i] = base[i]
 		}
 	}
 	sh.firsts = sh.firsts[:0]
@@ -1344,14 +1401,24 @@ func (sh *spellShapes) first(f byte) {
 	}
 }
 
-// add selects the words of min to 63 bytes that lower-cased as
+// add selects the words of min bytes and more that lower-cased as
 // spellClosed does may start as w does: with w's first letter in either
 // case, or a rune that lower-cases to an ASCII letter, and then w's second
 // letter in either case, or any byte outside ASCII. w is in lower case and
 // starts with two ASCII letters; a word min runes long has at least min
 // bytes.
 func (sh *spellShapes) add(w string, min int) {
-	lens := ^uint64(0) << uint(min)
+	m := uint8(0)
+	if min < 255 {
+		m = uint8(min)
+	} else {
+		m = 255
+	}
+	set := func(i uint16) {
+		if sh.min[i] > m {
+			sh.min[i] = m
+		}
+	}
 	// The second bytes: w's second letter in either case, any byte
 	// outside ASCII.
 	c := w[1]
@@ -1359,10 +1426,10 @@ func (sh *spellShapes) add(w string, min int) {
 	for _, f := range [2]byte{w[0], w[0] - 'a' + 'A'} {
 		sh.first(f)
 		for _, g := range seconds {
-			sh.pair[uint16(f)|uint16(g)<<8] |= lens
+			set(uint16(f) | uint16(g)<<8)
 		}
 		for g := utf8.RuneSelf; g < 256; g++ {
-			sh.pair[uint16(f)|uint16(g)<<8] |= lens
+			set(uint16(f) | uint16(g)<<8)
 		}
 	}
 	for _, r := range spellLowerASCII {
@@ -1371,7 +1438,7 @@ func (sh *spellShapes) add(w string, min int) {
 		}
 		sh.first(r.lead)
 		for g := range 256 {
-			sh.pair[uint16(r.lead)|uint16(g)<<8] |= lens
+			set(uint16(r.lead) | uint16(g)<<8)
 		}
 	}
 }
@@ -1400,7 +1467,7 @@ var spellLowerASCII = func() []struct{ lead, lower byte } {
 // selects, in order. The tokens are in order and not empty, so that all
 // but the last have two bytes of text from their start.
 func spellSelect(dst []int32, m string, toks []text.Token, sh *spellShapes) []int32 {
-	pair := &sh.pair
+	least := &sh.min
 	ts := toks[:max(len(toks)-1, 0)]
 	for k := uint(0); k < uint(len(ts)); k++ {
 		// The next selected, in a loop of its own.
@@ -1408,7 +1475,7 @@ func spellSelect(dst []int32, m string, toks []text.Token, sh *spellShapes) []in
 			t := &ts[k]
 			st := t.Start
 			_ = m[st+1]
-			if pair[uint16(m[st])|uint16(m[st+1])<<8]>>(uint(t.End-st)&63)&1 != 0 {
+			if uint(t.End-st) >= uint(least[uint16(m[st])|uint16(m[st+1])<<8]) {
 				break
 			}
 		}
@@ -1417,7 +1484,7 @@ func spellSelect(dst []int32, m string, toks []text.Token, sh *spellShapes) []in
 		}
 	}
 	if i := len(ts); i < len(toks) {
-		if t := &toks[i]; t.End-t.Start >= 2 && pair[uint16(m[t.Start])|uint16(m[t.Start+1])<<8]>>(uint(t.End-t.Start)&63)&1 != 0 {
+		if t := &toks[i]; t.End-t.Start >= 2 && uint(t.End-t.Start) >= uint(least[uint16(m[t.Start])|uint16(m[t.Start+1])<<8]) {
 			dst = append(dst, int32(i))
 		}
 	}

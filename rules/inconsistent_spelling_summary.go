@@ -311,16 +311,22 @@ func (c *spellingCollector) finish() *spellingSummary {
 	for i := range items {
 		at[i+1] = at[i] + int32(items[i].n)
 	}
-	order := make([]int32, len(c.occs))
-	for k, i := range c.occItem {
-		order[at[i]] = int32(k)
-		at[i]++
+	order := make([]int32, at[len(items)])
+	occs := c.allOccs()
+	for ci, ch := range occs {
+		for j := range ch {
+			i := ch[j].item
+			order[at[i]] = int32(ci<<c.occShift | j)
+			at[i]++
+		}
 	}
+	mask := 1<<c.occShift - 1
 	var prev spellingOcc
 	for i, k := 0, 0; i < len(items); i++ {
 		prev = spellingOcc{}
 		for range items[i].n {
-			o := c.occs[order[k]]
+			x := int(order[k])
+			o := occs[x>>c.occShift][x&mask].occurrence()
 			k++
 			if o.raw != 0 {
 				o.raw = 1 + rawAt[o.raw-1]

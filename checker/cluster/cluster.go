@@ -102,7 +102,7 @@ func Group(items []Item, opt Options) [][]int {
 		jobs = 1 // not worth the goroutines
 	}
 
-	knownIDs := map[string]int{}
+	var known knownIDs
 	// Blocks by id, a map per tag, and the blocks of each item
 	// (itemBlocks[from[i]:from[i+1]]).
 	var blockID [3]map[string]int32
@@ -203,13 +203,7 @@ func Group(items []Item, opt Options) [][]int {
 			info[i].flags |= pairNone // see variants
 		}
 		if n.known {
-			k := strings.Join(n.content, " ")
-			id, ok := knownIDs[k]
-			if !ok {
-				id = len(knownIDs) + 1
-				knownIDs[k] = id
-			}
-			uf.anchor(i, id)
+			uf.anchor(i, known.id(names, i))
 		}
 	}
 	// farApart reports whether names a and b, of different keys, are
@@ -359,6 +353,40 @@ func Group(items []Item, opt Options) [][]int {
 		}
 	}
 	return uf.groups()
+}
+
+// knownIDs numbers the content of known names: names of equal content
+// words have equal numbers, others different ones.
+type knownIDs struct {
+	byHash map[uint32]int32 // the first name of each content hash
+	byText map[string]int   // the names whose hash another's content has
+}
+
+// id returns the number of the content of names[i], above 0.
+func (k *knownIDs) id(names []*name, i int) int {
+	n := names[i]
+	if k.byHash == nil {
+		k.byHash = map[uint32]int32{}
+	}
+	j, ok := k.byHash[n.chash]
+	if !ok {
+		k.byHash[n.chash] = int32(i)
+		return i + 1
+	}
+	if equalWords(names[j].content, n.content) {
+		return int(j) + 1
+	}
+	// Another content of the same hash: numbered after all names.
+	if k.byText == nil {
+		k.byText = map[string]int{}
+	}
+	t := strings.Join(n.content, " ")
+	id, ok := k.byText[t]
+	if !ok {
+		id = len(names) + len(k.byText) + 1
+		k.byText[t] = id
+	}
+	return id
 }
 
 // groupChunk is the number of items a goroutine of Group takes at a time.

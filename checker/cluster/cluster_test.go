@@ -243,3 +243,37 @@ func TestGroupJobs(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownIDs checks the numbers of known names' contents against
+// numbering their words joined, with contents of equal hashes.
+func TestKnownIDs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 9))
+	vocab := []string{"nayib", "bukele", "el", "salvador", "san", "jose", "costa", "rica"}
+	var names []*name
+	for range 2000 {
+		var content []string
+		for k := 1 + rng.IntN(3); k > 0; k-- {
+			content = append(content, vocab[rng.IntN(len(vocab))])
+		}
+		// Many contents of alike hashes.
+		n := &name{content: content, chash: contentHash(content) & 3}
+		names = append(names, n)
+	}
+	var k knownIDs
+	byText := map[string]int{}
+	byID := map[int]string{}
+	for i, n := range names {
+		id := k.id(names, i)
+		text := strings.Join(n.content, " ")
+		if id <= 0 {
+			t.Fatalf("name %d: id %d", i, id)
+		}
+		if prev, ok := byText[text]; ok && prev != id {
+			t.Fatalf("%q: id %d, before %d", text, id, prev)
+		}
+		if prev, ok := byID[id]; ok && prev != text {
+			t.Fatalf("id %d for %q and %q", id, text, prev)
+		}
+		byText[text], byID[id] = id, text
+	}
+}
