@@ -1535,7 +1535,8 @@ var spellSpacedLens = func() (t [256]uint64) {
 
 // spellMayEndPrefix reports whether s may end with a bound prefix as a
 // word before a hyphen: whether its last bytes, ASCII letters lower-cased,
-// are one. It is false for most text before a hyphen.
+// are one, not after an ASCII letter (which the word would take in). It is
+// false for most text before a hyphen ("one-", "time-").
 func spellMayEndPrefix(s string) bool {
 	if s == "" {
 		return false
@@ -1549,12 +1550,14 @@ func spellMayEndPrefix(s string) bool {
 		for k < len(p) && t[k]|0x20 == p[k] {
 			k++
 		}
-		if k == len(p) {
+		if k == len(p) && (len(s) == len(p) || !spellASCIILetter(s[len(s)-len(p)-1])) {
 			return true
 		}
 	}
 	return false
 }
+
+func spellASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // spellPrefixEnds lists the bound prefixes by their last letter.
 var spellPrefixEnds = func() (t [256][]string) {

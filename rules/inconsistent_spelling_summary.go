@@ -588,11 +588,18 @@ func spellEntryKey(kind cluster.Kind, text string) string {
 	return cluster.Key(kind, text)
 }
 
+// spellLookup is spellKnown and lexicon.IsCommon in one look-up.
+func spellLookup(w string) (known, common bool) {
+	i := lexicon.Lookup(w)
+	return i.Tier > 0, i.Tier >= 1 && i.Tier <= 3 && i.Tags&lexicon.Lower != 0
+}
+
 func finishSpellings(p *checker.RunPass, sums []any) error {
 	opt := cluster.Options{
 		MinSimilarity: p.Float("min-similarity"),
 		Known:         spellKnown,
 		Common:        func(w string) bool { return lexicon.IsCommon(w) },
+		Lookup:        spellLookup,
 		Jobs:          max(p.Jobs, 1),
 	}
 	finishSpellingsTo(p.Report, sums, spellTerms(p.Glossary), opt, p.Bool("cross-file"))
@@ -662,8 +669,14 @@ func finishSpellingsTo(report func(checker.Finding), sums []any, terms map[strin
 		texts [][]byte // the local entries' texts
 		comps []spellEntry
 	)
+	// Most items of a run are names, many of them seen in one file
+	// only: sized so, the maps of names seldom grow.
 	for k := range index {
-		index[k] = map[string]int32{}
+		size := 0
+		if cluster.Kind(k) == cluster.Name {
+			size = int(r.first[len(sums)] / 2)
+		}
+		index[k] = make(map[string]int32, size)
 	}
 	for si, sum := range r.sums {
 		comps, texts = comps[:0], texts[:0]

@@ -217,3 +217,14 @@ func TestSpellingFinishJobs(t *testing.T) {
 		}
 	}
 }
+
+// TestSpellLookup: spellLookup says what spellKnown and lexicon.IsCommon
+// say.
+func TestSpellLookup(t *testing.T) {
+	for _, w := range []string{"the", "The", "president", "bukele", "paris", "Paris", "run", "colour", "xqzt", "", "é", "naïve", "us", "US", "may", "anna", "mark"} {
+		known, common := spellLookup(w)
+		if known != spellKnown(w) || common != lexicon.IsCommon(w) {
+			t.Errorf("spellLookup(%q) = %v, %v; want %v, %v", w, known, common, spellKnown(w), lexicon.IsCommon(w))
+		}
+	}
+}

@@ -755,3 +755,17 @@ func TestSpellHash(t *testing.T) {
 		t.Fatal("plans of alike hashes mixed up")
 	}
 }
+
+// TestSpellMayEndPrefix: text before a hyphen may end with a bound prefix
+// only as a word of its own, and is looked at further then.
+func TestSpellMayEndPrefix(t *testing.T) {
+	for s, want := range map[string]bool{
+		"": false, "anti": true, "the anti": true, "The ANTI": true, "xanti": false, "(anti": true, "3anti": true,
+		"e": true, "one": false, "time": false, "an e": true, "ée": true, "co": true, "taco": false, "Co": true,
+		"pseudo": true, "post": true, "non": true, "anon": false, "inter": true, "winter": false, "gang": false,
+	} {
+		if got := spellMayEndPrefix(s); got != want {
+			t.Errorf("spellMayEndPrefix(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -47,6 +47,9 @@ type Options struct {
 	// Common reports whether a folded word is a common English word.
 	// Names made only of common words are grouped only by exact key.
 	Common func(word string) bool
+	// Lookup, if set, says at once what Known and Common say of a
+	// word.
+	Lookup func(word string) (known, common bool)
 	// Jobs is how many goroutines Group may keep busy at once (below
 	// 2: one, the caller's). Known and Common must then be safe for
 	// concurrent use.
@@ -430,15 +433,18 @@ func groupName(a *nameArena, in *pairInfo, it Item, key string, dst []blockKey, 
 		n.skeleton()
 	}
 	dst = append(dst, blockKey{'a', whole})
+	at := len(a.strs)
 	for _, w := range n.content {
 		sk := whole
 		if w != n.compact {
 			sk = text.Skeleton(w)
 		}
+		a.strs = append(a.strs, sk)
 		if len(sk) >= 3 || len(n.content) == 1 && len(sk) >= 2 {
 			dst = append(dst, blockKey{'w', sk})
 		}
 	}
+	n.cskel = a.strs[at:len(a.strs):len(a.strs)]
 	if len(n.content) == 1 && len(n.compact) >= 5 {
 		dst = append(dst, blockKey{'s', n.compact[len(n.compact)-5:]})
 	}
@@ -543,6 +549,7 @@ type name struct {
 	words     []string // folded, connectors included
 	content   []string // folded, without connectors
 	acronym   []bool   // per content word: written in capitals ("ICBC")
+	cskel     []string // per content word, its skeleton, if Group made the name
 	allCommon bool     // every content word is a common English word
 	known     bool     // every content word is known to the lexicon
 	checked   bool     // allCommon, known and knownWord are set
@@ -578,6 +585,14 @@ func (n *name) prepared() *text.Name {
 		return &p
 	}
 	return n.prep.Load()
+}
+
+// wordSkeleton returns text.Skeleton(n.content[i]).
+func (n *name) wordSkeleton(i int) string {
+	if n.cskel != nil {
+		return n.cskel[i]
+	}
+	return text.Skeleton(n.content[i])
 }
 
 // wordKnown reports whether content word i is known; n is checked.
@@ -743,10 +758,17 @@ func (n *name) checkCached(c *lexCache) *name {
 		v := c.info[w]
 		if v == 0 {
 			v = 1
-			if c.opt.Known != nil && c.opt.Known(w) {
+			var known, common bool
+			if c.opt.Lookup != nil {
+				known, common = c.opt.Lookup(w)
+			} else {
+				known = c.opt.Known != nil && c.opt.Known(w)
+				common = c.opt.Common != nil && c.opt.Common(w)
+			}
+			if known {
 				v |= 2
 			}
-			if c.opt.Common != nil && c.opt.Common(w) {
+			if common {
 				v |= 4
 			}
 			c.info[w] = v
@@ -803,7 +825,8 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 	}
 	// One is part of the other: a surname beside a full name ("Bukele",
 	// "Nayib Bukele") or a different place ("Sudan", "South Sudan").
-	if subset(a.content, b.content) || subset(b.content, a.content) {
+	// (Two single words of different content are not.)
+	if (len(a.content) > 1 || len(b.content) > 1) && (subset(a.content, b.content) || subset(b.content, a.content)) {
 		return false
 	}
 	// A derived form: "Paul" and "Paula", "Niger" and "Nigeria".
@@ -846,7 +869,7 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 			if a.wordKnown(i, opt) && b.wordKnown(i, opt) || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
 				return false
 			}
-			if text.Distance(text.Skeleton(x), text.Skeleton(y)) > 1 {
+			if text.Distance(a.wordSkeleton(i), b.wordSkeleton(i)) > 1 {
 				return false
 			}
 			floor := max(opt.MinSimilarity-0.1, 0.7)

@@ -242,6 +242,12 @@ func TestGroupJobs(t *testing.T) {
 			t.Errorf("Jobs %d: groups differ from one job's", jobs)
 		}
 	}
+	// Known and Common in one look-up.
+	opt.Jobs = 1
+	opt.Lookup = func(w string) (bool, bool) { return opt.Known(w), opt.Common(w) }
+	if got := Group(items, opt); !reflect.DeepEqual(got, want) {
+		t.Error("with Lookup: groups differ")
+	}
 }
 
 // TestKnownIDs checks the numbers of known names' contents against
