@@ -76,9 +76,10 @@ type spellingCollector struct {
 	occs     [][]spellOcc
 	occ      []spellOcc
 	occShift uint
-	plans    []spellPlan     // the plans made (collectNames)
-	spans    []int32         // the plans' word spans
-	pspans   []spellPlanSpan // the plans' acronyms and parts
+	plans    []spellPlan     // the current chunk of plans
+	spans    []int32         // the current chunk of plans' word spans
+	pspans   []spellPlanSpan // the current chunk of plans' acronyms and parts
+	chunk    int             // the size of a chunk of plans
 	// One cursor per kind: each kind's occurrences come in text order
 	// (names and acronyms share one, at the candidates' starts).
 	cursors [cluster.Regional + 1]spellCursor
@@ -602,12 +603,7 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 		c.items = make([]spellItem, 0, len(cands)/6+8)
 		c.texts = make([]string, 0, len(cands)/6+8)
 	}
-	if c.plans == nil {
-		// About one plan in four candidates, most of a word or two.
-		c.plans = make([]spellPlan, 0, len(cands)/3+8)
-		c.spans = make([]int32, 0, len(cands)+16)
-		c.pspans = make([]spellPlanSpan, 0, len(cands)/4+16)
-	}
+	c.chunk = min(max(len(cands)/4, 16), 1024)
 	for k := range cands {
 		cand := &cands[k] // not copied: it is read many times
 		for bi+1 < len(doc.Blocks) && doc.Blocks[bi].End <= cand.Start {
@@ -621,61 +617,60 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 		m := &plans[spellBit(heading)]
 		key := doc.Text[cand.Start:cand.End]
 		h := spellHash(doc.Text, cand.Start, cand.End)
-		pl := m.find(h, key, doc.Text, c.plans)
-		if pl < 0 || !c.fits(&c.plans[pl], cand) {
-			cached := pl >= 0
+		pl := m.find(h, key, doc.Text)
+		if pl == nil || !pl.fits(cand) {
+			cached := pl != nil
 			pl = c.plan(doc, cand, heading)
 			// Cached only when its words lie in the text it is
 			// keyed by.
 			if ws := cand.Words; !cached && len(ws) > 0 && ws[0].Start >= cand.Start && ws[len(ws)-1].End <= cand.End {
-				c.plans[pl].text = cand.Start
+				pl.text = cand.Start
 				m.add(h, len(key), pl)
 			}
 		}
-		c.replay(doc, cand, &c.plans[pl])
+		c.replay(doc, cand, pl)
 	}
 }
 
 // A spellPlan is what a candidate's words give: acronyms and name parts,
-// as spans relative to the candidate's start. It holds no pointers: its
-// words' spans, start and end, are the collector's spans[words:][:2*nwords],
-// its acronyms pspans[acr:][:nacr] and its name parts the nparts after.
+// as spans relative to the candidate's start.
 type spellPlan struct {
-	text              int // the offset of the text it is cached by, if cached
-	words, nwords     int32
-	acr, nacr, nparts int32
+	text  int     // the offset of the text it is cached by, if cached
+	words []int32 // the words' spans, start and end
+	acr   []spellPlanSpan
+	parts []spellPlanSpan
 }
 
-// spellPlans finds plans, by their indexes in a list, by the text of their
-// candidates (a spellTable). The key of a plan is
-// doc.Text[pl.text:][:len(key)].
+// spellPlans holds plans by the text of their candidates (a spellTable).
+// The key of a plan is doc.Text[pl.text:][:len(key)].
 type spellPlans struct {
-	spellTable // slots of the keys' hashes and lengths, and 1 + plans' indexes
+	spellTable // slots of the keys' hashes and lengths, and plans' indexes
+	plans      []*spellPlan
 }
 
-// find returns the index in plans of the plan of text key, whose hash is
-// h, or -1.
-func (t *spellPlans) find(h uint64, key, text string, plans []spellPlan) int32 {
+// find returns the plan of text key, whose hash is h, or nil.
+func (t *spellPlans) find(h uint64, key, text string) *spellPlan {
 	if len(t.slots) == 0 {
-		return -1
+		return nil
 	}
 	mask := uint64(len(t.slots) - 1)
 	for k := h & mask; ; k = (k + 1) & mask {
 		sl := &t.slots[k]
 		if sl.i == 0 {
-			return -1
+			return nil
 		}
 		if sl.h == h && int(sl.size) == len(key) {
-			if at := plans[sl.i-1].text; text[at:at+len(key)] == key {
-				return sl.i - 1
+			if pl := t.plans[sl.i-1]; text[pl.text:pl.text+len(key)] == key {
+				return pl
 			}
 		}
 	}
 }
 
-// add adds plan i, of a text of length size and hash h, not in t.
-func (t *spellPlans) add(h uint64, size int, i int32) {
-	t.spellTable.add(spellSlot{h, uint32(size), i + 1})
+// add adds plan pl of a text of length size and hash h, not in t.
+func (t *spellPlans) add(h uint64, size int, pl *spellPlan) {
+	t.plans = append(t.plans, pl)
+	t.spellTable.add(spellSlot{h, uint32(size), int32(len(t.plans))})
 }
 
 // spellHash hashes t[start:end] eight bytes at a time, reading the last
@@ -722,40 +717,48 @@ type spellPlanSpan struct {
 	raw  [2]int8
 }
 
-// fits reports whether cand's words lie where those of plan pl do.
-func (c *spellingCollector) fits(pl *spellPlan, cand *text.Candidate) bool {
-	if int(pl.nwords) != len(cand.Words) {
+// fits reports whether cand's words lie where the plan's do.
+func (pl *spellPlan) fits(cand *text.Candidate) bool {
+	if len(pl.words) != 2*len(cand.Words) {
 		return false
 	}
-	ws := c.spans[pl.words : pl.words+2*pl.nwords]
 	for i, w := range cand.Words {
-		if ws[2*i] != int32(w.Start-cand.Start) || ws[2*i+1] != int32(w.End-cand.Start) {
+		if pl.words[2*i] != int32(w.Start-cand.Start) || pl.words[2*i+1] != int32(w.End-cand.Start) {
 			return false
 		}
 	}
 	return true
 }
 
-// plan works out what candidate cand gives, as a plan added to c.plans,
-// and returns its index.
-func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, heading bool) int32 {
-	pi := int32(len(c.plans))
+// plan works out what candidate cand gives.
+func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, heading bool) *spellPlan {
+	// Plans and their word spans are carved from shared arrays.
+	if len(c.plans) == cap(c.plans) {
+		c.plans = make([]spellPlan, 0, c.chunk)
+	}
 	c.plans = append(c.plans, spellPlan{})
-	pl := &c.plans[pi]
-	pl.words, pl.nwords = int32(len(c.spans)), int32(len(cand.Words))
+	pl := &c.plans[len(c.plans)-1]
+	if cap(c.spans)-len(c.spans) < 2*len(cand.Words) {
+		c.spans = make([]int32, 0, max(4*c.chunk, 2*len(cand.Words)))
+	}
+	n := len(c.spans)
 	for _, w := range cand.Words {
 		c.spans = append(c.spans, int32(w.Start-cand.Start), int32(w.End-cand.Start))
 	}
+	pl.words = c.spans[n:len(c.spans):len(c.spans)]
 	words := c.words[:0]
 	for _, w := range cand.Words {
 		words = append(words, spellWord{s: doc.Text[w.Start:w.End]})
 	}
 	c.words = words
-	pl.acr = int32(len(c.pspans))
+	if cap(c.pspans)-len(c.pspans) < 2*len(words) {
+		c.pspans = make([]spellPlanSpan, 0, max(2*c.chunk, 2*len(words)))
+	}
+	n = len(c.pspans)
 	c.pspans = planAcronyms(c.pspans, doc, cand, words)
-	pl.nacr = int32(len(c.pspans)) - pl.acr
+	pl.acr = c.pspans[n:len(c.pspans):len(c.pspans)]
 	if heading {
-		return pi
+		return pl
 	}
 	allCommon := true
 	for i := range words {
@@ -765,6 +768,7 @@ func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, he
 		}
 	}
 	start := 0
+	n = len(c.pspans)
 	for i := 0; i <= len(words); i++ {
 		if i < len(words) && (allCommon || len(words[i].s) != 3 || !strings.EqualFold(words[i].s, "and")) {
 			continue
@@ -772,22 +776,20 @@ func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, he
 		c.pspans = planNamePart(c.pspans, cand, cand.Words[start:i], words[start:i], allCommon)
 		start = i + 1
 	}
-	pl.nparts = int32(len(c.pspans)) - pl.acr - pl.nacr
-	return pi
+	pl.parts = c.pspans[n:len(c.pspans):len(c.pspans)]
+	return pl
 }
 
 // replay records what plan pl gives at candidate cand.
 func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, pl *spellPlan) {
-	if pl.nacr == 0 && pl.nparts == 0 {
+	if len(pl.acr) == 0 && len(pl.parts) == 0 {
 		return
 	}
-	ps := c.pspans[pl.acr : pl.acr+pl.nacr+pl.nparts]
-	acr, parts := ps[:pl.nacr], ps[pl.nacr:]
 	t := doc.Text
 	// Occurrences are located from the candidate's start.
 	base := spellBase{start: cand.Start, end: min(cand.End+1, len(t))}
-	for k := range acr {
-		a := &acr[k]
+	for k := range pl.acr {
+		a := &pl.acr[k]
 		s := checker.Span{Start: cand.Start + int(a.start), End: cand.Start + int(a.end)}
 		ext := 0
 		if a.dot && s.End < len(t) && t[s.End] == '.' {
@@ -799,8 +801,8 @@ func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, 
 		}
 		c.addFrom(int(a.item[ext]-1), s, true, &base, &a.raw[ext])
 	}
-	for k := range parts {
-		p := &parts[k]
+	for k := range pl.parts {
+		p := &pl.parts[k]
 		s := checker.Span{Start: cand.Start + int(p.start), End: cand.Start + int(p.end)}
 		ext := 0
 		// A final period belongs to an initial or a dotted acronym ("U.S.").
@@ -1468,14 +1470,21 @@ var spellLowerASCII = func() []struct{ lead, lower byte } {
 // but the last have two bytes of text from their start.
 func spellSelect(dst []int32, m string, toks []text.Token, sh *spellShapes) []int32 {
 	least := &sh.min
+	_ = least[0] // one nil check, not one a token
+	// The last token, which may have one byte of text, first.
+	last := false
+	if n := len(toks); n > 0 {
+		t := &toks[n-1]
+		last = t.End-t.Start >= 2 && uint(t.End-t.Start) >= uint(least[uint16(m[t.Start])|uint16(m[t.Start+1])<<8])
+	}
 	ts := toks[:max(len(toks)-1, 0)]
 	for k := uint(0); k < uint(len(ts)); k++ {
 		// The next selected, in a loop of its own.
 		for ; k < uint(len(ts)); k++ {
 			t := &ts[k]
 			st := t.Start
-			_ = m[st+1]
-			if uint(t.End-st) >= uint(least[uint16(m[st])|uint16(m[st+1])<<8]) {
+			p := m[st : st+2]
+			if uint(t.End-st) >= uint(least[uint16(p[0])|uint16(p[1])<<8]) {
 				break
 			}
 		}
@@ -1483,10 +1492,8 @@ func spellSelect(dst []int32, m string, toks []text.Token, sh *spellShapes) []in
 			dst = append(dst, int32(k))
 		}
 	}
-	if i := len(ts); i < len(toks) {
-		if t := &toks[i]; t.End-t.Start >= 2 && uint(t.End-t.Start) >= uint(least[uint16(m[t.Start])|uint16(m[t.Start+1])<<8]) {
-			dst = append(dst, int32(i))
-		}
+	if last {
+		dst = append(dst, int32(len(ts)))
 	}
 	return dst
 }

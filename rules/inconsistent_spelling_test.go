@@ -700,24 +700,19 @@ func TestSpellHash(t *testing.T) {
 		}
 	}
 	var tab spellPlans
-	var plans []spellPlan
-	want := map[string]int32{}
+	want := map[string]*spellPlan{}
 	for i := 0; i < len(text); i++ {
 		for j := i + 1; j <= len(text) && j <= i+9; j++ {
 			key := text[i:j]
 			h := spellHash(text, i, j)
-			got := tab.find(h, key, text, plans)
-			w, ok := want[key]
-			if !ok {
-				w = -1
+			got := tab.find(h, key, text)
+			if got != want[key] {
+				t.Fatalf("%q: found %p, want %p", key, got, want[key])
 			}
-			if got != w {
-				t.Fatalf("%q: found plan %d, want %d", key, got, w)
-			}
-			if got < 0 {
-				plans = append(plans, spellPlan{text: i})
-				tab.add(h, len(key), int32(len(plans)-1))
-				want[key] = int32(len(plans) - 1)
+			if got == nil {
+				pl := &spellPlan{text: i}
+				tab.add(h, len(key), pl)
+				want[key] = pl
 			}
 		}
 	}
@@ -748,10 +743,10 @@ func TestSpellHash(t *testing.T) {
 	}
 	// Alike hashes: the text tells the plans apart.
 	tab = spellPlans{}
-	plans = []spellPlan{{text: 0}, {text: 6}}
-	tab.add(7, 5, 0)
-	tab.add(7, 5, 1)
-	if tab.find(7, "Nayib", text, plans) != 0 || tab.find(7, "Bukel", text, plans) != 1 || tab.find(7, "Bukes", text, plans) != -1 {
+	a, b := &spellPlan{text: 0}, &spellPlan{text: 6}
+	tab.add(7, 5, a)
+	tab.add(7, 5, b)
+	if tab.find(7, "Nayib", text) != a || tab.find(7, "Bukel", text) != b || tab.find(7, "Bukes", text) != nil {
 		t.Fatal("plans of alike hashes mixed up")
 	}
 }
