@@ -243,7 +243,7 @@ func Group(items []Item, opt Options) [][]int {
 	// pairVariants reports whether names a and b, of different keys, are
 	// to be joined.
 	pairVariants := func(a, b int) bool {
-		if uf.find(a) == uf.find(b) || farApart(a, b) {
+		if farApart(a, b) || uf.find(a) == uf.find(b) {
 			return false
 		}
 		if info[a].flags&pairAnchored == 0 {
@@ -280,11 +280,22 @@ func Group(items []Item, opt Options) [][]int {
 	var later []int32
 	var lists [][]int32
 	if jobs <= 1 {
+		// The items are taken in order, so each is the next of its
+		// blocks: where it stands in each is counted, not searched.
+		next := make([]int32, len(blocks))
 		for a := range items {
 			if names[a] == nil {
 				continue
 			}
-			later = laterOf(a, later, &lists)
+			lists = lists[:0]
+			for _, id := range itemBlocks[from[a]:from[a+1]] {
+				k := next[id]
+				next[id]++
+				if ids := blocks[id]; len(ids) <= maxBlock && int(k)+1 < len(ids) {
+					lists = append(lists, ids[k+1:])
+				}
+			}
+			later = mergeUnique(later[:0], lists)
 			for _, bb := range later {
 				b := int(bb)
 				if info[a].key == info[b].key {
@@ -542,22 +553,23 @@ func mergeUnique(dst []int32, lists [][]int32) []int32 {
 	}
 }
 
-// A name is a spelling split into words for comparison.
+// A name is a spelling split into words for comparison. The fields most
+// pairs of names read come first, in one cache line.
 type name struct {
-	text      string
-	compact   string
-	words     []string // folded, connectors included
-	content   []string // folded, without connectors
-	acronym   []bool   // per content word: written in capitals ("ICBC")
-	cskel     []string // per content word, its skeleton, if Group made the name
 	allCommon bool     // every content word is a common English word
 	known     bool     // every content word is known to the lexicon
 	checked   bool     // allCommon, known and knownWord are set
 	ascii     bool     // text is ASCII and compact is text.Compact(text)
 	chash     uint32   // contentHash(content): names of equal content have equal hashes
+	content   []string // folded, without connectors
+	compact   string
 	// knownWord has bit i set when content word i is known, for the
 	// first 64 words (the lexicon is asked about later ones again).
 	knownWord uint64
+	text      string
+	words     []string // folded, connectors included
+	acronym   []bool   // per content word: written in capitals ("ICBC")
+	cskel     []string // per content word, its skeleton, if Group made the name
 	// The skeleton of text and text prepared for text.Similarity, once
 	// a comparison needs them.
 	skel     string
