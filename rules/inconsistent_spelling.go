@@ -249,8 +249,9 @@ func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *spell
 }
 
 // A spellOcc is an occurrence kept while collecting, with the index of its
-// item: a spellingOcc in fewer bytes (a document is less than 4 GiB, so
-// its lines and columns fit in 32 bits, and a span kept is a spelling).
+// item: a spellingOcc in fewer bytes. Its lines and columns take 32 bits:
+// a document of 4 GiB (which would take tens of gigabytes to check, its
+// tokens alone) is beyond what the checker holds in memory.
 type spellOcc struct {
 	start           int
 	n               uint32
@@ -279,7 +280,7 @@ func (c *spellingCollector) allOccs() [][]spellOcc {
 	return append(c.occs, c.occ)
 }
 
-// occurrence returns what keep kept.
+// occurrence returns the occurrence o keeps.
 func (o *spellOcc) occurrence() spellingOcc {
 	return spellingOcc{
 		span: checker.Span{Start: o.start, End: o.start + int(o.n)},
