@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 	"weak"
@@ -69,14 +70,16 @@ type spellingCollector struct {
 	texts []string    // the items' texts (parts of the document's text, or made)
 	raws  []string    // the occurrences kept written otherwise than their spelling
 	words []spellWord // scratch: the words of the candidate in hand
-	// The occurrences kept, in the order found, and the index of each
-	// one's item: sorted by item and encoded when done.
-	occs    []spellingOcc
-	occItem []int32
-	plans   []spellPlan     // the current chunk of plans
-	spans   []int32         // the current chunk of plans' word spans
-	pspans  []spellPlanSpan // the current chunk of plans' acronyms and parts
-	chunk   int             // the size of a chunk of plans
+	// The occurrences kept, in the order found, in chunks of 1<<occShift,
+	// the full ones and the one filling: sorted by item and encoded when
+	// done.
+	occs     [][]spellOcc
+	occ      []spellOcc
+	occShift uint
+	plans    []spellPlan     // the current chunk of plans
+	spans    []int32         // the current chunk of plans' word spans
+	pspans   []spellPlanSpan // the current chunk of plans' acronyms and parts
+	chunk    int             // the size of a chunk of plans
 	// One cursor per kind: each kind's occurrences come in text order
 	// (names and acronyms share one, at the candidates' starts).
 	cursors [cluster.Regional + 1]spellCursor
@@ -222,12 +225,12 @@ func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *spell
 				from.plain = 1
 			}
 		}
-		var o spellingOcc
+		o := spellOcc{start: s.Start, n: uint32(s.End - s.Start), item: int32(i), raw: uint32(rawAt)}
 		switch {
 		case from != nil && from.plain == 1 && s.Start >= from.Offset && s.End <= from.end:
 			// In plain text after from: told by bytes.
-			o.pos = spellPos{from.Line, from.Column + s.Start - from.Offset}
-			o.end = spellPos{from.Line, o.pos.col + s.End - s.Start}
+			o.line, o.col = uint32(from.Line), uint32(from.Column+s.Start-from.Offset)
+			o.endLine, o.endCol = o.line, o.col+o.n
 		default:
 			var pos spellLinePos
 			if from != nil {
@@ -236,11 +239,54 @@ func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *spell
 				pos = c.cursors[it.kind].at(c.doc, s.Start)
 			}
 			end := spellFrom(c.doc, pos, s.End)
-			o.pos, o.end = spellPos{pos.Line, pos.Column}, spellPos{end.Line, end.Column}
+			o.line, o.col, o.endLine, o.endCol = uint32(pos.Line), uint32(pos.Column), uint32(end.Line), uint32(end.Column)
 		}
-		o.span, o.raw = s, rawAt
-		c.occs = append(c.occs, o)
-		c.occItem = append(c.occItem, int32(i))
+		if len(c.occ) == cap(c.occ) {
+			c.newOccChunk()
+		}
+		c.occ = append(c.occ, o)
+	}
+}
+
+// A spellOcc is an occurrence kept while collecting, with the index of its
+// item: a spellingOcc in fewer bytes. Its lines and columns take 32 bits:
+// a document of 4 GiB (which would take tens of gigabytes to check, its
+// tokens alone) is beyond what the checker holds in memory.
+type spellOcc struct {
+	start           int
+	n               uint32
+	item            int32
+	line, col       uint32
+	endLine, endCol uint32
+	raw             uint32
+}
+
+// newOccChunk puts the full chunk c.occ in c.occs and starts another.
+func (c *spellingCollector) newOccChunk() {
+	if c.occShift == 0 {
+		c.occShift = 10
+	}
+	if c.occ != nil {
+		c.occs = append(c.occs, c.occ)
+	}
+	c.occ = make([]spellOcc, 0, 1<<c.occShift)
+}
+
+// allOccs returns the chunks of the occurrences kept.
+func (c *spellingCollector) allOccs() [][]spellOcc {
+	if len(c.occ) == 0 {
+		return c.occs
+	}
+	return append(c.occs, c.occ)
+}
+
+// occurrence returns the occurrence o keeps.
+func (o *spellOcc) occurrence() spellingOcc {
+	return spellingOcc{
+		span: checker.Span{Start: o.start, End: o.start + int(o.n)},
+		pos:  spellPos{int(o.line), int(o.col)},
+		end:  spellPos{int(o.endLine), int(o.endCol)},
+		raw:  int(o.raw),
 	}
 }
 
@@ -551,10 +597,12 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 	plans[0].init(len(cands) / 4)
 	if c.index[cluster.Name].slots == nil {
 		c.index[cluster.Name].init(len(cands) / 8)
-		// About one occurrence per candidate: the occurrences are
-		// copied out when done.
-		c.occs = make([]spellingOcc, 0, len(cands))
-		c.occItem = make([]int32, 0, len(cands))
+		// About five occurrences in eight candidates, kept in chunks
+		// of about a quarter of that, so that little is left unused.
+		c.occShift = uint(bits.Len(uint(max(len(cands)/8, 16))))
+		// About one new spelling in seven candidates.
+		c.items = make([]spellItem, 0, len(cands)/6+8)
+		c.texts = make([]string, 0, len(cands)/6+8)
 	}
 	c.chunk = min(max(len(cands)/4, 16), 1024)
 	for k := range cands {
@@ -1251,7 +1299,8 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 	}
 	// The words picked: checked once all compounds are known, the way
 	// spellCompoundsEvery does.
-	maybe := spellSelect(nil, m, doc.Tokens, sel)
+	// About one token in twenty in prose.
+	maybe := spellSelect(make([]int32, 0, len(doc.Tokens)/16), m, doc.Tokens, sel)
 	var cur spellSentenceCursor
 	for _, g32 := range maybe {
 		g := int(g32)
@@ -1293,17 +1342,29 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 }
 
 // A spellShapes selects words by their first two bytes f and g and their
-// length n: pair[f|g<<8] has bit n set (n modulo 64).
+// length n: the words with n >= min[f|g<<8] (255: none but words of 255
+// bytes and more). Every shape a table selects is all the lengths from
+// some on, so one number says them all.
 type spellShapes struct {
-	pair   [1 << 16]uint64
+	min    [1 << 16]uint8
 	firsts []byte // the first bytes f with entries set
+}
+
+// newSpellShapes returns a table that selects no word shorter than 255
+// bytes.
+func newSpellShapes() *spellShapes {
+	sh := new(spellShapes)
+	for i := range sh.min {
+		sh.min[i] = 255
+	}
+	return sh
 }
 
 // spellPrefixShapes returns the table that selects the bound prefixes
 // that may stand before a space. It is made once and never changed: a
 // document reads it, or a copy with more set (spellShapesPool).
 var spellPrefixShapes = sync.OnceValue(func() *spellShapes {
-	sh := new(spellShapes)
+	sh := newSpellShapes()
 	for _, list := range spellPrefixes {
 		for _, p := range list {
 			if p != "post" && p != "counter" && p != "e" {
@@ -1315,22 +1376,22 @@ var spellPrefixShapes = sync.OnceValue(func() *spellShapes {
 	return sh
 })
 
-// spellShapesPool keeps copies of spellPrefixShapes (half a megabyte each)
+// spellShapesPool keeps copies of spellPrefixShapes (64 kilobytes each)
 // from one document to the next, set back after each.
 var spellShapesPool = sync.Pool{New: func() any {
 	sh := new(spellShapes)
-	sh.pair = spellPrefixShapes().pair
+	sh.min = spellPrefixShapes().min
 	return sh
 }}
 
 // reset sets the entries changed since the table was a copy of
 // spellPrefixShapes back, for the next document.
 func (sh *spellShapes) reset() {
-	base := &spellPrefixShapes().pair
+	base := &spellPrefixShapes().min
 	for _, f := range sh.firsts {
 		for g := range 256 {
 			i := uint16(f) | uint16(g)<<8
-			sh.pair[i] = base[i]
+			sh.min[i] = base[i]
 		}
 	}
 	sh.firsts = sh.firsts[:0]
@@ -1343,14 +1404,24 @@ func (sh *spellShapes) first(f byte) {
 	}
 }
 
-// add selects the words of min to 63 bytes that lower-cased as
+// add selects the words of min bytes and more that lower-cased as
 // spellClosed does may start as w does: with w's first letter in either
 // case, or a rune that lower-cases to an ASCII letter, and then w's second
 // letter in either case, or any byte outside ASCII. w is in lower case and
 // starts with two ASCII letters; a word min runes long has at least min
 // bytes.
 func (sh *spellShapes) add(w string, min int) {
-	lens := ^uint64(0) << uint(min)
+	m := uint8(0)
+	if min < 255 {
+		m = uint8(min)
+	} else {
+		m = 255
+	}
+	set := func(i uint16) {
+		if sh.min[i] > m {
+			sh.min[i] = m
+		}
+	}
 	// The second bytes: w's second letter in either case, any byte
 	// outside ASCII.
 	c := w[1]
@@ -1358,10 +1429,10 @@ func (sh *spellShapes) add(w string, min int) {
 	for _, f := range [2]byte{w[0], w[0] - 'a' + 'A'} {
 		sh.first(f)
 		for _, g := range seconds {
-			sh.pair[uint16(f)|uint16(g)<<8] |= lens
+			set(uint16(f) | uint16(g)<<8)
 		}
 		for g := utf8.RuneSelf; g < 256; g++ {
-			sh.pair[uint16(f)|uint16(g)<<8] |= lens
+			set(uint16(f) | uint16(g)<<8)
 		}
 	}
 	for _, r := range spellLowerASCII {
@@ -1370,7 +1441,7 @@ func (sh *spellShapes) add(w string, min int) {
 		}
 		sh.first(r.lead)
 		for g := range 256 {
-			sh.pair[uint16(r.lead)|uint16(g)<<8] |= lens
+			set(uint16(r.lead) | uint16(g)<<8)
 		}
 	}
 }
@@ -1399,15 +1470,22 @@ var spellLowerASCII = func() []struct{ lead, lower byte } {
 // selects, in order. The tokens are in order and not empty, so that all
 // but the last have two bytes of text from their start.
 func spellSelect(dst []int32, m string, toks []text.Token, sh *spellShapes) []int32 {
-	pair := &sh.pair
+	least := &sh.min
+	_ = least[0] // one nil check, not one a token
+	// The last token, which may have one byte of text, first.
+	last := false
+	if n := len(toks); n > 0 {
+		t := &toks[n-1]
+		last = t.End-t.Start >= 2 && uint(t.End-t.Start) >= uint(least[uint16(m[t.Start])|uint16(m[t.Start+1])<<8])
+	}
 	ts := toks[:max(len(toks)-1, 0)]
 	for k := uint(0); k < uint(len(ts)); k++ {
 		// The next selected, in a loop of its own.
 		for ; k < uint(len(ts)); k++ {
 			t := &ts[k]
 			st := t.Start
-			_ = m[st+1]
-			if pair[uint16(m[st])|uint16(m[st+1])<<8]>>(uint(t.End-st)&63)&1 != 0 {
+			p := m[st : st+2]
+			if uint(t.End-st) >= uint(least[uint16(p[0])|uint16(p[1])<<8]) {
 				break
 			}
 		}
@@ -1415,10 +1493,8 @@ func spellSelect(dst []int32, m string, toks []text.Token, sh *spellShapes) []in
 			dst = append(dst, int32(k))
 		}
 	}
-	if i := len(ts); i < len(toks) {
-		if t := &toks[i]; t.End-t.Start >= 2 && pair[uint16(m[t.Start])|uint16(m[t.Start+1])<<8]>>(uint(t.End-t.Start)&63)&1 != 0 {
-			dst = append(dst, int32(i))
-		}
+	if last {
+		dst = append(dst, int32(len(ts)))
 	}
 	return dst
 }
@@ -1467,7 +1543,8 @@ var spellSpacedLens = func() (t [256]uint64) {
 
 // spellMayEndPrefix reports whether s may end with a bound prefix as a
 // word before a hyphen: whether its last bytes, ASCII letters lower-cased,
-// are one. It is false for most text before a hyphen.
+// are one, not after an ASCII letter (which the word would take in). It is
+// false for most text before a hyphen ("one-", "time-").
 func spellMayEndPrefix(s string) bool {
 	if s == "" {
 		return false
@@ -1481,12 +1558,14 @@ func spellMayEndPrefix(s string) bool {
 		for k < len(p) && t[k]|0x20 == p[k] {
 			k++
 		}
-		if k == len(p) {
+		if k == len(p) && (len(s) == len(p) || !spellASCIILetter(s[len(s)-len(p)-1])) {
 			return true
 		}
 	}
 	return false
 }
+
+func spellASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // spellPrefixEnds lists the bound prefixes by their last letter.
 var spellPrefixEnds = func() (t [256][]string) {
@@ -1742,7 +1821,11 @@ func buildSpellTerms(g *glossary.Glossary) map[string]spellTerm {
 	return terms
 }
 
-func reportSpellings(p *checker.RunPass, r *spellReader, items []spellEntry, terms map[string]spellTerm, opt cluster.Options) {
+// reportSpellings groups the spellings items and reports, in the order of
+// the groups, the occurrences of those that are not their group's preferred
+// one. With opt.Jobs above 1, the groups' findings are worked out in
+// parallel, then reported in the same order.
+func reportSpellings(report func(checker.Finding), r *spellReader, items []spellEntry, terms map[string]spellTerm, opt cluster.Options) {
 	in := make([]cluster.Item, len(items))
 	for i := range items {
 		it := &items[i]
@@ -1752,106 +1835,149 @@ func reportSpellings(p *checker.RunPass, r *spellReader, items []spellEntry, ter
 			in[i].Term = terms[key].id
 		}
 	}
-	for _, g := range cluster.Group(in, opt) {
-		// The preferred spelling: the glossary term, else the most
-		// frequent, ties to a known name, then to the first seen.
-		pref := g[0]
-		prefText := ""
+	groups := cluster.Group(in, opt)
+	if opt.Jobs <= 1 || len(groups) <= spellGroupChunk {
+		for _, g := range groups {
+			reportSpellingGroup(report, r, g, in, items, terms, opt)
+		}
+		return
+	}
+	found := make([][]checker.Finding, (len(groups)+spellGroupChunk-1)/spellGroupChunk)
+	spellParallel(opt.Jobs, len(found), func(c int) {
+		add := func(f checker.Finding) { found[c] = append(found[c], f) }
+		for _, g := range groups[c*spellGroupChunk : min((c+1)*spellGroupChunk, len(groups))] {
+			reportSpellingGroup(add, r, g, in, items, terms, opt)
+		}
+	})
+	for _, fs := range found {
+		for _, f := range fs {
+			report(f)
+		}
+	}
+}
+
+// spellGroupChunk is the number of groups whose findings a goroutine of
+// reportSpellings works out at a time.
+const spellGroupChunk = 32
+
+// spellParallel calls fn(i) for i in 0..n-1, in up to jobs goroutines (the
+// caller's one of them), and returns when all calls have returned.
+func spellParallel(jobs, n int, fn func(i int)) {
+	var taken atomic.Int64
+	work := func() {
+		for i := int(taken.Add(1) - 1); i < n; i = int(taken.Add(1) - 1) {
+			fn(i)
+		}
+	}
+	var wg sync.WaitGroup
+	for range min(jobs, n) - 1 {
+		wg.Go(work)
+	}
+	work()
+	wg.Wait()
+}
+
+// reportSpellingGroup reports the spellings of group g of items (in, as
+// given to cluster.Group) that are not its preferred one.
+func reportSpellingGroup(report func(checker.Finding), r *spellReader, g []int, in []cluster.Item, items []spellEntry, terms map[string]spellTerm, opt cluster.Options) {
+	// The preferred spelling: the glossary term, else the most
+	// frequent, ties to a known name, then to the first seen.
+	pref := g[0]
+	prefText := ""
+	for _, i := range g {
+		if t := in[i].Term; t != 0 && items[i].text == terms[in[i].Key].text {
+			pref, prefText = i, items[i].text
+			break
+		}
+	}
+	if prefText == "" {
+		known := func(i int) bool { return items[i].kind == cluster.Name && cluster.Known(items[i].text, opt) }
 		for _, i := range g {
-			if t := in[i].Term; t != 0 && items[i].text == terms[in[i].Key].text {
-				pref, prefText = i, items[i].text
+			// Among equals, a name the lexicon knows ("Buckley"
+			// before "Bakle").
+			if items[i].count > items[pref].count || items[i].count == items[pref].count && known(i) && !known(pref) {
+				pref = i
+			}
+		}
+		if items[pref].kind == cluster.Name {
+			for _, i := range g {
+				if cluster.Fuller(items[i].text, items[pref].text) {
+					pref = i // "El Salvador" over "Salvador"
+				}
+			}
+		}
+		prefText = items[pref].text
+		for _, i := range g {
+			if t := in[i].Term; t != 0 {
+				prefText = terms[in[i].Key].text
+				pref = -1
 				break
 			}
 		}
-		if prefText == "" {
-			known := func(i int) bool { return items[i].kind == cluster.Name && cluster.Known(items[i].text, opt) }
-			for _, i := range g {
-				// Among equals, a name the lexicon knows ("Buckley"
-				// before "Bakle").
-				if items[i].count > items[pref].count || items[i].count == items[pref].count && known(i) && !known(pref) {
-					pref = i
-				}
-			}
-			if items[pref].kind == cluster.Name {
-				for _, i := range g {
-					if cluster.Fuller(items[i].text, items[pref].text) {
-						pref = i // "El Salvador" over "Salvador"
-					}
-				}
-			}
-			prefText = items[pref].text
-			for _, i := range g {
-				if t := in[i].Term; t != 0 {
-					prefText = terms[in[i].Key].text
-					pref = -1
-					break
-				}
-			}
+	}
+	// Variants: the preferred first, then by count, then first seen.
+	order := make([]int, 0, len(g))
+	if pref >= 0 {
+		order = append(order, pref)
+	}
+	for _, i := range g {
+		if i != pref {
+			order = append(order, i)
 		}
-		// Variants: the preferred first, then by count, then first seen.
-		order := make([]int, 0, len(g))
-		if pref >= 0 {
-			order = append(order, pref)
+	}
+	rest := order
+	if pref >= 0 {
+		rest = order[1:]
+	}
+	spellSortByCount(rest, items)
+	variants := make([]checker.Variant, 0, len(order))
+	for _, i := range order {
+		it := &items[i]
+		v := checker.Variant{Text: it.text, Count: it.count}
+		r.occurrences(it.ref, func(file string, _ []byte, o *spellingOcc) bool {
+			v.First = o.location(file)
+			return false
+		})
+		variants = append(variants, v)
+	}
+	for _, i := range g {
+		if i == pref || items[i].text == prefText {
+			continue
 		}
-		for _, i := range g {
-			if i != pref {
-				order = append(order, i)
+		sugg := prefText
+		if items[i].kind == cluster.Name {
+			if strings.ReplaceAll(items[i].text, ".", "") == strings.ReplaceAll(prefText, ".", "") {
+				continue // "U.S. Army", "US Army": reported as an acronym
 			}
-		}
-		rest := order
-		if pref >= 0 {
-			rest = order[1:]
-		}
-		spellSortByCount(rest, items)
-		variants := make([]checker.Variant, 0, len(order))
-		for _, i := range order {
-			it := &items[i]
-			v := checker.Variant{Text: it.text, Count: it.count}
-			r.occurrences(it.ref, func(file string, _ []byte, o *spellingOcc) bool {
-				v.First = o.location(file)
-				return false
-			})
-			variants = append(variants, v)
-		}
-		for _, i := range g {
-			if i == pref || items[i].text == prefText {
-				continue
+			if cluster.Shortened(items[i].text, prefText) {
+				continue // "Bukele" beside "Nayib Bukele"
 			}
-			sugg := prefText
-			if items[i].kind == cluster.Name {
-				if strings.ReplaceAll(items[i].text, ".", "") == strings.ReplaceAll(prefText, ".", "") {
-					continue // "U.S. Army", "US Army": reported as an acronym
+			sugg = cluster.Suggest(items[i].text, prefText)
+		}
+		msg := spellingMessage(items, order, i)
+		for ref := items[i].ref; ; {
+			r.occurrences(ref, func(file string, data []byte, o *spellingOcc) bool {
+				l := o.location(file)
+				text := items[i].text
+				if o.raw != 0 {
+					text = string(data[o.raw-1 : o.raw-1+o.span.End-o.span.Start])
 				}
-				if cluster.Shortened(items[i].text, prefText) {
-					continue // "Bukele" beside "Nayib Bukele"
-				}
-				sugg = cluster.Suggest(items[i].text, prefText)
-			}
-			msg := spellingMessage(items, order, i)
-			for ref := items[i].ref; ; {
-				r.occurrences(ref, func(file string, data []byte, o *spellingOcc) bool {
-					l := o.location(file)
-					text := items[i].text
-					if o.raw != 0 {
-						text = string(data[o.raw-1 : o.raw-1+o.span.End-o.span.Start])
-					}
-					p.Report(checker.Finding{
-						File:       l.File,
-						Span:       l.Span,
-						Pos:        l.Pos,
-						End:        l.End,
-						Text:       text,
-						Message:    msg,
-						Suggestion: sugg,
-						Variants:   variants,
-					})
-					return true
+				report(checker.Finding{
+					File:       l.File,
+					Span:       l.Span,
+					Pos:        l.Pos,
+					End:        l.End,
+					Text:       text,
+					Message:    msg,
+					Suggestion: sugg,
+					Variants:   variants,
 				})
-				if r.next == nil || r.next[ref] == 0 {
-					break
-				}
-				ref = r.next[ref] - 1
+				return true
+			})
+			if r.next == nil || r.next[ref] == 0 {
+				break
 			}
+			ref = r.next[ref] - 1
 		}
 	}
 }

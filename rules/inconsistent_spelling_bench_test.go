@@ -12,8 +12,10 @@ import (
 
 	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/checkertest/benchtext"
+	"github.com/mtlint/mtlint/checker/cluster"
 	"github.com/mtlint/mtlint/checker/glossary"
 	"github.com/mtlint/mtlint/checker/input"
+	"github.com/mtlint/mtlint/checker/lexicon"
 )
 
 // spellBenchInputs returns the clean prose cut into files of about chunk
@@ -252,4 +254,36 @@ func BenchmarkInconsistentSpellingSummary(b *testing.B) {
 		runtime.KeepAlive(sums)
 	}
 	b.ReportMetric(float64(held)/float64(len(inputs)), "B/file")
+}
+
+// BenchmarkInconsistentSpellingFinish times the run-level Finish alone, at
+// one job and at two, on the summaries of made-up files full of names
+// written several ways (spellJobsInputs) and of the clean prose, with the
+// names glossary: the serial tail of a run, which Finish spreads over the
+// run's jobs.
+func BenchmarkInconsistentSpellingFinish(b *testing.B) {
+	inputs := spellJobsInputs()
+	prose, _ := spellBenchInputs(b, 2<<20, 256<<10)
+	inputs = append(inputs, prose...)
+	var sums []any
+	r := *InconsistentSpelling
+	r.Finish = func(_ *checker.RunPass, s []any) error { sums = s; return nil }
+	run := &checker.Run{Rules: []*checker.Rule{&r}, Config: &checker.Config{}, Parse: input.Parse, Jobs: 2}
+	if _, err := run.Check(context.Background(), inputs); err != nil {
+		b.Fatal(err)
+	}
+	g, err := glossary.Load("../testdata/names/glossary.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	terms := spellTerms(g)
+	for _, jobs := range []int{1, 2} {
+		b.Run(fmt.Sprintf("jobs=%d", jobs), func(b *testing.B) {
+			opt := cluster.Options{MinSimilarity: 0.7, Known: spellKnown, Common: lexicon.IsCommon, Lookup: spellLookup, Jobs: jobs}
+			n := 0
+			for b.Loop() {
+				finishSpellingsTo(func(checker.Finding) { n++ }, sums, terms, opt, true)
+			}
+		})
+	}
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"encoding/binary"
+	"slices"
 	"sort"
 	"sync"
 
@@ -310,16 +311,22 @@ func (c *spellingCollector) finish() *spellingSummary {
 	for i := range items {
 		at[i+1] = at[i] + int32(items[i].n)
 	}
-	order := make([]int32, len(c.occs))
-	for k, i := range c.occItem {
-		order[at[i]] = int32(k)
-		at[i]++
+	order := make([]int32, at[len(items)])
+	occs := c.allOccs()
+	for ci, ch := range occs {
+		for j := range ch {
+			i := ch[j].item
+			order[at[i]] = int32(ci<<c.occShift | j)
+			at[i]++
+		}
 	}
+	mask := 1<<c.occShift - 1
 	var prev spellingOcc
 	for i, k := 0, 0; i < len(items); i++ {
 		prev = spellingOcc{}
 		for range items[i].n {
-			o := c.occs[order[k]]
+			x := int(order[k])
+			o := occs[x>>c.occShift][x&mask].occurrence()
 			k++
 			if o.raw != 0 {
 				o.raw = 1 + rawAt[o.raw-1]
@@ -431,7 +438,14 @@ type spellReader struct {
 	// next holds, across files, 1 + the ref of the same spelling's
 	// item in the next file that has it, 0 for none (nil: none at all).
 	next []int32
-	read map[int32]*spellRead // by summary, once read
+	read []spellReadOnce // by summary, once read
+}
+
+// A spellReadOnce is a summary's spellRead, worked out by the first
+// goroutine that asks.
+type spellReadOnce struct {
+	once sync.Once
+	rd   *spellRead
 }
 
 // A spellRead is what is worked out of a summary to find the occurrences
@@ -450,7 +464,7 @@ func newSpellReader(sums []any) *spellReader {
 	r := &spellReader{
 		sums:  make([]*spellingSummary, len(sums)),
 		first: make([]int32, len(sums)+1),
-		read:  map[int32]*spellRead{},
+		read:  make([]spellReadOnce, len(sums)),
 	}
 	n := 0
 	for i, s := range sums {
@@ -463,11 +477,16 @@ func newSpellReader(sums []any) *spellReader {
 }
 
 // summary returns what it takes to find at once the occurrences of the
-// items of summary si, a merged one or one of many items.
+// items of summary si, a merged one or one of many items. Safe for
+// concurrent use.
 func (r *spellReader) summary(si int) *spellRead {
-	if rd := r.read[int32(si)]; rd != nil {
-		return rd
-	}
+	o := &r.read[si]
+	o.once.Do(func() { o.rd = r.readSummary(si) })
+	return o.rd
+}
+
+// readSummary works out summary(si).
+func (r *spellReader) readSummary(si int) *spellRead {
 	s := r.sums[si]
 	rd := &spellRead{}
 	if m := s.merged; m != nil {
@@ -491,7 +510,6 @@ func (r *spellReader) summary(si int) *spellRead {
 			rd.n = append(rd.n, it.n)
 		})
 	}
-	r.read[int32(si)] = rd
 	return rd
 }
 
@@ -570,15 +588,63 @@ func spellEntryKey(kind cluster.Kind, text string) string {
 	return cluster.Key(kind, text)
 }
 
+// spellLookup is spellKnown and lexicon.IsCommon in one look-up.
+func spellLookup(w string) (known, common bool) {
+	i := lexicon.Lookup(w)
+	return i.Tier > 0, i.Tier >= 1 && i.Tier <= 3 && i.Tags&lexicon.Lower != 0
+}
+
 func finishSpellings(p *checker.RunPass, sums []any) error {
 	opt := cluster.Options{
 		MinSimilarity: p.Float("min-similarity"),
 		Known:         spellKnown,
 		Common:        func(w string) bool { return lexicon.IsCommon(w) },
+		Lookup:        spellLookup,
+		Jobs:          max(p.Jobs, 1),
 	}
-	terms := spellTerms(p.Glossary)
+	finishSpellingsTo(p.Report, sums, spellTerms(p.Glossary), opt, p.Bool("cross-file"))
+	return nil
+}
+
+// finishSpellingsTo is finishSpellings, reporting with report. With
+// opt.Jobs above 1 it works in parallel, and reports the same findings in
+// the same order.
+func finishSpellingsTo(report func(checker.Finding), sums []any, terms map[string]spellTerm, opt cluster.Options, crossFile bool) {
 	r := newSpellReader(sums)
-	if !p.Bool("cross-file") {
+	// The spellings grouped within each file (with cross-file, the
+	// compounds): at once with one job, else all together at the end,
+	// one file per goroutine at a time, and their findings reported in
+	// order.
+	var (
+		local [][]spellEntry
+		each  = func(report func(checker.Finding), items []spellEntry) {
+			one := opt
+			one.Jobs = 1
+			reportSpellings(report, r, items, terms, one)
+		}
+	)
+	perFile := func(items []spellEntry) {
+		if opt.Jobs <= 1 {
+			each(report, items)
+		} else {
+			local = append(local, slices.Clone(items)) // items may be reused
+		}
+	}
+	reportLocal := func() {
+		if len(local) == 0 {
+			return
+		}
+		found := make([][]checker.Finding, len(local))
+		spellParallel(opt.Jobs, len(local), func(k int) {
+			each(func(f checker.Finding) { found[k] = append(found[k], f) }, local[k])
+		})
+		for _, fs := range found {
+			for _, f := range fs {
+				report(f)
+			}
+		}
+	}
+	if !crossFile {
 		for si, sum := range r.sums {
 			base := r.first[si]
 			if r.first[si+1]-base <= 1 {
@@ -588,9 +654,10 @@ func finishSpellings(p *checker.RunPass, sums []any) error {
 			sum.each(func(j int, it *spellItem, text []byte) {
 				entries = append(entries, spellEntry{string(text), it.count, base + int32(j), it.kind, it.mid})
 			})
-			reportSpellings(p, r, entries, terms, opt)
+			perFile(entries)
 		}
-		return nil
+		reportLocal()
+		return
 	}
 	// Names and acronyms are grouped across files; compounds, a matter
 	// of each author's style, within each file.
@@ -599,19 +666,25 @@ func finishSpellings(p *checker.RunPass, sums []any) error {
 		all   []spellEntry
 		last  []int32 // the ref of each entry's item in the last file that has it
 		index [cluster.Regional + 1]map[string]int32
-		local []spellEntry
 		texts [][]byte // the local entries' texts
+		comps []spellEntry
 	)
+	// Most items of a run are names, many of them seen in one file
+	// only: sized so, the maps of names seldom grow.
 	for k := range index {
-		index[k] = map[string]int32{}
+		size := 0
+		if cluster.Kind(k) == cluster.Name {
+			size = int(r.first[len(sums)] / 2)
+		}
+		index[k] = make(map[string]int32, size)
 	}
 	for si, sum := range r.sums {
-		local, texts = local[:0], texts[:0]
+		comps, texts = comps[:0], texts[:0]
 		base := r.first[si]
 		sum.each(func(j int, it *spellItem, text []byte) {
 			ref := base + int32(j)
 			if it.kind == cluster.Compound || it.kind == cluster.Regional {
-				local = append(local, spellEntry{"", it.count, ref, it.kind, it.mid})
+				comps = append(comps, spellEntry{"", it.count, ref, it.kind, it.mid})
 				texts = append(texts, text)
 				return
 			}
@@ -629,13 +702,13 @@ func finishSpellings(p *checker.RunPass, sums []any) error {
 			all = append(all, spellEntry{t, it.count, ref, it.kind, it.mid})
 			last = append(last, ref)
 		})
-		if len(local) > 1 {
-			for k := range local {
-				local[k].text = string(texts[k])
+		if len(comps) > 1 {
+			for k := range comps {
+				comps[k].text = string(texts[k])
 			}
-			reportSpellings(p, r, local, terms, opt)
+			perFile(comps)
 		}
 	}
-	reportSpellings(p, r, all, terms, opt)
-	return nil
+	reportLocal()
+	reportSpellings(report, r, all, terms, opt)
 }

@@ -9,7 +9,10 @@ import (
 	"testing"
 
 	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/cluster"
+	"github.com/mtlint/mtlint/checker/glossary"
 	"github.com/mtlint/mtlint/checker/input"
+	"github.com/mtlint/mtlint/checker/lexicon"
 )
 
 // TestSpellOccCoding: occurrences decode as they were encoded, whatever
@@ -122,6 +125,106 @@ func TestSpellingSummarySections(t *testing.T) {
 					t.Fatalf("%v, jobs %d: finding %d in sections:\n%+v\nwhole:\n%+v", opts, jobs, k, c, w)
 				}
 			}
+		}
+	}
+}
+
+// spellJobsInputs returns files of made-up prose full of names, each
+// written several ways ("Bakorimu", "Bakorimo", "Bakorimu Tanesa"), with
+// hyphenated and closed compounds and acronyms: enough distinct spellings
+// for Finish to work in parallel.
+func spellJobsInputs() []checker.Input {
+	rng := rand.New(rand.NewPCG(7, 11))
+	syl := []string{"ba", "ko", "ri", "mu", "ta", "ne", "sa", "lo", "vi", "de", "gu", "ha", "zo", "pe", "ni", "ru", "qi", "xa", "we", "fo"}
+	word := func() string {
+		var b strings.Builder
+		for k := 2 + rng.IntN(3); k > 0; k-- {
+			b.WriteString(syl[rng.IntN(len(syl))])
+		}
+		w := b.String()
+		return strings.ToUpper(w[:1]) + w[1:]
+	}
+	garble := func(w string) string {
+		b := []byte(w)
+		i := 1 + rng.IntN(len(b)-1)
+		b[i] = "aeiouyklmn"[rng.IntN(10)]
+		return string(b)
+	}
+	names := make([]string, 1500)
+	for i := range names {
+		names[i] = word()
+		if rng.IntN(3) == 0 {
+			names[i] += " " + word()
+		}
+	}
+	verbs := []string{"met", "called", "thanked", "praised", "criticised", "visited"}
+	extras := []string{"an anti-gang law", "the antigang law", "the e-mail", "an email", "the U.S. army", "the US army", "a co-operative", "the cooperative", "the NATO summit", "the N.A.T.O. summit"}
+	var inputs []checker.Input
+	for f := range 12 {
+		var b strings.Builder
+		for range 700 {
+			a, c := names[rng.IntN(len(names))], names[rng.IntN(len(names))]
+			if rng.IntN(4) == 0 {
+				a = garble(a)
+			}
+			if rng.IntN(6) == 0 {
+				c = strings.ReplaceAll(c, " ", "")
+			}
+			fmt.Fprintf(&b, "Yesterday %s %s %s about %s. ", a, verbs[rng.IntN(len(verbs))], c, extras[rng.IntN(len(extras))])
+			if rng.IntN(8) == 0 {
+				b.WriteString("\n\n")
+			}
+		}
+		data := b.String()
+		inputs = append(inputs, checker.Input{Path: fmt.Sprintf("jobs%02d.txt", f), Read: func() ([]byte, error) { return []byte(data), nil }})
+	}
+	return inputs
+}
+
+// TestSpellingFinishJobs: Finish reports the same findings in the same
+// order whatever the number of goroutines it may use, across files and
+// within each, with and without a glossary.
+func TestSpellingFinishJobs(t *testing.T) {
+	var sums []any
+	r := *InconsistentSpelling
+	r.Finish = func(_ *checker.RunPass, s []any) error { sums = s; return nil }
+	run := &checker.Run{Rules: []*checker.Rule{&r}, Config: &checker.Config{}, Parse: input.Parse, Jobs: 2}
+	if _, err := run.Check(t.Context(), spellJobsInputs()); err != nil {
+		t.Fatal(err)
+	}
+	g, err := glossary.Load("../testdata/names/glossary.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gl := range []*glossary.Glossary{nil, g} {
+		for _, cross := range []bool{true, false} {
+			var want []checker.Finding
+			for _, jobs := range []int{1, 2, 8} {
+				opt := cluster.Options{MinSimilarity: 0.7, Known: spellKnown, Common: lexicon.IsCommon, Jobs: jobs}
+				var got []checker.Finding
+				finishSpellingsTo(func(f checker.Finding) { got = append(got, f) }, sums, spellTerms(gl), opt, cross)
+				if jobs == 1 {
+					want = got
+					if len(want) < 1000 {
+						t.Fatalf("cross-file %v: %d findings, want more to test", cross, len(want))
+					}
+					continue
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("glossary %v, cross-file %v, jobs %d: findings differ from one job's", gl != nil, cross, jobs)
+				}
+			}
+		}
+	}
+}
+
+// TestSpellLookup: spellLookup says what spellKnown and lexicon.IsCommon
+// say.
+func TestSpellLookup(t *testing.T) {
+	for _, w := range []string{"the", "The", "president", "bukele", "paris", "Paris", "run", "colour", "xqzt", "", "é", "naïve", "us", "US", "may", "anna", "mark"} {
+		known, common := spellLookup(w)
+		if known != spellKnown(w) || common != lexicon.IsCommon(w) {
+			t.Errorf("spellLookup(%q) = %v, %v; want %v, %v", w, known, common, spellKnown(w), lexicon.IsCommon(w))
 		}
 	}
 }

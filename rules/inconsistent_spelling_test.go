@@ -540,26 +540,40 @@ func TestSpellRuneCount(t *testing.T) {
 	}
 }
 
-// TestSpellShapesReset checks that a table of shapes is all clear once
-// reset, for the next document to use.
-func TestSpellShapesReset(t *testing.T) {
+// spellShapesBits is a spellShapes as a set of lengths by first two
+// bytes: bits[f|g<<8] has bit n set for the words of n bytes (modulo 64)
+// add(w, min) selects.
+type spellShapesBits struct{ bits [1 << 16]uint64 }
+
+func (sh *spellShapesBits) add(w string, min int) {
+	lens := ^uint64(0) << uint(min)
+	c := w[1]
+	for _, f := range [2]byte{w[0], w[0] - 'a' + 'A'} {
+		for _, g := range [2]byte{c, c - 'a' + 'A'} {
+			sh.bits[uint16(f)|uint16(g)<<8] |= lens
+		}
+		for g := utf8.RuneSelf; g < 256; g++ {
+			sh.bits[uint16(f)|uint16(g)<<8] |= lens
+		}
+	}
+	for _, r := range spellLowerASCII {
+		if r.lower == w[0] {
+			for g := range 256 {
+				sh.bits[uint16(r.lead)|uint16(g)<<8] |= lens
+			}
+		}
+	}
+}
+
+// TestSpellShapes checks that a table of shapes selects the words the set
+// of lengths selects (those of 64 bytes and more, with more), and that it
+// is as it was once reset, for the next document to use.
+func TestSpellShapes(t *testing.T) {
 	base := spellPrefixShapes()
-	if base.pair == ([1 << 16]uint64{}) {
+	if base.min == newSpellShapes().min {
 		t.Fatal("the prefixes select nothing")
 	}
-	sh := spellShapesPool.Get().(*spellShapes)
-	for _, w := range []string{"anti", "email", "internationalisation", "co", "kelvin", "zygote"} {
-		sh.add(w, 2)
-	}
-	if sh.pair == base.pair {
-		t.Fatal("add changed nothing")
-	}
-	sh.reset()
-	if sh.pair != base.pair || len(sh.firsts) != 0 {
-		t.Fatal("shapes left after reset")
-	}
-	// The prefixes' table is what adding them to an empty one gives.
-	want := new(spellShapes)
+	want := new(spellShapesBits)
 	for _, list := range spellPrefixes {
 		for _, p := range list {
 			if p != "post" && p != "counter" && p != "e" {
@@ -567,8 +581,31 @@ func TestSpellShapesReset(t *testing.T) {
 			}
 		}
 	}
-	if want.pair != base.pair {
-		t.Fatal("spellPrefixShapes differs from its prefixes added one by one")
+	check := func(sh *spellShapes, want *spellShapesBits) {
+		t.Helper()
+		for i := range sh.min {
+			for n := 0; n < 300; n++ {
+				got, exact := n >= int(sh.min[i]), want.bits[i]>>(n&63)&1 != 0
+				if got != exact && (n < 64 || !got) {
+					t.Fatalf("bytes %#x %#x, length %d: selected %v, want %v", i&0xff, i>>8, n, got, exact)
+				}
+			}
+		}
+	}
+	check(base, want)
+	sh := spellShapesPool.Get().(*spellShapes)
+	more := *want
+	for _, w := range []string{"anti", "email", "internationalisation", "co", "kelvin", "zygote", "eéclat", "sx"} {
+		sh.add(w, utf8.RuneCountInString(w))
+		more.add(w, utf8.RuneCountInString(w))
+	}
+	if sh.min == base.min {
+		t.Fatal("add changed nothing")
+	}
+	check(sh, &more)
+	sh.reset()
+	if sh.min != base.min || len(sh.firsts) != 0 {
+		t.Fatal("shapes left after reset")
 	}
 }
 
@@ -577,7 +614,7 @@ func TestSpellShapesReset(t *testing.T) {
 func TestSpellSelect(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	words := []string{"co", "Co", "cooperate", "anti", "antigang", "in", "inter", "interplay", "a", "the", "Pre", "pseudo", "non", "nonzero", "é", "-", ".", "x"}
-	sh := new(spellShapes)
+	sh := newSpellShapes()
 	for _, w := range []string{"anti", "co", "inter", "non", "pre", "pseudo"} {
 		sh.add(w, len(w))
 	}
@@ -585,7 +622,7 @@ func TestSpellSelect(t *testing.T) {
 	next := func(m string, toks []text.Token, i int) int {
 		for k := i; k < len(toks); k++ {
 			tk := toks[k]
-			if tk.End-tk.Start >= 2 && sh.pair[uint16(m[tk.Start])|uint16(m[tk.Start+1])<<8]>>(uint(tk.End-tk.Start)&63)&1 != 0 {
+			if tk.End-tk.Start >= 2 && tk.End-tk.Start >= int(sh.min[uint16(m[tk.Start])|uint16(m[tk.Start+1])<<8]) {
 				return k
 			}
 		}
@@ -711,5 +748,19 @@ func TestSpellHash(t *testing.T) {
 	tab.add(7, 5, b)
 	if tab.find(7, "Nayib", text) != a || tab.find(7, "Bukel", text) != b || tab.find(7, "Bukes", text) != nil {
 		t.Fatal("plans of alike hashes mixed up")
+	}
+}
+
+// TestSpellMayEndPrefix: text before a hyphen may end with a bound prefix
+// only as a word of its own, and is looked at further then.
+func TestSpellMayEndPrefix(t *testing.T) {
+	for s, want := range map[string]bool{
+		"": false, "anti": true, "the anti": true, "The ANTI": true, "xanti": false, "(anti": true, "3anti": true,
+		"e": true, "one": false, "time": false, "an e": true, "ée": true, "co": true, "taco": false, "Co": true,
+		"pseudo": true, "post": true, "non": true, "anon": false, "inter": true, "winter": false, "gang": false,
+	} {
+		if got := spellMayEndPrefix(s); got != want {
+			t.Errorf("spellMayEndPrefix(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

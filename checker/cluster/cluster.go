@@ -8,6 +8,8 @@ package cluster
 import (
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker/text"
@@ -45,6 +47,13 @@ type Options struct {
 	// Common reports whether a folded word is a common English word.
 	// Names made only of common words are grouped only by exact key.
 	Common func(word string) bool
+	// Lookup, if set, says at once what Known and Common say of a
+	// word.
+	Lookup func(word string) (known, common bool)
+	// Jobs is how many goroutines Group may keep busy at once (below
+	// 2: one, the caller's). Known and Common must then be safe for
+	// concurrent use.
+	Jobs int
 }
 
 // Key returns the exact-variant key of a spelling: spellings with equal keys
@@ -60,7 +69,7 @@ const maxBlock = 200
 // Group returns the groups of items that are spellings of one thing, each
 // with at least two items, as indexes into items in increasing order; groups
 // are ordered by their first index. The result depends only on items and
-// their order.
+// their order, not on opt.Jobs.
 func Group(items []Item, opt Options) [][]int {
 	uf := newUnion(items)
 	// Exact keys: case, periods, hyphens, spaces; a map per kind.
@@ -91,75 +100,30 @@ func Group(items []Item, opt Options) [][]int {
 	// Likeness of names, compared within blocks of items sharing a
 	// skeleton.
 	names := make([]*name, len(items))
-
-	knownIDs := map[string]int{}
-	type blockKey struct {
-		tag byte // 'a' whole name, 'w' a word, 's' a suffix
-		key string
+	jobs := opt.Jobs
+	if len(items) < 4*groupChunk {
+		jobs = 1 // not worth the goroutines
 	}
+
+	var known knownIDs
 	// Blocks by id, a map per tag, and the blocks of each item
 	// (itemBlocks[from[i]:from[i+1]]).
 	var blockID [3]map[string]int32
 	for t := range blockID {
 		blockID[t] = make(map[string]int32, len(items))
 	}
-	tagIndex := func(tag byte) int {
-		switch tag {
-		case 'a':
-			return 0
-		case 'w':
-			return 1
-		}
-		return 2
-	}
 	var blocks [][]int32
-	var arena nameArena
 	nameCount := 0
 	for _, it := range items {
 		if it.Kind == Name {
 			nameCount++
 		}
 	}
-	arena.names = make([]name, 0, nameCount)
 	cache := lexCache{opt: opt, info: make(map[string]uint8, nameCount)}
 	from := make([]int32, len(items)+1)
 	var itemBlocks []int32
-	var buf [8]blockKey
-	for i, it := range items {
-		from[i] = int32(len(itemBlocks))
-		if it.Kind != Name {
-			continue
-		}
-		n := arena.newName(it.Text, keys[i])
-		names[i] = n
-		in := &info[i]
-		in.clen = int32(len(n.compact))
-		if c := n.compact; c != "" {
-			in.last = c[len(c)-1]
-		}
-		if it.Mid {
-			in.flags |= pairMid
-		}
-		// Blocks: the skeleton of each word and of the whole name, and
-		// the last letters of a single word (for merged names). Every
-		// likeness variants accepts shares one of them.
-		whole := text.Skeleton(n.compact)
-		if n.ascii {
-			n.skel, n.skelDone = whole, true // the same for ASCII
-		}
-		bkeys := append(buf[:0], blockKey{'a', whole})
-		for _, w := range n.content {
-			sk := whole
-			if w != n.compact {
-				sk = text.Skeleton(w)
-			}
-			if len(sk) >= 3 || len(n.content) == 1 && len(sk) >= 2 {
-				bkeys = append(bkeys, blockKey{'w', sk})
-			}
-		}
-		if len(n.content) == 1 && len(n.compact) >= 5 {
-			bkeys = append(bkeys, blockKey{'s', n.compact[len(n.compact)-5:]})
-		}
+	// addBlocks puts item i in the blocks of keys bkeys, once each.
+	addBlocks := func(i int, bkeys []blockKey) {
 		var seen map[blockKey]bool // for names of many words ("Word Word …" for pages)
 		if len(bkeys) > 16 {
 			seen = make(map[blockKey]bool, len(bkeys))
@@ -175,7 +139,7 @@ func Group(items []Item, opt Options) [][]int {
 				}
 			}
 			if !dup {
-				m := blockID[tagIndex(key.tag)]
+				m := blockID[blockTag(key.tag)]
 				id, ok := m[key.key]
 				if !ok {
 					id = int32(len(blocks))
@@ -184,6 +148,49 @@ func Group(items []Item, opt Options) [][]int {
 				}
 				blocks[id] = append(blocks[id], int32(i))
 				itemBlocks = append(itemBlocks, id)
+			}
+		}
+	}
+	if jobs <= 1 {
+		var arena nameArena
+		arena.names = make([]name, 0, nameCount)
+		var buf [8]blockKey
+		for i, it := range items {
+			from[i] = int32(len(itemBlocks))
+			if it.Kind != Name {
+				continue
+			}
+			var bkeys []blockKey
+			names[i], bkeys = groupName(&arena, &info[i], it, keys[i], buf[:0], false)
+			addBlocks(i, bkeys)
+		}
+	} else {
+		// The names and their blocks' keys made in parallel, by chunks
+		// of items, then the blocks filled in order.
+		chunks := (len(items) + groupChunk - 1) / groupChunk
+		ckeys := make([][]blockKey, chunks)
+		cfrom := make([][]int32, chunks)
+		parallel(jobs, chunks, func(w int, next func() int) {
+			var arena nameArena
+			for c := next(); c >= 0; c = next() {
+				lo, hi := c*groupChunk, min((c+1)*groupChunk, len(items))
+				var ks []blockKey
+				fr := make([]int32, hi-lo+1)
+				for i := lo; i < hi; i++ {
+					fr[i-lo] = int32(len(ks))
+					if items[i].Kind == Name {
+						names[i], ks = groupName(&arena, &info[i], items[i], keys[i], ks, true)
+					}
+				}
+				fr[hi-lo] = int32(len(ks))
+				ckeys[c], cfrom[c] = ks, fr
+			}
+		})
+		for i := range items {
+			from[i] = int32(len(itemBlocks))
+			c, k := i/groupChunk, i%groupChunk
+			if fr := cfrom[c]; fr[k] < fr[k+1] {
+				addBlocks(i, ckeys[c][fr[k]:fr[k+1]])
 			}
 		}
 	}
@@ -199,57 +206,61 @@ func Group(items []Item, opt Options) [][]int {
 			info[i].flags |= pairNone // see variants
 		}
 		if n.known {
-			k := strings.Join(n.content, " ")
-			id, ok := knownIDs[k]
-			if !ok {
-				id = len(knownIDs) + 1
-				knownIDs[k] = id
-			}
-			uf.anchor(i, id)
+			uf.anchor(i, known.id(names, i))
 		}
 	}
-	// pairVariants reports whether names a and b, of different keys, are
-	// to be joined.
-	pairVariants := func(a, b int) bool {
-		if uf.find(a) == uf.find(b) {
-			return false
-		}
+	// farApart reports whether names a and b, of different keys, are
+	// too far apart in length to be variants.
+	farApart := func(a, b int) bool {
 		// Lengths far apart are no garble, but for a first name merged
 		// into a surname ("Naibbuckley", "Buckley").
 		ia, ib := &info[a], &info[b]
 		if la, lb := int(ia.clen), int(ib.clen); absDiff(la, lb) > max(4, max(la, lb)/3) {
 			if la > 0 && lb > 0 && ia.last != ib.last {
-				return false // neither ends with the other
+				return true // neither ends with the other
 			}
 			if ca, cb := names[a].compact, names[b].compact; !strings.HasSuffix(ca, cb) && !strings.HasSuffix(cb, ca) {
-				return false
+				return true
 			}
 		}
-		if ia.flags&pairAnchored == 0 {
-			anchor(a)
-		}
-		if ib.flags&pairAnchored == 0 {
-			anchor(b)
-		}
-		if (ia.flags|ib.flags)&pairNone != 0 {
+		return false
+	}
+	// alike reports whether names a and b, checked, of different keys
+	// and not far apart, are variants: what pairVariants decides
+	// but for the sets they are in.
+	alike := func(a, b int) bool {
+		na, nb := names[a], names[b]
+		if na.allCommon || len(na.content) == 0 || nb.allCommon || len(nb.content) == 0 {
 			return false // as variants would
 		}
 		// A capitalised word seen only at sentence starts may be no
 		// name at all; a likeness needs one of the two seen inside one.
-		if (ia.flags|ib.flags)&pairMid == 0 && !names[a].sameContent(names[b]) {
+		if (info[a].flags|info[b].flags)&pairMid == 0 && !na.sameContent(nb) {
 			return false
 		}
-		return variants(names[a], names[b], items[a].Count, items[b].Count, opt)
+		return variants(na, nb, items[a].Count, items[b].Count, opt)
 	}
-	// The pairs of items sharing a block, in order (a, b) with a < b: for
-	// each a, the later items of its blocks, merged.
-	var later []int32
-	var lists [][]int32
-	for a := range items {
-		if names[a] == nil {
-			continue
+	// pairVariants reports whether names a and b, of different keys, are
+	// to be joined.
+	pairVariants := func(a, b int) bool {
+		if farApart(a, b) || uf.find(a) == uf.find(b) {
+			return false
 		}
-		lists = lists[:0]
+		if info[a].flags&pairAnchored == 0 {
+			anchor(a)
+		}
+		if info[b].flags&pairAnchored == 0 {
+			anchor(b)
+		}
+		if (info[a].flags|info[b].flags)&pairNone != 0 {
+			return false // as variants would
+		}
+		return alike(a, b)
+	}
+	// laterOf returns the items after a that share a block with it, in
+	// increasing order, in later (reused).
+	laterOf := func(a int, later []int32, lists *[][]int32) []int32 {
+		ls := (*lists)[:0]
 		for _, id := range itemBlocks[from[a]:from[a+1]] {
 			ids := blocks[id]
 			if len(ids) > maxBlock {
@@ -258,22 +269,221 @@ func Group(items []Item, opt Options) [][]int {
 			// ids is in increasing order and holds a.
 			k, _ := slices.BinarySearch(ids, int32(a))
 			if k+1 < len(ids) {
-				lists = append(lists, ids[k+1:])
+				ls = append(ls, ids[k+1:])
 			}
 		}
-		later = mergeUnique(later[:0], lists)
-		for _, bb := range later {
-			b := int(bb)
-			if info[a].key == info[b].key {
-				continue // same key, so same kind too: joined already
-			}
-			if !pairVariants(a, b) {
+		*lists = ls
+		return mergeUnique(later[:0], ls)
+	}
+	// The pairs of items sharing a block, in order (a, b) with a < b: for
+	// each a, the later items of its blocks, merged.
+	var later []int32
+	var lists [][]int32
+	if jobs <= 1 {
+		// The items are taken in order, so each is the next of its
+		// blocks: where it stands in each is counted, not searched.
+		next := make([]int32, len(blocks))
+		for a := range items {
+			if names[a] == nil {
 				continue
 			}
-			uf.union(a, b)
+			lists = lists[:0]
+			for _, id := range itemBlocks[from[a]:from[a+1]] {
+				k := next[id]
+				next[id]++
+				if ids := blocks[id]; len(ids) <= maxBlock && int(k)+1 < len(ids) {
+					lists = append(lists, ids[k+1:])
+				}
+			}
+			later = mergeUnique(later[:0], lists)
+			for _, bb := range later {
+				b := int(bb)
+				if info[a].key == info[b].key {
+					continue // same key, so same kind too: joined already
+				}
+				if !pairVariants(a, b) {
+					continue
+				}
+				uf.union(a, b)
+			}
+		}
+		return uf.groups()
+	}
+	// In parallel: the pairs not far apart, each with whether its names
+	// are alike, found by chunks of items; then the sets joined in the
+	// order above, skipping the pairs joined already. The names are
+	// checked once each, whichever chunk asks first.
+	chunks := (len(items) + groupChunk - 1) / groupChunk
+	cpairs := make([][]int32, chunks) // b, or ^b when alike
+	cfrom := make([][]int32, chunks)
+	parallel(jobs, chunks, func(w int, next func() int) {
+		var later []int32
+		var lists [][]int32
+		wc := lexCache{opt: opt, info: map[string]uint8{}}
+		for c := next(); c >= 0; c = next() {
+			lo, hi := c*groupChunk, min((c+1)*groupChunk, len(items))
+			var ps []int32
+			fr := make([]int32, hi-lo+1)
+			for a := lo; a < hi; a++ {
+				fr[a-lo] = int32(len(ps))
+				if names[a] == nil {
+					continue
+				}
+				later = laterOf(a, later, &lists)
+				for _, bb := range later {
+					b := int(bb)
+					if info[a].key == info[b].key || farApart(a, b) {
+						continue
+					}
+					names[a].checkShared(&wc)
+					names[b].checkShared(&wc)
+					if alike(a, b) {
+						bb = ^bb
+					}
+					ps = append(ps, bb)
+				}
+			}
+			fr[hi-lo] = int32(len(ps))
+			cpairs[c], cfrom[c] = ps, fr
+		}
+	})
+	for a := range items {
+		c, k := a/groupChunk, a%groupChunk
+		fr := cfrom[c]
+		for _, bb := range cpairs[c][fr[k]:fr[k+1]] {
+			ok := bb < 0
+			if ok {
+				bb = ^bb
+			}
+			b := int(bb)
+			if uf.find(a) == uf.find(b) {
+				continue
+			}
+			anchor(a)
+			anchor(b)
+			if ok {
+				uf.union(a, b)
+			}
 		}
 	}
 	return uf.groups()
+}
+
+// knownIDs numbers the content of known names: names of equal content
+// words have equal numbers, others different ones.
+type knownIDs struct {
+	byHash map[uint32]int32 // the first name of each content hash
+	byText map[string]int   // the names whose hash another's content has
+}
+
+// id returns the number of the content of names[i], above 0.
+func (k *knownIDs) id(names []*name, i int) int {
+	n := names[i]
+	if k.byHash == nil {
+		k.byHash = map[uint32]int32{}
+	}
+	j, ok := k.byHash[n.chash]
+	if !ok {
+		k.byHash[n.chash] = int32(i)
+		return i + 1
+	}
+	if equalWords(names[j].content, n.content) {
+		return int(j) + 1
+	}
+	// Another content of the same hash: numbered after all names.
+	if k.byText == nil {
+		k.byText = map[string]int{}
+	}
+	t := strings.Join(n.content, " ")
+	id, ok := k.byText[t]
+	if !ok {
+		id = len(names) + len(k.byText) + 1
+		k.byText[t] = id
+	}
+	return id
+}
+
+// groupChunk is the number of items a goroutine of Group takes at a time.
+const groupChunk = 256
+
+// A blockKey names a block of Group: names that share one are compared.
+type blockKey struct {
+	tag byte // 'a' whole name, 'w' a word, 's' a suffix
+	key string
+}
+
+// blockTag returns the index of a blockKey's tag.
+func blockTag(tag byte) int {
+	switch tag {
+	case 'a':
+		return 0
+	case 'w':
+		return 1
+	}
+	return 2
+}
+
+// groupName makes the name of item it, of exact key key, in a, sets what
+// Group reads of it in in, and appends to dst the keys of its blocks: the
+// skeleton of each word and of the whole name, and the last letters of a
+// single word (for merged names). Every likeness variants accepts shares
+// one of them. With skel, the name's skeleton is worked out now.
+func groupName(a *nameArena, in *pairInfo, it Item, key string, dst []blockKey, skel bool) (*name, []blockKey) {
+	n := a.newName(it.Text, key)
+	in.clen = int32(len(n.compact))
+	if c := n.compact; c != "" {
+		in.last = c[len(c)-1]
+	}
+	if it.Mid {
+		in.flags |= pairMid
+	}
+	whole := text.Skeleton(n.compact)
+	if n.ascii {
+		n.skel, n.skelDone = whole, true // the same for ASCII
+	} else if skel {
+		n.skeleton()
+	}
+	dst = append(dst, blockKey{'a', whole})
+	at := len(a.strs)
+	for _, w := range n.content {
+		sk := whole
+		if w != n.compact {
+			sk = text.Skeleton(w)
+		}
+		a.strs = append(a.strs, sk)
+		if len(sk) >= 3 || len(n.content) == 1 && len(sk) >= 2 {
+			dst = append(dst, blockKey{'w', sk})
+		}
+	}
+	n.cskel = a.strs[at:len(a.strs):len(a.strs)]
+	if len(n.content) == 1 && len(n.compact) >= 5 {
+		dst = append(dst, blockKey{'s', n.compact[len(n.compact)-5:]})
+	}
+	return n, dst
+}
+
+// parallel runs fn in up to jobs goroutines (the caller's one of them)
+// until the n tasks 0..n-1 are taken: each call of next returns a task not
+// yet taken, or -1.
+func parallel(jobs, n int, fn func(worker int, next func() int)) {
+	var taken atomic.Int64
+	next := func() int {
+		if t := int(taken.Add(1) - 1); t < n {
+			return t
+		}
+		return -1
+	}
+	jobs = min(jobs, n)
+	var wg sync.WaitGroup
+	for w := 1; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn(w, next)
+		}()
+	}
+	fn(0, next)
+	wg.Wait()
 }
 
 // A pairInfo is what Group reads of an item for most pairs.
@@ -343,26 +553,29 @@ func mergeUnique(dst []int32, lists [][]int32) []int32 {
 	}
 }
 
-// A name is a spelling split into words for comparison.
+// A name is a spelling split into words for comparison. The fields most
+// pairs of names read come first, in one cache line.
 type name struct {
-	text      string
-	compact   string
-	words     []string // folded, connectors included
-	content   []string // folded, without connectors
-	acronym   []bool   // per content word: written in capitals ("ICBC")
 	allCommon bool     // every content word is a common English word
 	known     bool     // every content word is known to the lexicon
 	checked   bool     // allCommon, known and knownWord are set
 	ascii     bool     // text is ASCII and compact is text.Compact(text)
 	chash     uint32   // contentHash(content): names of equal content have equal hashes
+	content   []string // folded, without connectors
+	compact   string
 	// knownWord has bit i set when content word i is known, for the
 	// first 64 words (the lexicon is asked about later ones again).
 	knownWord uint64
+	text      string
+	words     []string // folded, connectors included
+	acronym   []bool   // per content word: written in capitals ("ICBC")
+	cskel     []string // per content word, its skeleton, if Group made the name
 	// The skeleton of text and text prepared for text.Similarity, once
 	// a comparison needs them.
 	skel     string
 	skelDone bool
-	prep     *text.Name
+	prep     atomic.Pointer[text.Name]
+	once     sync.Once // checkShared
 }
 
 // skeleton returns text.Skeleton(n.text), computed once.
@@ -374,12 +587,24 @@ func (n *name) skeleton() string {
 }
 
 // prepared returns text.PrepareName(n.text), computed once.
+// Safe for concurrent use.
 func (n *name) prepared() *text.Name {
-	if n.prep == nil {
-		p := text.PrepareName(n.text)
-		n.prep = &p
+	if p := n.prep.Load(); p != nil {
+		return p
 	}
-	return n.prep
+	p := text.PrepareName(n.text)
+	if n.prep.CompareAndSwap(nil, &p) {
+		return &p
+	}
+	return n.prep.Load()
+}
+
+// wordSkeleton returns text.Skeleton(n.content[i]).
+func (n *name) wordSkeleton(i int) string {
+	if n.cskel != nil {
+		return n.cskel[i]
+	}
+	return text.Skeleton(n.content[i])
 }
 
 // wordKnown reports whether content word i is known; n is checked.
@@ -545,10 +770,17 @@ func (n *name) checkCached(c *lexCache) *name {
 		v := c.info[w]
 		if v == 0 {
 			v = 1
-			if c.opt.Known != nil && c.opt.Known(w) {
+			var known, common bool
+			if c.opt.Lookup != nil {
+				known, common = c.opt.Lookup(w)
+			} else {
+				known = c.opt.Known != nil && c.opt.Known(w)
+				common = c.opt.Common != nil && c.opt.Common(w)
+			}
+			if known {
 				v |= 2
 			}
-			if c.opt.Common != nil && c.opt.Common(w) {
+			if common {
 				v |= 4
 			}
 			c.info[w] = v
@@ -563,6 +795,12 @@ func (n *name) checkCached(c *lexCache) *name {
 		}
 	}
 	return n
+}
+
+// checkShared is checkCached for a name that other goroutines may check
+// at the same time, each with a cache of its own.
+func (n *name) checkShared(c *lexCache) {
+	n.once.Do(func() { n.checkCached(c) })
 }
 
 // check sets allCommon and known from the lexicon, once, and returns n.
@@ -599,7 +837,8 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 	}
 	// One is part of the other: a surname beside a full name ("Bukele",
 	// "Nayib Bukele") or a different place ("Sudan", "South Sudan").
-	if subset(a.content, b.content) || subset(b.content, a.content) {
+	// (Two single words of different content are not.)
+	if (len(a.content) > 1 || len(b.content) > 1) && (subset(a.content, b.content) || subset(b.content, a.content)) {
 		return false
 	}
 	// A derived form: "Paul" and "Paula", "Niger" and "Nigeria".
@@ -642,7 +881,7 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 			if a.wordKnown(i, opt) && b.wordKnown(i, opt) || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
 				return false
 			}
-			if text.Distance(text.Skeleton(x), text.Skeleton(y)) > 1 {
+			if text.Distance(a.wordSkeleton(i), b.wordSkeleton(i)) > 1 {
 				return false
 			}
 			floor := max(opt.MinSimilarity-0.1, 0.7)

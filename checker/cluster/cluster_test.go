@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"sort"
 	"strings"
@@ -172,5 +173,113 @@ func TestMergeUnique(t *testing.T) {
 				t.Errorf("%d lists: %d twice", n, got[i])
 			}
 		}
+	}
+}
+
+// TestGroupJobs: Group gives the same groups whatever the number of
+// goroutines it may use, for names alike in many ways, glossary terms and
+// known names among them.
+func TestGroupJobs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	syl := []string{"ba", "ko", "ri", "mu", "ta", "ne", "sa", "lo", "vi", "de", "gu", "ha", "an", "el", "ia"}
+	word := func() string {
+		var b strings.Builder
+		for k := 2 + rng.IntN(3); k > 0; k-- {
+			b.WriteString(syl[rng.IntN(len(syl))])
+		}
+		w := b.String()
+		return strings.ToUpper(w[:1]) + w[1:]
+	}
+	known := []string{"Austria", "Australia", "Greece", "Greek", "Paul", "Paula", "Sudan", "South Sudan", "El Salvador", "Salvador"}
+	var items []Item
+	for len(items) < 5000 {
+		var s string
+		switch k := rng.IntN(10); {
+		case k == 0:
+			s = known[rng.IntN(len(known))]
+		case k < 3 && len(items) > 0:
+			// A variant of an earlier one: a letter changed, dropped
+			// or doubled, another casing, words joined.
+			b := []byte(items[rng.IntN(len(items))].Text)
+			i := rng.IntN(len(b))
+			switch rng.IntN(4) {
+			case 0:
+				b[i] = "aeiouklmn"[rng.IntN(9)]
+			case 1:
+				b = append(b[:i:i], b[i+1:]...)
+			case 2:
+				b = append(b[:i+1:i+1], b[i:]...)
+			default:
+				b = []byte(strings.ReplaceAll(strings.ToUpper(string(b)), " ", ""))
+			}
+			s = string(b)
+		default:
+			s = word()
+			if rng.IntN(3) == 0 {
+				s += " " + word()
+			}
+			if rng.IntN(10) == 0 {
+				s = "de " + s
+			}
+		}
+		it := Item{Text: s, Kind: Name, Count: 1 + rng.IntN(3), Mid: rng.IntN(4) != 0}
+		if rng.IntN(20) == 0 {
+			it.Term = 1 + rng.IntN(50)
+		}
+		if rng.IntN(30) == 0 {
+			it.Kind = Acronym
+		}
+		items = append(items, it)
+	}
+	opt := lexOpts
+	want := Group(items, opt)
+	if len(want) < 100 {
+		t.Fatalf("%d groups, want more to test", len(want))
+	}
+	for _, jobs := range []int{2, 8} {
+		opt.Jobs = jobs
+		if got := Group(items, opt); !reflect.DeepEqual(got, want) {
+			t.Errorf("Jobs %d: groups differ from one job's", jobs)
+		}
+	}
+	// Known and Common in one look-up.
+	opt.Jobs = 1
+	opt.Lookup = func(w string) (bool, bool) { return opt.Known(w), opt.Common(w) }
+	if got := Group(items, opt); !reflect.DeepEqual(got, want) {
+		t.Error("with Lookup: groups differ")
+	}
+}
+
+// TestKnownIDs checks the numbers of known names' contents against
+// numbering their words joined, with contents of equal hashes.
+func TestKnownIDs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 9))
+	vocab := []string{"nayib", "bukele", "el", "salvador", "san", "jose", "costa", "rica"}
+	var names []*name
+	for range 2000 {
+		var content []string
+		for k := 1 + rng.IntN(3); k > 0; k-- {
+			content = append(content, vocab[rng.IntN(len(vocab))])
+		}
+		// Many contents of alike hashes.
+		n := &name{content: content, chash: contentHash(content) & 3}
+		names = append(names, n)
+	}
+	var k knownIDs
+	byText := map[string]int{}
+	byID := map[int]string{}
+	for i, n := range names {
+		id := k.id(names, i)
+		text := strings.Join(n.content, " ")
+		if id <= 0 {
+			t.Fatalf("name %d: id %d", i, id)
+		}
+		if prev, ok := byText[text]; ok && prev != id {
+			t.Fatalf("%q: id %d, before %d", text, id, prev)
+		}
+		if prev, ok := byID[id]; ok && prev != text {
+			t.Fatalf("id %d for %q and %q", id, text, prev)
+		}
+		byText[text], byID[id] = id, text
 	}
 }
