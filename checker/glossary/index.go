@@ -42,7 +42,7 @@ type Index struct {
 	capKeys  map[uint64]struct{}
 	capBloom []uint64
 
-	cache  sync.Map // name → cached: Best's results
+	cache  bestCache // name → cached: Best's results
 	cached atomic.Int64
 	// names[id] is Forms[id] prepared for text.Similarity, on first use:
 	// a lookup scores a few forms, and most forms are never scored.
@@ -846,6 +846,33 @@ type cached struct {
 	floor float64 // the floor it was looked up with
 }
 
+// A bestCache holds Best's results by name: a map behind a read-write
+// lock. Nearly every access is a read, from one goroutine or a few; a
+// sync.Map, which this replaced, walks a trie of nodes scattered in
+// memory for each, and its values are boxed.
+type bestCache struct {
+	mu sync.RWMutex
+	m  map[string]cached
+}
+
+// load returns the result cached for s.
+func (c *bestCache) load(s string) (cached, bool) {
+	c.mu.RLock()
+	v, ok := c.m[s]
+	c.mu.RUnlock()
+	return v, ok
+}
+
+// store caches v for s, replacing what was cached for it.
+func (c *bestCache) store(s string, v cached) {
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = make(map[string]cached)
+	}
+	c.m[s] = v
+	c.mu.Unlock()
+}
+
 // Best returns the entry that s most likely misspells, with the score of
 // text.Similarity against its term or variants; false when no form is near
 // or none could score 0.6. Ties go to the earlier entry. Results are
@@ -856,15 +883,15 @@ func (ix *Index) Best(s string) (Fuzzy, bool) { return ix.BestAbove(s, 0) }
 // it returns what Best returns when that scores floor or more, and false
 // otherwise, sooner, as comparisons that cannot reach floor are cut short.
 func (ix *Index) BestAbove(s string, floor float64) (Fuzzy, bool) {
-	if v, ok := ix.cache.Load(s); ok {
+	if c, ok := ix.cache.load(s); ok {
 		// A lookup with a lower floor answers for a higher one.
-		if c := v.(cached); c.floor <= floor {
+		if c.floor <= floor {
 			return c.f, c.ok && c.f.Match.Score >= floor
 		}
 	}
 	f, ok := ix.best(s, floor)
 	if ix.cached.Add(1) <= cacheLimit {
-		ix.cache.Store(strings.Clone(s), cached{f, ok, floor})
+		ix.cache.store(strings.Clone(s), cached{f, ok, floor})
 	}
 	return f, ok
 }
@@ -960,7 +987,7 @@ func (ix *Index) BestCapitalsAbove(s string, floor float64) (Fuzzy, bool) {
 	if len(ix.capKeys) == 0 {
 		return Fuzzy{}, false
 	}
-	if v, ok := ix.cache.Load(s); !ok || v.(cached).floor > floor {
+	if c, ok := ix.cache.load(s); !ok || c.floor > floor {
 		if !ix.mayFindCapitals(s) {
 			return Fuzzy{}, false
 		}
