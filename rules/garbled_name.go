@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -192,6 +193,10 @@ func runGarbledName(p *checker.Pass) error {
 	}
 	workers := make([]*worker, p.Workers())
 	found := make([][]garbledHit, (len(cands)+chunk-1)/chunk)
+	var starts []int
+	if knownByScan {
+		starts = glossaryStarts(doc, ix)
+	}
 	p.Parallel(len(found), func(w, k int) {
 		wk := workers[w]
 		if wk == nil {
@@ -200,9 +205,13 @@ func runGarbledName(p *checker.Pass) error {
 			workers[w] = wk
 		}
 		var hits []garbledHit
-		at := 0 // the token of the last candidate's first word: the next one is near
-		for _, c := range cands[k*chunk : min(len(cands), (k+1)*chunk)] {
-			hits = garbledInCandidate(hits, ix, &wk.memo, wk.present, doc.Masked, doc.Tokens, c, minConf, &at)
+		cs := cands[k*chunk : min(len(cands), (k+1)*chunk)]
+		sc := scanCursor{starts: starts, at: 0} // at: the token of the last candidate's first word: the next one is near
+		if starts != nil && len(cs) > 0 && len(cs[0].Words) > 0 {
+			sc.next = sort.SearchInts(starts, cs[0].Words[0].Start)
+		}
+		for _, c := range cs {
+			hits = garbledInCandidate(hits, ix, &wk.memo, wk.present, doc.Masked, doc.Tokens, c, minConf, &sc)
 		}
 		found[k] = hits
 	})
@@ -397,24 +406,60 @@ func (m *bestMemos) add(ix *glossary.Index, sub string, fz glossary.Fuzzy, ok bo
 // maxNameWords bounds the word ranges of a candidate that are compared.
 const maxNameWords = 5
 
+// knownByScan makes garbled-name ask MatchAt only about the words at which
+// the pass of glossaryMatches found that a term or variant may start; the
+// tests turn it off to check that against asking about every word.
+var knownByScan = true
+
+// A scanCursor follows the candidates of a document, in order, through
+// its tokens and the offsets at which a term or variant may start.
+type scanCursor struct {
+	// starts are the offsets of glossaryStarts, or nil to ask MatchAt
+	// about every word; starts[next] is the first at or after the
+	// words still to come.
+	starts []int
+	next   int
+	// at is the index of a token at or before the next candidate's
+	// first word (the first word of the candidate before).
+	at int
+}
+
+// mayStart reports whether a term or variant may start at off, the start
+// of a word of a candidate, within its sentence: whether MatchAt at the
+// token there may find one. The offsets asked about must not decrease.
+func (sc *scanCursor) mayStart(s string, off int) bool {
+	if sc.starts == nil {
+		return true
+	}
+	for sc.next < len(sc.starts) && sc.starts[sc.next] < off {
+		sc.next++
+	}
+	if sc.next < len(sc.starts) && sc.starts[sc.next] == off {
+		return true
+	}
+	// The starts cover the word and number tokens; a token that starts
+	// with an ASCII letter is a word, any other is asked about.
+	c := s[off] | 0x20
+	return c < 'a' || c > 'z'
+}
+
 // garbledInCandidate appends the garbled names found in candidate c,
-// non-overlapping, best first. *at is the index of a token at or before
-// c's first word (the first word of the candidate before), set to that
-// word's.
-func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, present map[int]bool, s string, toks []text.Token, c text.Candidate, minConf float64, at *int) []garbledHit {
+// non-overlapping, best first; sc follows the candidates.
+func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, present map[int]bool, s string, toks []text.Token, c text.Candidate, minConf float64, sc *scanCursor) []garbledHit {
 	words := c.Words
 	if len(words) == 0 {
 		return dst
 	}
 	// Words covered by an exact term or variant are known, not garbled.
 	known := make([]bool, len(words))
-	lo := *at // the words' tokens are in order: each is sought from the last
+	lo := sc.at // the words' tokens are in order: each is sought from the last
 	for i := range words {
+		if !sc.mayStart(s, words[i].Start) {
+			continue // MatchAt finds nothing that ends in the sentence, nor in c
+		}
 		k, ok := tokenAt(toks, lo, words[i].Start)
 		lo = k
-		if i == 0 {
-			*at = k
-		}
+		sc.at = k
 		if !ok {
 			continue
 		}
