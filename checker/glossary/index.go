@@ -92,6 +92,7 @@ func NewIndex(entries []Entry) *Index {
 	var toks []text.Token
 	var kb []uint64
 	var fz pairs
+	fz.reserve(46 * nforms)
 	firstKeys := make([]uint64, 0, nforms)
 	var wholeKeys, pairKeys []uint64
 	for ei, e := range entries {
@@ -1064,28 +1065,38 @@ type postings struct {
 // differing only there still share their forms.
 func mixKey(h uint64) uint64 { return (h | 1) * 0x9e3779b97f4a7c15 }
 
-// pairs collects the (key, id) pairs of a postings before it is built. They
-// are kept in blocks of a fixed size: a large glossary has tens of millions
-// of pairs, which a growing slice would copy over and over.
+// pairs collects the (key, id) pairs of a postings before it is built,
+// already in coarse buckets by the top eight bits of the mixed key: the
+// build would otherwise make a pass over the pairs to count them by
+// bucket and another to move them there.
 type pairs struct {
-	keys [][]uint64 // mixed; every block but the last is full
-	ids  [][]int32
+	keys [coarse][]uint64 // mixed
+	ids  [coarse][]int32
 	n    int
 }
 
-const pairBlock = 1 << 16
+// coarse is the number of coarse buckets of pairs (on the top eight bits
+// of a mixed key).
+const coarse = 256
+
+// reserve makes room in each bucket for its share of about n pairs, with
+// an eighth to spare, so that few of them grow.
+func (ps *pairs) reserve(n int) {
+	per := n/coarse + n/(8*coarse)
+	for b := range coarse {
+		ps.keys[b] = make([]uint64, 0, per)
+		ps.ids[b] = make([]int32, 0, per)
+	}
+}
 
 func (ps *pairs) add(keys []uint64, id int32) {
 	for _, h := range keys {
-		if ps.n%pairBlock == 0 {
-			ps.keys = append(ps.keys, make([]uint64, 0, pairBlock))
-			ps.ids = append(ps.ids, make([]int32, 0, pairBlock))
-		}
-		b := len(ps.keys) - 1
-		ps.keys[b] = append(ps.keys[b], mixKey(h))
+		m := mixKey(h)
+		b := m >> 56
+		ps.keys[b] = append(ps.keys[b], m)
 		ps.ids[b] = append(ps.ids[b], id)
-		ps.n++
 	}
+	ps.n += len(keys)
 }
 
 // scatter moves pairs into buckets by the bits of the key from shift up,
@@ -1104,9 +1115,9 @@ func scatter(keys []uint64, ids []int32, toKeys []uint64, toIds []int32, shift u
 //
 // A large glossary has tens of millions of pairs and a directory of
 // millions of buckets: a pass that wrote each pair straight to its bucket
-// would miss the cache on nearly every pair. The pairs are first moved
-// into at most 256 coarse buckets (on the top bits of the key), then each
-// coarse bucket, small enough to stay in cache, into the directory's.
+// would miss the cache on nearly every pair. The pairs come in at most
+// 256 coarse buckets (on the top bits of the key), and each coarse bucket,
+// small enough to stay in cache, is moved into the directory's.
 func (ps *pairs) build() postings {
 	n := ps.n
 	if n == 0 {
@@ -1116,26 +1127,22 @@ func (ps *pairs) build() postings {
 	nb := 1 << max(4, bits.Len(uint(n/4)))
 	dirBits := uint(bits.Len(uint(nb - 1)))
 	shift := 64 - dirBits
-	topBits := min(dirBits, 8)
-	top, topShift := 1<<topBits, 64-topBits
-	fine := nb >> topBits // directory buckets per coarse bucket
-
-	topStart := make([]uint32, top+1)
-	for _, blk := range ps.keys {
-		for _, m := range blk {
-			topStart[m>>topShift+1]++
-		}
-	}
-	for t := 1; t <= top; t++ {
-		topStart[t] += topStart[t-1]
-	}
 	keys := make([]uint64, n)
 	ids := make([]int32, n)
-	pos := slices.Clone(topStart[:top])
-	for bi := range ps.keys {
-		scatter(ps.keys[bi], ps.ids[bi], keys, ids, topShift, uint64(top-1), pos)
+	// The coarse buckets, each as a list of pairs: ps's own, or, for a
+	// directory of fewer than 256 buckets, all of them in one.
+	cKeys, cIds := ps.keys[:], ps.ids[:]
+	if dirBits < 8 {
+		all, allIds := keys[:0], ids[:0]
+		for b := range coarse {
+			all, allIds = append(all, ps.keys[b]...), append(allIds, ps.ids[b]...)
+		}
+		// Moved into keys and ids below, bucket by bucket of the
+		// directory, so copied aside first.
+		cKeys, cIds = [][]uint64{slices.Clone(all)}, [][]int32{slices.Clone(allIds)}
 	}
-	ps.keys, ps.ids = nil, nil
+	top := len(cKeys)
+	fine := nb / top // directory buckets per coarse bucket
 
 	p := postings{dir: make([]uint32, nb+1), shift: shift}
 	ukeys := make([]uint64, 0, n/2)
@@ -1143,25 +1150,25 @@ func (ps *pairs) build() postings {
 	w := 0 // ids written
 	start := make([]uint32, fine+1)
 	fpos := make([]uint32, fine)
-	var tmpK []uint64
-	var tmpI []int32
+	lo := 0
 	for t := range top {
-		lo, hi := int(topStart[t]), int(topStart[t+1])
+		bk, bi := cKeys[t], cIds[t]
+		hi := lo + len(bk)
 		// start[b]: where directory bucket t*fine+b begins, from lo.
 		clear(start)
 		if fine > 1 {
-			for _, m := range keys[lo:hi] {
+			for _, m := range bk {
 				start[m>>shift&uint64(fine-1)+1]++
 			}
 			for b := 1; b <= fine; b++ {
 				start[b] += start[b-1]
 			}
-			tmpK = append(tmpK[:0], keys[lo:hi]...)
-			tmpI = append(tmpI[:0], ids[lo:hi]...)
 			copy(fpos, start[:fine])
-			scatter(tmpK, tmpI, keys[lo:hi], ids[lo:hi], shift, uint64(fine-1), fpos)
+			scatter(bk, bi, keys[lo:hi], ids[lo:hi], shift, uint64(fine-1), fpos)
 		} else {
 			start[1] = uint32(hi - lo)
+			copy(keys[lo:hi], bk)
+			copy(ids[lo:hi], bi)
 		}
 		for b := range fine {
 			blo, bhi := lo+int(start[b]), lo+int(start[b+1])
@@ -1179,7 +1186,9 @@ func (ps *pairs) build() postings {
 			}
 			p.dir[t*fine+b+1] = uint32(len(ukeys))
 		}
+		lo = hi
 	}
+	ps.keys, ps.ids = [coarse][]uint64{}, [coarse][]int32{}
 	// About 10 bits per key: with two bits in a word, about 3% of absent
 	// keys pass, and the filter of a large glossary stays in cache.
 	p.bloom = newFilter(ukeys, 64, 10, bloomBits)
