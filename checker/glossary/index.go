@@ -27,14 +27,15 @@ type Index struct {
 	Entries []Entry
 	Forms   []Form
 
-	seq   map[uint64]seqNode  // token-sequence prefixes of forms
-	seqBF []uint64            // bit set of the keys of seq, to skip most map lookups
-	seqSh uint                // 64 - log2(bits in seqBF)
-	first []uint64            // filter of the keys of forms' first tokens (firstBits)
-	whole []uint64            // filter of the keys (and shortKeys) of one-token forms (firstBits)
-	pairs []uint64            // filter of the pairKeys of forms' first two tokens, when short (firstBits)
-	words map[uint64]struct{} // runs of whole words of terms (not variants)
-	fuzzy postings            // deletion and skeleton keys → form ids
+	seq     map[uint64]seqNode  // token-sequence prefixes of forms
+	seqBF   []uint64            // bit set of the keys of seq, to skip most map lookups
+	seqSh   uint                // 64 - log2(bits in seqBF)
+	first   []uint64            // filter of the keys of forms' first tokens (firstBits)
+	whole   []uint64            // filter of the keys (and shortKeys) of one-token forms (firstBits)
+	pairs   []uint64            // filter of the pairKeys of forms' first two tokens, when short (firstBits)
+	words   map[uint64]struct{} // runs of whole words of terms (not variants)
+	wordsBF []uint64            // filter of the keys of words (firstBits), to skip most map lookups
+	fuzzy   postings            // deletion and skeleton keys → form ids
 
 	// capKeys are the fuzzy keys of the terms (not variants) written in
 	// capitals (WrittenInCapitals), for BestCapitalsAbove, and capBloom
@@ -200,6 +201,14 @@ func NewIndex(entries []Entry) *Index {
 	ix.buildFirstFilter(firstKeys)
 	ix.whole = newFilter(wholeKeys, 16, 8, firstBits)
 	ix.pairs = newFilter(pairKeys, 16, 8, firstBits)
+	// Nearly every run of words of a text asked about is no part of a
+	// term: a filter of about 16 bits a key turns most away before the
+	// map, whose lookups miss the cache.
+	wk := make([]uint64, 0, len(ix.words))
+	for h := range ix.words {
+		wk = append(wk, h)
+	}
+	ix.wordsBF = newFilter(wk, 16, 16, firstBits)
 	if len(ix.capKeys) > 0 {
 		ck := make([]uint64, 0, len(ix.capKeys))
 		for h := range ix.capKeys {
@@ -588,7 +597,13 @@ func (ix *Index) HasTerm(forms []int32) bool {
 // "Montoya-Galvez" of "Camilo Montoya-Galvez"), spaces and hyphens as in
 // the term.
 func (ix *Index) IsTermPart(w string) bool {
-	_, ok := ix.words[partKeyHash(w)]
+	h := partKeyHash(w)
+	if len(ix.wordsBF) > 0 {
+		if i, b := firstBits(h, len(ix.wordsBF)); ix.wordsBF[i]&b != b {
+			return false
+		}
+	}
+	_, ok := ix.words[h]
 	return ok
 }
 
