@@ -73,10 +73,36 @@ const minPlainSimilarity = 0.55
 
 // wordFlags remember, for the first 64 words of a candidate, what its
 // word ranges ask of them over and over: whether a word is a connector
-// (isConnectorWord) and whether it counts beside a range for
+// (isConnectorWord), whether it is a common word (lexicon.IsCommon of it
+// in lower case) and whether it counts beside a range for
 // partOfLongerName (neither a connector nor a common word).
 type wordFlags struct {
-	conn, connKnown, other, otherKnown uint64 // bit k for word k
+	conn, connKnown, other, otherKnown, com, comKnown uint64 // bit k for word k
+}
+
+// common returns lexicon.IsCommon(lowerASCII(words[k])).
+func (f *wordFlags) common(s string, words []text.Span, k int) bool {
+	if k >= 64 {
+		return lexicon.IsCommon(lowerASCII(s[words[k].Start:words[k].End]))
+	}
+	b := uint64(1) << k
+	if f.comKnown&b == 0 {
+		f.comKnown |= b
+		if lexicon.IsCommon(lowerASCII(s[words[k].Start:words[k].End])) {
+			f.com |= b
+		}
+	}
+	return f.com&b != 0
+}
+
+// allCommon is allCommonWords(s, words[i:j]).
+func (f *wordFlags) allCommon(s string, words []text.Span, i, j int) bool {
+	for k := i; k < j; k++ {
+		if !f.common(s, words, k) && !text.IsConnector(s[words[k].Start:words[k].End]) {
+			return false
+		}
+	}
+	return true
 }
 
 // connector returns isConnectorWord(s, words[k]).
@@ -103,7 +129,7 @@ func (f *wordFlags) besideName(s string, words []text.Span, k int) bool {
 	b := uint64(1) << k
 	if f.otherKnown&b == 0 {
 		f.otherKnown |= b
-		if !f.connector(s, words, k) && !lexicon.IsCommon(lowerASCII(s[words[k].Start:words[k].End])) {
+		if !f.connector(s, words, k) && !f.common(s, words, k) {
 			f.other |= b
 		}
 	}
@@ -367,15 +393,15 @@ const (
 // reported only as a garbled term in capitals, and a run of common words
 // only from errorConfidence (see garbledInCandidate): those are sought
 // so, which is quicker.
-func (m *bestMemos) find(ix *glossary.Index, s string, words []text.Span, sub string, minConf float64) int32 {
+func (m *bestMemos) find(ix *glossary.Index, s string, words []text.Span, sub string, minConf float64, wf *wordFlags, i, j int) int32 {
 	if findInFull {
 		return m.lookUp(ix, sub, minConf)
 	}
-	if allCapitalWords(s, words) {
+	if allCapitalWords(s, words[i:j]) {
 		fz, ok := ix.BestCapitalsAbove(sub, minConf)
 		return m.add(ix, sub, fz, ok, notCapital)
 	}
-	if len(words) > 1 && minConf < errorConfidence && allCommonWords(s, words) {
+	if j-i > 1 && minConf < errorConfidence && wf.allCommon(s, words, i, j) {
 		fz, ok := ix.BestAbove(sub, errorConfidence)
 		return m.add(ix, sub, fz, ok, notCommon)
 	}
@@ -498,15 +524,15 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, p
 			switch {
 			case !seen:
 				m = noMatch
-				if worthComparing(ix, s, words[i:j]) {
-					m = memo.find(ix, s, words[i:j], sub, minConf)
+				if worthComparing(ix, s, words, i, j, &wf) {
+					m = memo.find(ix, s, words, sub, minConf, &wf, i, j)
 				}
 				memo.index[sub] = m
 			case m == notCapital && !allCapitalWords(s, words[i:j]),
-				m == notCommon && !(j-i > 1 && allCommonWords(s, words[i:j])):
+				m == notCommon && !(j-i > 1 && wf.allCommon(s, words, i, j)):
 				// The same text split into other words: look it up
 				// for them.
-				m = memo.find(ix, s, words[i:j], sub, minConf)
+				m = memo.find(ix, s, words, sub, minConf, &wf, i, j)
 				memo.index[sub] = m
 			}
 			if m < 0 {
@@ -564,7 +590,7 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, p
 					continue // "Rockefeller" is not a garbled "Luce Ferraro"
 				}
 			}
-			if j-i > 1 && allCommonWords(s, words[i:j]) && (score < errorConfidence || plain < minCommonSimilarity) {
+			if j-i > 1 && wf.allCommon(s, words, i, j) && (score < errorConfidence || plain < minCommonSimilarity) {
 				continue // "Ho Chi Min City" yes, "White Horse" for "White House" no
 			}
 			if j-i > 1 && plain < minCommonSimilarity && allKnownWords(s, words[i:j]) && !sharesWord(sub, matchedPart(form.Text, fz.Match)) {
@@ -701,14 +727,16 @@ func isConnectorWord(s string, w text.Span) bool {
 	return len(t) <= 5 && text.IsConnector(t)
 }
 
-// worthComparing filters word ranges that cannot be a garbled name: a run
-// of words of a glossary term; a common English word, a short word or an
-// acronym on its own.
-func worthComparing(ix *glossary.Index, s string, words []text.Span) bool {
+// worthComparing filters word ranges, words[i:j] of a candidate whose
+// flags are wf, that cannot be a garbled name: a run of words of a
+// glossary term; a common English word, a short word or an acronym on its
+// own.
+func worthComparing(ix *glossary.Index, s string, all []text.Span, i, j int, wf *wordFlags) bool {
+	words := all[i:j]
 	// The tests are independent; the cheap ones go first.
 	if len(words) == 1 {
 		w := s[words[0].Start:words[0].End]
-		if compactLen(w) < 4 || allCapitals(w) && len(w) <= 5 || lexicon.IsCommon(lowerASCII(w)) {
+		if compactLen(w) < 4 || allCapitals(w) && len(w) <= 5 || wf.common(s, all, i) {
 			return false
 		}
 	}
@@ -839,18 +867,6 @@ func looksLikeCodeRunes(w string) bool {
 }
 
 var namePrefixes = map[string]bool{"Mc": true, "Mac": true, "De": true, "Di": true, "Da": true, "Du": true, "Le": true, "La": true, "Van": true, "Von": true, "Fitz": true}
-
-// allCommonWords reports whether every word is a common English word or a
-// connector.
-func allCommonWords(s string, words []text.Span) bool {
-	for _, sp := range words {
-		w := s[sp.Start:sp.End]
-		if !lexicon.IsCommon(lowerASCII(w)) && !text.IsConnector(w) {
-			return false
-		}
-	}
-	return true
-}
 
 // hasInitial reports whether a word of the range is a single letter: an
 // initial ("S. Mill") or a stray letter ("Sir T").
