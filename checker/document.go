@@ -123,23 +123,35 @@ func (b *Buffers) NewDocument(path, txt, masked string, blocks []Block, sup []Su
 	d.Tokens = reuse(b.tokens, len(masked)/4+16)
 	d.Sentences = reuse(b.sentences, len(masked)/64+4) // prose: 100-150 bytes a sentence, terse text 60
 	var spans []Span
+	var ends, marks []int
 	for bi, blk := range blocks {
 		if blk.Kind == Code {
 			continue
 		}
-		spans = text.Sentences(spans[:0], masked, blk.Span)
-		for _, sp := range spans {
-			first := len(d.Tokens)
-			if cap(d.Tokens)-first < sp.Len()/2+8 {
-				d.Tokens = growTokens(d.Tokens, sp, len(masked))
+		// The block is tokenized whole, noting the punctuation marks
+		// that may end a sentence, and its sentences are found at those
+		// (text.SentencesAtMarks), without a pass over its bytes. No
+		// token crosses a sentence's end, so the tokens are those of the
+		// sentences one by one.
+		first := len(d.Tokens)
+		if cap(d.Tokens)-first < blk.Len()/2+8 {
+			d.Tokens = growTokens(d.Tokens, blk.Span, len(masked))
+		}
+		var words int
+		d.Tokens, words, marks = text.TokenizeMarks(d.Tokens, masked, blk.Span, marks[:0])
+		d.words += words
+		toks := d.Tokens[first:]
+		// Marks are the block's indexes in d.Tokens less first.
+		for k := range marks {
+			marks[k] -= first
+		}
+		spans, ends = text.SentencesAtMarks(spans[:0], ends[:0], masked, blk.Span, toks, marks)
+		from := first
+		for k, sp := range spans {
+			if to := first + ends[k]; to > from {
+				d.Sentences = append(d.Sentences, Sentence{Span: sp, Block: bi, First: from, Last: to})
+				from = to
 			}
-			var words int
-			d.Tokens, words = text.TokenizeCount(d.Tokens, masked, sp)
-			if len(d.Tokens) == first {
-				continue
-			}
-			d.words += words
-			d.Sentences = append(d.Sentences, Sentence{Span: sp, Block: bi, First: first, Last: len(d.Tokens)})
 		}
 	}
 	return d

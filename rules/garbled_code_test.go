@@ -36,10 +36,10 @@ func TestLooksLikeCodeASCII(t *testing.T) {
 }
 
 // TestWordFlags checks the remembered tests of wordFlags against
-// isConnectorWord and partOfLongerName, asked in any order, for
-// candidates of fewer and more than 64 words.
+// isConnectorWord, lexicon.IsCommon, allCommonWords and partOfLongerName,
+// asked in any order, for candidates of fewer and more than 64 words.
 func TestWordFlags(t *testing.T) {
-	vocab := strings.Fields("President Georg Brandl of the Bank and Trump de la Buckley Van Dyke White House Naibbuckley y Bakle Minister bin Salman")
+	vocab := strings.Fields("President Georg Brandl of the Bank and Trump de la Buckley Van Dyke White House Naibbuckley y Bakle Minister bin Salman Power Management Group Reference Manual")
 	rng := rand.New(rand.NewPCG(1, 1))
 	for _, n := range []int{1, 5, 20, 63, 64, 65, 100} {
 		var b strings.Builder
@@ -57,12 +57,23 @@ func TestWordFlags(t *testing.T) {
 		for range 1000 {
 			i := rng.IntN(n)
 			j := i + 1 + rng.IntN(n-i)
-			if rng.IntN(2) == 0 {
+			switch rng.IntN(4) {
+			case 0:
 				if got, want := wf.connector(s, words, i), isConnectorWord(s, words[i]); got != want {
 					t.Fatalf("%d words: connector(%d) = %v, want %v", n, i, got, want)
 				}
-			} else if got, want := wf.partOfLongerName(s, words, i, j), partOfLongerName(s, words, i, j); got != want {
-				t.Fatalf("%d words: partOfLongerName(%d, %d) = %v, want %v", n, i, j, got, want)
+			case 1:
+				if got, want := wf.common(s, words, i), lexicon.IsCommon(lowerASCII(s[words[i].Start:words[i].End])); got != want {
+					t.Fatalf("%d words: common(%d) = %v, want %v", n, i, got, want)
+				}
+			case 2:
+				if got, want := wf.allCommon(s, words, i, j), allCommonWords(s, words[i:j]); got != want {
+					t.Fatalf("%d words: allCommon(%d, %d) = %v, want %v", n, i, j, got, want)
+				}
+			default:
+				if got, want := wf.partOfLongerName(s, words, i, j), partOfLongerName(s, words, i, j); got != want {
+					t.Fatalf("%d words: partOfLongerName(%d, %d) = %v, want %v", n, i, j, got, want)
+				}
 			}
 		}
 	}
@@ -76,4 +87,16 @@ func partOfLongerName(s string, words []text.Span, i, j int) bool {
 		return !isConnectorWord(s, words[k]) && !lexicon.IsCommon(lowerASCII(w))
 	}
 	return i > 0 && other(i-1) || j < len(words) && other(j)
+}
+
+// allCommonWords reports whether every word is a common English word or a
+// connector.
+func allCommonWords(s string, words []text.Span) bool {
+	for _, sp := range words {
+		w := s[sp.Start:sp.End]
+		if !lexicon.IsCommon(lowerASCII(w)) && !text.IsConnector(w) {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -72,10 +73,36 @@ const minPlainSimilarity = 0.55
 
 // wordFlags remember, for the first 64 words of a candidate, what its
 // word ranges ask of them over and over: whether a word is a connector
-// (isConnectorWord) and whether it counts beside a range for
+// (isConnectorWord), whether it is a common word (lexicon.IsCommon of it
+// in lower case) and whether it counts beside a range for
 // partOfLongerName (neither a connector nor a common word).
 type wordFlags struct {
-	conn, connKnown, other, otherKnown uint64 // bit k for word k
+	conn, connKnown, other, otherKnown, com, comKnown uint64 // bit k for word k
+}
+
+// common returns lexicon.IsCommon(lowerASCII(words[k])).
+func (f *wordFlags) common(s string, words []text.Span, k int) bool {
+	if k >= 64 {
+		return lexicon.IsCommon(lowerASCII(s[words[k].Start:words[k].End]))
+	}
+	b := uint64(1) << k
+	if f.comKnown&b == 0 {
+		f.comKnown |= b
+		if lexicon.IsCommon(lowerASCII(s[words[k].Start:words[k].End])) {
+			f.com |= b
+		}
+	}
+	return f.com&b != 0
+}
+
+// allCommon is allCommonWords(s, words[i:j]).
+func (f *wordFlags) allCommon(s string, words []text.Span, i, j int) bool {
+	for k := i; k < j; k++ {
+		if !f.common(s, words, k) && !text.IsConnector(s[words[k].Start:words[k].End]) {
+			return false
+		}
+	}
+	return true
 }
 
 // connector returns isConnectorWord(s, words[k]).
@@ -102,7 +129,7 @@ func (f *wordFlags) besideName(s string, words []text.Span, k int) bool {
 	b := uint64(1) << k
 	if f.otherKnown&b == 0 {
 		f.otherKnown |= b
-		if !f.connector(s, words, k) && !lexicon.IsCommon(lowerASCII(s[words[k].Start:words[k].End])) {
+		if !f.connector(s, words, k) && !f.common(s, words, k) {
 			f.other |= b
 		}
 	}
@@ -192,6 +219,10 @@ func runGarbledName(p *checker.Pass) error {
 	}
 	workers := make([]*worker, p.Workers())
 	found := make([][]garbledHit, (len(cands)+chunk-1)/chunk)
+	var starts []int
+	if knownByScan {
+		starts = glossaryStarts(doc, ix)
+	}
 	p.Parallel(len(found), func(w, k int) {
 		wk := workers[w]
 		if wk == nil {
@@ -200,9 +231,13 @@ func runGarbledName(p *checker.Pass) error {
 			workers[w] = wk
 		}
 		var hits []garbledHit
-		at := 0 // the token of the last candidate's first word: the next one is near
-		for _, c := range cands[k*chunk : min(len(cands), (k+1)*chunk)] {
-			hits = garbledInCandidate(hits, ix, &wk.memo, wk.present, doc.Masked, doc.Tokens, c, minConf, &at)
+		cs := cands[k*chunk : min(len(cands), (k+1)*chunk)]
+		sc := scanCursor{starts: starts, at: 0} // at: the token of the last candidate's first word: the next one is near
+		if starts != nil && len(cs) > 0 && len(cs[0].Words) > 0 {
+			sc.next = sort.SearchInts(starts, cs[0].Words[0].Start)
+		}
+		for _, c := range cs {
+			hits = garbledInCandidate(hits, ix, &wk.memo, wk.present, doc.Masked, doc.Tokens, c, minConf, &sc)
 		}
 		found[k] = hits
 	})
@@ -358,15 +393,15 @@ const (
 // reported only as a garbled term in capitals, and a run of common words
 // only from errorConfidence (see garbledInCandidate): those are sought
 // so, which is quicker.
-func (m *bestMemos) find(ix *glossary.Index, s string, words []text.Span, sub string, minConf float64) int32 {
+func (m *bestMemos) find(ix *glossary.Index, s string, words []text.Span, sub string, minConf float64, wf *wordFlags, i, j int) int32 {
 	if findInFull {
 		return m.lookUp(ix, sub, minConf)
 	}
-	if allCapitalWords(s, words) {
+	if allCapitalWords(s, words[i:j]) {
 		fz, ok := ix.BestCapitalsAbove(sub, minConf)
 		return m.add(ix, sub, fz, ok, notCapital)
 	}
-	if len(words) > 1 && minConf < errorConfidence && allCommonWords(s, words) {
+	if j-i > 1 && minConf < errorConfidence && wf.allCommon(s, words, i, j) {
 		fz, ok := ix.BestAbove(sub, errorConfidence)
 		return m.add(ix, sub, fz, ok, notCommon)
 	}
@@ -397,24 +432,60 @@ func (m *bestMemos) add(ix *glossary.Index, sub string, fz glossary.Fuzzy, ok bo
 // maxNameWords bounds the word ranges of a candidate that are compared.
 const maxNameWords = 5
 
+// knownByScan makes garbled-name ask MatchAt only about the words at which
+// the pass of glossaryMatches found that a term or variant may start; the
+// tests turn it off to check that against asking about every word.
+var knownByScan = true
+
+// A scanCursor follows the candidates of a document, in order, through
+// its tokens and the offsets at which a term or variant may start.
+type scanCursor struct {
+	// starts are the offsets of glossaryStarts, or nil to ask MatchAt
+	// about every word; starts[next] is the first at or after the
+	// words still to come.
+	starts []int
+	next   int
+	// at is the index of a token at or before the next candidate's
+	// first word (the first word of the candidate before).
+	at int
+}
+
+// mayStart reports whether a term or variant may start at off, the start
+// of a word of a candidate, within its sentence: whether MatchAt at the
+// token there may find one. The offsets asked about must not decrease.
+func (sc *scanCursor) mayStart(s string, off int) bool {
+	if sc.starts == nil {
+		return true
+	}
+	for sc.next < len(sc.starts) && sc.starts[sc.next] < off {
+		sc.next++
+	}
+	if sc.next < len(sc.starts) && sc.starts[sc.next] == off {
+		return true
+	}
+	// The starts cover the word and number tokens; a token that starts
+	// with an ASCII letter is a word, any other is asked about.
+	c := s[off] | 0x20
+	return c < 'a' || c > 'z'
+}
+
 // garbledInCandidate appends the garbled names found in candidate c,
-// non-overlapping, best first. *at is the index of a token at or before
-// c's first word (the first word of the candidate before), set to that
-// word's.
-func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, present map[int]bool, s string, toks []text.Token, c text.Candidate, minConf float64, at *int) []garbledHit {
+// non-overlapping, best first; sc follows the candidates.
+func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, present map[int]bool, s string, toks []text.Token, c text.Candidate, minConf float64, sc *scanCursor) []garbledHit {
 	words := c.Words
 	if len(words) == 0 {
 		return dst
 	}
 	// Words covered by an exact term or variant are known, not garbled.
 	known := make([]bool, len(words))
-	lo := *at // the words' tokens are in order: each is sought from the last
+	lo := sc.at // the words' tokens are in order: each is sought from the last
 	for i := range words {
+		if !sc.mayStart(s, words[i].Start) {
+			continue // MatchAt finds nothing that ends in the sentence, nor in c
+		}
 		k, ok := tokenAt(toks, lo, words[i].Start)
 		lo = k
-		if i == 0 {
-			*at = k
-		}
+		sc.at = k
 		if !ok {
 			continue
 		}
@@ -453,15 +524,15 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, p
 			switch {
 			case !seen:
 				m = noMatch
-				if worthComparing(ix, s, words[i:j]) {
-					m = memo.find(ix, s, words[i:j], sub, minConf)
+				if worthComparing(ix, s, words, i, j, &wf) {
+					m = memo.find(ix, s, words, sub, minConf, &wf, i, j)
 				}
 				memo.index[sub] = m
 			case m == notCapital && !allCapitalWords(s, words[i:j]),
-				m == notCommon && !(j-i > 1 && allCommonWords(s, words[i:j])):
+				m == notCommon && !(j-i > 1 && wf.allCommon(s, words, i, j)):
 				// The same text split into other words: look it up
 				// for them.
-				m = memo.find(ix, s, words[i:j], sub, minConf)
+				m = memo.find(ix, s, words, sub, minConf, &wf, i, j)
 				memo.index[sub] = m
 			}
 			if m < 0 {
@@ -519,7 +590,7 @@ func garbledInCandidate(dst []garbledHit, ix *glossary.Index, memo *bestMemos, p
 					continue // "Rockefeller" is not a garbled "Luce Ferraro"
 				}
 			}
-			if j-i > 1 && allCommonWords(s, words[i:j]) && (score < errorConfidence || plain < minCommonSimilarity) {
+			if j-i > 1 && wf.allCommon(s, words, i, j) && (score < errorConfidence || plain < minCommonSimilarity) {
 				continue // "Ho Chi Min City" yes, "White Horse" for "White House" no
 			}
 			if j-i > 1 && plain < minCommonSimilarity && allKnownWords(s, words[i:j]) && !sharesWord(sub, matchedPart(form.Text, fz.Match)) {
@@ -656,14 +727,16 @@ func isConnectorWord(s string, w text.Span) bool {
 	return len(t) <= 5 && text.IsConnector(t)
 }
 
-// worthComparing filters word ranges that cannot be a garbled name: a run
-// of words of a glossary term; a common English word, a short word or an
-// acronym on its own.
-func worthComparing(ix *glossary.Index, s string, words []text.Span) bool {
+// worthComparing filters word ranges, words[i:j] of a candidate whose
+// flags are wf, that cannot be a garbled name: a run of words of a
+// glossary term; a common English word, a short word or an acronym on its
+// own.
+func worthComparing(ix *glossary.Index, s string, all []text.Span, i, j int, wf *wordFlags) bool {
+	words := all[i:j]
 	// The tests are independent; the cheap ones go first.
 	if len(words) == 1 {
 		w := s[words[0].Start:words[0].End]
-		if compactLen(w) < 4 || allCapitals(w) && len(w) <= 5 || lexicon.IsCommon(lowerASCII(w)) {
+		if compactLen(w) < 4 || allCapitals(w) && len(w) <= 5 || wf.common(s, all, i) {
 			return false
 		}
 	}
@@ -795,18 +868,6 @@ func looksLikeCodeRunes(w string) bool {
 
 var namePrefixes = map[string]bool{"Mc": true, "Mac": true, "De": true, "Di": true, "Da": true, "Du": true, "Le": true, "La": true, "Van": true, "Von": true, "Fitz": true}
 
-// allCommonWords reports whether every word is a common English word or a
-// connector.
-func allCommonWords(s string, words []text.Span) bool {
-	for _, sp := range words {
-		w := s[sp.Start:sp.End]
-		if !lexicon.IsCommon(lowerASCII(w)) && !text.IsConnector(w) {
-			return false
-		}
-	}
-	return true
-}
-
 // hasInitial reports whether a word of the range is a single letter: an
 // initial ("S. Mill") or a stray letter ("Sir T").
 func hasInitial(s string, words []text.Span) bool {
@@ -865,12 +926,14 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 	m := doc.Masked
 	toks := doc.Tokens
 	for i := range toks {
+		// The filter first: it turns nearly every token away, where
+		// a test of the kind, word or not in no foreseeable order, is
+		// mispredicted often (this loop took twice as long so).
 		t := &toks[i]
-		if t.Kind != text.Word {
+		if filter[m[t.Start]]&(1<<((t.End-t.Start)&63)) == 0 {
 			continue
 		}
-		c := m[t.Start]
-		if filter[c]&(1<<((t.End-t.Start)&63)) == 0 {
+		if t.Kind != text.Word {
 			continue
 		}
 		if e := m[t.End-1]; last[e>>6]&(1<<(e&63)) == 0 {

@@ -15,6 +15,18 @@ type glossaryMatch struct {
 	forms []int32 // the forms it matches
 }
 
+// A glossaryScan is what one pass over a document's tokens finds of a
+// glossary index: the matches, and the places where one may start.
+type glossaryScan struct {
+	matches []glossaryMatch
+	// starts holds, ascending, the byte offsets of the tokens at which
+	// a term or variant may start within its sentence: those at which
+	// Index.NextStart stopped, and every token inside a match (not
+	// looked at). At any other word or number token of a sentence,
+	// Index.MatchAt finds nothing that ends in the sentence.
+	starts []int
+}
+
 type glossaryMatchesKey struct{ ix *glossary.Index }
 
 // glossaryMatches returns the terms and variants of ix in every sentence
@@ -23,8 +35,21 @@ type glossaryMatchesKey struct{ ix *glossary.Index }
 // the tokens it covers. glossary-variant and name-casing both need them;
 // they are found once per document.
 func glossaryMatches(doc *checker.Document, ix *glossary.Index) []glossaryMatch {
+	return scanGlossary(doc, ix).matches
+}
+
+// glossaryStarts returns the offsets of the tokens of doc at which a term
+// or variant of ix may start (see glossaryScan.starts): garbled-name,
+// which asks whether a word of a name starts one, so asks MatchAt only
+// about these, found on the pass that glossaryMatches makes anyway.
+func glossaryStarts(doc *checker.Document, ix *glossary.Index) []int {
+	return scanGlossary(doc, ix).starts
+}
+
+// scanGlossary returns the glossaryScan of doc, made on first use.
+func scanGlossary(doc *checker.Document, ix *glossary.Index) *glossaryScan {
 	return doc.Shared(glossaryMatchesKey{ix}, func() any {
-		var out []glossaryMatch
+		var sc glossaryScan
 		for si, s := range doc.Sentences {
 			toks := doc.SentenceTokens(s)
 			for i := 0; ; {
@@ -33,15 +58,19 @@ func glossaryMatches(doc *checker.Document, ix *glossary.Index) []glossaryMatch 
 				if i = ix.NextStart(doc.Masked, toks, i); i == len(toks) {
 					break
 				}
+				sc.starts = append(sc.starts, toks[i].Start)
 				forms, n, end := ix.MatchAt(doc.Masked, toks, i)
 				if n == 0 {
 					i++
 					continue
 				}
-				out = append(out, glossaryMatch{sent: si, tok: i, n: n, end: end, forms: forms})
+				sc.matches = append(sc.matches, glossaryMatch{sent: si, tok: i, n: n, end: end, forms: forms})
+				for k := i + 1; k < i+n; k++ {
+					sc.starts = append(sc.starts, toks[k].Start)
+				}
 				i += n
 			}
 		}
-		return out
-	}).([]glossaryMatch)
+		return &sc
+	}).(*glossaryScan)
 }

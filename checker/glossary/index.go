@@ -28,14 +28,15 @@ type Index struct {
 	Entries []Entry
 	Forms   []Form
 
-	seq   map[uint64]seqNode  // token-sequence prefixes of forms
-	seqBF []uint64            // bit set of the keys of seq, to skip most map lookups
-	seqSh uint                // 64 - log2(bits in seqBF)
-	first []uint64            // filter of the keys of forms' first tokens (firstBits)
-	whole []uint64            // filter of the keys (and shortKeys) of one-token forms (firstBits)
-	pairs []uint64            // filter of the pairKeys of forms' first two tokens, when short (firstBits)
-	words map[uint64]struct{} // runs of whole words of terms (not variants)
-	fuzzy postings            // deletion and skeleton keys → form ids
+	seq     map[uint64]seqNode  // token-sequence prefixes of forms
+	seqBF   []uint64            // bit set of the keys of seq, to skip most map lookups
+	seqSh   uint                // 64 - log2(bits in seqBF)
+	first   []uint64            // filter of the keys of forms' first tokens (firstBits)
+	whole   []uint64            // filter of the keys (and shortKeys) of one-token forms (firstBits)
+	pairs   []uint64            // filter of the pairKeys of forms' first two tokens, when short (firstBits)
+	words   map[uint64]struct{} // runs of whole words of terms (not variants)
+	wordsBF []uint64            // filter of the keys of words (firstBits), to skip most map lookups
+	fuzzy   postings            // deletion and skeleton keys → form ids
 
 	// capKeys are the fuzzy keys of the terms (not variants) written in
 	// capitals (WrittenInCapitals), for BestCapitalsAbove, and capBloom
@@ -43,7 +44,7 @@ type Index struct {
 	capKeys  map[uint64]struct{}
 	capBloom []uint64
 
-	cache  sync.Map // name → cached: Best's results
+	cache  bestCache // name → cached: Best's results
 	cached atomic.Int64
 	// names[id] is Forms[id] prepared for text.Similarity, on first use:
 	// a lookup scores a few forms, and most forms are never scored.
@@ -98,6 +99,7 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 		words:   make(map[uint64]struct{}, 2*len(entries)),
 	}
 	var fz pairs
+	fz.reserve(46 * nforms)
 	firstKeys := make([]uint64, 0, nforms)
 	var wholeKeys, pairKeys []uint64
 	add := func(fp *formPrep) {
@@ -179,6 +181,14 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 	ix.buildFirstFilter(firstKeys)
 	ix.whole = newFilter(wholeKeys, 16, 8, firstBits)
 	ix.pairs = newFilter(pairKeys, 16, 8, firstBits)
+	// Nearly every run of words of a text asked about is no part of a
+	// term: a filter of about 16 bits a key turns most away before the
+	// map, whose lookups miss the cache.
+	wk := make([]uint64, 0, len(ix.words))
+	for h := range ix.words {
+		wk = append(wk, h)
+	}
+	ix.wordsBF = newFilter(wk, 16, 16, firstBits)
 	if len(ix.capKeys) > 0 {
 		ck := make([]uint64, 0, len(ix.capKeys))
 		for h := range ix.capKeys {
@@ -707,7 +717,13 @@ func (ix *Index) HasTerm(forms []int32) bool {
 // "Montoya-Galvez" of "Camilo Montoya-Galvez"), spaces and hyphens as in
 // the term.
 func (ix *Index) IsTermPart(w string) bool {
-	_, ok := ix.words[partKeyHash(w)]
+	h := partKeyHash(w)
+	if len(ix.wordsBF) > 0 {
+		if i, b := firstBits(h, len(ix.wordsBF)); ix.wordsBF[i]&b != b {
+			return false
+		}
+	}
+	_, ok := ix.words[h]
 	return ok
 }
 
@@ -966,6 +982,33 @@ type cached struct {
 	floor float64 // the floor it was looked up with
 }
 
+// A bestCache holds Best's results by name: a map behind a read-write
+// lock. Nearly every access is a read, from one goroutine or a few; a
+// sync.Map, which this replaced, walks a trie of nodes scattered in
+// memory for each, and its values are boxed.
+type bestCache struct {
+	mu sync.RWMutex
+	m  map[string]cached
+}
+
+// load returns the result cached for s.
+func (c *bestCache) load(s string) (cached, bool) {
+	c.mu.RLock()
+	v, ok := c.m[s]
+	c.mu.RUnlock()
+	return v, ok
+}
+
+// store caches v for s, replacing what was cached for it.
+func (c *bestCache) store(s string, v cached) {
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = make(map[string]cached)
+	}
+	c.m[s] = v
+	c.mu.Unlock()
+}
+
 // Best returns the entry that s most likely misspells, with the score of
 // text.Similarity against its term or variants; false when no form is near
 // or none could score 0.6. Ties go to the earlier entry. Results are
@@ -976,15 +1019,15 @@ func (ix *Index) Best(s string) (Fuzzy, bool) { return ix.BestAbove(s, 0) }
 // it returns what Best returns when that scores floor or more, and false
 // otherwise, sooner, as comparisons that cannot reach floor are cut short.
 func (ix *Index) BestAbove(s string, floor float64) (Fuzzy, bool) {
-	if v, ok := ix.cache.Load(s); ok {
+	if c, ok := ix.cache.load(s); ok {
 		// A lookup with a lower floor answers for a higher one.
-		if c := v.(cached); c.floor <= floor {
+		if c.floor <= floor {
 			return c.f, c.ok && c.f.Match.Score >= floor
 		}
 	}
 	f, ok := ix.best(s, floor)
 	if ix.cached.Add(1) <= cacheLimit {
-		ix.cache.Store(strings.Clone(s), cached{f, ok, floor})
+		ix.cache.store(strings.Clone(s), cached{f, ok, floor})
 	}
 	return f, ok
 }
@@ -1080,7 +1123,7 @@ func (ix *Index) BestCapitalsAbove(s string, floor float64) (Fuzzy, bool) {
 	if len(ix.capKeys) == 0 {
 		return Fuzzy{}, false
 	}
-	if v, ok := ix.cache.Load(s); !ok || v.(cached).floor > floor {
+	if c, ok := ix.cache.load(s); !ok || c.floor > floor {
 		if !ix.mayFindCapitals(s) {
 			return Fuzzy{}, false
 		}
@@ -1157,28 +1200,38 @@ type postings struct {
 // differing only there still share their forms.
 func mixKey(h uint64) uint64 { return (h | 1) * 0x9e3779b97f4a7c15 }
 
-// pairs collects the (key, id) pairs of a postings before it is built. They
-// are kept in blocks of a fixed size: a large glossary has tens of millions
-// of pairs, which a growing slice would copy over and over.
+// pairs collects the (key, id) pairs of a postings before it is built,
+// already in coarse buckets by the top eight bits of the mixed key: the
+// build would otherwise make a pass over the pairs to count them by
+// bucket and another to move them there.
 type pairs struct {
-	keys [][]uint64 // mixed; every block but the last is full
-	ids  [][]int32
+	keys [coarse][]uint64 // mixed
+	ids  [coarse][]int32
 	n    int
 }
 
-const pairBlock = 1 << 16
+// coarse is the number of coarse buckets of pairs (on the top eight bits
+// of a mixed key).
+const coarse = 256
+
+// reserve makes room in each bucket for its share of about n pairs, with
+// an eighth to spare, so that few of them grow.
+func (ps *pairs) reserve(n int) {
+	per := n/coarse + n/(8*coarse)
+	for b := range coarse {
+		ps.keys[b] = make([]uint64, 0, per)
+		ps.ids[b] = make([]int32, 0, per)
+	}
+}
 
 func (ps *pairs) add(keys []uint64, id int32) {
 	for _, h := range keys {
-		if ps.n%pairBlock == 0 {
-			ps.keys = append(ps.keys, make([]uint64, 0, pairBlock))
-			ps.ids = append(ps.ids, make([]int32, 0, pairBlock))
-		}
-		b := len(ps.keys) - 1
-		ps.keys[b] = append(ps.keys[b], mixKey(h))
+		m := mixKey(h)
+		b := m >> 56
+		ps.keys[b] = append(ps.keys[b], m)
 		ps.ids[b] = append(ps.ids[b], id)
-		ps.n++
 	}
+	ps.n += len(keys)
 }
 
 // scatter moves pairs into buckets by the bits of the key from shift up,
@@ -1197,9 +1250,11 @@ func scatter(keys []uint64, ids []int32, toKeys []uint64, toIds []int32, shift u
 //
 // A large glossary has tens of millions of pairs and a directory of
 // millions of buckets: a pass that wrote each pair straight to its bucket
-// would miss the cache on nearly every pair. The pairs are first moved
-// into at most 256 coarse buckets (on the top bits of the key), then each
-// coarse bucket, small enough to stay in cache, into the directory's.
+// would miss the cache on nearly every pair. The pairs come in at most
+// 256 coarse buckets (on the top bits of the key), and each coarse bucket,
+// small enough to stay in cache, is moved into the directory's. The
+// coarse buckets are independent: up to jobs goroutines sort a range of
+// them each (about as many pairs each), and the ranges are joined in order.
 func (ps *pairs) build(jobs int) postings {
 	n := ps.n
 	if n == 0 {
@@ -1209,30 +1264,28 @@ func (ps *pairs) build(jobs int) postings {
 	nb := 1 << max(4, bits.Len(uint(n/4)))
 	dirBits := uint(bits.Len(uint(nb - 1)))
 	shift := 64 - dirBits
-	topBits := min(dirBits, 8)
-	top, topShift := 1<<topBits, 64-topBits
-	fine := nb >> topBits // directory buckets per coarse bucket
-
-	topStart := make([]uint32, top+1)
-	for _, blk := range ps.keys {
-		for _, m := range blk {
-			topStart[m>>topShift+1]++
-		}
-	}
-	for t := 1; t <= top; t++ {
-		topStart[t] += topStart[t-1]
-	}
 	keys := make([]uint64, n)
 	ids := make([]int32, n)
-	pos := slices.Clone(topStart[:top])
-	for bi := range ps.keys {
-		scatter(ps.keys[bi], ps.ids[bi], keys, ids, topShift, uint64(top-1), pos)
+	// The coarse buckets, each as a list of pairs: ps's own, or, for a
+	// directory of fewer than 256 buckets, all of them in one.
+	cKeys, cIds := ps.keys[:], ps.ids[:]
+	if dirBits < 8 {
+		all, allIds := keys[:0], ids[:0]
+		for b := range coarse {
+			all, allIds = append(all, ps.keys[b]...), append(allIds, ps.ids[b]...)
+		}
+		// Moved into keys and ids below, bucket by bucket of the
+		// directory, so copied aside first.
+		cKeys, cIds = [][]uint64{slices.Clone(all)}, [][]int32{slices.Clone(allIds)}
 	}
-	ps.keys, ps.ids = nil, nil
+	top := len(cKeys)
+	fine := nb / top // directory buckets per coarse bucket
+	// topStart[t]: where coarse bucket t's pairs go in keys and ids.
+	topStart := make([]uint32, top+1)
+	for t := range top {
+		topStart[t+1] = topStart[t] + uint32(len(cKeys[t]))
+	}
 
-	// The coarse buckets are independent: each goroutine sorts a range of
-	// them (about as many pairs each) and compacts their ids in place;
-	// the ranges are then joined in order.
 	p := postings{dir: make([]uint32, nb+1), shift: shift}
 	jobs = max(1, min(jobs, top, n/(1<<14)))
 	parts := make([]builtRange, jobs)
@@ -1246,8 +1299,9 @@ func (ps *pairs) build(jobs int) postings {
 		if r < jobs-1 {
 			t1 = sort.Search(top, func(t int) bool { return int(topStart[t]) >= (r+1)*n/jobs })
 		}
-		parts[r] = buildRange(keys, ids, topStart, t0, t1, fine, shift, p.dir)
+		parts[r] = buildRange(cKeys, cIds, keys, ids, topStart, t0, t1, fine, shift, p.dir)
 	})
+	ps.keys, ps.ids = [coarse][]uint64{}, [coarse][]int32{}
 	ukeys := parts[0].keys
 	off := parts[0].off
 	w := parts[0].w
@@ -1273,7 +1327,7 @@ func (ps *pairs) build(jobs int) postings {
 
 // A builtRange is one goroutine's part of pairs.build: the coarse buckets
 // t0 to t1, whose pairs start at lo; their w ids are compacted to ids[lo:],
-// keys and off are their keys and offsets (from 0 at lo, in the whole ids).
+// keys and off are their keys and offsets (in the whole ids).
 type builtRange struct {
 	t0, t1 int
 	lo     uint32
@@ -1282,35 +1336,35 @@ type builtRange struct {
 	off    []uint32
 }
 
-// buildRange sorts the coarse buckets t0 to t1 of keys and ids into their
-// directory buckets and sets dir[d+1], for each directory bucket d of
-// them, to the number of distinct keys of the range up to its end.
-func buildRange(keys []uint64, ids []int32, topStart []uint32, t0, t1, fine int, shift uint, dir []uint32) builtRange {
+// buildRange moves the coarse buckets t0 to t1 (cKeys, cIds) into their
+// directory buckets in keys and ids, sorted, and sets dir[d+1], for each
+// directory bucket d of them, to the number of distinct keys of the range
+// up to its end.
+func buildRange(cKeys [][]uint64, cIds [][]int32, keys []uint64, ids []int32, topStart []uint32, t0, t1, fine int, shift uint, dir []uint32) builtRange {
 	lo0 := topStart[t0]
 	n := int(topStart[t1] - lo0)
 	br := builtRange{t0: t0, t1: t1, lo: lo0, keys: make([]uint64, 0, n/2), off: make([]uint32, 0, n/2+1)}
 	w := int(lo0) // ids written, from lo0
 	start := make([]uint32, fine+1)
 	fpos := make([]uint32, fine)
-	var tmpK []uint64
-	var tmpI []int32
 	for t := t0; t < t1; t++ {
+		bk, bi := cKeys[t], cIds[t]
 		lo, hi := int(topStart[t]), int(topStart[t+1])
 		// start[b]: where directory bucket t*fine+b begins, from lo.
 		clear(start)
 		if fine > 1 {
-			for _, m := range keys[lo:hi] {
+			for _, m := range bk {
 				start[m>>shift&uint64(fine-1)+1]++
 			}
 			for b := 1; b <= fine; b++ {
 				start[b] += start[b-1]
 			}
-			tmpK = append(tmpK[:0], keys[lo:hi]...)
-			tmpI = append(tmpI[:0], ids[lo:hi]...)
 			copy(fpos, start[:fine])
-			scatter(tmpK, tmpI, keys[lo:hi], ids[lo:hi], shift, uint64(fine-1), fpos)
+			scatter(bk, bi, keys[lo:hi], ids[lo:hi], shift, uint64(fine-1), fpos)
 		} else {
 			start[1] = uint32(hi - lo)
+			copy(keys[lo:hi], bk)
+			copy(ids[lo:hi], bi)
 		}
 		for b := range fine {
 			blo, bhi := lo+int(start[b]), lo+int(start[b+1])

@@ -8,7 +8,6 @@ package input
 
 import (
 	"bytes"
-	"encoding/binary"
 	"math/bits"
 	"path/filepath"
 	"strings"
@@ -81,11 +80,16 @@ func maskBase(m []byte, starts []int, s string, lines bool) ([]byte, []int) {
 	}
 	for i := 0; i < len(s); {
 		// Eight bytes of printable ASCII or line breaks at a time, the
-		// common case.
+		// common case. Most eight bytes of prose hold no line break:
+		// the line breaks are looked for only when the bytes are not
+		// all printable.
 		for i+8 <= len(s) {
-			w := binary.LittleEndian.Uint64(m[i:])
+			if i = printableEnd(s, i); i+8 > len(s) {
+				break
+			}
+			w := load64(s, i)
 			nl := newlineBytes(w)
-			if !printableASCII8(w | nl>>2) { // '\n'|0x20 == '*'
+			if nl == 0 || !printableASCII8(w|nl>>2) { // '\n'|0x20 == '*'
 				break
 			}
 			if lines {
@@ -148,6 +152,25 @@ func reuse[T any](s []T, n int) []T {
 		return s[:0]
 	}
 	return make([]T, 0, n)
+}
+
+// printableEnd returns the first offset from i, i plus a multiple of
+// eight, at which the next eight bytes of s are not all printable ASCII
+// or fewer than eight bytes are left. It is the inner loop of maskBase,
+// in a function of its own so that its few variables stay in registers.
+func printableEnd(s string, i int) int {
+	for i+8 <= len(s) && printableASCII8(load64(s, i)) {
+		i += 8
+	}
+	return i
+}
+
+// load64 returns the eight bytes of s at i as a little-endian number
+// (one load: the compiler merges the byte loads).
+func load64(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // printableASCII8 reports whether the eight bytes of w are all printable

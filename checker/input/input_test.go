@@ -313,3 +313,34 @@ func TestListMarkerFirstByte(t *testing.T) {
 		}
 	}
 }
+
+// printableEnd stops at the first eight bytes, from i in steps of eight,
+// that are not all printable ASCII, as a byte-by-byte reading does.
+func TestPrintableEnd(t *testing.T) {
+	slow := func(s string, i int) int {
+		for ; i+8 <= len(s); i += 8 {
+			for _, c := range []byte(s[i : i+8]) {
+				if c < 0x20 || c >= 0x7f {
+					return i
+				}
+			}
+		}
+		return i
+	}
+	base := strings.Repeat("abcdefgh ", 4)
+	for n := 0; n <= len(base); n++ {
+		for at := -1; at < n; at++ {
+			for _, c := range []byte{'\n', '\t', 0, 0x1f, 0x7e, 0x7f, 0x80, 0xff} {
+				b := []byte(base[:n])
+				if at >= 0 {
+					b[at] = c
+				}
+				for i := 0; i <= min(n, 3); i++ {
+					if got, want := printableEnd(string(b), i), slow(string(b), i); got != want {
+						t.Fatalf("printableEnd(%q, %d) = %d, want %d", b, i, got, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -39,6 +39,15 @@ func Fold(s string) string {
 		}
 		return string(b)
 	}
+	if f, ok := foldLatin(s); ok {
+		return f
+	}
+	return foldSlow(s)
+}
+
+// foldSlow is Fold for any s outside ASCII, rune sequence by rune
+// sequence as NFKD decomposes it.
+func foldSlow(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	var it norm.Iter
@@ -67,4 +76,64 @@ var foldSpecial = map[rune]string{
 	'ß': "ss", 'ẞ': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'þ': "th", 'Þ': "th",
 	'ı': "i", 'ħ': "h", 'Ħ': "h", 'ŧ': "t", 'Ŧ': "t",
 	'’': "'", 'ʼ': "'", '‘': "'", '‐': "-", '‑': "-", '–': "-", '—': "-",
+}
+
+// foldRunes holds, for the letters and signs of the Latin-1 Supplement
+// and Latin Extended-A and -B (U+00A0 to U+024F), and for a few common
+// punctuation marks (foldMore), what foldSlow makes of each alone: the
+// names of most languages written in Latin letters are spelled with
+// them. Each decomposes (NFKD) to a base rune first, never to a
+// combining mark, so no reordering of marks reaches across it, and the
+// fold of a text of them and ASCII is the folds of its runes one after
+// the other.
+var foldRunes, foldMore = func() (t [0x250 - 0xA0]struct {
+	f  string
+	ok bool
+}, more map[rune]string) {
+	starts := func(r rune) bool { return norm.NFKD.PropertiesString(string(r)).LeadCCC() == 0 }
+	for r := rune(0xA0); r < 0x250; r++ {
+		if starts(r) {
+			t[r-0xA0].f, t[r-0xA0].ok = foldSlow(string(r)), true
+		}
+	}
+	more = map[rune]string{}
+	for _, r := range "‘’‚‛“”„‐‑‒–—―…ʼ′″" {
+		if starts(r) {
+			more[r] = foldSlow(string(r))
+		}
+	}
+	return t, more
+}()
+
+// foldLatin is Fold for s outside ASCII whose other runes all have a
+// fold in foldRunes or foldMore, and false for the others.
+func foldLatin(s string) (string, bool) {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && !(r >= 0xA0 && r < 0x250 && foldRunes[r-0xA0].ok) {
+			if _, ok := foldMore[r]; !ok {
+				return "", false
+			}
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < 0x250 {
+			b.WriteString(foldRunes[r-0xA0].f)
+		} else {
+			b.WriteString(foldMore[r])
+		}
+		i += n
+	}
+	return b.String(), true
 }

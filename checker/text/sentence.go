@@ -43,81 +43,113 @@ func Sentences(dst []Span, s string, span Span) []Span {
 		if i = mayEndAt(s, i, span.End); i >= span.End {
 			break
 		}
-		c := s[i]
-		if !terminalStart[c] {
-			i++
-			continue
-		}
-		if c >= utf8.RuneSelf {
-			if c == 0xE2 && strings.HasPrefix(s[i:span.End], "…") {
-				goto terminal
-			}
-			// Full-width 。！？ end a sentence without a space after them.
-			if n := fullStopLen(s[i:span.End]); n > 0 {
-				j := i + n
-				for j < span.End {
-					r, n := utf8.DecodeRuneInString(s[j:span.End])
-					if !isCloser(r) && r != '」' && r != '』' && r != '）' {
-						break
-					}
-					j += n
-				}
-				dst = appendTrimmed(dst, s, start, j)
-				start, i = j, j
-				continue
-			}
-			i++
-			continue
-		}
-	terminal:
-		j := i
-		dots := 0 // periods in the run
-		other := false
-		// Run of terminal punctuation ("?!", "...", "…").
-		for j < span.End {
-			if s[j] == '.' {
-				dots++
-				j++
-				continue
-			}
-			if s[j] == '!' || s[j] == '?' {
-				other = true
-				j++
-				continue
-			}
-			if strings.HasPrefix(s[j:span.End], "…") {
-				other = true
-				j += len("…")
-				continue
-			}
-			break
-		}
-		// Closing quotes and brackets belong to the sentence.
-		for j < span.End {
-			r, n := utf8.DecodeRuneInString(s[j:span.End])
-			if isCloser(r) {
-				j += n
-				continue
-			}
-			break
-		}
-		if j < span.End && !isSpaceByte(s[j]) {
-			i = j
-			continue
-		}
-		if !startsSentence(s, j, span.End) {
-			i = j
-			continue
-		}
-		if dots == 1 && !other && !periodEnds(s, start, i, j, span.End) {
-			i = j
-			continue
-		}
-		dst = appendTrimmed(dst, s, start, j)
-		start = j
-		i = j
+		dst, start, i = splitAt(dst, s, span, start, i)
 	}
 	return appendTrimmed(dst, s, start, span.End)
+}
+
+// SentencesAtMarks is Sentences for a span already tokenized: toks are
+// its tokens and marks the indexes among them of the punctuation marks
+// that may end a sentence, as TokenizeMarks gives them. The places where
+// a sentence may end are taken from marks rather than from a pass over
+// the bytes: every byte at which Sentences may split starts such a mark
+// (. ! ? … and the full-width 。！？ are punctuation marks of their own; a
+// period inside a token is one of a number, before a digit, where no
+// sentence ends). It also appends to ends, for each span it appends, the
+// index in toks after its last token: no token crosses a sentence's end,
+// so the tokens of the span are those of its sentences one by one.
+func SentencesAtMarks(dst []Span, ends []int, s string, span Span, toks []Token, marks []int) ([]Span, []int) {
+	start := span.Start
+	i := span.Start
+	for _, m := range marks {
+		p := toks[m].Start
+		if p < i {
+			continue
+		}
+		n := len(dst)
+		var next int
+		if dst, next, i = splitAt(dst, s, span, start, p); len(dst) > n {
+			// A sentence ended at next: its tokens are those before.
+			k := m
+			for k < len(toks) && toks[k].Start < next {
+				k++
+			}
+			ends = append(ends, k)
+		}
+		start = next
+	}
+	n := len(dst)
+	if dst = appendTrimmed(dst, s, start, span.End); len(dst) > n {
+		ends = append(ends, len(toks))
+	}
+	return dst, ends
+}
+
+// splitAt looks at the byte at i of s[span], one that mayEndAt stops at,
+// in the sentence that began at start: when a sentence ends there, it
+// appends it to dst. It returns dst, where the next sentence begins and
+// where to look on from.
+func splitAt(dst []Span, s string, span Span, start, i int) ([]Span, int, int) {
+	c := s[i]
+	if !terminalStart[c] {
+		return dst, start, i + 1
+	}
+	if c >= utf8.RuneSelf && !(c == 0xE2 && strings.HasPrefix(s[i:span.End], "…")) {
+		// Full-width 。！？ end a sentence without a space after them.
+		if n := fullStopLen(s[i:span.End]); n > 0 {
+			j := i + n
+			for j < span.End {
+				r, n := utf8.DecodeRuneInString(s[j:span.End])
+				if !isCloser(r) && r != '」' && r != '』' && r != '）' {
+					break
+				}
+				j += n
+			}
+			return appendTrimmed(dst, s, start, j), j, j
+		}
+		return dst, start, i + 1
+	}
+	j := i
+	dots := 0 // periods in the run
+	other := false
+	// Run of terminal punctuation ("?!", "...", "…").
+	for j < span.End {
+		if s[j] == '.' {
+			dots++
+			j++
+			continue
+		}
+		if s[j] == '!' || s[j] == '?' {
+			other = true
+			j++
+			continue
+		}
+		if strings.HasPrefix(s[j:span.End], "…") {
+			other = true
+			j += len("…")
+			continue
+		}
+		break
+	}
+	// Closing quotes and brackets belong to the sentence.
+	for j < span.End {
+		r, n := utf8.DecodeRuneInString(s[j:span.End])
+		if isCloser(r) {
+			j += n
+			continue
+		}
+		break
+	}
+	if j < span.End && !isSpaceByte(s[j]) {
+		return dst, start, j
+	}
+	if !startsSentence(s, j, span.End) {
+		return dst, start, j
+	}
+	if dots == 1 && !other && !periodEnds(s, start, i, j, span.End) {
+		return dst, start, j
+	}
+	return appendTrimmed(dst, s, start, j), j, j
 }
 
 // terminalStart marks the bytes that may begin sentence-final punctuation:

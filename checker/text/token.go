@@ -80,6 +80,19 @@ func Tokenize(dst []Token, s string, span Span) []Token {
 // TokenizeCount is Tokenize that also returns the number of words among
 // the tokens it appends, counted as they are found.
 func TokenizeCount(dst []Token, s string, span Span) ([]Token, int) {
+	return tokenize(dst, s, span, nil)
+}
+
+// TokenizeMarks is TokenizeCount that also appends to marks the indexes
+// in dst of the punctuation marks that may end a sentence (those whose
+// first byte terminalStart marks: . ! ? … 。！？), for SentencesAtMarks.
+func TokenizeMarks(dst []Token, s string, span Span, marks []int) ([]Token, int, []int) {
+	dst, words := tokenize(dst, s, span, &marks)
+	return dst, words, marks
+}
+
+// tokenize is TokenizeCount, and TokenizeMarks when marks is not nil.
+func tokenize(dst []Token, s string, span Span, marks *[]int) ([]Token, int) {
 	words := 0
 	i, end := span.Start, span.End
 	for i < end {
@@ -119,6 +132,9 @@ func TokenizeCount(dst []Token, s string, span Span) ([]Token, int) {
 				for i++; i < end && s[i] == ' '; i++ {
 				}
 			case cl == classPunct:
+				if marks != nil && terminalStart[c] {
+					*marks = append(*marks, len(dst))
+				}
 				dst = append(dst, Token{Span{i, i + 1}, Punct})
 				i++
 			case cl == classDigit:
@@ -162,6 +178,9 @@ func TokenizeCount(dst []Token, s string, span Span) ([]Token, int) {
 			dst = append(dst, Token{Span{i, j}, Number})
 			i = j
 		case unicode.IsPunct(r):
+			if marks != nil && terminalStart[c] {
+				*marks = append(*marks, len(dst))
+			}
 			dst = append(dst, Token{Span{i, i + n}, Punct})
 			i += n
 		case extendsSymbol(r) && len(dst) > 0 && dst[len(dst)-1].End == i:

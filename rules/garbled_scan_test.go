@@ -1,0 +1,115 @@
+package rules
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/checkertest"
+	"github.com/mtlint/mtlint/checker/glossary"
+)
+
+// TestGarbledNameKnownByScan checks that asking MatchAt only about the
+// words at which the pass of glossaryMatches found that a term may start
+// reports what asking about every word of every candidate reports: on the
+// names test set, and on a text of exact terms and variants, written as
+// they are, in other cases, possessive, split by a sentence end, at a
+// sentence's end, beside garbled names and accented words.
+func TestGarbledNameKnownByScan(t *testing.T) {
+	seed, err := glossary.Load(filepath.Join(namesSet, "glossary.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := []glossary.Entry{{Term: "Nayib Bukele", Kind: glossary.Person}, {Term: "Tren de Aragua", Variants: []string{"Train of Aragua"}},
+		{Term: "El Salvador", Kind: glossary.Place}, {Term: "Élysée Palace", Variants: []string{"Elysee Castle"}}, {Term: "Montoya-Galvez", Kind: glossary.Person},
+		{Term: "New York Times", Variants: []string{"NY Times"}}, {Term: "New York"}, {Term: "Al-Shabaab"}, {Term: "3M"}, {Term: "O'Brien", Kind: glossary.Person}}
+	entries := append(append(append([]glossary.Entry(nil), seed.Entries...), extra...), glossary.Synthetic(1500, 5)...)
+	var forms []string
+	for _, e := range entries {
+		forms = append(forms, e.Term)
+		forms = append(forms, e.Variants...)
+	}
+	rng := rand.New(rand.NewPCG(11, 12))
+	garble := func(w string) string {
+		b := []byte(w)
+		for k := 1 + rng.IntN(2); k > 0 && len(b) > 2; k-- {
+			j := 1 + rng.IntN(len(b)-1)
+			switch rng.IntN(3) {
+			case 0:
+				b[j] = "aeiourlbpdtkgsmn"[rng.IntN(16)]
+			case 1:
+				b = append(b[:j+1], b[j:]...)
+			default:
+				b = append(b[:j], b[j+1:]...)
+			}
+		}
+		return string(b)
+	}
+	var b strings.Builder
+	for range 4000 {
+		f := forms[rng.IntN(len(forms))]
+		switch rng.IntN(9) {
+		case 0:
+			f = strings.ToUpper(f)
+		case 1:
+			f = strings.ToLower(f)
+		case 2:
+			f += "'s"
+		case 3:
+			f = garble(f)
+		case 4:
+			// Split by a sentence end, or with a name of its own after it.
+			if i := strings.IndexByte(f, ' '); i > 0 {
+				f = f[:i] + ". " + f[i+1:]
+			} else {
+				f += " Bukele"
+			}
+		case 5:
+			f = "Ángel " + f + " Dalí"
+		}
+		switch rng.IntN(4) {
+		case 0:
+			fmt.Fprintf(&b, "Then %s spoke. ", f)
+		case 1:
+			fmt.Fprintf(&b, "They met %s. ", f)
+		case 2:
+			fmt.Fprintf(&b, "%s and %s left.\n\n", f, garble(forms[rng.IntN(len(forms))]))
+		default:
+			fmt.Fprintf(&b, "In %s, %s.%s ", f, forms[rng.IntN(len(forms))], forms[rng.IntN(len(forms))])
+		}
+	}
+	docs := map[string]string{"doc.txt": b.String()}
+	for _, name := range []string{"garbled.txt", "clean.txt"} {
+		data, err := os.ReadFile(filepath.Join(namesSet, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[name] = string(data)
+	}
+	gl := glossary.New(entries)
+	for name, doc := range docs {
+		run := func(scan bool) []checker.Finding {
+			knownByScan = scan
+			defer func() { knownByScan = true }()
+			return checkertest.Check(t, name, doc, GarbledName, gl)
+		}
+		byScan, all := run(true), run(false)
+		if name == "doc.txt" && len(all) < 100 {
+			t.Fatalf("%s: only %d findings", name, len(all))
+		}
+		if !slices.EqualFunc(byScan, all, func(a, b checker.Finding) bool { return fmt.Sprint(a) == fmt.Sprint(b) }) {
+			t.Errorf("%s: %d findings by the scan, %d asking about every word", name, len(byScan), len(all))
+			for i := range min(len(byScan), len(all)) {
+				if fmt.Sprint(byScan[i]) != fmt.Sprint(all[i]) {
+					t.Fatalf("first difference:\n%v\n%v", byScan[i], all[i])
+				}
+			}
+		}
+		t.Logf("%s: %d findings", name, len(all))
+	}
+}
