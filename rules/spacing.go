@@ -132,8 +132,9 @@ func spacingBlock(p *checker.Pass, b checker.Span, quotes []int) []int {
 	aligned := -1 // line start for which alignment was decided
 	isAligned := false
 	for i := b.Start; i < b.End; i++ {
-		// Only punctuation, newlines and runs of spaces need a look.
-		if i = text.NextPunctOrDoubleSpace(m, i, b.End); i == b.End {
+		// Only sentence marks, quotes, newlines and runs of spaces need
+		// a look: hyphens, digits, brackets are skipped in the scan.
+		if i = text.NextSentenceMarkOrDoubleSpace(m, i, b.End); i == b.End {
 			break
 		}
 		c := m[i]
