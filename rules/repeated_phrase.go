@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -202,13 +204,7 @@ func (w *phraseWindow) mayRepeat(doc *checker.Document, s checker.Sentence) bool
 	if n-w.split < g || n < 2*g {
 		return false
 	}
-	for i := len(runs); i+g <= n; i++ {
-		h := hash[i]*0x9E3779B97F4A7C15 ^ hash[i+1]
-		if g == 3 {
-			h = h*0x9E3779B97F4A7C15 ^ hash[i+2]
-		}
-		runs = append(runs, uint32((h*0xD6E8FEB86659FD93)>>(64-phraseRunBits)))
-	}
+	runs = phraseAppendRuns(runs, hash, g)
 	w.runs = runs
 	w.stamp++
 	if w.stamp == 0 {
@@ -218,13 +214,14 @@ func (w *phraseWindow) mayRepeat(doc *checker.Document, s checker.Sentence) bool
 	stamp, seen := w.stamp, &w.seen
 	// A repeat at j needs the run at i, i+g <= j, and j+g <= n.
 	start := max(w.split, g)
+	const mask = 1<<phraseRunBits - 1
 	for _, b := range runs[:start-g] {
-		seen[b] = stamp
+		seen[b&mask] = stamp
 	}
 	w.cand = w.cand[:0]
 	for j := start; j < len(runs); j++ {
-		seen[runs[j-g]] = stamp
-		if seen[runs[j]] == stamp {
+		seen[runs[j-g]&mask] = stamp
+		if seen[runs[j]&mask] == stamp {
 			t := doc.Tokens[w.tokens(doc, s)[j]]
 			if !(t.End-t.Start <= 10 && phraseIsFunctionHash(hash[j])) {
 				w.cand = append(w.cand, int32(j))
@@ -232,6 +229,36 @@ func (w *phraseWindow) mayRepeat(doc *checker.Document, s checker.Sentence) bool
 		}
 	}
 	return len(w.cand) > 0
+}
+
+// phraseAppendRuns appends to runs the slot in phraseWindow.seen of each
+// run of g words (2 or 3) of hash from len(runs) on. Equal runs have equal
+// slots; the words' hashes are mixed already, so a rotation apart and an
+// exclusive or make a run's hash, one multiplication its slot.
+func phraseAppendRuns(runs []uint32, hash []uint64, g int) []uint32 {
+	from := len(runs)
+	if from+g > len(hash) {
+		return runs
+	}
+	runs = slices.Grow(runs, len(hash)-g+1-from)
+	if g == 3 {
+		a, b := hash[from], hash[from+1]
+		for _, c := range hash[from+2:] {
+			runs = append(runs, phraseSlot(a^bits.RotateLeft64(b, 21)^bits.RotateLeft64(c, 42)))
+			a, b = b, c
+		}
+		return runs
+	}
+	a := hash[from]
+	for _, b := range hash[from+1:] {
+		runs = append(runs, phraseSlot(a^bits.RotateLeft64(b, 21)))
+		a = b
+	}
+	return runs
+}
+
+func phraseSlot(h uint64) uint32 {
+	return uint32((h * 0xD6E8FEB86659FD93) >> (64 - phraseRunBits))
 }
 
 // A phraseView reads the words of a window for phraseRepeats: x is the
