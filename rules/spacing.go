@@ -119,6 +119,10 @@ func spacingWordRune(t string, i int) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// spacingNext finds the next byte spacingBlock looks at; a test sets it to
+// a scan that stops at more.
+var spacingNext = text.NextSpacingStop
+
 // spacingMarks are the bytes other than the space that spacingBlock looks at.
 var spacingMarks = [256]bool{'\n': true, ',': true, ';': true, ':': true, '!': true, '?': true, '.': true}
 
@@ -132,9 +136,11 @@ func spacingBlock(p *checker.Pass, b checker.Span, quotes []int) []int {
 	aligned := -1 // line start for which alignment was decided
 	isAligned := false
 	for i := b.Start; i < b.End; i++ {
-		// Only sentence marks, quotes, newlines and runs of spaces need
-		// a look: hyphens, digits, brackets are skipped in the scan.
-		if i = text.NextSentenceMarkOrDoubleSpace(m, i, b.End); i == b.End {
+		// Only newlines, quotes, runs of spaces and the marks that may be
+		// spaced wrong need a look (NextSpacingStop): a mark that
+		// follows no space and, for a period, comes before a space or a
+		// newline is fine; hyphens, digits, brackets are skipped too.
+		if i = spacingNext(m, i, b.End); i == b.End {
 			break
 		}
 		c := m[i]

@@ -2,20 +2,26 @@ package text
 
 import "math/bits"
 
-// NextSentenceMarkOrDoubleSpace returns the offset of the first byte of
-// s[i:end] that is a newline, one of , ; : ! ? . or a straight double
-// quote, or a space followed by another space within s[i:end]; end if
-// there is none. It is NextPunctOrDoubleSpace without the stops at other
-// punctuation, digits and control characters (hyphens, rules of "=",
-// numbers, brackets), which are dropped within the eight bytes read at a
-// time rather than returned one by one.
-func NextSentenceMarkOrDoubleSpace(s string, i, end int) int {
+// NextSpacingStop returns the offset of the first byte of s[i:end] that a
+// check of the spacing around punctuation needs to look at; end if there
+// is none. It stops at:
+//   - a newline or a straight double quote;
+//   - a space followed by another space within s[i:end];
+//   - a comma, semicolon or colon after a space;
+//   - a period, exclamation or question mark after a space, or followed
+//     within s[i:end] by a byte other than a space or a newline.
+//
+// So the marks that are spaced as they should be ("end. Next", "a, b")
+// are passed over, as are hyphens, digits, brackets and the like: those
+// are dropped within the eight bytes read at a time rather than returned
+// one by one.
+func NextSpacingStop(s string, i, end int) int {
 	for i+8 <= end {
 		x := load64(s, i)
 		sp := zeroBytes(x ^ ' '*lowBits)
 		// A superset: the punctuation bytes and the first space of two.
 		for m := punct8(x) | sp&(sp>>8); m != 0; m &= m - 1 {
-			if k := i + bits.TrailingZeros64(m)/8; sentenceMarkStop[s[k]] {
+			if k := i + bits.TrailingZeros64(m)/8; spacingStopAt(s, k, end) {
 				return k
 			}
 		}
@@ -26,13 +32,39 @@ func NextSentenceMarkOrDoubleSpace(s string, i, end int) int {
 		i += 8
 	}
 	for ; i < end; i++ {
-		if c := s[i]; c != ' ' && sentenceMarkStop[c] || c == ' ' && i+1 < end && s[i+1] == ' ' {
+		if s[i] == ' ' {
+			if i+1 < end && s[i+1] == ' ' {
+				return i
+			}
+		} else if spacingStopAt(s, i, end) {
 			return i
 		}
 	}
 	return i
 }
 
-// sentenceMarkStop holds the bytes NextSentenceMarkOrDoubleSpace stops at,
-// and the space, which reaches it only as the first of two.
-var sentenceMarkStop = [256]bool{'\n': true, ',': true, ';': true, ':': true, '!': true, '?': true, '.': true, '"': true, ' ': true}
+// spacingStopAt reports whether NextSpacingStop stops at s[k], a byte
+// other than a space, or a space followed by another.
+func spacingStopAt(s string, k, end int) bool {
+	switch spacingStopClass[s[k]] {
+	case spacingStop:
+		return true
+	case spacingStopAfterSpace:
+		return k > 0 && s[k-1] == ' '
+	case spacingStopSentence:
+		return k > 0 && s[k-1] == ' ' || k+1 < end && s[k+1] != ' ' && s[k+1] != '\n'
+	}
+	return false
+}
+
+const (
+	spacingStop           = 1 + iota // always
+	spacingStopAfterSpace            // after a space
+	spacingStopSentence              // after a space, or before another byte
+)
+
+var spacingStopClass = [256]uint8{
+	'\n': spacingStop, '"': spacingStop, ' ': spacingStop,
+	',': spacingStopAfterSpace, ';': spacingStopAfterSpace, ':': spacingStopAfterSpace,
+	'.': spacingStopSentence, '!': spacingStopSentence, '?': spacingStopSentence,
+}

@@ -2,15 +2,22 @@ package text
 
 import "testing"
 
-// TestNextSentenceMarkOrDoubleSpace checks NextSentenceMarkOrDoubleSpace
-// against a byte-by-byte scan, on strings rich in spaces and punctuation.
-func TestNextSentenceMarkOrDoubleSpace(t *testing.T) {
-	checkScan(t, "NextSentenceMarkOrDoubleSpace", 11, 3000, "aZ @`~\n\t.,;:!?\"'()-=*/09\x00\x7f\x80\xa0\xc3\xa9\xe2\xff        ", 2, NextSentenceMarkOrDoubleSpace,
+// TestNextSpacingStop checks NextSpacingStop against a byte-by-byte scan,
+// on strings rich in spaces and punctuation.
+func TestNextSpacingStop(t *testing.T) {
+	checkScan(t, "NextSpacingStop", 11, 4000, "aZ @`~\n\t.,;:!?\"'()-=*/09\x00\x7f\x80\xa0\xc3\xa9\xe2\xff        ...,,", 2, NextSpacingStop,
 		func(s string, i, end int) bool {
+			spaceBefore := i > 0 && s[i-1] == ' '
 			switch s[i] {
-			case '\n', ',', ';', ':', '!', '?', '.', '"':
+			case '\n', '"':
 				return true
+			case ' ':
+				return i+1 < end && s[i+1] == ' '
+			case ',', ';', ':':
+				return spaceBefore
+			case '.', '!', '?':
+				return spaceBefore || i+1 < end && s[i+1] != ' ' && s[i+1] != '\n'
 			}
-			return s[i] == ' ' && i+1 < end && s[i+1] == ' '
+			return false
 		})
 }
