@@ -9,10 +9,10 @@ func TestNextSpacingStop(t *testing.T) {
 		func(s string, i, end int) bool {
 			spaceBefore := i > 0 && s[i-1] == ' '
 			switch s[i] {
-			case '\n', '"':
+			case '"':
 				return true
 			case ' ':
-				return i+1 < end && s[i+1] == ' '
+				return i+1 < end && s[i+1] == ' ' && i > 0 && s[i-1] != ' ' && s[i-1] != '\n'
 			case ',', ';', ':':
 				return spaceBefore
 			case '.', '!', '?':
