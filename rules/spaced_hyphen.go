@@ -75,8 +75,15 @@ func runSpacedHyphen(p *checker.Pass) error {
 			}
 			o += k
 			// A space before, the start of a word after: what the
-			// checks below need, in two bytes.
-			if m[o-1] != ' ' || o+1 >= len(m) || m[o+1] == ' ' || m[o+1] == '-' {
+			// checks below need, in two bytes. No hyphen of a run of
+			// them ("-----") has both: the run is passed over at once.
+			if o+1 < len(m) && m[o+1] == '-' {
+				for o+1 <= hi && m[o+1] == '-' {
+					o++
+				}
+				continue
+			}
+			if m[o-1] != ' ' || o+1 >= len(m) || m[o+1] == ' ' {
 				continue
 			}
 			i, ok := hyphenToken(toks, o)
