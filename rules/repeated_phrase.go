@@ -42,23 +42,21 @@ copy to keep, and what was meant instead, needs a person.`,
 	Run: runRepeatedPhrase,
 }
 
-// phraseHash returns the hash of w in lower case: text.HashLower's, of w
+// phraseHash returns the hash of w in lower case: text.FoldHash's, of w
 // itself when it is ASCII (phraseWordHash), else of w lower-cased.
 func phraseHash(w string) uint64 {
-	h, ascii := text.HashLower(w, 0, len(w))
+	h, ascii := text.FoldHashAt(w, 0, len(w))
 	if ascii {
 		return h
 	}
 	var buf [64]byte
-	lw := phraseAppendLower(buf[:0], w)
-	h, _ = text.HashLower(string(lw), 0, len(lw))
-	return h
+	return text.FoldHash(string(phraseAppendLower(buf[:0], w)))
 }
 
 // phraseWordHash returns phraseHash(s[start:end]), reading an ASCII word
 // in place.
 func phraseWordHash(s string, start, end int) uint64 {
-	if h, ascii := text.HashLower(s, start, end); ascii {
+	if h, ascii := text.FoldHashAt(s, start, end); ascii {
 		return h
 	}
 	return phraseHash(s[start:end])
@@ -125,7 +123,7 @@ func runRepeatedPhrase(p *checker.Pass) error {
 		prevBlock = s.Block
 		n := len(win.hash)
 		var ascii bool
-		win.hash, ascii = text.AppendWordHashes(win.hash, doc.Masked, doc.SentenceTokens(s))
+		win.hash, ascii = text.AppendFoldHashes(win.hash, doc.Masked, doc.SentenceTokens(s))
 		if !ascii {
 			// Other letters are lower-cased too.
 			for _, t := range doc.SentenceTokens(s) {
