@@ -46,21 +46,32 @@ var pairFinderBytes = [...]byte{'(', ')', '[', ']', '"', 0xE2}
 // most once for each byte, however many searches there are; a block with
 // no mark costs a few comparisons.
 type pairFinder struct {
-	s  string
-	at [len(pairFinderBytes)]int // the next offset of each byte, from the last search on; len(s) if none
+	s    string
+	from int                       // where the last search started
+	at   [len(pairFinderBytes)]int // the next offset of each byte, from there on; len(s) if none
 }
 
 func newPairFinder(s string) *pairFinder {
 	f := &pairFinder{s: s}
-	for k := range f.at {
-		f.at[k] = -1
-	}
+	f.reset()
 	return f
 }
 
-// next returns text.NextBracketOrQuote(f.s, i, end). i must be at least
-// the i of the call before.
+// reset forgets the offsets found.
+func (f *pairFinder) reset() {
+	for k := range f.at {
+		f.at[k] = -1
+	}
+}
+
+// next returns text.NextBracketOrQuote(f.s, i, end). A search that starts
+// before the one before starts over (blocks come in order: it does not
+// happen).
 func (f *pairFinder) next(i, end int) int {
+	if i < f.from {
+		f.reset()
+	}
+	f.from = i
 	best := end
 	for k := range f.at {
 		if f.at[k] < i {

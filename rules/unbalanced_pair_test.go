@@ -13,7 +13,8 @@ func TestUnbalancedPair(t *testing.T) {
 }
 
 // TestPairFinder checks pairFinder against text.NextBracketOrQuote, over
-// random text and searches that move forward by random steps.
+// random text and searches that move forward by random steps, and now and
+// then back.
 func TestPairFinder(t *testing.T) {
 	rng := rand.New(rand.NewPCG(31, 32))
 	alphabet := "ab ()[]\"\xe2\x80\x9c\x9d\n.é-"
@@ -34,6 +35,9 @@ func TestPairFinder(t *testing.T) {
 			}
 			if rng.IntN(4) == 0 {
 				i++
+			}
+			if rng.IntN(40) == 0 {
+				i = rng.IntN(i + 1) // back: the finder starts over
 			}
 		}
 	}
