@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,23 +42,21 @@ copy to keep, and what was meant instead, needs a person.`,
 	Run: runRepeatedPhrase,
 }
 
-// phraseHash returns the hash of w in lower case: text.HashLower's, of w
+// phraseHash returns the hash of w in lower case: text.FoldHash's, of w
 // itself when it is ASCII (phraseWordHash), else of w lower-cased.
 func phraseHash(w string) uint64 {
-	h, ascii := text.HashLower(w, 0, len(w))
+	h, ascii := text.FoldHashAt(w, 0, len(w))
 	if ascii {
 		return h
 	}
 	var buf [64]byte
-	lw := phraseAppendLower(buf[:0], w)
-	h, _ = text.HashLower(string(lw), 0, len(lw))
-	return h
+	return text.FoldHash(string(phraseAppendLower(buf[:0], w)))
 }
 
 // phraseWordHash returns phraseHash(s[start:end]), reading an ASCII word
 // in place.
 func phraseWordHash(s string, start, end int) uint64 {
-	if h, ascii := text.HashLower(s, start, end); ascii {
+	if h, ascii := text.FoldHashAt(s, start, end); ascii {
 		return h
 	}
 	return phraseHash(s[start:end])
@@ -85,19 +85,6 @@ func phraseAddFunctionHash(h uint64) {
 	phraseFunctionHashes[i] = h
 }
 
-// A phraseWord is one word token of a sentence window, hashed in lower case.
-type phraseWord struct {
-	h        uint64
-	tok      phraseSpan
-	function bool
-	name     bool  // capitalised, not at the start of its sentence
-	sent     uint8 // index of the sentence in the window (0 or 1)
-}
-
-// A phraseSpan is a word's byte span, kept small: the window is rebuilt
-// for every sentence.
-type phraseSpan struct{ Start, End int32 }
-
 // A phraseWindow is the previous sentence of a paragraph and the current
 // one, as the hashes of their words.
 type phraseWindow struct {
@@ -107,6 +94,10 @@ type phraseWindow struct {
 	g     int      // words in a run of mayRepeat
 	runs  []uint32 // runs[i]: the slot of the g words from i in seen
 	tok   []int32  // the word tokens of hash, in Doc.Tokens, made when needed
+	// cand lists, in order, the words of the current sentence a repeat
+	// may start at, as mayRepeat found them: the full search looks only
+	// there.
+	cand []int32
 	// seen[slot] == stamp: a run in that slot was seen in this call of
 	// mayRepeat. A new stamp empties it without clearing it.
 	seen  [1 << phraseRunBits]uint16
@@ -123,7 +114,6 @@ func runRepeatedPhrase(p *checker.Pass) error {
 	doc := p.Doc
 	minWords := p.Int("min-words")
 	win := &phraseWindow{g: min(minWords, 3)}
-	var words []phraseWord
 	prevBlock := -1
 	var reported []checker.Span
 	var chain []int32
@@ -133,7 +123,7 @@ func runRepeatedPhrase(p *checker.Pass) error {
 		prevBlock = s.Block
 		n := len(win.hash)
 		var ascii bool
-		win.hash, ascii = text.AppendWordHashes(win.hash, doc.Masked, doc.SentenceTokens(s))
+		win.hash, ascii = text.AppendFoldHashes(win.hash, doc.Masked, doc.SentenceTokens(s))
 		if !ascii {
 			// Other letters are lower-cased too.
 			for _, t := range doc.SentenceTokens(s) {
@@ -145,12 +135,16 @@ func runRepeatedPhrase(p *checker.Pass) error {
 				}
 			}
 		}
-		// Most sentences repeat no run of words: they are done.
-		if !phraseAlwaysSearch && !win.mayRepeat(doc, s) {
+		if phraseAlwaysSearch {
+			win.cand = win.cand[:0]
+			for j := win.split; j < len(win.hash); j++ {
+				win.cand = append(win.cand, int32(j))
+			}
+		} else if !win.mayRepeat(doc, s) {
+			// Most sentences repeat no run of words: they are done.
 			continue
 		}
-		words = win.words(doc, s, words[:0])
-		reported = phraseRepeats(p, words, win.split, minWords, reported, &chain)
+		reported = phraseRepeats(p, win, s, minWords, reported, &chain)
 	}
 	return nil
 }
@@ -200,20 +194,15 @@ func (w *phraseWindow) tokens(doc *checker.Document, s checker.Sentence) []int32
 // sentence, its first g words equal to g words that end before it (g is
 // at most min-words, the fewest words a repeat needs). The runs of g words
 // are hashed into a small table, so that a sentence is rejected in a few
-// instructions a word; a false alarm only costs the full search.
+// instructions a word; a false alarm only costs the full search. When it
+// reports true, w.cand lists every word that passes the test.
 func (w *phraseWindow) mayRepeat(doc *checker.Document, s checker.Sentence) bool {
 	hash, runs, g := w.hash, w.runs, w.g
 	n := len(hash)
 	if n-w.split < g || n < 2*g {
 		return false
 	}
-	for i := len(runs); i+g <= n; i++ {
-		h := hash[i]*0x9E3779B97F4A7C15 ^ hash[i+1]
-		if g == 3 {
-			h = h*0x9E3779B97F4A7C15 ^ hash[i+2]
-		}
-		runs = append(runs, uint32((h*0xD6E8FEB86659FD93)>>(64-phraseRunBits)))
-	}
+	runs = phraseAppendRuns(runs, hash, g)
 	w.runs = runs
 	w.stamp++
 	if w.stamp == 0 {
@@ -223,42 +212,91 @@ func (w *phraseWindow) mayRepeat(doc *checker.Document, s checker.Sentence) bool
 	stamp, seen := w.stamp, &w.seen
 	// A repeat at j needs the run at i, i+g <= j, and j+g <= n.
 	start := max(w.split, g)
+	const mask = 1<<phraseRunBits - 1
 	for _, b := range runs[:start-g] {
-		seen[b] = stamp
+		seen[b&mask] = stamp
 	}
+	w.cand = w.cand[:0]
 	for j := start; j < len(runs); j++ {
-		seen[runs[j-g]] = stamp
-		if seen[runs[j]] == stamp {
+		seen[runs[j-g]&mask] = stamp
+		if seen[runs[j]&mask] == stamp {
 			t := doc.Tokens[w.tokens(doc, s)[j]]
 			if !(t.End-t.Start <= 10 && phraseIsFunctionHash(hash[j])) {
-				return true
+				w.cand = append(w.cand, int32(j))
 			}
 		}
 	}
-	return false
+	return len(w.cand) > 0
 }
 
-// words returns the window's words for phraseRepeats, appended to dst.
-func (w *phraseWindow) words(doc *checker.Document, s checker.Sentence, dst []phraseWord) []phraseWord {
-	toks := w.tokens(doc, s)
-	for x, h := range w.hash {
-		t := doc.Tokens[toks[x]]
-		wd := doc.TokenText(t)
-		c := wd[0]
-		first := x == 0 || x == w.split
-		sent := uint8(1)
-		if x < w.split {
-			sent = 0
-		}
-		dst = append(dst, phraseWord{
-			tok:      phraseSpan{int32(t.Start), int32(t.End)},
-			h:        h,
-			function: len(wd) <= 10 && phraseIsFunctionHash(h),
-			name:     !first && ('A' <= c && c <= 'Z' || c >= utf8.RuneSelf && text.IsCapitalized(wd)),
-			sent:     sent,
-		})
+// phraseAppendRuns appends to runs the slot in phraseWindow.seen of each
+// run of g words (2 or 3) of hash from len(runs) on. Equal runs have equal
+// slots; the words' hashes are mixed already, so a rotation apart and an
+// exclusive or make a run's hash, one multiplication its slot.
+func phraseAppendRuns(runs []uint32, hash []uint64, g int) []uint32 {
+	from := len(runs)
+	if from+g > len(hash) {
+		return runs
 	}
-	return dst
+	runs = slices.Grow(runs, len(hash)-g+1-from)
+	if g == 3 {
+		a, b := hash[from], hash[from+1]
+		for _, c := range hash[from+2:] {
+			runs = append(runs, phraseSlot(a^bits.RotateLeft64(b, 21)^bits.RotateLeft64(c, 42)))
+			a, b = b, c
+		}
+		return runs
+	}
+	a := hash[from]
+	for _, b := range hash[from+1:] {
+		runs = append(runs, phraseSlot(a^bits.RotateLeft64(b, 21)))
+		a = b
+	}
+	return runs
+}
+
+func phraseSlot(h uint64) uint32 {
+	return uint32((h * 0xD6E8FEB86659FD93) >> (64 - phraseRunBits))
+}
+
+// A phraseView reads the words of a window for phraseRepeats: x is the
+// index of a word in the window.
+type phraseView struct {
+	doc   *checker.Document
+	hash  []uint64
+	tok   []int32
+	split int
+}
+
+// span returns the byte span of word x.
+func (v phraseView) span(x int) (start, end int) {
+	t := &v.doc.Tokens[v.tok[x]]
+	return t.Start, t.End
+}
+
+// function reports whether word x is a function word.
+func (v phraseView) function(x int) bool {
+	start, end := v.span(x)
+	return end-start <= 10 && phraseIsFunctionHash(v.hash[x])
+}
+
+// name reports whether word x is capitalised, not at the start of its
+// sentence.
+func (v phraseView) name(x int) bool {
+	if x == 0 || x == v.split {
+		return false
+	}
+	start, end := v.span(x)
+	c := v.doc.Masked[start]
+	return 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && text.IsCapitalized(v.doc.Masked[start:end])
+}
+
+// sent returns the index of the sentence of word x in the window (0 or 1).
+func (v phraseView) sent(x int) int {
+	if x < v.split {
+		return 0
+	}
+	return 1
 }
 
 // Bounds of the search for a repeat in phraseRepeats.
@@ -268,9 +306,11 @@ const (
 )
 
 // phraseRepeats reports phrases of words whose second occurrence lies in the
-// current sentence (words[split:]).
-func phraseRepeats(p *checker.Pass, words []phraseWord, split, minWords int, reported []checker.Span, chainBuf *[]int32) []checker.Span {
-	n := len(words)
+// current sentence s and starts at one of w.cand.
+func phraseRepeats(p *checker.Pass, w *phraseWindow, s checker.Sentence, minWords int, reported []checker.Span, chainBuf *[]int32) []checker.Span {
+	hash := w.hash
+	v := phraseView{doc: p.Doc, hash: hash, tok: w.tokens(p.Doc, s), split: w.split}
+	n := len(hash)
 	// Chain each word to the previous one in the same hash slot, so a word
 	// is compared only with earlier words that may be equal.
 	slots := phraseNoSlots
@@ -279,13 +319,15 @@ func phraseRepeats(p *checker.Pass, words []phraseWord, split, minWords int, rep
 		chain = append(chain, 0)
 	}
 	*chainBuf = chain
-	for k := range words {
-		s := words[k].h & (uint64(len(slots)) - 1)
+	for k, h := range hash {
+		s := h & (uint64(len(slots)) - 1)
 		chain[k] = slots[s]
 		slots[s] = int32(k)
 	}
-	for j := split; j < n; j++ {
-		if words[j].function {
+	next := 0 // the first word not in a reported repeat
+	for _, cj := range w.cand {
+		j := int(cj)
+		if j < next || v.function(j) {
 			continue
 		}
 		best, bestI := 0, -1
@@ -294,12 +336,12 @@ func phraseRepeats(p *checker.Pass, words []phraseWord, split, minWords int, rep
 		// word said over and over costs linear time.
 		tries := 0
 		for i := int(chain[j]); i >= 0 && tries < phraseMaxTries; i = int(chain[i]) {
-			if words[i].h != words[j].h {
+			if hash[i] != hash[j] {
 				continue
 			}
 			tries++
 			k := 0
-			for j+k < n && i+k < j && k < phraseMaxWords && words[i+k].h == words[j+k].h {
+			for j+k < n && i+k < j && k < phraseMaxWords && hash[i+k] == hash[j+k] {
 				k++
 			}
 			if k > best {
@@ -311,39 +353,49 @@ func phraseRepeats(p *checker.Pass, words []phraseWord, split, minWords int, rep
 		}
 		// Trim function words at the right edge (the left is content).
 		k := best
-		for k > 0 && words[j+k-1].function {
+		for k > 0 && v.function(j+k-1) {
 			k--
-		}
-		content, names := 0, 0
-		for t := 0; t < k; t++ {
-			if !words[j+t].function {
-				if t == 0 || p.Doc.Text[words[j+t].tok.Start-1] != '-' {
-					content++ // "race-free" is one word
-				}
-				if words[j+t].name && words[bestI+t].name {
-					names++
-				}
-			}
 		}
 		// Clean prose repeats itself too, in parallel clauses ("zero or
 		// more spaces in the input ... zero or more spaces in the format");
 		// a translation loop comes back sooner and says more.
 		need, needContent, maxGap := minWords, min(minWords, 3), 8
-		if words[bestI].sent != words[j].sent {
+		if v.sent(bestI) != v.sent(j) {
 			need, needContent, maxGap = minWords+3, needContent+1, 4
 		}
-		if k < need || content < needContent || names == content {
+		if k < need {
+			continue
+		}
+		content, names := 0, 0
+		for t := 0; t < k; t++ {
+			if !v.function(j + t) {
+				if start, _ := v.span(j + t); t == 0 || p.Doc.Text[start-1] != '-' {
+					content++ // "race-free" is one word
+				}
+				if v.name(j+t) && v.name(bestI+t) {
+					names++
+				}
+			}
+		}
+		if content < needContent || names == content {
 			continue
 		}
 		gap := j - (bestI + k)
-		if gap > maxGap || phraseCode(p.Doc.Text, words[j:j+k]) {
+		if gap > maxGap || phraseCode(p.Doc.Text, v, j, j+k) {
 			continue
 		}
-		if words[bestI].sent == words[j].sent && phraseParallel(p.Doc.Text, words[bestI+k:j], int(words[bestI+k-1].tok.End), int(words[j].tok.Start)) {
-			continue
+		if v.sent(bestI) == v.sent(j) {
+			_, from := v.span(bestI + k - 1)
+			to, _ := v.span(j)
+			if phraseParallel(p.Doc.Text, v, bestI+k, j, from, to) {
+				continue
+			}
 		}
-		first := checker.Span{Start: int(words[bestI].tok.Start), End: int(words[bestI+k-1].tok.End)}
-		second := checker.Span{Start: int(words[j].tok.Start), End: int(words[j+k-1].tok.End)}
+		var first, second checker.Span
+		first.Start, _ = v.span(bestI)
+		_, first.End = v.span(bestI + k - 1)
+		second.Start, _ = v.span(j)
+		_, second.End = v.span(j + k - 1)
 		if phraseOverlaps(reported, second) {
 			continue
 		}
@@ -353,7 +405,7 @@ func phraseRepeats(p *checker.Pass, words []phraseWord, split, minWords int, rep
 			Message: fmt.Sprintf("phrase %q repeated", phraseText(p.Doc.Text[second.Start:second.End])),
 			Related: []checker.Related{{Span: first, Message: "first occurrence"}},
 		})
-		j += k - 1
+		next = j + k
 	}
 	return reported
 }
@@ -369,12 +421,13 @@ var phraseNoSlots = func() (s [32]int32) {
 // phraseParallel reports whether what lies between two occurrences of a
 // phrase joins two parallel clauses: a comma, a semicolon, a bracket, or a
 // conjunction ("X in the input, or X in the format", "X while Y has X").
-func phraseParallel(s string, between []phraseWord, from, to int) bool {
+func phraseParallel(s string, v phraseView, lo, hi, from, to int) bool {
 	if strings.ContainsAny(s[from:to], ",;:()[]\"“”—–") {
 		return true
 	}
-	for _, w := range between {
-		if phraseConjunctions[strings.ToLower(s[w.tok.Start:w.tok.End])] {
+	for x := lo; x < hi; x++ {
+		start, end := v.span(x)
+		if phraseConjunctions[strings.ToLower(s[start:end])] {
 			return true
 		}
 	}
@@ -390,9 +443,9 @@ var phraseConjunctions = map[string]bool{
 
 // phraseCode reports whether a phrase holds a word glued to a dot, an
 // underscore or a slash: an identifier or a path, not prose.
-func phraseCode(s string, words []phraseWord) bool {
-	for _, w := range words {
-		start, end := int(w.tok.Start), int(w.tok.End)
+func phraseCode(s string, v phraseView, lo, hi int) bool {
+	for x := lo; x < hi; x++ {
+		start, end := v.span(x)
 		if start > 0 && strings.IndexByte("._/", s[start-1]) >= 0 ||
 			end < len(s) && strings.IndexByte("._/(", s[end]) >= 0 && end+1 < len(s) && s[end+1] != ' ' && s[end+1] != '\n' {
 			return true

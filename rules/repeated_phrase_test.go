@@ -68,7 +68,16 @@ func randomProse(rng *rand.Rand, vocab []string, paragraphs int) string {
 // and without it report the same on text full of repeats.
 func TestRepeatedPhraseFastPath(t *testing.T) {
 	vocab := strings.Fields("the of a large number resources for border troops Über über ÜBER KM km naïve x_y and or data military army plan said had it")
-	rng := rand.New(rand.NewPCG(7, 8))
+	testRepeatedPhraseFastPath(t, vocab, 7)
+	// Words longer than eight and sixteen bytes, sharing their first
+	// eight, function words of more than eight, a Kelvin sign that is "k"
+	// in lower case.
+	vocab = strings.Fields("internationalisation Internationalisation INTERNATIONALISATIONS internal Internals themselves THEMSELVES something \u212a k K of the mobilise mobilised Straße STRASSE \u212aM")
+	testRepeatedPhraseFastPath(t, vocab, 9)
+}
+
+func testRepeatedPhraseFastPath(t *testing.T, vocab []string, seed uint64) {
+	rng := rand.New(rand.NewPCG(seed, seed+1))
 	found := 0
 	for round := range 300 {
 		txt := randomProse(rng, vocab[:4+rng.IntN(len(vocab)-4)], 1+rng.IntN(6))

@@ -75,13 +75,11 @@ func runRepeatedWord(p *checker.Pass) error {
 		kind := doc.BlockOf(s).Kind
 		toks := doc.SentenceTokens(s)
 		m := doc.Masked
-		for i := 1; i < len(toks); i++ {
-			// What repeats checks first, without a call: two words of
-			// the same length ending in the same byte.
-			a, b := &toks[i-1], &toks[i]
-			if a.Kind != text.Word || b.Kind != text.Word || a.End-a.Start != b.End-b.Start || m[a.End-1] != m[b.End-1] {
-				continue
+		for i := 1; ; i++ {
+			if i = repeatedWordNext(toks, m, i); i >= len(toks) {
+				break
 			}
+			a, b := &toks[i-1], &toks[i]
 			gap, ok := repeats(kind, *a, *b)
 			if !ok {
 				continue
@@ -119,4 +117,24 @@ func runRepeatedWord(p *checker.Pass) error {
 		}
 	}
 	return nil
+}
+
+// repeatedWordNext returns the first i' >= i (i >= 1) at which toks[i'-1]
+// and toks[i'] pass what repeats checks first: two words of the same
+// length ending in the same byte of m; len(toks) if there is none. A token
+// that is not a word rules out the pairs on both sides of it: the next
+// pair looked at is the one after.
+func repeatedWordNext(toks []text.Token, m string, i int) int {
+	for ; i < len(toks); i++ {
+		b := &toks[i]
+		if b.Kind != text.Word {
+			i++
+			continue
+		}
+		a := &toks[i-1]
+		if a.Kind == text.Word && a.End-a.Start == b.End-b.Start && m[a.End-1] == m[b.End-1] {
+			return i
+		}
+	}
+	return len(toks)
 }

@@ -43,6 +43,7 @@ var hyphenFunctionWords = map[string]bool{
 
 func runSpacedHyphen(p *checker.Pass) error {
 	doc := p.Doc
+	m := doc.Masked
 	// hyphen is the offset of the first hyphen at or after from
 	// (len(Masked) if none), which holds for any sentence starting
 	// between the two: the text is searched once, not sentence by
@@ -51,8 +52,8 @@ func runSpacedHyphen(p *checker.Pass) error {
 	for _, s := range doc.Sentences {
 		if s.Start > hyphen || s.Start < from {
 			from = s.Start
-			hyphen = len(doc.Masked)
-			if k := strings.IndexByte(doc.Masked[s.Start:], '-'); k >= 0 {
+			hyphen = len(m)
+			if k := strings.IndexByte(m[s.Start:], '-'); k >= 0 {
 				hyphen = s.Start + k
 			}
 		}
@@ -60,39 +61,88 @@ func runSpacedHyphen(p *checker.Pass) error {
 			continue
 		}
 		toks := doc.SentenceTokens(s)
-		for i := 1; i+1 < len(toks); i++ {
-			h, left, right := toks[i], toks[i-1], toks[i+1]
-			if doc.Masked[h.Start:h.End] != "-" {
+		if len(toks) < 3 {
+			continue
+		}
+		// The hyphen of a finding is a token of its own with a token on
+		// each side: it starts in [lo, hi]. Only its hyphens are looked
+		// at, not every token of the sentence.
+		lo, hi := toks[1].Start, toks[len(toks)-2].Start
+		for o := lo; o <= hi; o++ {
+			k := strings.IndexByte(m[o:hi+1], '-')
+			if k < 0 {
+				break
+			}
+			o += k
+			// A space before, the start of a word after: what the
+			// checks below need, in two bytes. No hyphen of a run of
+			// them ("-----") has both: the run is passed over at once.
+			if o+1 < len(m) && m[o+1] == '-' {
+				for o+1 <= hi && m[o+1] == '-' {
+					o++
+				}
 				continue
 			}
-			// "left -right": space(s) before the hyphen, none after.
-			if left.End == h.Start || h.End != right.Start || left.Kind != text.Word || right.Kind != text.Word {
+			if m[o-1] != ' ' || o+1 >= len(m) || m[o+1] == ' ' {
 				continue
 			}
-			gap := doc.Masked[left.End:h.Start]
-			if strings.Trim(gap, " ") != "" { // a line break or tab: a bullet or layout
-				continue
+			i, ok := hyphenToken(toks, o)
+			if ok {
+				spacedHyphenAt(p, toks, i)
 			}
-			rw := doc.TokenText(right)
-			if utf8.RuneCountInString(rw) < 2 || !startsLetter(rw) {
-				continue // "-v", "-5"
-			}
-			if hyphenFunctionWords[strings.ToLower(doc.TokenText(left))] {
-				continue
-			}
-			if e := right.End; e+1 < len(doc.Masked) && (doc.Masked[e] == '.' || doc.Masked[e] == '=') && startsLetter(doc.Masked[e+1:]) {
-				continue // "-test.benchmem", "-flag=value", "-Ecns.cn": an option or a name
-			}
-			span := checker.Span{Start: left.Start, End: right.End}
-			p.Report(checker.Finding{
-				Span:       span,
-				Message:    "space before the hyphen of a compound word",
-				Suggestion: doc.TokenText(left) + "-" + rw,
-				Safe:       true,
-			})
 		}
 	}
 	return nil
+}
+
+// hyphenToken returns the index of the token of toks that is the hyphen
+// at offset o, if there is one strictly inside toks.
+func hyphenToken(toks []text.Token, o int) (int, bool) {
+	i, j := 1, len(toks)-1
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if toks[h].Start < o {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i, i < len(toks)-1 && toks[i].Start == o && toks[i].End == o+1
+}
+
+// spacedHyphenAt reports the hyphen toks[i] (0 < i < len(toks)-1) if it
+// joins a compound with a space before it ("anti -gang").
+func spacedHyphenAt(p *checker.Pass, toks []text.Token, i int) {
+	doc := p.Doc
+	h, left, right := toks[i], toks[i-1], toks[i+1]
+	if doc.Masked[h.Start:h.End] != "-" {
+		return
+	}
+	// "left -right": space(s) before the hyphen, none after.
+	if left.End == h.Start || h.End != right.Start || left.Kind != text.Word || right.Kind != text.Word {
+		return
+	}
+	gap := doc.Masked[left.End:h.Start]
+	if strings.Trim(gap, " ") != "" { // a line break or tab: a bullet or layout
+		return
+	}
+	rw := doc.TokenText(right)
+	if utf8.RuneCountInString(rw) < 2 || !startsLetter(rw) {
+		return // "-v", "-5"
+	}
+	if hyphenFunctionWords[strings.ToLower(doc.TokenText(left))] {
+		return
+	}
+	if e := right.End; e+1 < len(doc.Masked) && (doc.Masked[e] == '.' || doc.Masked[e] == '=') && startsLetter(doc.Masked[e+1:]) {
+		return // "-test.benchmem", "-flag=value", "-Ecns.cn": an option or a name
+	}
+	span := checker.Span{Start: left.Start, End: right.End}
+	p.Report(checker.Finding{
+		Span:       span,
+		Message:    "space before the hyphen of a compound word",
+		Suggestion: doc.TokenText(left) + "-" + rw,
+		Safe:       true,
+	})
 }
 
 func startsLetter(w string) bool {

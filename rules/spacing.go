@@ -119,6 +119,10 @@ func spacingWordRune(t string, i int) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// spacingNext finds the next byte spacingBlock looks at; a test sets it to
+// a scan that stops at more.
+var spacingNext = text.NextSpacingStop
+
 // spacingMarks are the bytes other than the space that spacingBlock looks at.
 var spacingMarks = [256]bool{'\n': true, ',': true, ';': true, ':': true, '!': true, '?': true, '.': true}
 
@@ -128,12 +132,18 @@ var spacingMarks = [256]bool{'\n': true, ',': true, ';': true, ':': true, '!': t
 // is a real space.
 func spacingBlock(p *checker.Pass, b checker.Span, quotes []int) []int {
 	t, m := p.Doc.Text, p.Doc.Masked
-	lineStart := b.Start
+	// The start of the line of a stop is found when needed: most stops
+	// need none, and the scan does not stop at newlines.
+	lines := spacingLines{m: m, start: b.Start, upTo: b.Start}
 	aligned := -1 // line start for which alignment was decided
 	isAligned := false
 	for i := b.Start; i < b.End; i++ {
-		// Only punctuation, newlines and runs of spaces need a look.
-		if i = text.NextPunctOrDoubleSpace(m, i, b.End); i == b.End {
+		// Only quotes, runs of spaces after a word and the marks that may
+		// be spaced wrong need a look (NextSpacingStop): a mark that
+		// follows no space and, for a period, comes before a space or a
+		// newline is fine; indentation, hyphens, digits, brackets are
+		// skipped too.
+		if i = spacingNext(m, i, b.End); i == b.End {
 			break
 		}
 		c := m[i]
@@ -145,7 +155,6 @@ func spacingBlock(p *checker.Pass, b checker.Span, quotes []int) []int {
 			continue
 		}
 		if c == '\n' {
-			lineStart = i + 1
 			continue
 		}
 		switch {
@@ -156,7 +165,7 @@ func spacingBlock(p *checker.Pass, b checker.Span, quotes []int) []int {
 			}
 			// Whether the line is laid out in columns is decided once a
 			// line, and only for spaces that might be reported.
-			if spacingDoubleBetweenWords(t, m, lineStart, i, j, b.End) {
+			if lineStart := lines.at(i); spacingDoubleBetweenWords(t, m, lineStart, i, j, b.End) {
 				if aligned != lineStart {
 					aligned, isAligned = lineStart, alignedLine(t, lineStart, b.End)
 				}
@@ -166,8 +175,10 @@ func spacingBlock(p *checker.Pass, b checker.Span, quotes []int) []int {
 			}
 			i = j - 1
 		case c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '.':
-			if i > lineStart && t[i] == c && t[i-1] == ' ' && m[i-1] == ' ' {
-				spacingBefore(p, lineStart, i, b.End)
+			if i > b.Start && t[i] == c && t[i-1] == ' ' && m[i-1] == ' ' {
+				if lineStart := lines.at(i); i > lineStart {
+					spacingBefore(p, lineStart, i, b.End)
+				}
 			}
 			if c == '.' || c == '!' || c == '?' {
 				spacingAfter(p, i, b)
@@ -175,6 +186,30 @@ func spacingBlock(p *checker.Pass, b checker.Span, quotes []int) []int {
 		}
 	}
 	return quotes
+}
+
+// spacingLines finds the start of the line of an offset in a block, for
+// offsets that never go back: the newlines between two offsets asked about
+// are looked for once, with IndexByte.
+type spacingLines struct {
+	m     string
+	start int // the start of the line of upTo
+	upTo  int
+}
+
+// at returns the offset after the last newline of m before i, or the start
+// of the block.
+func (l *spacingLines) at(i int) int {
+	for l.upTo < i {
+		k := strings.IndexByte(l.m[l.upTo:i], '\n')
+		if k < 0 {
+			l.upTo = i
+			break
+		}
+		l.upTo += k + 1
+		l.start = l.upTo
+	}
+	return l.start
 }
 
 // alignedLine reports whether the line starting at i is laid out in columns:

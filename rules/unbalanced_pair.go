@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker"
-	"github.com/mtlint/mtlint/checker/text"
 )
 
 // UnbalancedPair finds a quotation mark, parenthesis or bracket that is
@@ -37,6 +36,55 @@ paragraphs (each opened, closed only at the end).`,
 // starts “ and ”): those text.NextBracketOrQuote stops at.
 var pairBytes = [256]bool{'(': true, ')': true, '[': true, ']': true, '"': true, 0xE2: true}
 
+// pairFinderBytes are the bytes of pairBytes.
+var pairFinderBytes = [...]byte{'(', ')', '[', ']', '"', 0xE2}
+
+// A pairFinder finds what text.NextBracketOrQuote finds, for searches
+// that never start before an earlier one: each byte of pairBytes is
+// searched on its own with strings.IndexByte, many bytes a step, and its
+// next offset is kept until the searches pass it. The text is read at
+// most once for each byte, however many searches there are; a block with
+// no mark costs a few comparisons.
+type pairFinder struct {
+	s    string
+	from int                       // where the last search started
+	at   [len(pairFinderBytes)]int // the next offset of each byte, from there on; len(s) if none
+}
+
+func newPairFinder(s string) *pairFinder {
+	f := &pairFinder{s: s}
+	f.reset()
+	return f
+}
+
+// reset forgets the offsets found.
+func (f *pairFinder) reset() {
+	for k := range f.at {
+		f.at[k] = -1
+	}
+}
+
+// next returns text.NextBracketOrQuote(f.s, i, end). A search that starts
+// before the one before starts over (blocks come in order: it does not
+// happen).
+func (f *pairFinder) next(i, end int) int {
+	if i < f.from {
+		f.reset()
+	}
+	f.from = i
+	best := end
+	for k := range f.at {
+		if f.at[k] < i {
+			f.at[k] = len(f.s)
+			if j := strings.IndexByte(f.s[i:], pairFinderBytes[k]); j >= 0 {
+				f.at[k] = i + j
+			}
+		}
+		best = min(best, f.at[k])
+	}
+	return best
+}
+
 // A pairMark is an open mark waiting for its closer.
 type pairMark struct {
 	at   int
@@ -47,6 +95,7 @@ func runUnbalancedPair(p *checker.Pass) error {
 	doc := p.Doc
 	m := doc.Masked
 	var stack []pairMark
+	find := newPairFinder(m)
 	for bi := 0; bi < len(doc.Blocks); bi++ {
 		b := doc.Blocks[bi]
 		if b.Kind == checker.Code {
@@ -95,7 +144,7 @@ func runUnbalancedPair(p *checker.Pass) error {
 				if len(starts) > 0 {
 					end = starts[0]
 				}
-				i = text.NextBracketOrQuote(m, i+1, end)
+				i = find.next(i+1, end)
 				continue
 			}
 			r, n := utf8.DecodeRuneInString(m[i:b.End])

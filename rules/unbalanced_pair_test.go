@@ -1,11 +1,44 @@
 package rules
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/mtlint/mtlint/checker/checkertest"
+	"github.com/mtlint/mtlint/checker/text"
 )
 
 func TestUnbalancedPair(t *testing.T) {
 	checkertest.Run(t, "testdata/unbalanced-pair", UnbalancedPair)
+}
+
+// TestPairFinder checks pairFinder against text.NextBracketOrQuote, over
+// random text and searches that move forward by random steps, and now and
+// then back.
+func TestPairFinder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 32))
+	alphabet := "ab ()[]\"\xe2\x80\x9c\x9d\n.é-"
+	for round := range 3000 {
+		b := make([]byte, rng.IntN(60))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+			if rng.IntN(3) > 0 {
+				b[i] = 'a'
+			}
+		}
+		s := string(b)
+		f := newPairFinder(s)
+		for i := 0; i <= len(s); i += rng.IntN(4) {
+			end := i + rng.IntN(len(s)-i+1)
+			if got, want := f.next(i, end), text.NextBracketOrQuote(s, i, end); got != want {
+				t.Fatalf("round %d: next(%q, %d, %d) = %d, want %d", round, s, i, end, got, want)
+			}
+			if rng.IntN(4) == 0 {
+				i++
+			}
+			if rng.IntN(40) == 0 {
+				i = rng.IntN(i + 1) // back: the finder starts over
+			}
+		}
+	}
 }

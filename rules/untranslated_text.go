@@ -76,6 +76,10 @@ func untranslatedScript(r rune) int {
 	return -1
 }
 
+// untranslatedEveryRune makes untranslatedBlock decode every character,
+// for tests.
+var untranslatedEveryRune = false
+
 func runUntranslatedText(p *checker.Pass) error {
 	doc := p.Doc
 	m := doc.Masked
@@ -95,6 +99,14 @@ func runUntranslatedText(p *checker.Pass) error {
 func untranslatedBlock(p *checker.Pass, b checker.Span) {
 	m := p.Doc.Masked
 	for i := b.Start; i < b.End; {
+		// A character below U+0370, of no script of the rule, starts
+		// with a byte below 0xCD: ASCII text is skipped eight bytes at a
+		// time.
+		if m[i] < 0xCD && !untranslatedEveryRune {
+			if i = text.NextByteAtLeast(m, i, b.End, 0xCD); i == b.End {
+				break
+			}
+		}
 		r, n := utf8.DecodeRuneInString(m[i:b.End])
 		sc := untranslatedScript(r)
 		if sc == -1 {
