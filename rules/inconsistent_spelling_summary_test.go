@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/checkertest/randtext"
 	"github.com/mtlint/mtlint/checker/cluster"
 	"github.com/mtlint/mtlint/checker/glossary"
 	"github.com/mtlint/mtlint/checker/input"
@@ -136,14 +137,7 @@ func TestSpellingSummarySections(t *testing.T) {
 func spellJobsInputs() []checker.Input {
 	rng := rand.New(rand.NewPCG(7, 11))
 	syl := []string{"ba", "ko", "ri", "mu", "ta", "ne", "sa", "lo", "vi", "de", "gu", "ha", "zo", "pe", "ni", "ru", "qi", "xa", "we", "fo"}
-	word := func() string {
-		var b strings.Builder
-		for k := 2 + rng.IntN(3); k > 0; k-- {
-			b.WriteString(syl[rng.IntN(len(syl))])
-		}
-		w := b.String()
-		return strings.ToUpper(w[:1]) + w[1:]
-	}
+	word := func() string { return randtext.Name(rng, syl) }
 	garble := func(w string) string {
 		b := []byte(w)
 		i := 1 + rng.IntN(len(b)-1)

@@ -38,6 +38,35 @@ func ruleFindings(t *testing.T, rule *checker.Rule, txt string, opts map[string]
 	return out
 }
 
+// compareFastPath checks rule's fast path against its plain one on 3,000
+// texts made of random runs of parts: fast(true) turns the fast path on,
+// fast(false) off. It fails the test at the first text on which their
+// findings differ, or if the texts give fewer than 500 findings in all.
+// The fast path is left on.
+func compareFastPath(t *testing.T, rule *checker.Rule, rng *rand.Rand, parts []string, maxParts int, fast func(on bool)) {
+	t.Helper()
+	defer fast(true)
+	found := 0
+	for round := range 3000 {
+		var b strings.Builder
+		for range rng.IntN(maxParts) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		txt := b.String()
+		fast(true)
+		got := ruleFindings(t, rule, txt, nil)
+		fast(false)
+		want := ruleFindings(t, rule, txt, nil)
+		found += len(want)
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Fatalf("round %d: %q\nfast:\n%s\nslow:\n%s", round, txt, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	if found < 500 {
+		t.Errorf("only %d findings: the text tests little", found)
+	}
+}
+
 // randomProse returns paragraphs of sentences drawn from a small vocabulary
 // of words in mixed case, function words, names, punctuation and non-ASCII
 // words, so that words, runs of words and marks repeat often.

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"math/rand/v2"
-	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -20,25 +19,5 @@ func TestUntranslatedTextFastPath(t *testing.T) {
 		t.Fatal("an invalid byte would start a run")
 	}
 	parts := []string{"the", " ", "  ", "\n", ".", "-", "3", "é", "’", "“", "©", "µ", "\xcc\x81", "ͷ", "Ω", "αβγ", " δ ", "Москва", "中文", "日本語", "カタカナ", "한국어", "，", "。", "ｱ", "·", "עברית", "ไทย", "\xcd", "\xff", "x2πr"}
-	rng := rand.New(rand.NewPCG(41, 42))
-	found := 0
-	defer func() { untranslatedEveryRune = false }()
-	for round := range 3000 {
-		var b strings.Builder
-		for range rng.IntN(30) {
-			b.WriteString(parts[rng.IntN(len(parts))])
-		}
-		txt := b.String()
-		untranslatedEveryRune = false
-		fast := ruleFindings(t, UntranslatedText, txt, nil)
-		untranslatedEveryRune = true
-		slow := ruleFindings(t, UntranslatedText, txt, nil)
-		found += len(slow)
-		if strings.Join(fast, "\n") != strings.Join(slow, "\n") {
-			t.Fatalf("round %d: %q\nfast:\n%s\nslow:\n%s", round, txt, strings.Join(fast, "\n"), strings.Join(slow, "\n"))
-		}
-	}
-	if found < 500 {
-		t.Errorf("only %d findings: the text tests little", found)
-	}
+	compareFastPath(t, UntranslatedText, rand.New(rand.NewPCG(41, 42)), parts, 30, func(on bool) { untranslatedEveryRune = !on })
 }

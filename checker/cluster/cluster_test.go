@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mtlint/mtlint/checker/checkertest/randtext"
 	"github.com/mtlint/mtlint/checker/lexicon"
 	"github.com/mtlint/mtlint/checker/text"
 )
@@ -182,14 +183,7 @@ func TestMergeUnique(t *testing.T) {
 func TestGroupJobs(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 5))
 	syl := []string{"ba", "ko", "ri", "mu", "ta", "ne", "sa", "lo", "vi", "de", "gu", "ha", "an", "el", "ia"}
-	word := func() string {
-		var b strings.Builder
-		for k := 2 + rng.IntN(3); k > 0; k-- {
-			b.WriteString(syl[rng.IntN(len(syl))])
-		}
-		w := b.String()
-		return strings.ToUpper(w[:1]) + w[1:]
-	}
+	word := func() string { return randtext.Name(rng, syl) }
 	known := []string{"Austria", "Australia", "Greece", "Greek", "Paul", "Paula", "Sudan", "South Sudan", "El Salvador", "Salvador"}
 	var items []Item
 	for len(items) < 5000 {

@@ -23,3 +23,14 @@ func Words(rng *rand.Rand, alphabet string, n, maxRunes int) []string {
 	}
 	return words
 }
+
+// Name returns a made-up capitalised name of two to four syllables drawn
+// from syllables (ASCII, lower case).
+func Name(rng *rand.Rand, syllables []string) string {
+	var b strings.Builder
+	for k := 2 + rng.IntN(3); k > 0; k-- {
+		b.WriteString(syllables[rng.IntN(len(syllables))])
+	}
+	w := b.String()
+	return strings.ToUpper(w[:1]) + w[1:]
+}
