@@ -406,7 +406,7 @@ func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
 			// The first n bytes, by a mask from a table: a shift by a
 			// variable amount takes moves around it on amd64.
 			x := load8(s, t.Start) & lowBytes[n&7]
-			if x&0x8080808080808080 != 0 || n >= 4 && s[t.End-2] == '\'' && s[t.End-1]|0x20 == 's' {
+			if x&0x8080808080808080 != 0 || x&possMask[n&7] == possBytes[n&7] {
 				return i
 			}
 			// firstBits of the shortKey, inline, its bits from a
@@ -433,6 +433,21 @@ func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
 
 // lowBytes[n] keeps the n low bytes of a word (n < 8).
 var lowBytes = [8]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff}
+
+// possMask[n] and possBytes[n] tell a possessive word x of n bytes,
+// n < 8, the first lowest: one of at least four bytes that ends in "'s"
+// or "'S", when x&possMask[n] == possBytes[n] (never for n < 4).
+var possMask, possBytes = func() (mask, bytes [8]uint64) {
+	for n := range 8 {
+		if n < 4 {
+			mask[n], bytes[n] = 0, 1
+			continue
+		}
+		mask[n] = 0xdfff << (8 * (n - 2))
+		bytes[n] = uint64('S'<<8|'\'') << (8 * (n - 2))
+	}
+	return mask, bytes
+}()
 
 // bit64[k] is 1<<k.
 var bit64 = func() (t [64]uint64) {

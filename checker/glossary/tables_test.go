@@ -32,3 +32,26 @@ func TestShiftTables(t *testing.T) {
 		}
 	}
 }
+
+// possMask and possBytes tell the possessives among short words as the
+// test of their last two bytes does, for every pair of last bytes.
+func TestPossessiveTables(t *testing.T) {
+	for n := range 8 {
+		for a := range 256 {
+			for _, c := range []byte{'s', 'S', 'x', '\'', 's' | 0x80, 'S' &^ 0x20, 0x53 ^ 0x20, 0} {
+				w := []byte("abcdefgh")[:n]
+				if n >= 2 {
+					w[n-2], w[n-1] = byte(a), c
+				}
+				var x uint64
+				for k := n - 1; k >= 0; k-- {
+					x = x<<8 | uint64(w[k])
+				}
+				want := n >= 4 && w[n-2] == '\'' && w[n-1]|0x20 == 's'
+				if got := x&possMask[n] == possBytes[n]; got != want {
+					t.Fatalf("%q: possessive %v, want %v", w, got, want)
+				}
+			}
+		}
+	}
+}
