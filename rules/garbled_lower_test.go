@@ -90,3 +90,25 @@ func TestTokenAt(t *testing.T) {
 		}
 	}
 }
+
+// TestDropLowerCaseWordsAllFound checks the early end of the pass over
+// the tokens: once every word sought is found, the hits of all of them
+// go, those written twice too.
+func TestDropLowerCaseWordsAllFound(t *testing.T) {
+	doc, err := input.Parse("doc.txt", []byte("Readlink came, then Stat. Later readlink and stat ran. Readlink again, stat again, readlink."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hits []garbledHit
+	for _, tk := range doc.Tokens {
+		if w := doc.Text[tk.Start:tk.End]; w == "Readlink" || w == "Stat" {
+			hits = append(hits, garbledHit{lo: 0, hi: 1, span: checker.Span{Start: tk.Start, End: tk.End}, text: w})
+		}
+	}
+	if len(hits) != 3 {
+		t.Fatalf("%d hits, want 3", len(hits))
+	}
+	if got := dropLowerCaseWords(hits, doc); len(got) != 0 {
+		t.Errorf("kept %v, want none", got)
+	}
+}

@@ -921,6 +921,9 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 	if len(lower) == 0 {
 		return hits
 	}
+	// todo counts the words sought that are not found yet: once all are,
+	// the rest of the tokens cannot change a thing.
+	todo := len(lower)
 	// One pass over the tokens answers for all: a word token equal to a
 	// lower-case form.
 	m := doc.Masked
@@ -941,6 +944,9 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 		}
 		if found, ok := lower[m[t.Start:t.End]]; ok && !found {
 			lower[m[t.Start:t.End]] = true
+			if todo--; todo == 0 {
+				break // every word sought is found
+			}
 		}
 	}
 	kept := hits[:0]

@@ -371,7 +371,7 @@ func newFilter(keys []uint64, minWords, bitsPerKey int, bits func(h uint64, nw i
 // the two bits in it of the first-token key h.
 func firstBits(h uint64, nw int) (int, uint64) {
 	m := h * 0xd6e8feb86659fd93
-	return int(m>>32) & (nw - 1), 1<<(m>>58) | 1<<(m>>52&63)
+	return int(m>>32) & (nw - 1), bit64[m>>58] | bit64[m>>52&63]
 }
 
 // mayStartKey reports whether h may be the key of a form's first token.
@@ -403,15 +403,16 @@ func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
 			continue // neither a word nor a number
 		}
 		if n := t.End - t.Start; n < 8 && t.Start+8 <= len(s) {
-			// The shifts are under 64 (n < 8), as the masks tell the
-			// compiler.
-			x := load8(s, t.Start) & (1<<(8*uint(n)&63) - 1)
-			if x&0x8080808080808080 != 0 || n >= 4 && x>>(8*uint(n-2)&63)|0x2000 == 's'<<8|'\'' {
+			// The first n bytes, by a mask from a table: a shift by a
+			// variable amount takes moves around it on amd64.
+			x := load8(s, t.Start) & lowBytes[n&7]
+			if x&0x8080808080808080 != 0 || x&possMask[n&7] == possBytes[n&7] {
 				return i
 			}
-			// firstBits of the shortKey, inline.
+			// firstBits of the shortKey, inline, its bits from a
+			// table too.
 			m := shortKey(x, n) * 0xd6e8feb86659fd93
-			if b := uint64(1)<<(m>>58) | uint64(1)<<(m>>52&63); first[m>>32&mask]&b != b {
+			if b := bit64[m>>58] | bit64[m>>52&63]; first[m>>32&mask]&b != b {
 				continue
 			}
 			if ix.mayStartShort(s, toks, i, x, n) {
@@ -429,6 +430,32 @@ func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
 	}
 	return i
 }
+
+// lowBytes[n] keeps the n low bytes of a word (n < 8).
+var lowBytes = [8]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff}
+
+// possMask[n] and possBytes[n] tell a possessive word x of n bytes,
+// n < 8, the first lowest: one of at least four bytes that ends in "'s"
+// or "'S", when x&possMask[n] == possBytes[n] (never for n < 4).
+var possMask, possBytes = func() (mask, bytes [8]uint64) {
+	for n := range 8 {
+		if n < 4 {
+			mask[n], bytes[n] = 0, 1
+			continue
+		}
+		mask[n] = 0xdfff << (8 * (n - 2))
+		bytes[n] = uint64('S'<<8|'\'') << (8 * (n - 2))
+	}
+	return mask, bytes
+}()
+
+// bit64[k] is 1<<k.
+var bit64 = func() (t [64]uint64) {
+	for k := range t {
+		t[k] = 1 << k
+	}
+	return t
+}()
 
 // shortKey returns the key in the first filter of a word of n < 8 ASCII
 // bytes, x (the first lowest, the others 0): the same for every word
@@ -477,7 +504,7 @@ func (ix *Index) mayStartShort(s string, toks []text.Token, i int, x uint64, n i
 	}
 	t := &toks[i+1]
 	if n2 := t.End - t.Start; n2 < 8 && t.Start+8 <= len(s) {
-		x2 := load8(s, t.Start) & (1<<(8*uint(n2)&63) - 1)
+		x2 := load8(s, t.Start) & lowBytes[n2&7]
 		// Not outside ASCII, nor ending in "'s" (a possessive, which
 		// MatchAt also takes without it).
 		if x2&0x8080808080808080 == 0 && !(n2 >= 4 && x2>>(8*uint(n2-2)&63)|0x2000 == 's'<<8|'\'') {
