@@ -21,35 +21,17 @@ import (
 // they are, in other cases, possessive, split by a sentence end, at a
 // sentence's end, beside garbled names and accented words.
 func TestGarbledNameKnownByScan(t *testing.T) {
-	seed, err := glossary.Load(filepath.Join(namesSet, "glossary.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	extra := []glossary.Entry{{Term: "Nayib Bukele", Kind: glossary.Person}, {Term: "Tren de Aragua", Variants: []string{"Train of Aragua"}},
 		{Term: "El Salvador", Kind: glossary.Place}, {Term: "Élysée Palace", Variants: []string{"Elysee Castle"}}, {Term: "Montoya-Galvez", Kind: glossary.Person},
 		{Term: "New York Times", Variants: []string{"NY Times"}}, {Term: "New York"}, {Term: "Al-Shabaab"}, {Term: "3M"}, {Term: "O'Brien", Kind: glossary.Person}}
-	entries := append(append(append([]glossary.Entry(nil), seed.Entries...), extra...), glossary.Synthetic(1500, 5)...)
+	entries := namesTestEntries(t, extra, 1500, 5)
 	var forms []string
 	for _, e := range entries {
 		forms = append(forms, e.Term)
 		forms = append(forms, e.Variants...)
 	}
 	rng := rand.New(rand.NewPCG(11, 12))
-	garble := func(w string) string {
-		b := []byte(w)
-		for k := 1 + rng.IntN(2); k > 0 && len(b) > 2; k-- {
-			j := 1 + rng.IntN(len(b)-1)
-			switch rng.IntN(3) {
-			case 0:
-				b[j] = "aeiourlbpdtkgsmn"[rng.IntN(16)]
-			case 1:
-				b = append(b[:j+1], b[j:]...)
-			default:
-				b = append(b[:j], b[j+1:]...)
-			}
-		}
-		return string(b)
-	}
+	garble := func(w string) string { return garbleName(rng, w, 1+rng.IntN(2)) }
 	var b strings.Builder
 	for range 4000 {
 		f := forms[rng.IntN(len(forms))]
