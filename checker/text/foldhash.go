@@ -1,15 +1,15 @@
 package text
 
 // Fold hashes are word hashes for a filter that compares words in lower
-// case, cheaper than HashLower's: an ASCII word is folded by setting bit 5
-// of each byte, one instruction for eight bytes. Within a word token the
+// case: an ASCII word is folded by setting bit 5 of each byte, one
+// instruction for eight bytes. Within a word token the
 // only ASCII bytes are letters, digits and apostrophes (see
 // TestWordTokenASCIIBytes), and of those only a capital and its lower-case
 // letter differ in bit 5 alone, so two ASCII words have equal fold hashes
 // only when they are equal in lower case (but for 64-bit collisions). A
 // word that is not ASCII is hashed byte for byte, as it is: a caller that
 // folds other letters lower-cases such a word itself and hashes the
-// result. Fold hashes are not HashLower's.
+// result.
 
 // bit5 is bit 5 of each byte.
 const bit5 = 0x2020202020202020

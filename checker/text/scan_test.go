@@ -2,7 +2,6 @@ package text
 
 import (
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -108,72 +107,6 @@ func TestIsASCII(t *testing.T) {
 			if b := s[:i] + "\x80" + s[i+1:]; IsASCII(b) {
 				t.Fatalf("IsASCII(%q) = true", b)
 			}
-		}
-	}
-}
-
-// TestHashLower checks HashLower against a hash of the lower-cased bytes:
-// the same hash for the same word in any case, at any place in a string
-// and at any distance from its end, and no two short words alike.
-func TestHashLower(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 6))
-	alphabet := []byte("aAzZ@[`{09 .\x00\x7f\x80\xc3\xa9\xff")
-	seen := map[uint64]string{}
-	for range 20000 {
-		w := make([]byte, 1+rng.IntN(20))
-		for i := range w {
-			w[i] = alphabet[rng.IntN(len(alphabet))]
-			if rng.IntN(2) == 0 {
-				w[i] = byte('a' + rng.IntN(26))
-			}
-			if rng.IntN(4) == 0 {
-				w[i] -= 'a' - 'A'
-			}
-		}
-		b := []byte(string(w))
-		for i, c := range b {
-			if 'A' <= c && c <= 'Z' {
-				b[i] = c + 'a' - 'A'
-			}
-		}
-		lower := string(b)
-		want, wantASCII := HashLower(lower+"!", 0, len(lower))
-		pad := strings.Repeat("x", rng.IntN(9))
-		for _, s := range []string{string(w), pad + string(w), pad + string(w) + pad, string(w) + "Zz"} {
-			i := strings.Index(s, string(w))
-			got, ascii := HashLower(s, i, i+len(w))
-			if got != want {
-				t.Fatalf("HashLower(%q in %q) = %x, want %x (that of %q)", w, s, got, want, lower)
-			}
-			if ascii != wantASCII || ascii != IsASCII(string(w)) {
-				t.Fatalf("HashLower(%q): ascii %v", w, ascii)
-			}
-		}
-		if len(lower) <= 8 {
-			if other, ok := seen[want]; ok && other != lower {
-				t.Fatalf("%q and %q hash alike", other, lower)
-			}
-			seen[want] = lower
-		}
-	}
-}
-
-// TestAppendWordHashes checks AppendWordHashes against HashLower on the
-// words of a text, near its end too.
-func TestAppendWordHashes(t *testing.T) {
-	for _, s := range []string{"", "a", "The cat sat on THE mat", "naïve Café, x-ray 3.5 Überlänge a", "Internationalisation of words"} {
-		toks := Tokenize(nil, s, Span{0, len(s)})
-		got, ascii := AppendWordHashes([]uint64{7}, s, toks)
-		want, wantASCII := []uint64{7}, true
-		for _, tk := range toks {
-			if tk.Kind == Word {
-				h, a := HashLower(s, tk.Start, tk.End)
-				want = append(want, h)
-				wantASCII = wantASCII && a
-			}
-		}
-		if !slices.Equal(got, want) || ascii != wantASCII {
-			t.Errorf("AppendWordHashes(%q) = %x, %v; want %x, %v", s, got, ascii, want, wantASCII)
 		}
 	}
 }
