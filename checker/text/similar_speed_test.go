@@ -99,48 +99,61 @@ func TestWeightedDistanceFast(t *testing.T) {
 
 // skeletonRef is Skeleton as defined, rune by rune on the folded string.
 func skeletonRef(s string) string {
-	f := Fold(s)
-	out := make([]byte, 0, 8)
-	first := true
-	var last byte
-	vowelGap := false
-	for _, r := range f {
+	var k skelRef
+	for _, r := range Fold(s) {
 		if r >= utf8.RuneSelf || !('a' <= r && r <= 'z') {
 			if unicode.IsDigit(r) {
-				out = append(out, byte('0'+r%10))
-				last, first = 0, false
+				k.digit(byte(r % 10))
 			}
 			continue
 		}
-		c := byte(r)
-		if first {
-			first = false
-			if isVowel(c) {
-				out = append(out, 'a')
-				last = 'a'
-				continue
-			}
-			k := consonantClass(c)
-			out = append(out, k)
-			last = k
-			continue
-		}
-		if isVowel(c) || c == 'y' {
-			vowelGap = true
-			continue
-		}
-		if c == 'h' {
-			continue
-		}
-		k := consonantClass(c)
-		if k == last && !vowelGap {
-			continue
-		}
-		out = append(out, k)
-		last = k
-		vowelGap = false
+		k.letter(byte(r))
 	}
-	return string(out)
+	return string(k.out)
+}
+
+// A skelRef writes a skeleton a character at a time, as defined: the
+// reference the skeleton code is tested against.
+type skelRef struct {
+	out      []byte
+	started  bool // a letter or digit was written
+	last     byte // the last class written, 0 after a digit
+	vowelGap bool // vowels since the last consonant
+}
+
+// digit writes the digit d (0 to 9).
+func (k *skelRef) digit(d byte) {
+	k.out = append(k.out, '0'+d)
+	k.last, k.started = 0, true
+}
+
+// letter writes the lower-case ASCII letter c: the first letter kept (a
+// vowel as 'a'), later vowels dropped, 'h' dropped, a consonant's class
+// written unless it repeats the last with no vowel between.
+func (k *skelRef) letter(c byte) {
+	if !k.started {
+		k.started = true
+		k.last = 'a'
+		if !isVowel(c) {
+			k.last = consonantClass(c)
+		}
+		k.out = append(k.out, k.last)
+		return
+	}
+	if isVowel(c) || c == 'y' {
+		k.vowelGap = true
+		return
+	}
+	if c == 'h' {
+		return
+	}
+	cl := consonantClass(c)
+	if cl == k.last && !k.vowelGap {
+		return
+	}
+	k.out = append(k.out, cl)
+	k.last = cl
+	k.vowelGap = false
 }
 
 // nameCases are names and odd strings, ASCII and not, with connectors,

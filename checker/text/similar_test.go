@@ -143,9 +143,7 @@ func TestIsConnectorMap(t *testing.T) {
 // appendSkeletonPlain is appendSkeleton letter by letter, as it was
 // written before its table.
 func appendSkeletonPlain(dst []byte, s string) []byte {
-	first := true
-	var last byte
-	vowelGap := false
+	k := skelRef{out: dst}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
@@ -153,46 +151,19 @@ func appendSkeletonPlain(dst []byte, s string) []byte {
 		}
 		if !('a' <= c && c <= 'z') {
 			if '0' <= c && c <= '9' {
-				dst = append(dst, '0'+c%10)
-				last, first = 0, false
+				k.digit(c % 10)
 			} else if c >= utf8.RuneSelf {
 				r, n := utf8.DecodeRuneInString(s[i:min(len(s), i+utf8.UTFMax)])
 				if unicode.IsDigit(r) {
-					dst = append(dst, byte('0'+r%10))
-					last, first = 0, false
+					k.digit(byte(r % 10))
 				}
 				i += n - 1
 			}
 			continue
 		}
-		if first {
-			first = false
-			if isVowel(c) {
-				dst = append(dst, 'a')
-				last = 'a'
-				continue
-			}
-			k := consonantClass(c)
-			dst = append(dst, k)
-			last = k
-			continue
-		}
-		if isVowel(c) || c == 'y' {
-			vowelGap = true
-			continue
-		}
-		if c == 'h' {
-			continue
-		}
-		k := consonantClass(c)
-		if k == last && !vowelGap {
-			continue
-		}
-		dst = append(dst, k)
-		last = k
-		vowelGap = false
+		k.letter(c)
 	}
-	return dst
+	return k.out
 }
 
 // TestAppendSkeletonTable checks appendSkeleton against the letter by
