@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 	"weak"
@@ -16,6 +15,7 @@ import (
 	"github.com/mtlint/mtlint/checker/cluster"
 	"github.com/mtlint/mtlint/checker/glossary"
 	"github.com/mtlint/mtlint/checker/lexicon"
+	"github.com/mtlint/mtlint/checker/parallel"
 	"github.com/mtlint/mtlint/checker/text"
 )
 
@@ -1843,7 +1843,7 @@ func reportSpellings(report func(checker.Finding), r *spellReader, items []spell
 		return
 	}
 	found := make([][]checker.Finding, (len(groups)+spellGroupChunk-1)/spellGroupChunk)
-	spellParallel(opt.Jobs, len(found), func(c int) {
+	parallel.For(opt.Jobs, len(found), func(c int) {
 		add := func(f checker.Finding) { found[c] = append(found[c], f) }
 		for _, g := range groups[c*spellGroupChunk : min((c+1)*spellGroupChunk, len(groups))] {
 			reportSpellingGroup(add, r, g, in, items, terms, opt)
@@ -1859,23 +1859,6 @@ func reportSpellings(report func(checker.Finding), r *spellReader, items []spell
 // spellGroupChunk is the number of groups whose findings a goroutine of
 // reportSpellings works out at a time.
 const spellGroupChunk = 32
-
-// spellParallel calls fn(i) for i in 0..n-1, in up to jobs goroutines (the
-// caller's one of them), and returns when all calls have returned.
-func spellParallel(jobs, n int, fn func(i int)) {
-	var taken atomic.Int64
-	work := func() {
-		for i := int(taken.Add(1) - 1); i < n; i = int(taken.Add(1) - 1) {
-			fn(i)
-		}
-	}
-	var wg sync.WaitGroup
-	for range min(jobs, n) - 1 {
-		wg.Go(work)
-	}
-	work()
-	wg.Wait()
-}
 
 // reportSpellingGroup reports the spellings of group g of items (in, as
 // given to cluster.Group) that are not its preferred one.

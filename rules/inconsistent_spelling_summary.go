@@ -9,6 +9,7 @@ import (
 	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/cluster"
 	"github.com/mtlint/mtlint/checker/lexicon"
+	"github.com/mtlint/mtlint/checker/parallel"
 )
 
 // spellingSummary is what Collect keeps of one document: its distinct
@@ -635,7 +636,7 @@ func finishSpellingsTo(report func(checker.Finding), sums []any, terms map[strin
 			return
 		}
 		found := make([][]checker.Finding, len(local))
-		spellParallel(opt.Jobs, len(local), func(k int) {
+		parallel.For(opt.Jobs, len(local), func(k int) {
 			each(func(f checker.Finding) { found[k] = append(found[k], f) }, local[k])
 		})
 		for _, fs := range found {

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
+	"github.com/mtlint/mtlint/checker/parallel"
 	"github.com/mtlint/mtlint/checker/text"
 )
 
@@ -170,7 +171,7 @@ func Group(items []Item, opt Options) [][]int {
 		chunks := (len(items) + groupChunk - 1) / groupChunk
 		ckeys := make([][]blockKey, chunks)
 		cfrom := make([][]int32, chunks)
-		parallel(jobs, chunks, func(w int, next func() int) {
+		parallel.Run(jobs, chunks, func(w int, next func() int) {
 			var arena nameArena
 			for c := next(); c >= 0; c = next() {
 				lo, hi := c*groupChunk, min((c+1)*groupChunk, len(items))
@@ -316,7 +317,7 @@ func Group(items []Item, opt Options) [][]int {
 	chunks := (len(items) + groupChunk - 1) / groupChunk
 	cpairs := make([][]int32, chunks) // b, or ^b when alike
 	cfrom := make([][]int32, chunks)
-	parallel(jobs, chunks, func(w int, next func() int) {
+	parallel.Run(jobs, chunks, func(w int, next func() int) {
 		var later []int32
 		var lists [][]int32
 		wc := lexCache{opt: opt, info: map[string]uint8{}}
@@ -460,30 +461,6 @@ func groupName(a *nameArena, in *pairInfo, it Item, key string, dst []blockKey, 
 		dst = append(dst, blockKey{'s', n.compact[len(n.compact)-5:]})
 	}
 	return n, dst
-}
-
-// parallel runs fn in up to jobs goroutines (the caller's one of them)
-// until the n tasks 0..n-1 are taken: each call of next returns a task not
-// yet taken, or -1.
-func parallel(jobs, n int, fn func(worker int, next func() int)) {
-	var taken atomic.Int64
-	next := func() int {
-		if t := int(taken.Add(1) - 1); t < n {
-			return t
-		}
-		return -1
-	}
-	jobs = min(jobs, n)
-	var wg sync.WaitGroup
-	for w := 1; w < jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			fn(w, next)
-		}()
-	}
-	fn(0, next)
-	wg.Wait()
 }
 
 // A pairInfo is what Group reads of an item for most pairs.

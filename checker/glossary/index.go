@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
+	"github.com/mtlint/mtlint/checker/parallel"
 	"github.com/mtlint/mtlint/checker/text"
 )
 
@@ -148,7 +149,11 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 	bufs := make([]prepBuf, jobs)
 	flush := func() {
 		ps := preps[:len(srcs)]
-		each(jobs, len(srcs) > 64, func(w int) {
+		run := jobs
+		if len(srcs) <= 64 {
+			run = 1
+		}
+		parallel.For(run, jobs, func(w int) {
 			b := &bufs[w]
 			b.reset()
 			for i := w; i < len(srcs); i += jobs {
@@ -203,23 +208,6 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 // enough to share among the goroutines, few enough that their keys (about
 // 46 a form) stay a small part of the index of a large glossary.
 const indexChunk = 4096
-
-// each runs fn(0) … fn(jobs-1), on as many goroutines if parallel is set,
-// else one after another.
-func each(jobs int, parallel bool, fn func(w int)) {
-	if jobs == 1 || !parallel {
-		for w := range jobs {
-			fn(w)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	for w := 1; w < jobs; w++ {
-		wg.Go(func() { fn(w) })
-	}
-	fn(0)
-	wg.Wait()
-}
 
 // A formSrc is one form of an entry: its term (form 0) or a variant.
 type formSrc struct{ entry, form int }
@@ -1316,7 +1304,7 @@ func (ps *pairs) build(jobs int) postings {
 	p := postings{dir: make([]uint32, nb+1), shift: shift}
 	jobs = max(1, min(jobs, top, n/(1<<14)))
 	parts := make([]builtRange, jobs)
-	each(jobs, true, func(r int) {
+	parallel.For(jobs, jobs, func(r int) {
 		// Range r holds the coarse buckets whose first pair falls in
 		// its share of the pairs.
 		t0, t1 := 0, top
