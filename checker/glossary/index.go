@@ -149,11 +149,7 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 	bufs := make([]prepBuf, jobs)
 	flush := func() {
 		ps := preps[:len(srcs)]
-		run := jobs
-		if len(srcs) <= 64 {
-			run = 1
-		}
-		parallel.For(run, jobs, func(w int) {
+		parallel.For(jobs, jobs, func(w int) {
 			b := &bufs[w]
 			b.reset()
 			for i := w; i < len(srcs); i += jobs {
@@ -179,7 +175,7 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 	if len(srcs) > 0 {
 		flush()
 	}
-	bufs = nil
+	bufs = nil // the preparers' memory goes before the postings' is taken
 	ix.fuzzy = fz.build(jobs)
 	ix.names = make([]atomic.Pointer[text.Name], len(ix.Forms))
 	ix.buildSeqFilter()
