@@ -112,10 +112,12 @@ type spellTable struct {
 	n     int
 }
 
+// A spellSlot holds the low 32 bits of the hash, which place it in
+// tables of up to 2^32 slots and tell most other texts apart, in eight
+// bytes: half the memory and cache lines of the whole hash.
 type spellSlot struct {
-	h    uint64 // the hash of the text
-	size uint32 // the text's length, if its user needs it
-	i    int32  // 1 + the index of what it finds, 0 for none
+	h uint32 // the low bits of the hash of the text
+	i int32  // 1 + the index of what it finds, 0 for none
 }
 
 // init makes room for about n texts.
@@ -143,7 +145,7 @@ func (t *spellTable) add(sl spellSlot) {
 }
 
 func (t *spellTable) put(sl spellSlot) {
-	mask := uint64(len(t.slots) - 1)
+	mask := uint32(len(t.slots) - 1)
 	k := sl.h & mask
 	for t.slots[k].i != 0 {
 		k = (k + 1) & mask
@@ -160,20 +162,21 @@ func (x *spellIndex) find(h uint64, s string, texts []string) int32 {
 	if len(x.slots) == 0 {
 		return -1
 	}
-	mask := uint64(len(x.slots) - 1)
-	for k := h & mask; ; k = (k + 1) & mask {
+	h32 := uint32(h)
+	mask := uint32(len(x.slots) - 1)
+	for k := h32 & mask; ; k = (k + 1) & mask {
 		sl := &x.slots[k]
 		if sl.i == 0 {
 			return -1
 		}
-		if sl.h == h && texts[sl.i-1] == s {
+		if sl.h == h32 && texts[sl.i-1] == s {
 			return sl.i - 1
 		}
 	}
 }
 
 // add adds item i of text hash h, not in x.
-func (x *spellIndex) add(h uint64, i int32) { x.spellTable.add(spellSlot{h: h, i: i + 1}) }
+func (x *spellIndex) add(h uint64, i int32) { x.spellTable.add(spellSlot{h: uint32(h), i: i + 1}) }
 
 // A spellBase is where the occurrences in a candidate are located from:
 // the candidate's start and the end of the text they may take (the
@@ -225,7 +228,7 @@ func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *spell
 				from.plain = 1
 			}
 		}
-		o := spellOcc{start: s.Start, n: uint32(s.End - s.Start), item: int32(i), raw: uint32(rawAt)}
+		o := spellOcc{start: uint32(s.Start), n: uint32(s.End - s.Start), item: int32(i), raw: uint32(rawAt)}
 		switch {
 		case from != nil && from.plain == 1 && s.Start >= from.Offset && s.End <= from.end:
 			// In plain text after from: told by bytes.
@@ -249,11 +252,11 @@ func (c *spellingCollector) addFrom(i int, s checker.Span, mid bool, from *spell
 }
 
 // A spellOcc is an occurrence kept while collecting, with the index of its
-// item: a spellingOcc in fewer bytes. Its lines and columns take 32 bits:
-// a document of 4 GiB (which would take tens of gigabytes to check, its
-// tokens alone) is beyond what the checker holds in memory.
+// item: a spellingOcc in fewer bytes. Its offset, lines and columns take
+// 32 bits: a document of 4 GiB (which would take tens of gigabytes to
+// check, its tokens alone) is beyond what the checker holds in memory.
 type spellOcc struct {
-	start           int
+	start           uint32
 	n               uint32
 	item            int32
 	line, col       uint32
@@ -283,7 +286,7 @@ func (c *spellingCollector) allOccs() [][]spellOcc {
 // occurrence returns the occurrence o keeps.
 func (o *spellOcc) occurrence() spellingOcc {
 	return spellingOcc{
-		span: checker.Span{Start: o.start, End: o.start + int(o.n)},
+		span: checker.Span{Start: int(o.start), End: int(o.start) + int(o.n)},
 		pos:  spellPos{int(o.line), int(o.col)},
 		end:  spellPos{int(o.endLine), int(o.endCol)},
 		raw:  int(o.raw),
@@ -626,7 +629,7 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 			// keyed by.
 			if ws := cand.Words; !cached && len(ws) > 0 && ws[0].Start >= cand.Start && ws[len(ws)-1].End <= cand.End {
 				pl.text = cand.Start
-				m.add(h, len(key), pl)
+				m.add(h, pl)
 			}
 		}
 		c.replay(doc, cand, pl)
@@ -645,7 +648,7 @@ type spellPlan struct {
 // spellPlans holds plans by the text of their candidates (a spellTable).
 // The key of a plan is doc.Text[pl.text:][:len(key)].
 type spellPlans struct {
-	spellTable // slots of the keys' hashes and lengths, and plans' indexes
+	spellTable // slots of the keys' hashes and plans' indexes
 	plans      []*spellPlan
 }
 
@@ -654,24 +657,27 @@ func (t *spellPlans) find(h uint64, key, text string) *spellPlan {
 	if len(t.slots) == 0 {
 		return nil
 	}
-	mask := uint64(len(t.slots) - 1)
-	for k := h & mask; ; k = (k + 1) & mask {
+	h32 := uint32(h)
+	mask := uint32(len(t.slots) - 1)
+	for k := h32 & mask; ; k = (k + 1) & mask {
 		sl := &t.slots[k]
 		if sl.i == 0 {
 			return nil
 		}
-		if sl.h == h && int(sl.size) == len(key) {
-			if pl := t.plans[sl.i-1]; text[pl.text:pl.text+len(key)] == key {
+		if sl.h == h32 {
+			// The hash covers the length: a plan of another length
+			// seldom gets here, and its text is read within text.
+			if pl := t.plans[sl.i-1]; pl.text+len(key) <= len(text) && text[pl.text:pl.text+len(key)] == key {
 				return pl
 			}
 		}
 	}
 }
 
-// add adds plan pl of a text of length size and hash h, not in t.
-func (t *spellPlans) add(h uint64, size int, pl *spellPlan) {
+// add adds plan pl of a text of hash h, not in t.
+func (t *spellPlans) add(h uint64, pl *spellPlan) {
 	t.plans = append(t.plans, pl)
-	t.spellTable.add(spellSlot{h, uint32(size), int32(len(t.plans))})
+	t.spellTable.add(spellSlot{uint32(h), int32(len(t.plans))})
 }
 
 // spellHash hashes t[start:end] eight bytes at a time, reading the last

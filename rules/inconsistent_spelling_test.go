@@ -711,7 +711,7 @@ func TestSpellHash(t *testing.T) {
 			}
 			if got == nil {
 				pl := &spellPlan{text: i}
-				tab.add(h, len(key), pl)
+				tab.add(h, pl)
 				want[key] = pl
 			}
 		}
@@ -742,10 +742,13 @@ func TestSpellHash(t *testing.T) {
 		}
 	}
 	// Alike hashes: the text tells the plans apart.
+	// A plan near the end of the text, of a shorter key and an alike
+	// hash (the slots keep 32 bits of it), is passed over.
 	tab = spellPlans{}
-	a, b := &spellPlan{text: 0}, &spellPlan{text: 6}
-	tab.add(7, 5, a)
-	tab.add(7, 5, b)
+	a, b, c := &spellPlan{text: 0}, &spellPlan{text: 6}, &spellPlan{text: len(text) - 2}
+	tab.add(7, c)
+	tab.add(7, a)
+	tab.add(1<<32|7, b)
 	if tab.find(7, "Nayib", text) != a || tab.find(7, "Bukel", text) != b || tab.find(7, "Bukes", text) != nil {
 		t.Fatal("plans of alike hashes mixed up")
 	}
