@@ -628,7 +628,7 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 			// Cached only when its words lie in the text it is
 			// keyed by.
 			if ws := cand.Words; !cached && len(ws) > 0 && ws[0].Start >= cand.Start && ws[len(ws)-1].End <= cand.End {
-				pl.text = cand.Start
+				pl.text = int32(cand.Start)
 				m.add(h, pl)
 			}
 		}
@@ -639,11 +639,19 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 // A spellPlan is what a candidate's words give: acronyms and name parts,
 // as spans relative to the candidate's start.
 type spellPlan struct {
-	text  int     // the offset of the text it is cached by, if cached
-	words []int32 // the words' spans, start and end
-	acr   []spellPlanSpan
-	parts []spellPlanSpan
+	text int32 // the offset of the text it is cached by, if cached
+	nacr int32 // the number of acronyms, at the start of spans
+	// words holds the words' spans, start and end; nil for the most
+	// common candidate, one word that is all of it.
+	words []int32
+	spans []spellPlanSpan // the acronyms, then the name parts
 }
+
+// acr returns the plan's acronyms.
+func (pl *spellPlan) acr() []spellPlanSpan { return pl.spans[:pl.nacr] }
+
+// parts returns the plan's name parts.
+func (pl *spellPlan) parts() []spellPlanSpan { return pl.spans[pl.nacr:] }
 
 // spellPlans holds plans by the text of their candidates (a spellTable).
 // The key of a plan is doc.Text[pl.text:][:len(key)].
@@ -667,7 +675,7 @@ func (t *spellPlans) find(h uint64, key, text string) *spellPlan {
 		if sl.h == h32 {
 			// The hash covers the length: a plan of another length
 			// seldom gets here, and its text is read within text.
-			if pl := t.plans[sl.i-1]; pl.text+len(key) <= len(text) && text[pl.text:pl.text+len(key)] == key {
+			if pl := t.plans[sl.i-1]; int(pl.text)+len(key) <= len(text) && text[pl.text:int(pl.text)+len(key)] == key {
 				return pl
 			}
 		}
@@ -714,18 +722,21 @@ func spellHash(t string, start, end int) uint64 {
 
 type spellPlanSpan struct {
 	start, end int32
-	// dot: a period just after the span belongs to it (a dotted
-	// acronym, or a name ending in an initial).
-	dot bool
 	// item holds 1 + the item index of the spelling, without and with
 	// the period, once known; raw whether the text there is written
 	// otherwise than the spelling (see addFrom), once asked.
 	item [2]int32
 	raw  [2]int8
+	// dot: a period just after the span belongs to it (a dotted
+	// acronym, or a name ending in an initial).
+	dot bool
 }
 
 // fits reports whether cand's words lie where the plan's do.
 func (pl *spellPlan) fits(cand *text.Candidate) bool {
+	if pl.words == nil {
+		return len(cand.Words) == 1 && cand.Words[0] == cand.Span
+	}
 	if len(pl.words) != 2*len(cand.Words) {
 		return false
 	}
@@ -745,14 +756,16 @@ func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, he
 	}
 	c.plans = append(c.plans, spellPlan{})
 	pl := &c.plans[len(c.plans)-1]
-	if cap(c.spans)-len(c.spans) < 2*len(cand.Words) {
-		c.spans = make([]int32, 0, max(4*c.chunk, 2*len(cand.Words)))
+	if ws := cand.Words; len(ws) != 1 || ws[0] != cand.Span {
+		if cap(c.spans)-len(c.spans) < 2*len(ws) {
+			c.spans = make([]int32, 0, max(c.chunk, 2*len(ws)))
+		}
+		n := len(c.spans)
+		for _, w := range ws {
+			c.spans = append(c.spans, int32(w.Start-cand.Start), int32(w.End-cand.Start))
+		}
+		pl.words = c.spans[n:len(c.spans):len(c.spans)]
 	}
-	n := len(c.spans)
-	for _, w := range cand.Words {
-		c.spans = append(c.spans, int32(w.Start-cand.Start), int32(w.End-cand.Start))
-	}
-	pl.words = c.spans[n:len(c.spans):len(c.spans)]
 	words := c.words[:0]
 	for _, w := range cand.Words {
 		words = append(words, spellWord{s: doc.Text[w.Start:w.End]})
@@ -761,10 +774,11 @@ func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, he
 	if cap(c.pspans)-len(c.pspans) < 2*len(words) {
 		c.pspans = make([]spellPlanSpan, 0, max(2*c.chunk, 2*len(words)))
 	}
-	n = len(c.pspans)
+	n := len(c.pspans)
 	c.pspans = planAcronyms(c.pspans, doc, cand, words)
-	pl.acr = c.pspans[n:len(c.pspans):len(c.pspans)]
+	pl.nacr = int32(len(c.pspans) - n)
 	if heading {
+		pl.spans = c.pspans[n:len(c.pspans):len(c.pspans)]
 		return pl
 	}
 	allCommon := true
@@ -775,7 +789,6 @@ func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, he
 		}
 	}
 	start := 0
-	n = len(c.pspans)
 	for i := 0; i <= len(words); i++ {
 		if i < len(words) && (allCommon || len(words[i].s) != 3 || !strings.EqualFold(words[i].s, "and")) {
 			continue
@@ -783,20 +796,21 @@ func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, he
 		c.pspans = planNamePart(c.pspans, cand, cand.Words[start:i], words[start:i], allCommon)
 		start = i + 1
 	}
-	pl.parts = c.pspans[n:len(c.pspans):len(c.pspans)]
+	pl.spans = c.pspans[n:len(c.pspans):len(c.pspans)]
 	return pl
 }
 
 // replay records what plan pl gives at candidate cand.
 func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, pl *spellPlan) {
-	if len(pl.acr) == 0 && len(pl.parts) == 0 {
+	if len(pl.spans) == 0 {
 		return
 	}
 	t := doc.Text
 	// Occurrences are located from the candidate's start.
 	base := spellBase{start: cand.Start, end: min(cand.End+1, len(t))}
-	for k := range pl.acr {
-		a := &pl.acr[k]
+	acr := pl.acr()
+	for k := range acr {
+		a := &acr[k]
 		s := checker.Span{Start: cand.Start + int(a.start), End: cand.Start + int(a.end)}
 		ext := 0
 		if a.dot && s.End < len(t) && t[s.End] == '.' {
@@ -808,8 +822,9 @@ func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, 
 		}
 		c.addFrom(int(a.item[ext]-1), s, true, &base, &a.raw[ext])
 	}
-	for k := range pl.parts {
-		p := &pl.parts[k]
+	parts := pl.parts()
+	for k := range parts {
+		p := &parts[k]
 		s := checker.Span{Start: cand.Start + int(p.start), End: cand.Start + int(p.end)}
 		ext := 0
 		// A final period belongs to an initial or a dotted acronym ("U.S.").

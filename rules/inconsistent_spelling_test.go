@@ -710,7 +710,7 @@ func TestSpellHash(t *testing.T) {
 				t.Fatalf("%q: found %p, want %p", key, got, want[key])
 			}
 			if got == nil {
-				pl := &spellPlan{text: i}
+				pl := &spellPlan{text: int32(i)}
 				tab.add(h, pl)
 				want[key] = pl
 			}
@@ -745,7 +745,7 @@ func TestSpellHash(t *testing.T) {
 	// A plan near the end of the text, of a shorter key and an alike
 	// hash (the slots keep 32 bits of it), is passed over.
 	tab = spellPlans{}
-	a, b, c := &spellPlan{text: 0}, &spellPlan{text: 6}, &spellPlan{text: len(text) - 2}
+	a, b, c := &spellPlan{text: 0}, &spellPlan{text: 6}, &spellPlan{text: int32(len(text) - 2)}
 	tab.add(7, c)
 	tab.add(7, a)
 	tab.add(1<<32|7, b)
