@@ -76,10 +76,12 @@ type spellingCollector struct {
 	occs     [][]spellOcc
 	occ      []spellOcc
 	occShift uint
-	plans    []spellPlan     // the current chunk of plans
-	spans    []int32         // the current chunk of plans' word spans
-	pspans   []spellPlanSpan // the current chunk of plans' acronyms and parts
-	chunk    int             // the size of a chunk of plans
+	// The plans, and the spans of their words, acronyms and parts,
+	// which they locate by index: no pointers for the garbage
+	// collector to follow.
+	plans  []spellPlan
+	wspans []int32
+	pspans []spellPlanSpan
 	// One cursor per kind: each kind's occurrences come in text order
 	// (names and acronyms share one, at the candidates' starts).
 	cursors [cluster.Regional + 1]spellCursor
@@ -598,6 +600,14 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 	// spelling in about eight (the tables grow when there are more).
 	var plans [2]spellPlans
 	plans[0].init(len(cands) / 4)
+	if c.plans == nil {
+		// As many plans as tables' slots, at most half of them
+		// used; a word span in about eight candidates, and an
+		// acronym or part in most plans.
+		c.plans = make([]spellPlan, 0, len(cands)/2+16)
+		c.wspans = make([]int32, 0, len(cands)/8+16)
+		c.pspans = make([]spellPlanSpan, 0, len(cands)/2+16)
+	}
 	if c.index[cluster.Name].slots == nil {
 		c.index[cluster.Name].init(len(cands) / 8)
 		// About five occurrences in eight candidates, kept in chunks
@@ -607,7 +617,6 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 		c.items = make([]spellItem, 0, len(cands)/6+8)
 		c.texts = make([]string, 0, len(cands)/6+8)
 	}
-	c.chunk = min(max(len(cands)/4, 16), 1024)
 	for k := range cands {
 		cand := &cands[k] // not copied: it is read many times
 		for bi+1 < len(doc.Blocks) && doc.Blocks[bi].End <= cand.Start {
@@ -621,71 +630,66 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 		m := &plans[spellBit(heading)]
 		key := doc.Text[cand.Start:cand.End]
 		h := spellHash(doc.Text, cand.Start, cand.End)
-		pl := m.find(h, key, doc.Text)
-		if pl == nil || !pl.fits(cand) {
-			cached := pl != nil
+		pl := m.find(h, key, doc.Text, c.plans)
+		if pl < 0 || !c.fits(&c.plans[pl], cand) {
+			cached := pl >= 0
 			pl = c.plan(doc, cand, heading)
 			// Cached only when its words lie in the text it is
 			// keyed by.
 			if ws := cand.Words; !cached && len(ws) > 0 && ws[0].Start >= cand.Start && ws[len(ws)-1].End <= cand.End {
-				pl.text = int32(cand.Start)
+				c.plans[pl].text = int32(cand.Start)
 				m.add(h, pl)
 			}
 		}
-		c.replay(doc, cand, pl)
+		c.replay(doc, cand, &c.plans[pl])
 	}
 }
 
 // A spellPlan is what a candidate's words give: acronyms and name parts,
 // as spans relative to the candidate's start.
+// Its spans are in the collector's arrays, from the indexes it holds.
 type spellPlan struct {
 	text int32 // the offset of the text it is cached by, if cached
-	nacr int32 // the number of acronyms, at the start of spans
-	// words holds the words' spans, start and end; nil for the most
-	// common candidate, one word that is all of it.
-	words []int32
-	spans []spellPlanSpan // the acronyms, then the name parts
+	// words, nwords: the words' spans, start and end, in wspans; none
+	// for the most common candidate, one word that is all of it.
+	words, nwords int32
+	// spans: the acronyms (nacr) then the name parts (nparts), in
+	// pspans.
+	spans, nacr, nparts int32
 }
-
-// acr returns the plan's acronyms.
-func (pl *spellPlan) acr() []spellPlanSpan { return pl.spans[:pl.nacr] }
-
-// parts returns the plan's name parts.
-func (pl *spellPlan) parts() []spellPlanSpan { return pl.spans[pl.nacr:] }
 
 // spellPlans holds plans by the text of their candidates (a spellTable).
 // The key of a plan is doc.Text[pl.text:][:len(key)].
 type spellPlans struct {
 	spellTable // slots of the keys' hashes and plans' indexes
-	plans      []*spellPlan
 }
 
-// find returns the plan of text key, whose hash is h, or nil.
-func (t *spellPlans) find(h uint64, key, text string) *spellPlan {
+// find returns the index in plans of the plan of text key, whose hash is
+// h, or -1.
+func (t *spellPlans) find(h uint64, key, text string, plans []spellPlan) int32 {
 	if len(t.slots) == 0 {
-		return nil
+		return -1
 	}
 	h32 := uint32(h)
 	mask := uint32(len(t.slots) - 1)
 	for k := h32 & mask; ; k = (k + 1) & mask {
 		sl := &t.slots[k]
 		if sl.i == 0 {
-			return nil
+			return -1
 		}
 		if sl.h == h32 {
 			// The hash covers the length: a plan of another length
 			// seldom gets here, and its text is read within text.
-			if pl := t.plans[sl.i-1]; int(pl.text)+len(key) <= len(text) && text[pl.text:int(pl.text)+len(key)] == key {
-				return pl
+			if at := int(plans[sl.i-1].text); at+len(key) <= len(text) && text[at:at+len(key)] == key {
+				return sl.i - 1
 			}
 		}
 	}
 }
 
-// add adds plan pl of a text of hash h, not in t.
-func (t *spellPlans) add(h uint64, pl *spellPlan) {
-	t.plans = append(t.plans, pl)
-	t.spellTable.add(spellSlot{uint32(h), int32(len(t.plans))})
+// add adds the plan of index pl, of a text of hash h, not in t.
+func (t *spellPlans) add(h uint64, pl int32) {
+	t.spellTable.add(spellSlot{uint32(h), pl + 1})
 }
 
 // spellHash hashes t[start:end] eight bytes at a time, reading the last
@@ -732,54 +736,45 @@ type spellPlanSpan struct {
 	dot bool
 }
 
-// fits reports whether cand's words lie where the plan's do.
-func (pl *spellPlan) fits(cand *text.Candidate) bool {
-	if pl.words == nil {
+// fits reports whether cand's words lie where those of plan pl do.
+func (c *spellingCollector) fits(pl *spellPlan, cand *text.Candidate) bool {
+	if pl.nwords == 0 {
 		return len(cand.Words) == 1 && cand.Words[0] == cand.Span
 	}
-	if len(pl.words) != 2*len(cand.Words) {
+	if int(pl.nwords) != 2*len(cand.Words) {
 		return false
 	}
+	ws := c.wspans[pl.words : pl.words+pl.nwords]
 	for i, w := range cand.Words {
-		if pl.words[2*i] != int32(w.Start-cand.Start) || pl.words[2*i+1] != int32(w.End-cand.Start) {
+		if ws[2*i] != int32(w.Start-cand.Start) || ws[2*i+1] != int32(w.End-cand.Start) {
 			return false
 		}
 	}
 	return true
 }
 
-// plan works out what candidate cand gives.
-func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, heading bool) *spellPlan {
-	// Plans and their word spans are carved from shared arrays.
-	if len(c.plans) == cap(c.plans) {
-		c.plans = make([]spellPlan, 0, c.chunk)
-	}
-	c.plans = append(c.plans, spellPlan{})
-	pl := &c.plans[len(c.plans)-1]
+// plan works out what candidate cand gives, and returns the index of its
+// plan.
+func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, heading bool) int32 {
+	var pl spellPlan
 	if ws := cand.Words; len(ws) != 1 || ws[0] != cand.Span {
-		if cap(c.spans)-len(c.spans) < 2*len(ws) {
-			c.spans = make([]int32, 0, max(c.chunk, 2*len(ws)))
-		}
-		n := len(c.spans)
+		pl.words = int32(len(c.wspans))
 		for _, w := range ws {
-			c.spans = append(c.spans, int32(w.Start-cand.Start), int32(w.End-cand.Start))
+			c.wspans = append(c.wspans, int32(w.Start-cand.Start), int32(w.End-cand.Start))
 		}
-		pl.words = c.spans[n:len(c.spans):len(c.spans)]
+		pl.nwords = int32(len(c.wspans)) - pl.words
 	}
 	words := c.words[:0]
 	for _, w := range cand.Words {
 		words = append(words, spellWord{s: doc.Text[w.Start:w.End]})
 	}
 	c.words = words
-	if cap(c.pspans)-len(c.pspans) < 2*len(words) {
-		c.pspans = make([]spellPlanSpan, 0, max(2*c.chunk, 2*len(words)))
-	}
-	n := len(c.pspans)
+	pl.spans = int32(len(c.pspans))
 	c.pspans = planAcronyms(c.pspans, doc, cand, words)
-	pl.nacr = int32(len(c.pspans) - n)
+	pl.nacr = int32(len(c.pspans)) - pl.spans
 	if heading {
-		pl.spans = c.pspans[n:len(c.pspans):len(c.pspans)]
-		return pl
+		c.plans = append(c.plans, pl)
+		return int32(len(c.plans) - 1)
 	}
 	allCommon := true
 	for i := range words {
@@ -796,19 +791,21 @@ func (c *spellingCollector) plan(doc *checker.Document, cand *text.Candidate, he
 		c.pspans = planNamePart(c.pspans, cand, cand.Words[start:i], words[start:i], allCommon)
 		start = i + 1
 	}
-	pl.spans = c.pspans[n:len(c.pspans):len(c.pspans)]
-	return pl
+	pl.nparts = int32(len(c.pspans)) - pl.spans - pl.nacr
+	c.plans = append(c.plans, pl)
+	return int32(len(c.plans) - 1)
 }
 
 // replay records what plan pl gives at candidate cand.
 func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, pl *spellPlan) {
-	if len(pl.spans) == 0 {
+	if pl.nacr+pl.nparts == 0 {
 		return
 	}
 	t := doc.Text
 	// Occurrences are located from the candidate's start.
 	base := spellBase{start: cand.Start, end: min(cand.End+1, len(t))}
-	acr := pl.acr()
+	// c.pspans does not grow here.
+	acr := c.pspans[pl.spans : pl.spans+pl.nacr]
 	for k := range acr {
 		a := &acr[k]
 		s := checker.Span{Start: cand.Start + int(a.start), End: cand.Start + int(a.end)}
@@ -822,7 +819,7 @@ func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, 
 		}
 		c.addFrom(int(a.item[ext]-1), s, true, &base, &a.raw[ext])
 	}
-	parts := pl.parts()
+	parts := c.pspans[pl.spans+pl.nacr : pl.spans+pl.nacr+pl.nparts]
 	for k := range parts {
 		p := &parts[k]
 		s := checker.Span{Start: cand.Start + int(p.start), End: cand.Start + int(p.end)}

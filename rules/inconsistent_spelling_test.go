@@ -700,19 +700,24 @@ func TestSpellHash(t *testing.T) {
 		}
 	}
 	var tab spellPlans
-	want := map[string]*spellPlan{}
+	var plans []spellPlan
+	want := map[string]int32{}
 	for i := 0; i < len(text); i++ {
 		for j := i + 1; j <= len(text) && j <= i+9; j++ {
 			key := text[i:j]
 			h := spellHash(text, i, j)
-			got := tab.find(h, key, text)
-			if got != want[key] {
-				t.Fatalf("%q: found %p, want %p", key, got, want[key])
+			got := tab.find(h, key, text, plans)
+			w, ok := want[key]
+			if !ok {
+				w = -1
 			}
-			if got == nil {
-				pl := &spellPlan{text: int32(i)}
-				tab.add(h, pl)
-				want[key] = pl
+			if got != w {
+				t.Fatalf("%q: found %d, want %d", key, got, w)
+			}
+			if got < 0 {
+				plans = append(plans, spellPlan{text: int32(i)})
+				tab.add(h, int32(len(plans)-1))
+				want[key] = int32(len(plans) - 1)
 			}
 		}
 	}
@@ -745,11 +750,11 @@ func TestSpellHash(t *testing.T) {
 	// A plan near the end of the text, of a shorter key and an alike
 	// hash (the slots keep 32 bits of it), is passed over.
 	tab = spellPlans{}
-	a, b, c := &spellPlan{text: 0}, &spellPlan{text: 6}, &spellPlan{text: int32(len(text) - 2)}
-	tab.add(7, c)
-	tab.add(7, a)
-	tab.add(1<<32|7, b)
-	if tab.find(7, "Nayib", text) != a || tab.find(7, "Bukel", text) != b || tab.find(7, "Bukes", text) != nil {
+	plans = []spellPlan{{text: int32(len(text) - 2)}, {text: 0}, {text: 6}}
+	tab.add(7, 0)
+	tab.add(7, 1)
+	tab.add(1<<32|7, 2)
+	if tab.find(7, "Nayib", text, plans) != 1 || tab.find(7, "Bukel", text, plans) != 2 || tab.find(7, "Bukes", text, plans) != -1 {
 		t.Fatal("plans of alike hashes mixed up")
 	}
 }
