@@ -113,7 +113,11 @@ func Group(items []Item, opt Options) [][]int {
 	for t := range blockID {
 		blockID[t] = make(map[string]int32, len(items))
 	}
-	var blocks [][]int32
+	// The size of each block while the items are put in them; then
+	// blocks holds each block's items in increasing order, one after
+	// another, those of block id from blockAt[id] on: two arrays rather
+	// than a slice grown for each block.
+	var blockSize []int32
 	nameCount := 0
 	for _, it := range items {
 		if it.Kind == Name {
@@ -143,11 +147,11 @@ func Group(items []Item, opt Options) [][]int {
 				m := blockID[blockTag(key.tag)]
 				id, ok := m[key.key]
 				if !ok {
-					id = int32(len(blocks))
+					id = int32(len(blockSize))
 					m[key.key] = id
-					blocks = append(blocks, nil)
+					blockSize = append(blockSize, 0)
 				}
-				blocks[id] = append(blocks[id], int32(i))
+				blockSize[id]++
 				itemBlocks = append(itemBlocks, id)
 			}
 		}
@@ -196,6 +200,20 @@ func Group(items []Item, opt Options) [][]int {
 		}
 	}
 	from[len(items)] = int32(len(itemBlocks))
+	blockAt := make([]int32, len(blockSize)+1)
+	for id, n := range blockSize {
+		blockAt[id+1] = blockAt[id] + n
+	}
+	blocks := make([]int32, len(itemBlocks))
+	fill := blockSize // reused: the items put in each block so far
+	clear(fill)
+	for i := range items {
+		for _, id := range itemBlocks[from[i]:from[i+1]] {
+			blocks[blockAt[id]+fill[id]] = int32(i)
+			fill[id]++
+		}
+	}
+	block := func(id int32) []int32 { return blocks[blockAt[id]:blockAt[id+1]] }
 	// The lexicon is asked only about names that have a likely pair.
 	anchor := func(i int) {
 		if info[i].flags&pairAnchored != 0 {
@@ -263,7 +281,7 @@ func Group(items []Item, opt Options) [][]int {
 	laterOf := func(a int, later []int32, lists *[][]int32) []int32 {
 		ls := (*lists)[:0]
 		for _, id := range itemBlocks[from[a]:from[a+1]] {
-			ids := blocks[id]
+			ids := block(id)
 			if len(ids) > maxBlock {
 				continue // a key too common to tell names apart ("jn")
 			}
@@ -283,7 +301,7 @@ func Group(items []Item, opt Options) [][]int {
 	if jobs <= 1 {
 		// The items are taken in order, so each is the next of its
 		// blocks: where it stands in each is counted, not searched.
-		next := make([]int32, len(blocks))
+		next := make([]int32, len(blockAt)-1)
 		for a := range items {
 			if names[a] == nil {
 				continue
@@ -292,7 +310,7 @@ func Group(items []Item, opt Options) [][]int {
 			for _, id := range itemBlocks[from[a]:from[a+1]] {
 				k := next[id]
 				next[id]++
-				if ids := blocks[id]; len(ids) <= maxBlock && int(k)+1 < len(ids) {
+				if ids := block(id); len(ids) <= maxBlock && int(k)+1 < len(ids) {
 					lists = append(lists, ids[k+1:])
 				}
 			}
