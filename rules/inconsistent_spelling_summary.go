@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"unsafe"
 
 	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/cluster"
@@ -577,6 +578,17 @@ type spellEntry struct {
 	mid   bool
 }
 
+// spellShared returns the text of a summary's item as a string without a
+// copy: a summary's data is not changed once Finish reads it (a merge only
+// appends to it before), and the texts of a run's items, tens of thousands
+// of small strings, would add as many allocations to the end of a run.
+func spellShared(text []byte) string {
+	if len(text) == 0 {
+		return ""
+	}
+	return unsafe.String(&text[0], len(text))
+}
+
 // spellEntryKey is the key by which cluster groups the spellings exactly
 // alike: for a regional spelling, the spelling it shares with its other
 // ("color" for "colour" and "color").
@@ -653,7 +665,7 @@ func finishSpellingsTo(report func(checker.Finding), sums []any, terms map[strin
 			}
 			entries := make([]spellEntry, 0, r.first[si+1]-base)
 			sum.each(func(j int, it *spellItem, text []byte) {
-				entries = append(entries, spellEntry{string(text), it.count, base + int32(j), it.kind, it.mid})
+				entries = append(entries, spellEntry{spellShared(text), it.count, base + int32(j), it.kind, it.mid})
 			})
 			perFile(entries)
 		}
@@ -698,14 +710,14 @@ func finishSpellingsTo(report func(checker.Finding), sums []any, terms map[strin
 				last[g] = ref
 				return
 			}
-			t := string(text)
+			t := spellShared(text)
 			m[t] = int32(len(all))
 			all = append(all, spellEntry{t, it.count, ref, it.kind, it.mid})
 			last = append(last, ref)
 		})
 		if len(comps) > 1 {
 			for k := range comps {
-				comps[k].text = string(texts[k])
+				comps[k].text = spellShared(texts[k])
 			}
 			perFile(comps)
 		}
