@@ -772,3 +772,60 @@ func TestSpellMayEndPrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestSpellPlanFits checks the plans' word spans, kept by index and not
+// at all for a candidate of one word that is all of it: a plan fits a
+// candidate of the same text exactly when their words lie at the same
+// places from their starts.
+func TestSpellPlanFits(t *testing.T) {
+	txt := "Nayib Bukele met the U.S. envoy. Bukele spoke. Nayib  Bukele left. " +
+		"The Montoya-Galvez report, Montoya-Galvez said. Montoya-Galvez's aide met J. R. Smith and Bank of the West. " +
+		"Bukele's rival, Bukele."
+	doc, err := input.Parse("plans.txt", []byte(txt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands := doc.Candidates()
+	c := &spellingCollector{doc: doc}
+	plans := make([]int32, len(cands))
+	for i := range cands {
+		plans[i] = c.plan(doc, &cands[i], false)
+	}
+	rel := func(cand *text.Candidate) []text.Span {
+		var ws []text.Span
+		for _, w := range cand.Words {
+			ws = append(ws, text.Span{Start: w.Start - cand.Start, End: w.End - cand.Start})
+		}
+		return ws
+	}
+	checked := 0
+	for i := range cands {
+		for j := range cands {
+			a, b := &cands[i], &cands[j]
+			if doc.Text[a.Start:a.End] != doc.Text[b.Start:b.End] {
+				continue
+			}
+			checked++
+			want := slices.Equal(rel(a), rel(b))
+			if got := c.fits(&c.plans[plans[i]], b); got != want {
+				t.Errorf("plan of %q (%v) fits %v: %v, want %v", doc.Text[a.Start:a.End], rel(a), rel(b), got, want)
+			}
+		}
+	}
+	if checked <= len(cands) {
+		t.Fatal("no two candidates of one text")
+	}
+	// Words elsewhere: a plan of one word against two, and of two
+	// against other two.
+	for i := range cands {
+		a := cands[i]
+		if a.End-a.Start < 4 {
+			continue
+		}
+		b := a
+		b.Words = []text.Span{{Start: a.Start, End: a.Start + 2}, {Start: a.Start + 2, End: a.End}}
+		if c.fits(&c.plans[plans[i]], &b) {
+			t.Errorf("plan of %q (%v) fits %v", doc.Text[a.Start:a.End], rel(&a), rel(&b))
+		}
+	}
+}
