@@ -59,7 +59,50 @@ func TestSpellOccCoding(t *testing.T) {
 		if at != len(b) || spellSkipOccs(b, 0, n) != len(b) {
 			t.Fatalf("run %d: read %d of %d bytes", run, at, len(b))
 		}
+		// Skipped from every occurrence, over every number of them,
+		// as byte by byte.
+		starts := []int{0}
+		for k := 0; k < n; k++ {
+			starts = append(starts, spellSkipOccsSlow(b, starts[k], 1))
+		}
+		for i := range n {
+			for k := 0; i+k <= n; k++ {
+				if got, want := spellSkipOccs(b, starts[i], k), spellSkipOccsSlow(b, starts[i], k); got != want || want != starts[i+k] {
+					t.Fatalf("run %d: %d occurrences from %d: %d, want %d", run, k, starts[i], got, want)
+				}
+			}
+		}
 	}
+}
+
+// TestSpellGather: spellGather packs the high bits of eight bytes, the
+// one of byte i as bit i.
+func TestSpellGather(t *testing.T) {
+	for p := range 256 {
+		var x uint64
+		for i := range 8 {
+			if p>>i&1 != 0 {
+				x |= 0x80 << (8 * i)
+			}
+		}
+		if got := spellGather(x); int(got) != p {
+			t.Fatalf("spellGather(%#x) = %#x, want %#x", x, got, p)
+		}
+	}
+}
+
+// spellSkipOccsSlow is spellSkipOccs byte by byte.
+func spellSkipOccsSlow(b []byte, at, n int) int {
+	for range n {
+		h, a := spellUvarint(b, at)
+		at = a
+		for k := 3 + 2*(h&1) + (h >> 1 & 1); k > 0; at++ {
+			if b[at] < 0x80 {
+				k--
+			}
+		}
+	}
+	return at
 }
 
 // TestSpellingSummarySections: a file checked in sections (their summaries
