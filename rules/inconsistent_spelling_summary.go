@@ -194,6 +194,33 @@ func spellPutOcc(b []byte, prev, o *spellingOcc) []byte {
 	return b
 }
 
+// spellPutKept is spellPutOcc for o, kept while collecting, after prev
+// (the zero value for the first), with raw its raw text's offset in data
+// plus one, or 0: spellPutOcc(b, prev.occurrence(), o.occurrence() with
+// raw), without making either.
+func spellPutKept(b []byte, prev, o *spellOcc, raw int) []byte {
+	h := uint64(o.n) << 2
+	if raw != 0 {
+		h |= 2
+	}
+	usual := o.endLine == o.line && uint64(o.endCol) == uint64(o.col)+uint64(o.n)
+	if !usual {
+		h |= 1
+	}
+	b = spellPutUvarint(b, h)
+	b = spellPutUvarint(b, spellZigzag(int(o.start)-int(prev.start)))
+	b = spellPutUvarint(b, spellZigzag(int(o.line)-int(prev.line)))
+	b = spellPutUvarint(b, uint64(o.col))
+	if !usual {
+		b = spellPutUvarint(b, uint64(int(o.endLine)-int(o.line)))
+		b = spellPutUvarint(b, uint64(o.endCol))
+	}
+	if raw != 0 {
+		b = spellPutUvarint(b, uint64(raw-1))
+	}
+	return b
+}
+
 // spellPutUvarint is binary.AppendUvarint, quick for the one-byte values
 // most are.
 func spellPutUvarint(b []byte, v uint64) []byte {
@@ -362,17 +389,18 @@ func (c *spellingCollector) finish() *spellingSummary {
 		}
 	}
 	mask := 1<<c.occShift - 1
-	var prev spellingOcc
+	var none spellOcc // before each item's first
 	for i, k := 0, 0; i < len(items); i++ {
-		prev = spellingOcc{}
+		prev := &none
 		for range items[i].n {
 			x := int(order[k])
-			o := occs[x>>c.occShift][x&mask].occurrence()
+			o := &occs[x>>c.occShift][x&mask]
 			k++
+			raw := 0
 			if o.raw != 0 {
-				o.raw = 1 + rawAt[o.raw-1]
+				raw = 1 + rawAt[o.raw-1]
 			}
-			enc = spellPutOcc(enc, &prev, &o)
+			enc = spellPutKept(enc, prev, o, raw)
 			prev = o
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -71,6 +72,40 @@ func TestSpellOccCoding(t *testing.T) {
 					t.Fatalf("run %d: %d occurrences from %d: %d, want %d", run, k, starts[i], got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestSpellPutKept: an occurrence kept while collecting encodes as
+// spellPutOcc encodes it made whole.
+func TestSpellPutKept(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for run := 0; run < 200; run++ {
+		var got, want []byte
+		var prev spellOcc
+		var prevOcc spellingOcc
+		for range 1 + r.IntN(50) {
+			big := uint32(1) << (1 + r.IntN(31))
+			o := spellOcc{start: r.Uint32N(big), n: r.Uint32N(70), line: 1 + r.Uint32N(big), col: 1 + r.Uint32N(300)}
+			o.endLine, o.endCol = o.line, o.col+o.n
+			switch r.IntN(4) {
+			case 0:
+				o.endCol -= r.Uint32N(3)
+			case 1:
+				o.endLine, o.endCol = o.line+r.Uint32N(3), 1+r.Uint32N(50)
+			}
+			raw := 0
+			if r.IntN(3) == 0 {
+				raw = 1 + r.IntN(int(big))
+			}
+			got = spellPutKept(got, &prev, &o, raw)
+			whole := o.occurrence()
+			whole.raw = raw
+			want = spellPutOcc(want, &prevOcc, &whole)
+			prev, prevOcc = o, whole
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("run %d: % x, want % x", run, got, want)
 		}
 	}
 }
