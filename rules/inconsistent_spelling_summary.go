@@ -758,6 +758,10 @@ func finishSpellingsTo(report func(checker.Finding), sums []any, terms map[strin
 		}
 		index[k] = make(map[string]int32, size)
 	}
+	// The entries too: grown one by one they made about twice as
+	// much garbage at the end of a run.
+	all = make([]spellEntry, 0, r.first[len(sums)]/2)
+	last = make([]int32, 0, r.first[len(sums)]/2)
 	for si, sum := range r.sums {
 		comps, texts = comps[:0], texts[:0]
 		base := r.first[si]
