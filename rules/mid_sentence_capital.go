@@ -101,9 +101,14 @@ func runMidSentenceCapital(p *checker.Pass) error {
 			if !capIsTitleWord(w) {
 				continue
 			}
+			// Lookup folds case: the word is lower-cased (a copy) only
+			// once it is known to be common, which names are not.
+			if !lexicon.IsCommon(w) {
+				continue // names, rare words
+			}
 			lw := strings.ToLower(w)
-			if lw == "i" || !lexicon.IsCommon(lw) {
-				continue // names, "I", rare words
+			if lw == "i" {
+				continue // "I"
 			}
 			info := lexicon.Lookup(lw)
 			if info.Tags&lexicon.Proper != 0 || capNeverStarts[lw] {
