@@ -292,18 +292,24 @@ func phraseRepeats(p *checker.Pass, w *phraseWindow, minWords int, reported []ch
 	hash := w.hash
 	v := phraseView{doc: p.Doc, hash: hash, tok: w.tok, split: w.split}
 	n := len(hash)
-	// Chain each word to the previous one in the same hash slot, so a word
-	// is compared only with earlier words that may be equal.
-	slots := phraseNoSlots
-	chain := (*chainBuf)[:0]
-	for range n {
-		chain = append(chain, 0)
-	}
-	*chainBuf = chain
-	for k, h := range hash {
-		s := h & (uint64(len(slots)) - 1)
-		chain[k] = slots[s]
-		slots[s] = int32(k)
+	// In a long window, chain each word to the previous one in the same
+	// hash slot, so a word is compared only with earlier words that may be
+	// equal. A window of a sentence or two is short: there the earlier
+	// words are read one by one, which finds the same ones in the same
+	// order and saves making the chain for the few words looked up.
+	var chain []int32
+	if n > phraseChainMin {
+		slots := phraseNoSlots
+		chain = (*chainBuf)[:0]
+		for range n {
+			chain = append(chain, 0)
+		}
+		*chainBuf = chain
+		for k, h := range hash {
+			s := h & (uint64(len(slots)) - 1)
+			chain[k] = slots[s]
+			slots[s] = int32(k)
+		}
 	}
 	next := 0 // the first word not in a reported repeat
 	for _, cj := range w.cand {
@@ -311,24 +317,7 @@ func phraseRepeats(p *checker.Pass, w *phraseWindow, minWords int, reported []ch
 		if j < next || v.function(j) {
 			continue
 		}
-		best, bestI := 0, -1
-		// Only the nearest phraseMaxTries earlier occurrences are tried,
-		// and matches stop at phraseMaxWords, so that a sentence of one
-		// word said over and over costs linear time.
-		tries := 0
-		for i := int(chain[j]); i >= 0 && tries < phraseMaxTries; i = int(chain[i]) {
-			if hash[i] != hash[j] {
-				continue
-			}
-			tries++
-			k := 0
-			for j+k < n && i+k < j && k < phraseMaxWords && hash[i+k] == hash[j+k] {
-				k++
-			}
-			if k > best {
-				best, bestI = k, i
-			}
-		}
+		best, bestI := phraseBest(hash, chain, j)
 		if best == 0 {
 			continue
 		}
@@ -389,6 +378,47 @@ func phraseRepeats(p *checker.Pass, w *phraseWindow, minWords int, reported []ch
 		next = j + k
 	}
 	return reported
+}
+
+// phraseChainMin is the longest window phraseRepeats reads without a chain.
+const phraseChainMin = 64
+
+// phraseBest returns the longest run of words from j that is equal to a run
+// from an earlier word i, and i (0 and -1 if there is none), along chain
+// if it is not nil, else reading the words before j one by one. The runs
+// stop before j.
+func phraseBest(hash []uint64, chain []int32, j int) (best, bestI int) {
+	n := len(hash)
+	bestI = -1
+	// Only the nearest phraseMaxTries earlier occurrences are tried,
+	// and matches stop at phraseMaxWords, so that a sentence of one
+	// word said over and over costs linear time.
+	tries := 0
+	try := func(i int) {
+		tries++
+		k := 0
+		for j+k < n && i+k < j && k < phraseMaxWords && hash[i+k] == hash[j+k] {
+			k++
+		}
+		if k > best {
+			best, bestI = k, i
+		}
+	}
+	h := hash[j]
+	if chain == nil {
+		for i := j - 1; i >= 0 && tries < phraseMaxTries; i-- {
+			if hash[i] == h {
+				try(i)
+			}
+		}
+		return best, bestI
+	}
+	for i := int(chain[j]); i >= 0 && tries < phraseMaxTries; i = int(chain[i]) {
+		if hash[i] == h {
+			try(i)
+		}
+	}
+	return best, bestI
 }
 
 // phraseNoSlots is an empty hash-slot table for phraseRepeats.
