@@ -85,11 +85,19 @@ func runMidSentenceCapital(p *checker.Pass) error {
 				break
 			}
 		}
-		// Most sentences hold no capital after their first word.
-		if firstWord < 0 || !text.HasUpperOrNonASCII(doc.Masked[toks[firstWord].End:s.End]) {
+		if firstWord < 0 {
 			continue
 		}
-		for i := firstWord + 1; i < len(toks); i++ {
+		// Most sentences hold no capital after their first word.
+		from := toks[firstWord].End
+		at := text.NextUpperOrNonASCII(doc.Masked, from, max(from, s.End))
+		if at >= s.End {
+			continue
+		}
+		// The words between the first and the byte at, the first capital
+		// or byte that is not ASCII after it, start with neither: the
+		// loop starts at the first token from at on.
+		for i := firstWord + 1 + capTokenAt(toks[firstWord+1:], at); i < len(toks); i++ {
 			t := &toks[i]
 			if t.Kind != text.Word {
 				continue
@@ -155,6 +163,21 @@ func runMidSentenceCapital(p *checker.Pass) error {
 		}
 	}
 	return nil
+}
+
+// capTokenAt returns the index of the first token of toks that starts at
+// or after offset at; len(toks) if none does.
+func capTokenAt(toks []checker.Token, at int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if toks[h].Start < at {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo
 }
 
 // capStartsClause reports whether a word, capitalised, reads as the first

@@ -102,6 +102,25 @@ func HasUpperOrNonASCII(s string) bool {
 	return false
 }
 
+// NextUpperOrNonASCII returns the offset of the first byte of s[i:end]
+// that is an ASCII capital letter or not ASCII; end if there is none. It
+// reads eight bytes at a time, as HasUpperOrNonASCII does.
+func NextUpperOrNonASCII(s string, i, end int) int {
+	for ; i+8 <= end; i += 8 {
+		x := load64(s, i)
+		y := x &^ highBits
+		if m := (x | (y+(0x80-'A')*lowBits)&^(y+(0x7f-'Z')*lowBits)) & highBits; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < end; i++ {
+		if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+			return i
+		}
+	}
+	return end
+}
+
 // HasDoubleSpace reports whether s holds two spaces in a row. It is
 // strings.Contains(s, "  ") for text where single spaces are everywhere,
 // which makes a search that stops at each space slow.

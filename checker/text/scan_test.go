@@ -83,6 +83,25 @@ func TestHasUpperOrNonASCII(t *testing.T) {
 	}
 }
 
+// TestNextUpperOrNonASCII checks NextUpperOrNonASCII against a byte by
+// byte search, from every start.
+func TestNextUpperOrNonASCII(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	for range 20000 {
+		b := mixBytes(rng, rng.IntN(30), "@AZ[`az{ .\x00\x7f\x80\xc1\xda\xff", "xyz @[`{ .09", 3, 4)
+		s := string(b)
+		i := rng.IntN(len(s) + 1)
+		end := i + rng.IntN(len(s)-i+1)
+		want := i
+		for want < end && !(s[want] >= 0x80 || 'A' <= s[want] && s[want] <= 'Z') {
+			want++
+		}
+		if got := NextUpperOrNonASCII(s, i, end); got != want {
+			t.Fatalf("NextUpperOrNonASCII(%q, %d, %d) = %d, want %d", s, i, end, got, want)
+		}
+	}
+}
+
 // TestHasDoubleSpace checks HasDoubleSpace against strings.Contains on
 // random strings of spaces and other bytes, at every alignment.
 func TestHasDoubleSpace(t *testing.T) {
