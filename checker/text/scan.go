@@ -146,9 +146,16 @@ func HasDoubleSpace(s string) bool {
 	return false
 }
 
-// IsASCII reports whether s is all ASCII, reading eight bytes at a time.
+// IsASCII reports whether s is all ASCII, reading thirty-two bytes at a
+// time (the high bits of four loads or'ed together: one test), then eight.
 func IsASCII(s string) bool {
 	i := 0
+	for ; i+32 <= len(s); i += 32 {
+		b := s[i : i+32]
+		if (load64(b, 0)|load64(b, 8)|load64(b, 16)|load64(b, 24))&highBits != 0 {
+			return false
+		}
+	}
 	for ; i+8 <= len(s); i += 8 {
 		if load64(s, i)&highBits != 0 {
 			return false

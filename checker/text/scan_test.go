@@ -115,9 +115,9 @@ func TestHasDoubleSpace(t *testing.T) {
 }
 
 // TestIsASCII puts one non-ASCII byte at every place of strings of every
-// length up to 20.
+// length up to 80 (past two steps of thirty-two bytes and a tail).
 func TestIsASCII(t *testing.T) {
-	for n := 0; n <= 20; n++ {
+	for n := 0; n <= 80; n++ {
 		s := strings.Repeat("a", n)
 		if !IsASCII(s) {
 			t.Fatalf("IsASCII(%q) = false", s)
