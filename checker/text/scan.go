@@ -146,6 +146,34 @@ func HasDoubleSpace(s string) bool {
 	return false
 }
 
+// IndexDoubleSpace returns the offset of the first two spaces in a row in
+// s, or -1: strings.Index(s, "  ") for text where single spaces are
+// everywhere, which makes a search that stops at each space slow.
+func IndexDoubleSpace(s string) int {
+	i, prev := 0, uint64(0) // prev: the last byte looked at was a space
+	for ; i+8 <= len(s); i += 8 {
+		sp := zeroBytes(load64(s, i) ^ ' '*lowBits)
+		if sp&prev != 0 {
+			return i - 1
+		}
+		if m := sp & (sp >> 8); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+		prev = sp >> 56 // the high bit of the last byte, moved to the first
+	}
+	for ; i < len(s); i++ {
+		if s[i] == ' ' {
+			if prev != 0 {
+				return i - 1
+			}
+			prev = 0x80
+		} else {
+			prev = 0
+		}
+	}
+	return -1
+}
+
 // IsASCII reports whether s is all ASCII, reading thirty-two bytes at a
 // time (the high bits of four loads or'ed together: one test), then eight.
 func IsASCII(s string) bool {

@@ -114,6 +114,18 @@ func TestHasDoubleSpace(t *testing.T) {
 	}
 }
 
+// TestIndexDoubleSpace checks IndexDoubleSpace against strings.Index on
+// random strings of spaces and other bytes, at every alignment.
+func TestIndexDoubleSpace(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	for range 20000 {
+		s := string(mixBytes(rng, rng.IntN(40), " a\xa0\x00", "xyz ", 1, 2))
+		if got, want := IndexDoubleSpace(s), strings.Index(s, "  "); got != want {
+			t.Fatalf("IndexDoubleSpace(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
 // TestIsASCII puts one non-ASCII byte at every place of strings of every
 // length up to 80 (past two steps of thirty-two bytes and a tail).
 func TestIsASCII(t *testing.T) {
