@@ -116,10 +116,21 @@ func runRepeatedPhrase(p *checker.Pass) error {
 	prevBlock := -1
 	var reported []checker.Span
 	var chain []int32
-	for _, s := range doc.Sentences {
+	for si, s := range doc.Sentences {
 		kind := doc.BlockOf(s).Kind
-		win.next(prevBlock == s.Block && kind == checker.Paragraph)
+		keep := prevBlock == s.Block && kind == checker.Paragraph
 		prevBlock = s.Block
+		if !keep && s.Last-s.First < 2*win.g &&
+			!(kind == checker.Paragraph && si+1 < len(doc.Sentences) && doc.Sentences[si+1].Block == s.Block) {
+			// A sentence that is a window of its own, and no part of
+			// the next one's (outside paragraphs, or the last of its
+			// paragraph), with fewer tokens than a repeat's two runs of
+			// words (headings, list items, cells) holds none: it is not
+			// hashed.
+			win.next(false)
+			continue
+		}
+		win.next(keep)
 		n := len(win.hash)
 		var ascii bool
 		win.hash, win.tok, ascii = text.AppendWordFoldHashes(win.hash, win.tok, doc.Masked, doc.Tokens, s.First, s.Last)
