@@ -235,6 +235,20 @@ func capGlued(s string, t checker.Token) bool {
 // capIsTitleWord reports whether w is an upper-case letter followed by
 // lower-case letters only ("The", not "I", "US" or "iPhone").
 func capIsTitleWord(w string) bool {
+	// ASCII first, byte by byte, as the loop below reads it: a capital,
+	// then lower-case letters and apostrophes, not one straight after.
+	if len(w) >= 2 && 'A' <= w[0] && w[0] <= 'Z' && w[1] != '\'' {
+		i := 1
+		for i < len(w) && ('a' <= w[i] && w[i] <= 'z' || w[i] == '\'') {
+			i++
+		}
+		if i == len(w) {
+			return true
+		}
+		if w[i] < utf8.RuneSelf {
+			return false
+		}
+	}
 	r, n := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) || n == len(w) {
 		return false
