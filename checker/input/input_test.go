@@ -402,3 +402,26 @@ func TestWordCount(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerHeadASCII checks lowerHeadASCII against strings.ToLower.
+func TestLowerHeadASCII(t *testing.T) {
+	for _, s := range []string{"", "A", "Photo: AFP", "BY JOHN SMITH AND OTHERS", "Éric", "PHOTO ©", "abcdefghijklmnopQRST", "ABCDEFGHIJKLMNOPÉ", "İMAGE"} {
+		var buf [16]byte
+		n, ok := lowerHeadASCII(&buf, s)
+		if n != min(len(s), 16) || ok != isASCIIText(s[:n]) {
+			t.Fatalf("lowerHeadASCII(%q) = %d, %v", s, n, ok)
+		}
+		if ok && string(buf[:n]) != strings.ToLower(s[:n]) {
+			t.Errorf("lowerHeadASCII(%q) wrote %q, want %q", s, buf[:n], strings.ToLower(s[:n]))
+		}
+	}
+}
+
+func isASCIIText(s string) bool {
+	for _, c := range []byte(s) {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

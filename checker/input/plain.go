@@ -428,6 +428,24 @@ func endsSentence(t string) bool {
 	return false
 }
 
+// lowerHeadASCII writes the first n = min(len(t), 16) bytes of t in lower
+// case to buf, and reports whether they are ASCII (else buf is not all
+// written): then string(buf[:n]) is strings.ToLower(t[:n]).
+func lowerHeadASCII(buf *[16]byte, t string) (n int, ok bool) {
+	n = min(len(t), 16)
+	for i := 0; i < n; i++ {
+		c := t[i]
+		if c >= utf8.RuneSelf {
+			return n, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return n, true
+}
+
 // creditPrefixes start the credit lines of news text (lower-case).
 var creditPrefixes = []string{
 	"photo", "image", "picture", "pictures", "video", "graphic", "illustration", "source:", "sources:",
@@ -445,7 +463,15 @@ func isCredit(t string) bool {
 	if t[0] == '(' || strings.HasPrefix(t, "[") {
 		return strings.HasSuffix(t, ")") || strings.HasSuffix(t, "]")
 	}
-	low := strings.ToLower(t[:min(len(t), 16)])
+	// The first sixteen bytes in lower case; an ASCII head (most) is
+	// lower-cased on the stack, without a copy on the heap.
+	var buf [16]byte
+	low := ""
+	if n, ok := lowerHeadASCII(&buf, t); ok {
+		low = string(buf[:n])
+	} else {
+		low = strings.ToLower(t[:n])
+	}
 	for _, p := range creditPrefixes {
 		if strings.HasPrefix(low, p) {
 			return true
