@@ -85,11 +85,19 @@ func runMidSentenceCapital(p *checker.Pass) error {
 				break
 			}
 		}
-		// Most sentences hold no capital after their first word.
-		if firstWord < 0 || !text.HasUpperOrNonASCII(doc.Masked[toks[firstWord].End:s.End]) {
+		if firstWord < 0 {
 			continue
 		}
-		for i := firstWord + 1; i < len(toks); i++ {
+		// Most sentences hold no capital after their first word.
+		from := toks[firstWord].End
+		at := text.NextUpperOrNonASCII(doc.Masked, from, max(from, s.End))
+		if at >= s.End {
+			continue
+		}
+		// The words between the first and the byte at, the first capital
+		// or byte that is not ASCII after it, start with neither: the
+		// loop starts at the first token from at on.
+		for i := firstWord + 1 + capTokenAt(toks[firstWord+1:], at); i < len(toks); i++ {
 			t := &toks[i]
 			if t.Kind != text.Word {
 				continue
@@ -101,9 +109,14 @@ func runMidSentenceCapital(p *checker.Pass) error {
 			if !capIsTitleWord(w) {
 				continue
 			}
+			// Lookup folds case: the word is lower-cased (a copy) only
+			// once it is known to be common, which names are not.
+			if !lexicon.IsCommon(w) {
+				continue // names, rare words
+			}
 			lw := strings.ToLower(w)
-			if lw == "i" || !lexicon.IsCommon(lw) {
-				continue // names, "I", rare words
+			if lw == "i" {
+				continue // "I"
 			}
 			info := lexicon.Lookup(lw)
 			if info.Tags&lexicon.Proper != 0 || capNeverStarts[lw] {
@@ -150,6 +163,21 @@ func runMidSentenceCapital(p *checker.Pass) error {
 		}
 	}
 	return nil
+}
+
+// capTokenAt returns the index of the first token of toks that starts at
+// or after offset at; len(toks) if none does.
+func capTokenAt(toks []checker.Token, at int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if toks[h].Start < at {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo
 }
 
 // capStartsClause reports whether a word, capitalised, reads as the first
@@ -207,6 +235,20 @@ func capGlued(s string, t checker.Token) bool {
 // capIsTitleWord reports whether w is an upper-case letter followed by
 // lower-case letters only ("The", not "I", "US" or "iPhone").
 func capIsTitleWord(w string) bool {
+	// ASCII first, byte by byte, as the loop below reads it: a capital,
+	// then lower-case letters and apostrophes, not one straight after.
+	if len(w) >= 2 && 'A' <= w[0] && w[0] <= 'Z' && w[1] != '\'' {
+		i := 1
+		for i < len(w) && ('a' <= w[i] && w[i] <= 'z' || w[i] == '\'') {
+			i++
+		}
+		if i == len(w) {
+			return true
+		}
+		if w[i] < utf8.RuneSelf {
+			return false
+		}
+	}
 	r, n := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) || n == len(w) {
 		return false

@@ -86,14 +86,13 @@ func phraseAddFunctionHash(h uint64) {
 }
 
 // A phraseWindow is the previous sentence of a paragraph and the current
-// one, as the hashes of their words.
+// one, as the hashes of their words (parts of phraseWords').
 type phraseWindow struct {
 	hash  []uint64
+	tok   []int32  // tok[i]: the token of word i, in Doc.Tokens
 	split int      // hash[split:] is the current sentence
-	prev  int      // index of the previous sentence in Doc.Sentences, if split > 0
 	g     int      // words in a run of mayRepeat
-	runs  []uint32 // runs[i]: the slot of the g words from i in seen
-	tok   []int32  // the word tokens of hash, in Doc.Tokens, made when needed
+	runs  []uint32 // runs[i]: the slot of the g words from i in seen, while they lie in hash
 	// cand lists, in order, the words of the current sentence a repeat
 	// may start at, as mayRepeat found them: the full search looks only
 	// there.
@@ -119,19 +118,27 @@ func runRepeatedPhrase(p *checker.Pass) error {
 	var chain []int32
 	for si, s := range doc.Sentences {
 		kind := doc.BlockOf(s).Kind
-		win.next(prevBlock == s.Block && kind == checker.Paragraph, si-1)
+		keep := prevBlock == s.Block && kind == checker.Paragraph
 		prevBlock = s.Block
+		if !keep && s.Last-s.First < 2*win.g &&
+			!(kind == checker.Paragraph && si+1 < len(doc.Sentences) && doc.Sentences[si+1].Block == s.Block) {
+			// A sentence that is a window of its own, and no part of
+			// the next one's (outside paragraphs, or the last of its
+			// paragraph), with fewer tokens than a repeat's two runs of
+			// words (headings, list items, cells) holds none: it is not
+			// hashed.
+			win.next(false)
+			continue
+		}
+		win.next(keep)
 		n := len(win.hash)
 		var ascii bool
-		win.hash, ascii = text.AppendFoldHashes(win.hash, doc.Masked, doc.SentenceTokens(s))
+		win.hash, win.tok, ascii = text.AppendWordFoldHashes(win.hash, win.tok, doc.Masked, doc.Tokens, s.First, s.Last)
 		if !ascii {
 			// Other letters are lower-cased too.
-			for _, t := range doc.SentenceTokens(s) {
-				if t.Kind == text.Word {
-					if w := doc.TokenText(t); !text.IsASCII(w) {
-						win.hash[n] = phraseHash(w)
-					}
-					n++
+			for x := n; x < len(win.hash); x++ {
+				if w := doc.TokenText(doc.Tokens[win.tok[x]]); !text.IsASCII(w) {
+					win.hash[x] = phraseHash(w)
 				}
 			}
 		}
@@ -140,53 +147,32 @@ func runRepeatedPhrase(p *checker.Pass) error {
 			for j := win.split; j < len(win.hash); j++ {
 				win.cand = append(win.cand, int32(j))
 			}
-		} else if !win.mayRepeat(doc, s) {
+		} else if !win.mayRepeat(doc) {
 			// Most sentences repeat no run of words: they are done.
 			continue
 		}
-		reported = phraseRepeats(p, win, s, minWords, reported, &chain)
+		reported = phraseRepeats(p, win, minWords, reported, &chain)
 	}
 	return nil
 }
 
 // next starts the window of a new sentence, keeping the current sentence
-// (the one at index prev) as the previous one if keep is set.
-func (w *phraseWindow) next(keep bool, prev int) {
-	w.tok = w.tok[:0]
+// as the previous one if keep is set.
+func (w *phraseWindow) next(keep bool) {
 	if !keep {
-		w.hash, w.runs, w.split = w.hash[:0], w.runs[:0], 0
+		w.hash, w.tok, w.runs, w.split = w.hash[:0], w.tok[:0], w.runs[:0], 0
 		return
 	}
 	n := copy(w.hash, w.hash[w.split:])
 	w.hash = w.hash[:n]
+	w.tok = w.tok[:copy(w.tok, w.tok[w.split:])]
 	// The runs that lay in the current sentence stay.
 	r := 0
 	if len(w.runs) > w.split {
 		r = copy(w.runs, w.runs[w.split:])
 	}
 	w.runs = w.runs[:r]
-	w.split, w.prev = n, prev
-}
-
-// tokens returns the word tokens of the window, the current sentence s.
-func (w *phraseWindow) tokens(doc *checker.Document, s checker.Sentence) []int32 {
-	if len(w.tok) > 0 {
-		return w.tok
-	}
-	if w.split > 0 {
-		ps := doc.Sentences[w.prev]
-		for i := ps.First; i < ps.Last; i++ {
-			if doc.Tokens[i].Kind == text.Word {
-				w.tok = append(w.tok, int32(i))
-			}
-		}
-	}
-	for i := s.First; i < s.Last; i++ {
-		if doc.Tokens[i].Kind == text.Word {
-			w.tok = append(w.tok, int32(i))
-		}
-	}
-	return w.tok
+	w.split = n
 }
 
 // mayRepeat reports whether the current sentence s may hold a repeat for
@@ -196,7 +182,7 @@ func (w *phraseWindow) tokens(doc *checker.Document, s checker.Sentence) []int32
 // are hashed into a small table, so that a sentence is rejected in a few
 // instructions a word; a false alarm only costs the full search. When it
 // reports true, w.cand lists every word that passes the test.
-func (w *phraseWindow) mayRepeat(doc *checker.Document, s checker.Sentence) bool {
+func (w *phraseWindow) mayRepeat(doc *checker.Document) bool {
 	hash, runs, g := w.hash, w.runs, w.g
 	n := len(hash)
 	if n-w.split < g || n < 2*g {
@@ -217,10 +203,14 @@ func (w *phraseWindow) mayRepeat(doc *checker.Document, s checker.Sentence) bool
 		seen[b&mask] = stamp
 	}
 	w.cand = w.cand[:0]
-	for j := start; j < len(runs); j++ {
-		seen[runs[j-g]&mask] = stamp
-		if seen[runs[j]&mask] == stamp {
-			t := doc.Tokens[w.tokens(doc, s)[j]]
+	// The run at j is looked up once the run at j-g is in seen.
+	cur := runs[start:]
+	old := runs[start-g:][:len(cur)]
+	for k, r := range cur {
+		seen[old[k]&mask] = stamp
+		if seen[r&mask] == stamp {
+			j := start + k
+			t := doc.Tokens[w.tok[j]]
 			if !(t.End-t.Start <= 10 && phraseIsFunctionHash(hash[j])) {
 				w.cand = append(w.cand, int32(j))
 			}
@@ -238,18 +228,20 @@ func phraseAppendRuns(runs []uint32, hash []uint64, g int) []uint32 {
 	if from+g > len(hash) {
 		return runs
 	}
-	runs = slices.Grow(runs, len(hash)-g+1-from)
+	// The slots are written in place, into runs grown once.
+	runs = slices.Grow(runs, len(hash)-g+1-from)[:len(hash)-g+1]
+	out := runs[from:]
 	if g == 3 {
 		a, b := hash[from], hash[from+1]
-		for _, c := range hash[from+2:] {
-			runs = append(runs, phraseSlot(a^bits.RotateLeft64(b, 21)^bits.RotateLeft64(c, 42)))
+		for k, c := range hash[from+2:][:len(out)] {
+			out[k] = phraseSlot(a ^ bits.RotateLeft64(b, 21) ^ bits.RotateLeft64(c, 42))
 			a, b = b, c
 		}
 		return runs
 	}
 	a := hash[from]
-	for _, b := range hash[from+1:] {
-		runs = append(runs, phraseSlot(a^bits.RotateLeft64(b, 21)))
+	for k, b := range hash[from+1:][:len(out)] {
+		out[k] = phraseSlot(a ^ bits.RotateLeft64(b, 21))
 		a = b
 	}
 	return runs
@@ -306,23 +298,29 @@ const (
 )
 
 // phraseRepeats reports phrases of words whose second occurrence lies in the
-// current sentence s and starts at one of w.cand.
-func phraseRepeats(p *checker.Pass, w *phraseWindow, s checker.Sentence, minWords int, reported []checker.Span, chainBuf *[]int32) []checker.Span {
+// current sentence and starts at one of w.cand.
+func phraseRepeats(p *checker.Pass, w *phraseWindow, minWords int, reported []checker.Span, chainBuf *[]int32) []checker.Span {
 	hash := w.hash
-	v := phraseView{doc: p.Doc, hash: hash, tok: w.tokens(p.Doc, s), split: w.split}
+	v := phraseView{doc: p.Doc, hash: hash, tok: w.tok, split: w.split}
 	n := len(hash)
-	// Chain each word to the previous one in the same hash slot, so a word
-	// is compared only with earlier words that may be equal.
-	slots := phraseNoSlots
-	chain := (*chainBuf)[:0]
-	for range n {
-		chain = append(chain, 0)
-	}
-	*chainBuf = chain
-	for k, h := range hash {
-		s := h & (uint64(len(slots)) - 1)
-		chain[k] = slots[s]
-		slots[s] = int32(k)
+	// In a long window, chain each word to the previous one in the same
+	// hash slot, so a word is compared only with earlier words that may be
+	// equal. A window of a sentence or two is short: there the earlier
+	// words are read one by one, which finds the same ones in the same
+	// order and saves making the chain for the few words looked up.
+	var chain []int32
+	if n > phraseChainMin {
+		slots := phraseNoSlots
+		chain = (*chainBuf)[:0]
+		for range n {
+			chain = append(chain, 0)
+		}
+		*chainBuf = chain
+		for k, h := range hash {
+			s := h & (uint64(len(slots)) - 1)
+			chain[k] = slots[s]
+			slots[s] = int32(k)
+		}
 	}
 	next := 0 // the first word not in a reported repeat
 	for _, cj := range w.cand {
@@ -330,24 +328,7 @@ func phraseRepeats(p *checker.Pass, w *phraseWindow, s checker.Sentence, minWord
 		if j < next || v.function(j) {
 			continue
 		}
-		best, bestI := 0, -1
-		// Only the nearest phraseMaxTries earlier occurrences are tried,
-		// and matches stop at phraseMaxWords, so that a sentence of one
-		// word said over and over costs linear time.
-		tries := 0
-		for i := int(chain[j]); i >= 0 && tries < phraseMaxTries; i = int(chain[i]) {
-			if hash[i] != hash[j] {
-				continue
-			}
-			tries++
-			k := 0
-			for j+k < n && i+k < j && k < phraseMaxWords && hash[i+k] == hash[j+k] {
-				k++
-			}
-			if k > best {
-				best, bestI = k, i
-			}
-		}
+		best, bestI := phraseBest(hash, chain, j)
 		if best == 0 {
 			continue
 		}
@@ -408,6 +389,47 @@ func phraseRepeats(p *checker.Pass, w *phraseWindow, s checker.Sentence, minWord
 		next = j + k
 	}
 	return reported
+}
+
+// phraseChainMin is the longest window phraseRepeats reads without a chain.
+const phraseChainMin = 64
+
+// phraseBest returns the longest run of words from j that is equal to a run
+// from an earlier word i, and i (0 and -1 if there is none), along chain
+// if it is not nil, else reading the words before j one by one. The runs
+// stop before j.
+func phraseBest(hash []uint64, chain []int32, j int) (best, bestI int) {
+	n := len(hash)
+	bestI = -1
+	// Only the nearest phraseMaxTries earlier occurrences are tried,
+	// and matches stop at phraseMaxWords, so that a sentence of one
+	// word said over and over costs linear time.
+	tries := 0
+	try := func(i int) {
+		tries++
+		k := 0
+		for j+k < n && i+k < j && k < phraseMaxWords && hash[i+k] == hash[j+k] {
+			k++
+		}
+		if k > best {
+			best, bestI = k, i
+		}
+	}
+	h := hash[j]
+	if chain == nil {
+		for i := j - 1; i >= 0 && tries < phraseMaxTries; i-- {
+			if hash[i] == h {
+				try(i)
+			}
+		}
+		return best, bestI
+	}
+	for i := int(chain[j]); i >= 0 && tries < phraseMaxTries; i = int(chain[i]) {
+		if hash[i] == h {
+			try(i)
+		}
+	}
+	return best, bestI
 }
 
 // phraseNoSlots is an empty hash-slot table for phraseRepeats.

@@ -127,3 +127,32 @@ func testRepeatedPhraseFastPath(t *testing.T, vocab []string, seed uint64) {
 		t.Errorf("only %d findings: the text tests little", found)
 	}
 }
+
+// TestPhraseBest checks that phraseBest finds the same run along the chain
+// of hash slots as by reading the earlier words one by one, on random
+// windows of few distinct words (many repeats, many tries).
+func TestPhraseBest(t *testing.T) {
+	rng := rand.New(rand.NewPCG(71, 72))
+	for round := range 3000 {
+		n := 1 + rng.IntN(120)
+		hash := make([]uint64, n)
+		words := 1 + rng.IntN(40)
+		for k := range hash {
+			hash[k] = uint64(rng.IntN(words)) * 0x9E3779B97F4A7C15
+		}
+		slots := phraseNoSlots
+		chain := make([]int32, n)
+		for k, h := range hash {
+			s := h & (uint64(len(slots)) - 1)
+			chain[k] = slots[s]
+			slots[s] = int32(k)
+		}
+		for j := range n {
+			b1, i1 := phraseBest(hash, chain, j)
+			b2, i2 := phraseBest(hash, nil, j)
+			if b1 != b2 || i1 != i2 {
+				t.Fatalf("round %d, j %d: chain %d at %d, one by one %d at %d", round, j, b1, i1, b2, i2)
+			}
+		}
+	}
+}

@@ -71,70 +71,92 @@ func runRepeatedWord(p *checker.Pass) error {
 		}
 		return gap, true
 	}
-	for _, s := range doc.Sentences {
+	// The pairs that pass repeatedWordNext are few: they are found over
+	// the document's tokens in one walk, and each is then taken to its
+	// sentence (a pair across two sentences is none).
+	all, m := doc.Tokens, doc.Masked
+	si := 0
+	for k := 1; ; k++ {
+		if k = repeatedWordNext(all, m, k); k >= len(all) {
+			break
+		}
+		for si < len(doc.Sentences) && doc.Sentences[si].Last <= k {
+			si++
+		}
+		if si == len(doc.Sentences) {
+			break
+		}
+		s := doc.Sentences[si]
+		if k-1 < s.First {
+			continue // toks[k] starts s, or lies in no sentence
+		}
 		kind := doc.BlockOf(s).Kind
 		toks := doc.SentenceTokens(s)
-		m := doc.Masked
-		for i := 1; ; i++ {
-			if i = repeatedWordNext(toks, m, i); i >= len(toks) {
+		i := k - s.First
+		a, b := &toks[i-1], &toks[i]
+		gap, ok := repeats(kind, *a, *b)
+		if !ok {
+			continue
+		}
+		// A run of three or more ("the the the") is one finding, so
+		// that one fix leaves one word.
+		last := i
+		for last+1 < len(toks) {
+			g, ok := repeats(kind, toks[last], toks[last+1])
+			if !ok {
 				break
 			}
-			a, b := &toks[i-1], &toks[i]
-			gap, ok := repeats(kind, *a, *b)
-			if !ok {
-				continue
+			if strings.ContainsAny(g, "\n\r") || !strings.ContainsAny(gap, "\n\r") {
+				gap = g
 			}
-			// A run of three or more ("the the the") is one finding, so
-			// that one fix leaves one word.
-			last := i
-			for last+1 < len(toks) {
-				g, ok := repeats(kind, toks[last], toks[last+1])
-				if !ok {
-					break
-				}
-				if strings.ContainsAny(g, "\n\r") || !strings.ContainsAny(gap, "\n\r") {
-					gap = g
-				}
-				last++
-			}
-			w1 := doc.TokenText(*a)
-			// Delete the repeats; across a line break, delete them with
-			// the spaces after them so the line layout stays.
-			span, sug := checker.Span{Start: a.Start, End: toks[last].End}, w1
-			if strings.ContainsAny(gap, "\n\r") {
-				for span.End < len(doc.Text) && doc.Text[span.End] == ' ' {
-					span.End++
-				}
-				sug = w1 + gap
-			}
-			p.Report(checker.Finding{
-				Span:       span,
-				Message:    fmt.Sprintf("repeated word %q", w1),
-				Suggestion: sug,
-				Safe:       true,
-			})
-			i = last
+			last++
 		}
+		w1 := doc.TokenText(*a)
+		// Delete the repeats; across a line break, delete them with
+		// the spaces after them so the line layout stays.
+		span, sug := checker.Span{Start: a.Start, End: toks[last].End}, w1
+		if strings.ContainsAny(gap, "\n\r") {
+			for span.End < len(doc.Text) && doc.Text[span.End] == ' ' {
+				span.End++
+			}
+			sug = w1 + gap
+		}
+		p.Report(checker.Finding{
+			Span:       span,
+			Message:    fmt.Sprintf("repeated word %q", w1),
+			Suggestion: sug,
+			Safe:       true,
+		})
+		k = s.First + last
 	}
 	return nil
 }
 
 // repeatedWordNext returns the first i' >= i (i >= 1) at which toks[i'-1]
 // and toks[i'] pass what repeats checks first: two words of the same
-// length ending in the same byte of m; len(toks) if there is none. A token
-// that is not a word rules out the pairs on both sides of it: the next
-// pair looked at is the one after.
+// length ending in the same byte of m; len(toks) if there is none. It
+// walks every token of a document, so the length of the word before is
+// carried along rather than read again (-1 after a token that is not a
+// word).
 func repeatedWordNext(toks []text.Token, m string, i int) int {
+	if i >= len(toks) {
+		return len(toks)
+	}
+	prev := -1
+	if a := &toks[i-1]; a.Kind == text.Word {
+		prev = a.End - a.Start
+	}
 	for ; i < len(toks); i++ {
 		b := &toks[i]
 		if b.Kind != text.Word {
-			i++
+			prev = -1
 			continue
 		}
-		a := &toks[i-1]
-		if a.Kind == text.Word && a.End-a.Start == b.End-b.Start && m[a.End-1] == m[b.End-1] {
+		n := b.End - b.Start
+		if n == prev && m[toks[i-1].End-1] == m[b.End-1] {
 			return i
 		}
+		prev = n
 	}
 	return len(toks)
 }

@@ -223,8 +223,35 @@ func alignedLine(t string, i, end int) bool {
 	if strings.IndexByte(line, '\t') >= 0 {
 		return true
 	}
-	line = strings.TrimRight(line, " \t\r")
-	return strings.Count(line, "  ")-strings.Count(line, "   ") >= 2 || strings.Contains(line, "   ")
+	return spacingColumns(strings.TrimRight(line, " \t\r"))
+}
+
+// spacingColumns reports whether line holds two runs of exactly two spaces
+// or a run of three or more: strings.Count(line, "  ")-strings.Count(line,
+// "   ") >= 2 || strings.Contains(line, "   "), in one pass that stops only
+// at runs of spaces.
+func spacingColumns(line string) bool {
+	twos := 0
+	for i := 0; ; {
+		j := text.IndexDoubleSpace(line[i:])
+		if j < 0 {
+			return false
+		}
+		// The run starts at j: a space before it would start an earlier
+		// pair, and i follows a run.
+		j += i
+		k := j + 2
+		for k < len(line) && line[k] == ' ' {
+			k++
+		}
+		if k-j >= 3 {
+			return true
+		}
+		if twos++; twos >= 2 {
+			return true
+		}
+		i = k
+	}
 }
 
 // spacingDoubleBetweenWords reports whether the spaces t[i:j] sit between

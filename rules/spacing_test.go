@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/mtlint/mtlint/checker/checkertest"
@@ -25,4 +26,24 @@ func TestSpacingFastPath(t *testing.T) {
 			spacingNext = text.NextSpacingStop
 		}
 	})
+}
+
+// TestSpacingColumns checks spacingColumns against the counts of runs of
+// spaces it stands for, on random lines of words and spaces.
+func TestSpacingColumns(t *testing.T) {
+	slow := func(line string) bool {
+		return strings.Count(line, "  ")-strings.Count(line, "   ") >= 2 || strings.Contains(line, "   ")
+	}
+	rng := rand.New(rand.NewPCG(81, 82))
+	parts := []string{"a", "bc", "def", " ", " ", "  ", "   ", "    "}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(16) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		line := b.String()
+		if got, want := spacingColumns(line), slow(line); got != want {
+			t.Fatalf("spacingColumns(%q) = %v, want %v", line, got, want)
+		}
+	}
 }

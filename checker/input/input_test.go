@@ -2,6 +2,7 @@ package input
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -343,4 +344,84 @@ func TestPrintableEnd(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestRuleOrBlankLine checks ruleOrBlankLine against isRuleLine and
+// isBlankLine, on random lines of spaces, marks and letters, with some
+// bytes blanked in the masked form as masking blanks them.
+func TestRuleOrBlankLine(t *testing.T) {
+	rng := rand.New(rand.NewPCG(101, 102))
+	parts := []string{" ", "\t", "\r", "-", "=", "*", "+", "a", "\x01", "é"}
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		line := b.String()
+		m := baseMask(line)
+		for k := range m {
+			if rng.IntN(8) == 0 && m[k] != '\r' {
+				m[k] = ' '
+			}
+		}
+		rule, blank := ruleOrBlankLine(line, m)
+		wantRule := isRuleLine(line)
+		wantBlank := !wantRule && isBlankLine(m)
+		if rule != wantRule || !rule && blank != wantBlank {
+			t.Fatalf("ruleOrBlankLine(%q, %q) = %v, %v; want %v, %v", line, m, rule, blank, wantRule, wantBlank)
+		}
+	}
+}
+
+// TestWordCount checks wordCount, eight bytes at a time, against a byte by
+// byte count, on random lines of words, spaces and tabs, long enough to
+// pass 15 words.
+func TestWordCount(t *testing.T) {
+	slow := func(t string) int {
+		n := 0
+		in := false
+		for i := 0; i < len(t) && n <= 14; i++ {
+			sp := t[i] == ' ' || t[i] == '\t'
+			if !sp && !in {
+				n++
+			}
+			in = !sp
+		}
+		return n
+	}
+	rng := rand.New(rand.NewPCG(103, 104))
+	parts := []string{" ", "  ", "\t", "a", "bc", "déf", "\r", "-"}
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(60) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		line := b.String()
+		if got, want := wordCount(line), slow(line); got != want {
+			t.Fatalf("wordCount(%q) = %d, want %d", line, got, want)
+		}
+	}
+}
+
+// TestLowerHeadASCII checks lowerHeadASCII against strings.ToLower.
+func TestLowerHeadASCII(t *testing.T) {
+	for _, s := range []string{"", "A", "Photo: AFP", "BY JOHN SMITH AND OTHERS", "Éric", "PHOTO ©", "abcdefghijklmnopQRST", "ABCDEFGHIJKLMNOPÉ", "İMAGE"} {
+		var buf [16]byte
+		n, ok := lowerHeadASCII(&buf, s)
+		if n != min(len(s), 16) || ok != isASCIIText(s[:n]) {
+			t.Fatalf("lowerHeadASCII(%q) = %d, %v", s, n, ok)
+		}
+		if ok && string(buf[:n]) != strings.ToLower(s[:n]) {
+			t.Errorf("lowerHeadASCII(%q) wrote %q, want %q", s, buf[:n], strings.ToLower(s[:n]))
+		}
+	}
+}
+
+func isASCIIText(s string) bool {
+	for _, c := range []byte(s) {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -148,12 +149,11 @@ func plainBlocks(blocks []checker.Block, scratch *[]bool, s string, m []byte, li
 	blankLines := reuse(*scratch, len(lines))[:len(lines)]
 	*scratch = blankLines
 	for i, l := range lines {
-		if isRuleLine(s[l.start:l.end]) {
+		rule, blankLine := ruleOrBlankLine(s[l.start:l.end], m[l.start:l.end])
+		if rule {
 			blank(m, l.start, l.end)
-			blankLines[i] = true
-		} else {
-			blankLines[i] = isBlankLine(m[l.start:l.end])
 		}
+		blankLines[i] = rule || blankLine
 	}
 	// The text to classify is m as it is now, before list markers are
 	// blanked; it is read only until the markers are written below.
@@ -428,6 +428,24 @@ func endsSentence(t string) bool {
 	return false
 }
 
+// lowerHeadASCII writes the first n = min(len(t), 16) bytes of t in lower
+// case to buf, and reports whether they are ASCII (else buf is not all
+// written): then string(buf[:n]) is strings.ToLower(t[:n]).
+func lowerHeadASCII(buf *[16]byte, t string) (n int, ok bool) {
+	n = min(len(t), 16)
+	for i := 0; i < n; i++ {
+		c := t[i]
+		if c >= utf8.RuneSelf {
+			return n, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return n, true
+}
+
 // creditPrefixes start the credit lines of news text (lower-case).
 var creditPrefixes = []string{
 	"photo", "image", "picture", "pictures", "video", "graphic", "illustration", "source:", "sources:",
@@ -445,7 +463,15 @@ func isCredit(t string) bool {
 	if t[0] == '(' || strings.HasPrefix(t, "[") {
 		return strings.HasSuffix(t, ")") || strings.HasSuffix(t, "]")
 	}
-	low := strings.ToLower(t[:min(len(t), 16)])
+	// The first sixteen bytes in lower case; an ASCII head (most) is
+	// lower-cased on the stack, without a copy on the heap.
+	var buf [16]byte
+	low := ""
+	if n, ok := lowerHeadASCII(&buf, t); ok {
+		low = string(buf[:n])
+	} else {
+		low = strings.ToLower(t[:n])
+	}
 	for _, p := range creditPrefixes {
 		if strings.HasPrefix(low, p) {
 			return true
@@ -463,6 +489,24 @@ func isCredit(t string) bool {
 		k += 1 + n
 	}
 	return false
+}
+
+// ruleOrBlankLine returns isRuleLine(t), and isBlankLine(mt) when t is
+// not a rule, for a line t and its masked form mt, reading the spaces at
+// the start of the line once: most lines start with a letter after them,
+// and are neither.
+func ruleOrBlankLine(t string, mt []byte) (rule, blank bool) {
+	k := 0
+	for k < len(t) && (t[k] == ' ' || t[k] == '\t' || t[k] == '\r') {
+		k++
+	}
+	if k == len(t) {
+		return false, true // spaces only: no rule, blank (mt's spaces are t's)
+	}
+	if ruleLineByte[t[k]] == ruleMark && isRuleLine(t[k:]) {
+		return true, false
+	}
+	return false, isBlankLine(mt[k:])
 }
 
 // isRuleLine reports whether t is a rule: three or more of one of = - * _
@@ -511,16 +555,35 @@ func isTitleLine(t string) bool {
 	return (len(t) <= 90 || utf8.RuneCountInString(t) <= 90) && wordCount(t) <= 14
 }
 
-// wordCount counts the runs of non-space bytes in t, up to 15.
+// wordCount counts the runs of non-space bytes in t (spaces and tabs
+// separate them), up to 15. It counts eight bytes at a time: a run starts
+// at a byte that is no space after one that is (or the start of t).
 func wordCount(t string) int {
+	const highs = 0x8080808080808080
 	n := 0
-	in := false
-	for i := 0; i < len(t) && n <= 14; i++ {
+	prev := uint64(0x80) // the byte before: a space (lane 0's high bit)
+	i := 0
+	for ; i+8 <= len(t) && n <= 14; i += 8 {
+		x := load64(t, i)
+		sp := byteIs(x, ' ') | byteIs(x, '\t')
+		n += bits.OnesCount64(^sp & (sp<<8 | prev) & highs)
+		prev = sp >> 56
+	}
+	in := prev == 0
+	for ; i < len(t) && n <= 14; i++ {
 		sp := t[i] == ' ' || t[i] == '\t'
 		if !sp && !in {
 			n++
 		}
 		in = !sp
 	}
-	return n
+	return min(n, 15)
+}
+
+// byteIs returns the high bit of each byte of w that is c set, all else
+// clear.
+func byteIs(w uint64, c byte) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := w ^ uint64(c)*ones // zero where w has c
+	return ^((x&^highs + 0x7f*ones) | x) & highs
 }

@@ -1,5 +1,7 @@
 package text
 
+import "slices"
+
 // Fold hashes are word hashes for a filter that compares words in lower
 // case: an ASCII word is folded by setting bit 5 of each byte, one
 // instruction for eight bytes. Within a word token the
@@ -100,4 +102,72 @@ func AppendFoldHashes(dst []uint64, s string, toks []Token) ([]uint64, bool) {
 		dst = append(dst, h)
 	}
 	return dst, ascii
+}
+
+// lowMasks[n] keeps the low n bytes of a word (n <= 8).
+var lowMasks = [16]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff,
+	0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
+
+// AppendWordFoldHashes is AppendFoldHashes over toks[first:last] that also
+// appends the index in toks of each word to idx, so that a caller that
+// goes back to the words of a hash needs no second walk over the tokens.
+// Words of up to eight bytes (most words) are hashed inline, into slices
+// grown once; the others by foldHashLong.
+func AppendWordFoldHashes(dst []uint64, idx []int32, s string, toks []Token, first, last int) ([]uint64, []int32, bool) {
+	toks = toks[first:last]
+	o := len(dst)
+	dst = slices.Grow(dst, len(toks))[:o+len(toks)]
+	idx = slices.Grow(idx, len(toks))[:o+len(toks)]
+	if len(idx) != len(dst) {
+		panic("text: hashes and indexes differ in length")
+	}
+	ascii := true
+	for k := range toks {
+		t := &toks[k]
+		if t.Kind != Word {
+			continue
+		}
+		i, n := t.Start, uint(t.End-t.Start)
+		var h uint64
+		if n <= 8 && uint(i)+8 <= uint(len(s)) {
+			m := lowMasks[n&15]
+			x := load64(s, i) & m
+			f := bit5 & m
+			if x&highBits != 0 {
+				f, ascii = 0, false
+			}
+			h = (uint64(n)*hashK ^ (x | f)) * hashK
+			h ^= h >> 29
+		} else {
+			var a bool
+			h, a = foldHashLong(s, t.Start, t.End)
+			ascii = ascii && a
+		}
+		dst[o] = h
+		idx[o] = int32(first + k)
+		o++
+	}
+	return dst[:o], idx[:o], ascii
+}
+
+// foldHashLong is FoldHashAt for AppendWordFoldHashes: words of up to
+// sixteen bytes are hashed here, the others by FoldHashAt. It is kept out
+// of line so that the loop of its caller stays in registers.
+//
+//go:noinline
+func foldHashLong(s string, i, end int) (uint64, bool) {
+	n := uint(end - i)
+	if 8 < n && n <= 16 && i >= 0 && i+16 <= len(s) {
+		m := uint64(1)<<(8*(n-8)) - 1
+		x, y := load64(s, i), load64(s, i+8)&m
+		f, g := uint64(bit5), bit5&m
+		ascii := (x|y)&highBits == 0
+		if !ascii {
+			f, g = 0, 0
+		}
+		h := (uint64(n)*hashK ^ (x | f)) * hashK
+		h = (h ^ (y | g)) * hashK
+		return h ^ h>>29, ascii
+	}
+	return FoldHashAt(s, i, end)
 }

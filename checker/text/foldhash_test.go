@@ -97,3 +97,52 @@ func TestAppendFoldHashes(t *testing.T) {
 		t.Error("я and ѯ have the same fold hash")
 	}
 }
+
+// TestAppendWordFoldHashes checks AppendWordFoldHashes against FoldHashAt
+// word by word, on random text with words of every length near its end
+// too, appended after earlier hashes and over a part of the tokens.
+func TestAppendWordFoldHashes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(63, 64))
+	letters := []string{"é", "É", "ß", "я", "1", "'"}
+	for round := range 5000 {
+		var b strings.Builder
+		for range rng.IntN(14) {
+			n := 1 + rng.IntN(20)
+			if rng.IntN(3) > 0 {
+				n = 1 + rng.IntN(9)
+			}
+			for range n {
+				if rng.IntN(15) == 0 {
+					b.WriteString(letters[rng.IntN(len(letters))])
+				} else {
+					b.WriteByte("abcXYZ09"[rng.IntN(8)])
+				}
+			}
+			b.WriteString([]string{" ", ", ", "-", ". ", "  "}[rng.IntN(5)])
+		}
+		s := b.String()
+		if rng.IntN(2) == 0 {
+			s = strings.TrimRight(s, " ,.-")
+		}
+		toks := Tokenize(nil, s, Span{0, len(s)})
+		first := rng.IntN(len(toks) + 1)
+		last := first + rng.IntN(len(toks)-first+1)
+		prefix := []uint64{7, 8}[:rng.IntN(3)]
+		prefixIdx := []int32{70, 80}[:len(prefix)]
+		got, gotIdx, ascii := AppendWordFoldHashes(slices.Clone(prefix), slices.Clone(prefixIdx), s, toks, first, last)
+		want, wantIdx, wantASCII := slices.Clone(prefix), slices.Clone(prefixIdx), true
+		for k := first; k < last; k++ {
+			tk := toks[k]
+			if tk.Kind != Word {
+				continue
+			}
+			h, a := FoldHashAt(s, tk.Start, tk.End)
+			want, wantIdx = append(want, h), append(wantIdx, int32(k))
+			wantASCII = wantASCII && a
+		}
+		if !slices.Equal(got, want) || !slices.Equal(gotIdx, wantIdx) || ascii != wantASCII {
+			t.Fatalf("round %d: AppendWordFoldHashes(%q, %d, %d) = %x, %v, %v; want %x, %v, %v",
+				round, s, first, last, got, gotIdx, ascii, want, wantIdx, wantASCII)
+		}
+	}
+}

@@ -102,6 +102,25 @@ func HasUpperOrNonASCII(s string) bool {
 	return false
 }
 
+// NextUpperOrNonASCII returns the offset of the first byte of s[i:end]
+// that is an ASCII capital letter or not ASCII; end if there is none. It
+// reads eight bytes at a time, as HasUpperOrNonASCII does.
+func NextUpperOrNonASCII(s string, i, end int) int {
+	for ; i+8 <= end; i += 8 {
+		x := load64(s, i)
+		y := x &^ highBits
+		if m := (x | (y+(0x80-'A')*lowBits)&^(y+(0x7f-'Z')*lowBits)) & highBits; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < end; i++ {
+		if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+			return i
+		}
+	}
+	return end
+}
+
 // HasDoubleSpace reports whether s holds two spaces in a row. It is
 // strings.Contains(s, "  ") for text where single spaces are everywhere,
 // which makes a search that stops at each space slow.
@@ -127,9 +146,44 @@ func HasDoubleSpace(s string) bool {
 	return false
 }
 
-// IsASCII reports whether s is all ASCII, reading eight bytes at a time.
+// IndexDoubleSpace returns the offset of the first two spaces in a row in
+// s, or -1: strings.Index(s, "  ") for text where single spaces are
+// everywhere, which makes a search that stops at each space slow.
+func IndexDoubleSpace(s string) int {
+	i, prev := 0, uint64(0) // prev: the last byte looked at was a space
+	for ; i+8 <= len(s); i += 8 {
+		sp := zeroBytes(load64(s, i) ^ ' '*lowBits)
+		if sp&prev != 0 {
+			return i - 1
+		}
+		if m := sp & (sp >> 8); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+		prev = sp >> 56 // the high bit of the last byte, moved to the first
+	}
+	for ; i < len(s); i++ {
+		if s[i] == ' ' {
+			if prev != 0 {
+				return i - 1
+			}
+			prev = 0x80
+		} else {
+			prev = 0
+		}
+	}
+	return -1
+}
+
+// IsASCII reports whether s is all ASCII, reading thirty-two bytes at a
+// time (the high bits of four loads or'ed together: one test), then eight.
 func IsASCII(s string) bool {
 	i := 0
+	for ; i+32 <= len(s); i += 32 {
+		b := s[i : i+32]
+		if (load64(b, 0)|load64(b, 8)|load64(b, 16)|load64(b, 24))&highBits != 0 {
+			return false
+		}
+	}
 	for ; i+8 <= len(s); i += 8 {
 		if load64(s, i)&highBits != 0 {
 			return false

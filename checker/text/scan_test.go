@@ -83,6 +83,25 @@ func TestHasUpperOrNonASCII(t *testing.T) {
 	}
 }
 
+// TestNextUpperOrNonASCII checks NextUpperOrNonASCII against a byte by
+// byte search, from every start.
+func TestNextUpperOrNonASCII(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	for range 20000 {
+		b := mixBytes(rng, rng.IntN(30), "@AZ[`az{ .\x00\x7f\x80\xc1\xda\xff", "xyz @[`{ .09", 3, 4)
+		s := string(b)
+		i := rng.IntN(len(s) + 1)
+		end := i + rng.IntN(len(s)-i+1)
+		want := i
+		for want < end && !(s[want] >= 0x80 || 'A' <= s[want] && s[want] <= 'Z') {
+			want++
+		}
+		if got := NextUpperOrNonASCII(s, i, end); got != want {
+			t.Fatalf("NextUpperOrNonASCII(%q, %d, %d) = %d, want %d", s, i, end, got, want)
+		}
+	}
+}
+
 // TestHasDoubleSpace checks HasDoubleSpace against strings.Contains on
 // random strings of spaces and other bytes, at every alignment.
 func TestHasDoubleSpace(t *testing.T) {
@@ -95,10 +114,22 @@ func TestHasDoubleSpace(t *testing.T) {
 	}
 }
 
+// TestIndexDoubleSpace checks IndexDoubleSpace against strings.Index on
+// random strings of spaces and other bytes, at every alignment.
+func TestIndexDoubleSpace(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	for range 20000 {
+		s := string(mixBytes(rng, rng.IntN(40), " a\xa0\x00", "xyz ", 1, 2))
+		if got, want := IndexDoubleSpace(s), strings.Index(s, "  "); got != want {
+			t.Fatalf("IndexDoubleSpace(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
 // TestIsASCII puts one non-ASCII byte at every place of strings of every
-// length up to 20.
+// length up to 80 (past two steps of thirty-two bytes and a tail).
 func TestIsASCII(t *testing.T) {
-	for n := 0; n <= 20; n++ {
+	for n := 0; n <= 80; n++ {
 		s := strings.Repeat("a", n)
 		if !IsASCII(s) {
 			t.Fatalf("IsASCII(%q) = false", s)
