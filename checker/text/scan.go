@@ -82,29 +82,9 @@ func NextBracketOrQuote(s string, i, end int) int {
 
 var bracketOrQuote = [256]bool{'(': true, ')': true, '[': true, ']': true, '"': true, 0xE2: true}
 
-// HasUpperOrNonASCII reports whether s holds an ASCII capital letter or a
-// byte that is not ASCII, reading eight bytes at a time: whether any word
-// of s may be capitalised.
-func HasUpperOrNonASCII(s string) bool {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := load64(s, i)
-		y := x &^ highBits
-		if (x|(y+(0x80-'A')*lowBits)&^(y+(0x7f-'Z')*lowBits))&highBits != 0 {
-			return true
-		}
-	}
-	for ; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
-			return true
-		}
-	}
-	return false
-}
-
 // NextUpperOrNonASCII returns the offset of the first byte of s[i:end]
 // that is an ASCII capital letter or not ASCII; end if there is none. It
-// reads eight bytes at a time, as HasUpperOrNonASCII does.
+// reads eight bytes at a time.
 func NextUpperOrNonASCII(s string, i, end int) int {
 	for ; i+8 <= end; i += 8 {
 		x := load64(s, i)

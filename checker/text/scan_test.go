@@ -66,23 +66,6 @@ func TestNextBracketOrQuote(t *testing.T) {
 		func(s string, i, _ int) bool { return strings.IndexByte("()[]\"\xe2", s[i]) >= 0 })
 }
 
-// TestHasUpperOrNonASCII checks HasUpperOrNonASCII against a byte-by-byte
-// test on random strings around the edges of the capitals.
-func TestHasUpperOrNonASCII(t *testing.T) {
-	rng := rand.New(rand.NewPCG(13, 14))
-	for range 20000 {
-		b := mixBytes(rng, rng.IntN(30), "@AZ[`az{ .\x00\x7f\x80\xc1\xda\xff", "xyz @[`{ .09", 3, 4)
-		s := string(b)
-		want := false
-		for _, c := range b {
-			want = want || c >= 0x80 || 'A' <= c && c <= 'Z'
-		}
-		if got := HasUpperOrNonASCII(s); got != want {
-			t.Fatalf("HasUpperOrNonASCII(%q) = %v, want %v", s, got, want)
-		}
-	}
-}
-
 // TestNextUpperOrNonASCII checks NextUpperOrNonASCII against a byte by
 // byte search, from every start.
 func TestNextUpperOrNonASCII(t *testing.T) {
