@@ -101,31 +101,6 @@ func NextUpperOrNonASCII(s string, i, end int) int {
 	return end
 }
 
-// HasDoubleSpace reports whether s holds two spaces in a row. It is
-// strings.Contains(s, "  ") for text where single spaces are everywhere,
-// which makes a search that stops at each space slow.
-func HasDoubleSpace(s string) bool {
-	i, prev := 0, uint64(0) // prev: the last byte looked at was a space
-	for ; i+8 <= len(s); i += 8 {
-		sp := zeroBytes(load64(s, i) ^ ' '*lowBits)
-		if sp&(sp>>8) != 0 || sp&prev != 0 {
-			return true
-		}
-		prev = sp >> 56 // the high bit of the last byte, moved to the first
-	}
-	for ; i < len(s); i++ {
-		if s[i] == ' ' {
-			if prev != 0 {
-				return true
-			}
-			prev = 0x80
-		} else {
-			prev = 0
-		}
-	}
-	return false
-}
-
 // IndexDoubleSpace returns the offset of the first two spaces in a row in
 // s, or -1: strings.Index(s, "  ") for text where single spaces are
 // everywhere, which makes a search that stops at each space slow.

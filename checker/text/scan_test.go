@@ -85,18 +85,6 @@ func TestNextUpperOrNonASCII(t *testing.T) {
 	}
 }
 
-// TestHasDoubleSpace checks HasDoubleSpace against strings.Contains on
-// random strings of spaces and other bytes, at every alignment.
-func TestHasDoubleSpace(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 4))
-	for range 20000 {
-		s := string(mixBytes(rng, rng.IntN(30), " a\xa0\x00", "xyz ", 1, 2))
-		if got, want := HasDoubleSpace(s), strings.Contains(s, "  "); got != want {
-			t.Fatalf("HasDoubleSpace(%q) = %v, want %v", s, got, want)
-		}
-	}
-}
-
 // TestIndexDoubleSpace checks IndexDoubleSpace against strings.Index on
 // random strings of spaces and other bytes, at every alignment.
 func TestIndexDoubleSpace(t *testing.T) {
