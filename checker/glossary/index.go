@@ -45,6 +45,10 @@ type Index struct {
 	capKeys  map[uint64]struct{}
 	capBloom []uint64
 
+	// shapes[id] is what a lookup reads of Forms[id] before it scores
+	// it: most forms it meets are turned away on it alone.
+	shapes []formShape
+
 	cache  bestCache // name → cached: Best's results
 	cached atomic.Int64
 	// names[id] is Forms[id] prepared for text.Similarity, on first use:
@@ -59,9 +63,18 @@ type Form struct {
 	Variant bool // a known wrong form, not the term
 	Tokens  int  // number of tokens (text.Tokenize)
 	Compact string
-	shape   text.Shape // bounds a lookup's score before the form is prepared
 	// capitals: a term (not a variant) written in capitals.
 	capitals bool
+}
+
+// A formShape is the part of a Form that a fuzzy lookup reads of every
+// form it meets, apart from the rest: a lookup in a large glossary meets
+// a few forms far apart in memory and turns most away on this alone, and
+// it fills one cache line (the array of a large glossary starts on a
+// page), where a whole Form spans two.
+type formShape struct {
+	shape   text.Shape // bounds a lookup's score before the form is prepared
+	variant bool
 }
 
 type seqNode struct {
@@ -96,6 +109,7 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 	ix := &Index{
 		Entries: entries,
 		Forms:   make([]Form, 0, nforms),
+		shapes:  make([]formShape, 0, nforms),
 		seq:     make(map[uint64]seqNode, 2*nforms),
 		words:   make(map[uint64]struct{}, 2*len(entries)),
 	}
@@ -105,7 +119,8 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 	var wholeKeys, pairKeys []uint64
 	add := func(fp *formPrep) {
 		id := int32(len(ix.Forms))
-		ix.Forms = append(ix.Forms, Form{Text: fp.text, Entry: fp.entry, Variant: fp.variant, Tokens: len(fp.chain), Compact: fp.compact, shape: fp.shape})
+		ix.Forms = append(ix.Forms, Form{Text: fp.text, Entry: fp.entry, Variant: fp.variant, Tokens: len(fp.chain), Compact: fp.compact})
+		ix.shapes = append(ix.shapes, formShape{shape: fp.shape, variant: fp.variant})
 		firstKeys = append(firstKeys, fp.chain[0])
 		if fp.short {
 			firstKeys = append(firstKeys, fp.q)
@@ -1051,11 +1066,13 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 		return Fuzzy{}, false
 	}
 	// The forms of a large glossary lie far apart in memory: their cache
-	// misses (the form, then its compact spelling) are taken together,
-	// before any of them is needed.
+	// misses (the shape, then its spellings) are taken together, before
+	// any of them is needed.
 	var touch byte
 	for _, id := range ids {
-		if c := ix.Forms[id].Compact; c != "" {
+		if sh := &ix.shapes[id].shape; sh.Valid() {
+			touch ^= sh.Touch()
+		} else if c := ix.Forms[id].Compact; c != "" {
 			touch ^= c[0]
 		}
 	}
@@ -1065,8 +1082,8 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 	var reach text.Reach // prepared on first use
 	prepared := false
 	for _, id := range ids {
-		f := &ix.Forms[id]
-		if f.Variant { // wrong forms are matched exactly (glossary-variant), never fuzzily
+		f := &ix.shapes[id]
+		if f.variant { // wrong forms are matched exactly (glossary-variant), never fuzzily
 			continue
 		}
 		// Forms are prepared on first use, and only those that may
@@ -1105,19 +1122,20 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 			name = ix.name(id)
 		}
 		m := q.SimilarityAbove(name, floor)
-		if m.Score < above || found && (m.Score < best.Match.Score || m.Score == best.Match.Score && f.Entry >= best.Entry) {
+		form := &ix.Forms[id]
+		if m.Score < above || found && (m.Score < best.Match.Score || m.Score == best.Match.Score && form.Entry >= best.Entry) {
 			continue
 		}
-		term := ix.Entries[f.Entry].Term
+		term := ix.Entries[form.Entry].Term
 		sug := term
-		if m.Start != 0 || m.End != len(f.Text) {
-			sug = f.Text[m.Start:m.End]
-			if f.Variant {
+		if m.Start != 0 || m.End != len(form.Text) {
+			sug = form.Text[m.Start:m.End]
+			if form.Variant {
 				// A word of a wrong form: propose the term.
 				sug = term
 			}
 		}
-		best = Fuzzy{Form: id, Entry: f.Entry, Match: m, Suggestion: sug}
+		best = Fuzzy{Form: id, Entry: form.Entry, Match: m, Suggestion: sug}
 		found = true
 	}
 	return best, found

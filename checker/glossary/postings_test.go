@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 // TestPostings checks the postings built from pairs against a plain map
@@ -108,5 +109,13 @@ func TestHitCounter(t *testing.T) {
 		if got := hc.appendBest(nil, maxScored); !slices.Equal(got, want) {
 			t.Fatalf("appendBest = %v, want %v", got, want)
 		}
+	}
+}
+
+// TestFormShapeSize checks that a formShape fills one cache line, no more:
+// best reads one line of each form it turns away.
+func TestFormShapeSize(t *testing.T) {
+	if n := unsafe.Sizeof(formShape{}); n != 64 {
+		t.Fatalf("a formShape takes %d bytes, want 64", n)
 	}
 }

@@ -89,6 +89,31 @@ func TestCostLowerBound(t *testing.T) {
 	}
 }
 
+// TestLengthBound checks the test of lengths of mayReachPair: the
+// distance of two strings is at least costDouble for each letter one has
+// more than the other, within the margin it allows for rounding, on the
+// strings of TestCostLowerBound and on long ones (sums of many costs).
+func TestLengthBound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 200000 {
+		a := boundString(rng, rng.IntN(14))
+		if rng.IntN(8) == 0 {
+			a = boundString(rng, 20+rng.IntN(40))
+		}
+		var b string
+		if rng.IntN(2) == 0 {
+			b = boundString(rng, rng.IntN(len(a)+8))
+		} else {
+			b = garble(rng, a, 1+rng.IntN(6))
+		}
+		na, nb := len([]rune(a)), len([]rune(b))
+		lb := costDouble*float64(max(na, nb)-min(na, nb)) - 1e-9
+		if d := weightedDistance(a, b, math.Inf(1)); lb > d {
+			t.Fatalf("weightedDistance(%q, %q) = %v, under the length bound %v", a, b, d, lb+1e-9)
+		}
+	}
+}
+
 // TestMayReach checks that MayReach never rules out a pair that
 // SimilarityAbove scores at or above the floor, and that BoundShape
 // equals Bound, on names, random names of several words (connectors,
@@ -153,6 +178,9 @@ func TestMayReach(t *testing.T) {
 		if int(sh.words) != len(qb.words) || int(sh.all) != qb.all || sh.compact != qb.compact || sh.stripped != qb.stripped ||
 			sh.skel != skelHash(qb.skel) || sh.sskel != skelHash(qb.sskel) || len(qb.skels) > 0 && sh.lastSkel != skelHash(qb.skels[len(qb.skels)-1]) {
 			t.Fatalf("PrepareNameShape(%q) = %+v, unlike PrepareName", p[1], sh)
+		}
+		if want := qb.compact[0] ^ lastByte(qb.stripped); sh.Touch() != want {
+			t.Fatalf("PrepareNameShape(%q).Touch() = %q, want %q", p[1], sh.Touch(), want)
 		}
 		for i, w := range qb.words {
 			if sh.word(i) != w {
@@ -249,6 +277,29 @@ func TestLetterCountCost(t *testing.T) {
 		}
 		if got, w := lc.cost(), want(&lc); got != w {
 			t.Fatalf("cost of %q against %q = %v, want %v", a, b, got, w)
+		}
+	}
+}
+
+// lastByte returns the last byte of s, or 0.
+func lastByte(s string) byte {
+	if s == "" {
+		return 0
+	}
+	return s[len(s)-1]
+}
+
+// TestShapeTouch checks Touch on names without a stripped form: all
+// connectors.
+func TestShapeTouch(t *testing.T) {
+	for _, s := range []string{"De La", "of", "Al", "Nayib Bukele", "Tren de Aragua"} {
+		_, sh := PrepareNameShape(s)
+		q := PrepareName(s)
+		if !sh.Valid() {
+			t.Fatalf("PrepareNameShape(%q) not valid", s)
+		}
+		if want := q.compact[0] ^ lastByte(q.stripped); sh.Touch() != want {
+			t.Errorf("PrepareNameShape(%q).Touch() = %q, want %q", s, sh.Touch(), want)
 		}
 	}
 }
