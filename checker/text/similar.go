@@ -688,7 +688,7 @@ func mayReachPair(a, b string, na int, ac *letterCount, ok bool, lift, floor flo
 	if costLowerBoundFrom(ac, ok, b) > limit {
 		return false
 	}
-	return weightedDistance(a, b, limit) <= limit
+	return distanceWithin(a, b, limit)
 }
 
 // Similarity is Similarity(a.Raw, b.Raw) on prepared names.
@@ -969,6 +969,117 @@ func fillRow(cur, prev []float64, b []rune, kb []int16, ib []float64, x rune, kx
 	for j, y := range b {
 		// Without branches: one for the same kind, one more for the
 		// same letter (which has the same kind).
+		kind, same := 0, 0
+		if kb[j] == kx {
+			kind = 1
+		}
+		if y == x {
+			same = 1
+		}
+		left = min(prev[j]+sub[(kind+same)&3], prev[j+1]+ci, left+ib[j])
+		cur[j+1] = left
+		low = min(low, left)
+	}
+	return low
+}
+
+// The costs of weightedDistance in twentieths: integers, whose sums are
+// exact. costUnit is a twentieth.
+const (
+	costUnit         = 0.05
+	unitsVowel       = 10 // costVowel
+	unitsConfusable  = 11 // costConfusable
+	unitsDouble      = 7  // costDouble
+	unitsH           = 10 // costH
+	unitsOther       = 20 // costOther
+	unitsOtherSub    = 26 // costOtherSub
+	distanceRounding = 1e-9
+)
+
+// indelUnits is indelCost in twentieths.
+func indelUnits(s []rune, i int) int32 {
+	r := s[i]
+	if i > 0 && s[i-1] == r || i+1 < len(s) && s[i+1] == r {
+		return unitsDouble
+	}
+	if isVowelRune(r) {
+		return unitsVowel
+	}
+	if r == 'h' {
+		return unitsH
+	}
+	return unitsOther
+}
+
+// distanceWithin reports whether weightedDistance(as, bs, limit) <= limit,
+// for a caller that needs no more than that (mayReachPair, for every form
+// the letter counts let through).
+//
+// It fills the same table in integers, in twentieths of the costs, which
+// are exact, where weightedDistance adds float64 costs (0.35, 0.55 have no
+// exact binary form) and takes their minimum with min, a dozen
+// instructions each for NaNs and signed zeros. The distance weightedDistance
+// computes is the least float64 sum of the costs along a path through the
+// table, each within far less than distanceRounding of the exact sum, and
+// so within it of the integer distance in twentieths. Only when that lies
+// within distanceRounding of limit may the two disagree, and then the
+// answer is weightedDistance's own.
+func distanceWithin(as, bs string, limit float64) bool {
+	var abuf, bbuf [maxWithin]rune
+	a, b := appendRunes(abuf[:0], as), appendRunes(bbuf[:0], bs)
+	if len(a) > maxWithin || len(b) > maxWithin {
+		return weightedDistance(as, bs, limit) <= limit
+	}
+	// The least and the most number of twentieths that may compare
+	// either way with limit.
+	lo, hi := (limit-distanceRounding)/costUnit, (limit+distanceRounding)/costUnit
+	var ib [maxWithin]int32
+	var kb [maxWithin]int16
+	for j := range b {
+		ib[j], kb[j] = indelUnits(b, j), subKind(b[j])
+	}
+	var rows [2][maxWithin + 1]int32
+	prev, cur := &rows[0], &rows[1]
+	for j := 1; j <= len(b); j++ {
+		prev[j] = prev[j-1] + ib[j-1]
+	}
+	for i := range a {
+		ci, x, kx := indelUnits(a, i), a[i], subKind(a[i])
+		sub := [4]int32{unitsOtherSub, unitsOtherSub, 0}
+		switch {
+		case kx == kindVowel:
+			sub[1] = unitsVowel
+		case kx >= 0:
+			sub[1] = unitsConfusable
+		}
+		low := fillRowUnits(cur[:len(b)+1], prev[:len(b)+1], b, kb[:len(b)], ib[:len(b)], x, kx, ci, &sub)
+		prev, cur = cur, prev
+		if float64(low) > hi {
+			return false // weightedDistance's row is above limit too
+		}
+	}
+	switch d := float64(prev[len(b)]); {
+	case d > hi:
+		return false
+	case d < lo:
+		return true
+	}
+	return weightedDistance(as, bs, limit) <= limit
+}
+
+// maxWithin is the most runes of a string that distanceWithin compares
+// itself: as many as the letter counts take (letterCount.add), room on
+// the stack for the rest.
+const maxWithin = 64
+
+// fillRowUnits is fillRow in twentieths.
+func fillRowUnits(cur, prev []int32, b []rune, kb []int16, ib []int32, x rune, kx int16, ci int32, sub *[4]int32) int32 {
+	n := len(b)
+	cur, prev, kb, ib = cur[:n+1], prev[:n+1], kb[:n], ib[:n]
+	left := prev[0] + ci
+	cur[0] = left
+	low := left
+	for j, y := range b {
 		kind, same := 0, 0
 		if kb[j] == kx {
 			kind = 1

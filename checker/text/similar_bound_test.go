@@ -114,6 +114,61 @@ func TestLengthBound(t *testing.T) {
 	}
 }
 
+// TestDistanceWithin checks distanceWithin against weightedDistance: on
+// random strings, garbled copies of them, long ones, ones outside ASCII,
+// with limits at the distance, a rounding error either side of it, and
+// a little more or less.
+func TestDistanceWithin(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	exotic := []string{"é", "ß", "ł", "ø", "ı", "ş"}
+	str := func() string {
+		var s string
+		switch rng.IntN(8) {
+		case 0:
+			s = boundString(rng, 25+rng.IntN(50)) // beyond maxWithin, sometimes
+		default:
+			s = boundString(rng, rng.IntN(16))
+		}
+		if rng.IntN(6) == 0 && s != "" {
+			i := rng.IntN(len(s))
+			s = s[:i] + exotic[rng.IntN(len(exotic))] + s[i:]
+		}
+		return s
+	}
+	near := 0
+	for range 300000 {
+		a := str()
+		var b string
+		if rng.IntN(2) == 0 {
+			b = str()
+		} else {
+			b = garble(rng, a, 1+rng.IntN(5))
+		}
+		d := weightedDistance(a, b, math.Inf(1))
+		var limit float64
+		switch rng.IntN(6) {
+		case 0:
+			limit = d
+		case 1:
+			limit = math.Nextafter(d, math.Inf(-1))
+		case 2:
+			limit = d + 1e-12*float64(rng.IntN(3)-1)
+		case 3:
+			limit = d + 2e-9*float64(rng.IntN(3)-1)
+			near++
+		default:
+			limit = d * (0.5 + rng.Float64())
+		}
+		want := weightedDistance(a, b, limit) <= limit
+		if got := distanceWithin(a, b, limit); got != want {
+			t.Fatalf("distanceWithin(%q, %q, %v) = %v, want %v (distance %v)", a, b, limit, got, want, d)
+		}
+	}
+	if near == 0 {
+		t.Error("no limit near the distance")
+	}
+}
+
 // TestMayReach checks that MayReach never rules out a pair that
 // SimilarityAbove scores at or above the floor, and that BoundShape
 // equals Bound, on names, random names of several words (connectors,
