@@ -813,7 +813,7 @@ func partKey(s string) string {
 // the ones that share most keys with s. The list is sorted by id.
 func (ix *Index) Near(dst []int32, s string) []int32 {
 	c := text.Compact(s)
-	if c == "" || len(ix.fuzzy.keys) == 0 {
+	if c == "" || len(ix.fuzzy.ents) == 0 {
 		return dst
 	}
 	return ix.near(dst, c, text.Skeleton(c))
@@ -821,7 +821,7 @@ func (ix *Index) Near(dst []int32, s string) []int32 {
 
 // near is Near for the compact form c of a name and its skeleton sk.
 func (ix *Index) near(dst []int32, c, sk string) []int32 {
-	if c == "" || len(ix.fuzzy.keys) == 0 {
+	if c == "" || len(ix.fuzzy.ents) == 0 {
 		return dst
 	}
 	var kb [80]uint64
@@ -830,8 +830,8 @@ func (ix *Index) near(dst []int32, c, sk string) []int32 {
 	keys = appendSkeletonKeys(keys, sk)
 	exactKey := keys[0] // the prefix itself
 	// The postings of a large glossary are far bigger than the caches,
-	// and each key present costs a few cache misses (directory, keys,
-	// offsets, ids). The keys are taken a step at a time, all keys at
+	// and each key present costs a few cache misses (directory, key and
+	// range of ids, ids). The keys are taken a step at a time, all keys at
 	// each step, so that the processor overlaps the misses of different
 	// keys instead of waiting for each in turn.
 	p := &ix.fuzzy
@@ -852,22 +852,17 @@ func (ix *Index) near(dst []int32, c, sk string) []int32 {
 	}
 	for i := range fs {
 		f := &fs[i]
-		at := f.hi
-		for j := f.lo; j < f.hi; j++ {
-			if p.keys[j] == f.m {
-				at = j
+		lo, hi := f.lo, f.hi
+		f.lo, f.hi = 0, 0
+		for j := lo; j < hi; j++ {
+			if p.ents[2*j] == f.m {
+				f.lo, f.hi = p.idRange(j)
 				break
 			}
 		}
-		if at == f.hi {
-			f.lo, f.hi = 0, 0
-			continue
-		}
-		f.lo, f.hi = at, at+1
 	}
 	for i := range fs {
 		if f := &fs[i]; f.hi > f.lo {
-			f.lo, f.hi = p.off[f.lo], p.off[f.hi]
 			f.first = p.ids[f.lo] // read now, to overlap its cache miss with the others
 		}
 	}
@@ -1168,7 +1163,7 @@ func (ix *Index) BestCapitalsAbove(s string, floor float64) (Fuzzy, bool) {
 // near) is one of a term in capitals.
 func (ix *Index) mayFindCapitals(s string) bool {
 	c := text.Compact(s)
-	if c == "" || len(ix.fuzzy.keys) == 0 {
+	if c == "" || len(ix.fuzzy.ents) == 0 {
 		return false // near finds nothing
 	}
 	var kb [80]uint64
@@ -1216,11 +1211,22 @@ func (ix *Index) name(id int32) *text.Name {
 // table with a linked list per key read one cache line per id.
 type postings struct {
 	bloom []uint64 // two bits per key in one word: most keys looked up are absent
-	dir   []uint32 // keys[dir[b]:dir[b+1]] are the keys whose top bits are b
+	dir   []uint32 // keys dir[b] to dir[b+1]-1 are the keys whose top bits are b
 	shift uint     // 64 - bits of the directory
-	keys  []uint64 // mixed keys (mixKey), ascending
-	off   []uint32 // the ids of keys[k] are ids[off[k]:off[k+1]]
-	ids   []int32  // ascending for each key
+	// ents holds two words per key k: ents[2k] is the mixed key
+	// (mixKey), ascending, and ents[2k+1] where its ids lie in ids, the
+	// first's offset and their number above it (idRange). Side by side,
+	// a lookup finds both in one cache line, where apart they cost a
+	// cache miss each.
+	ents []uint64
+	ids  []int32 // ascending for each key
+}
+
+// idRange returns the range of ids of key k: ids[lo:hi].
+func (p *postings) idRange(k uint32) (lo, hi uint32) {
+	r := p.ents[2*k+1]
+	lo = uint32(r)
+	return lo, lo + uint32(r>>32)
 }
 
 // mixKey spreads the bits of a key hash over the top bits that the
@@ -1348,8 +1354,12 @@ func (ps *pairs) build(jobs int) postings {
 	// About 10 bits per key: with two bits in a word, about 3% of absent
 	// keys pass, and the filter of a large glossary stays in cache.
 	p.bloom = newFilter(ukeys, 64, 10, bloomBits)
-	p.keys = ukeys
-	p.off = append(off, uint32(w))
+	off = append(off, uint32(w))
+	p.ents = make([]uint64, 2*len(ukeys))
+	for k, m := range ukeys {
+		p.ents[2*k] = m
+		p.ents[2*k+1] = uint64(off[k]) | uint64(off[k+1]-off[k])<<32
+	}
 	p.ids = slices.Clip(ids[:w])
 	return p
 }
@@ -1453,7 +1463,7 @@ func bloomBits(m uint64, nw int) (int, uint64) {
 
 // find returns the ids under key h, ascending.
 func (p *postings) find(h uint64) []int32 {
-	if len(p.keys) == 0 {
+	if len(p.ents) == 0 {
 		return nil
 	}
 	m := mixKey(h)
@@ -1462,8 +1472,9 @@ func (p *postings) find(h uint64) []int32 {
 	}
 	b := m >> p.shift
 	for k, end := p.dir[b], p.dir[b+1]; k < end; k++ {
-		if p.keys[k] == m {
-			return p.ids[p.off[k]:p.off[k+1]]
+		if p.ents[2*k] == m {
+			lo, hi := p.idRange(k)
+			return p.ids[lo:hi]
 		}
 	}
 	return nil
