@@ -904,29 +904,33 @@ type hitCounter struct {
 type hit struct{ id, n int32 }
 
 // add counts ids and returns the counter. It works on a copy, not through
-// a pointer, so that buffers on the caller's stack can stay there.
+// a pointer, so that buffers on the caller's stack can stay there, and on
+// local copies of its slices, which stay in registers (the fields of the
+// copy are kept in memory, and were loaded and stored for every id).
 func (hc hitCounter) add(ids []int32) hitCounter {
+	slots, hits := hc.slots, hc.hits
+	mask := uint32(len(slots) - 1)
 	for _, id := range ids {
-		mask := uint32(len(hc.slots) - 1)
 		i := uint32(id) * 0x9e3779b1 >> 16 & mask
 		for {
-			k := hc.slots[i]
+			k := slots[i]
 			if k == 0 {
-				hc.hits = append(hc.hits, hit{id, 1})
-				hc.slots[i] = int32(len(hc.hits))
-				if 2*len(hc.hits) > len(hc.slots) {
-					hc.slots = rehash(hc.hits, 2*len(hc.slots))
+				hits = append(hits, hit{id, 1})
+				slots[i] = int32(len(hits))
+				if 2*len(hits) > len(slots) {
+					slots = rehash(hits, 2*len(slots))
+					mask = uint32(len(slots) - 1)
 				}
 				break
 			}
-			if h := &hc.hits[k-1]; h.id == id {
+			if h := &hits[k-1]; h.id == id {
 				h.n++
 				break
 			}
 			i = (i + 1) & mask
 		}
 	}
-	return hc
+	return hitCounter{slots: slots, hits: hits}
 }
 
 // rehash returns a table of n slots (a power of two) for hits.
@@ -947,6 +951,9 @@ func rehash(hits []hit, n int) []int32 {
 // most keys (ties to the lower id), sorted by id.
 func (hc *hitCounter) appendBest(dst []int32, max int) []int32 {
 	start := len(dst)
+	if max <= 0 {
+		return dst
+	}
 	if len(hc.hits) <= max {
 		for _, h := range hc.hits {
 			dst = append(dst, h.id)
@@ -960,18 +967,26 @@ func (hc *hitCounter) appendBest(dst []int32, max int) []int32 {
 	if max > len(tb) {
 		top = make([]hit, 0, max)
 	}
-	for _, h := range hc.hits {
-		if len(top) == max && !better(h, top[max-1]) {
-			continue
-		}
-		if len(top) < max {
-			top = append(top, h)
-		} else {
-			top[max-1] = h
-		}
+	hits := hc.hits
+	// The first max hits, in order; then each of the others that is
+	// better than the last kept takes its place. Most are not: last is
+	// kept in a register to test them.
+	for _, h := range hits[:max] {
+		top = append(top, h)
 		for i := len(top) - 1; i > 0 && better(top[i], top[i-1]); i-- {
 			top[i], top[i-1] = top[i-1], top[i]
 		}
+	}
+	last := top[max-1]
+	for _, h := range hits[max:] {
+		if h.n < last.n || h.n == last.n && h.id >= last.id { // !better(h, last)
+			continue
+		}
+		top[max-1] = h
+		for i := max - 1; i > 0 && better(top[i], top[i-1]); i-- {
+			top[i], top[i-1] = top[i-1], top[i]
+		}
+		last = top[max-1]
 	}
 	for _, h := range top {
 		dst = append(dst, h.id)

@@ -1033,32 +1033,30 @@ func distanceWithin(as, bs string, limit float64) bool {
 	// The least and the most number of twentieths that may compare
 	// either way with limit.
 	lo, hi := (limit-distanceRounding)/costUnit, (limit+distanceRounding)/costUnit
-	var ib [maxWithin]int32
-	var kb [maxWithin]int16
-	for j := range b {
-		ib[j], kb[j] = indelUnits(b, j), subKind(b[j])
+	var cb [maxWithin]unitCell
+	cells := cb[:len(b)]
+	for j := range cells {
+		cells[j] = unitCell{y: b[j], k: int32(subKind(b[j])), ib: indelUnits(b, j)}
 	}
-	var rows [2][maxWithin + 1]int32
-	prev, cur := &rows[0], &rows[1]
+	var rb [maxWithin + 1]int32
+	row := rb[:len(b)+1]
 	for j := 1; j <= len(b); j++ {
-		prev[j] = prev[j-1] + ib[j-1]
+		row[j] = row[j-1] + cells[j-1].ib
 	}
 	for i := range a {
-		ci, x, kx := indelUnits(a, i), a[i], subKind(a[i])
-		sub := [4]int32{unitsOtherSub, unitsOtherSub, 0}
+		ci, x, kx := indelUnits(a, i), a[i], int32(subKind(a[i]))
+		same := int32(unitsOtherSub) // substituting x for a letter of its kind
 		switch {
 		case kx == kindVowel:
-			sub[1] = unitsVowel
+			same = unitsVowel
 		case kx >= 0:
-			sub[1] = unitsConfusable
+			same = unitsConfusable
 		}
-		low := fillRowUnits(cur[:len(b)+1], prev[:len(b)+1], b, kb[:len(b)], ib[:len(b)], x, kx, ci, &sub)
-		prev, cur = cur, prev
-		if float64(low) > hi {
+		if low := fillRowUnits(row, cells, x, kx, ci, same); float64(low) > hi {
 			return false // weightedDistance's row is above limit too
 		}
 	}
-	switch d := float64(prev[len(b)]); {
+	switch d := float64(row[len(b)]); {
 	case d > hi:
 		return false
 	case d < lo:
@@ -1072,23 +1070,39 @@ func distanceWithin(as, bs string, limit float64) bool {
 // the stack for the rest.
 const maxWithin = 64
 
-// fillRowUnits is fillRow in twentieths.
-func fillRowUnits(cur, prev []int32, b []rune, kb []int16, ib []int32, x rune, kx int16, ci int32, sub *[4]int32) int32 {
-	n := len(b)
-	cur, prev, kb, ib = cur[:n+1], prev[:n+1], kb[:n], ib[:n]
-	left := prev[0] + ci
-	cur[0] = left
+// A unitCell is a letter of the second string of distanceWithin, its
+// substitution kind and the cost of inserting or deleting it: one load
+// each in the loop of fillRowUnits, whose values then stay in registers.
+type unitCell struct {
+	y  rune
+	k  int32
+	ib int32
+}
+
+// fillRowUnits is fillRow in twentieths, in place: row holds the row
+// before and is overwritten with the next, for the letter x of kind kx,
+// costing ci to insert or delete and sameKind to substitute for another
+// letter of its kind. The cell diagonally above is kept aside before it
+// is overwritten.
+func fillRowUnits(row []int32, cells []unitCell, x rune, kx, ci, sameKind int32) int32 {
+	row = row[:len(cells)+1]
+	diag := row[0]
+	left := diag + ci
+	row[0] = left
 	low := left
-	for j, y := range b {
-		kind, same := 0, 0
-		if kb[j] == kx {
-			kind = 1
+	for j := range cells {
+		c := &cells[j]
+		sub := int32(unitsOtherSub)
+		if c.k == kx {
+			sub = sameKind
 		}
-		if y == x {
-			same = 1
+		if c.y == x {
+			sub = 0
 		}
-		left = min(prev[j]+sub[(kind+same)&3], prev[j+1]+ci, left+ib[j])
-		cur[j+1] = left
+		up := row[j+1]
+		left = min(diag+sub, up+ci, left+c.ib)
+		diag = up
+		row[j+1] = left
 		low = min(low, left)
 	}
 	return low
@@ -1217,24 +1231,28 @@ func (lc *letterCount) add(s string, sign int8) bool {
 	if len(s) > 60 {
 		return false
 	}
-	run := 0
+	// prev is the byte before s[i]; 0, which is no symbol, before the
+	// first.
+	run, prev := 0, byte(0)
 	for i := 0; i < len(s); i++ {
-		k := lbSym[s[i]]
+		c := s[i]
+		k := lbSym[c]
 		if k >= lbSymbols {
 			return false
 		}
 		lc.cnt[k] += sign
-		if i > 0 && s[i-1] == s[i] {
+		if c == prev {
 			run++
 			continue
 		}
 		if run > 0 {
-			lc.dbl[lbClassOf[lbSym[s[i-1]]]] += int8(run + 1)
+			lc.dbl[lbClassOf[lbSym[prev]]] += int8(run + 1)
+			run = 0
 		}
-		run = 0
+		prev = c
 	}
 	if run > 0 {
-		lc.dbl[lbClassOf[lbSym[s[len(s)-1]]]] += int8(run + 1)
+		lc.dbl[lbClassOf[lbSym[prev]]] += int8(run + 1)
 	}
 	return true
 }

@@ -358,3 +358,54 @@ func TestShapeTouch(t *testing.T) {
 		}
 	}
 }
+
+// addRef is letterCount.add as it was first written, for TestLetterCountAdd.
+func (lc *letterCount) addRef(s string, sign int8) bool {
+	if len(s) > 60 {
+		return false
+	}
+	run := 0
+	for i := 0; i < len(s); i++ {
+		k := lbSym[s[i]]
+		if k >= lbSymbols {
+			return false
+		}
+		lc.cnt[k] += sign
+		if i > 0 && s[i-1] == s[i] {
+			run++
+			continue
+		}
+		if run > 0 {
+			lc.dbl[lbClassOf[lbSym[s[i-1]]]] += int8(run + 1)
+		}
+		run = 0
+	}
+	if run > 0 {
+		lc.dbl[lbClassOf[lbSym[s[len(s)-1]]]] += int8(run + 1)
+	}
+	return true
+}
+
+// TestLetterCountAdd checks letterCount.add against addRef: the same
+// counts, doubles and answer, on strings with runs of letters, bytes
+// that are no symbol (0 among them) and lengths around the limit.
+func TestLetterCountAdd(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 100000 {
+		n := rng.IntN(20)
+		if rng.IntN(10) == 0 {
+			n = 55 + rng.IntN(10)
+		}
+		b := []byte(boundString(rng, n))
+		if n > 0 && rng.IntN(10) == 0 {
+			b[rng.IntN(n)] = []byte{0, 'A', ' ', 0xc3}[rng.IntN(4)]
+		}
+		var got, want letterCount
+		sign := int8(1 - 2*rng.IntN(2))
+		got.cnt[3], want.cnt[3] = 2, 2 // counts from an earlier string
+		okGot, okWant := got.add(string(b), sign), want.addRef(string(b), sign)
+		if okGot != okWant || got != want {
+			t.Fatalf("add(%q, %d) = %v %+v, want %v %+v", b, sign, okGot, got, okWant, want)
+		}
+	}
+}
