@@ -1033,15 +1033,17 @@ func distanceWithin(as, bs string, limit float64) bool {
 	// The least and the most number of twentieths that may compare
 	// either way with limit.
 	lo, hi := (limit-distanceRounding)/costUnit, (limit+distanceRounding)/costUnit
-	var cb [maxWithin]unitCell
-	cells := cb[:len(b)]
-	for j := range cells {
-		cells[j] = unitCell{y: b[j], k: int32(subKind(b[j])), ib: indelUnits(b, j)}
+	var yb [maxWithin]rune
+	var kb, ib, sb [maxWithin]int32
+	n := len(b)
+	ys, ks, is, subs := yb[:n], kb[:n], ib[:n], sb[:n]
+	for j := range ys {
+		ys[j], ks[j], is[j] = b[j], int32(subKind(b[j])), indelUnits(b, j)
 	}
 	var rb [maxWithin + 1]int32
-	row := rb[:len(b)+1]
-	for j := 1; j <= len(b); j++ {
-		row[j] = row[j-1] + cells[j-1].ib
+	row := rb[:n+1]
+	for j := 1; j <= n; j++ {
+		row[j] = row[j-1] + is[j-1]
 	}
 	for i := range a {
 		ci, x, kx := indelUnits(a, i), a[i], int32(subKind(a[i]))
@@ -1052,7 +1054,8 @@ func distanceWithin(as, bs string, limit float64) bool {
 		case kx >= 0:
 			same = unitsConfusable
 		}
-		if low := fillRowUnits(row, cells, x, kx, ci, same); float64(low) > hi {
+		substitutions(subs, ys, ks, x, kx, same)
+		if low := fillRowUnits(row, subs, is, ci); float64(low) > hi {
 			return false // weightedDistance's row is above limit too
 		}
 	}
@@ -1070,37 +1073,39 @@ func distanceWithin(as, bs string, limit float64) bool {
 // the stack for the rest.
 const maxWithin = 64
 
-// A unitCell is a letter of the second string of distanceWithin, its
-// substitution kind and the cost of inserting or deleting it: one load
-// each in the loop of fillRowUnits, whose values then stay in registers.
-type unitCell struct {
-	y  rune
-	k  int32
-	ib int32
+// substitutions sets subs[j] to the cost in twentieths of substituting
+// x, of kind kx, for the letter ys[j] of kind ks[j]: 0 for x itself,
+// same for another letter of its kind, unitsOtherSub for the others.
+func substitutions(subs, ys, ks []int32, x rune, kx, same int32) {
+	subs, ks = subs[:len(ys)], ks[:len(ys)]
+	for j, y := range ys {
+		c := int32(unitsOtherSub)
+		if ks[j] == kx {
+			c = same
+		}
+		if y == x {
+			c = 0
+		}
+		subs[j] = c
+	}
 }
 
 // fillRowUnits is fillRow in twentieths, in place: row holds the row
-// before and is overwritten with the next, for the letter x of kind kx,
-// costing ci to insert or delete and sameKind to substitute for another
-// letter of its kind. The cell diagonally above is kept aside before it
-// is overwritten.
-func fillRowUnits(row []int32, cells []unitCell, x rune, kx, ci, sameKind int32) int32 {
-	row = row[:len(cells)+1]
+// before and is overwritten with the next, for a letter costing ci to
+// insert or delete and subs[j] to substitute for the j-th letter of the
+// other string, which costs ins[j] to insert or delete. The cell
+// diagonally above is kept aside before it is overwritten. The costs of
+// substitution come from a loop of their own (substitutions), so that
+// this one keeps all its values in registers.
+func fillRowUnits(row, subs, ins []int32, ci int32) int32 {
+	row, ins = row[:len(subs)+1], ins[:len(subs)]
 	diag := row[0]
 	left := diag + ci
 	row[0] = left
 	low := left
-	for j := range cells {
-		c := &cells[j]
-		sub := int32(unitsOtherSub)
-		if c.k == kx {
-			sub = sameKind
-		}
-		if c.y == x {
-			sub = 0
-		}
+	for j, s := range subs {
 		up := row[j+1]
-		left = min(diag+sub, up+ci, left+c.ib)
+		left = min(diag+s, up+ci, left+ins[j])
 		diag = up
 		row[j+1] = left
 		low = min(low, left)
