@@ -45,6 +45,10 @@ type Index struct {
 	capKeys  map[uint64]struct{}
 	capBloom []uint64
 
+	// shapes[id] is what a lookup reads of Forms[id] before it scores
+	// it: most forms it meets are turned away on it alone.
+	shapes []formShape
+
 	cache  bestCache // name → cached: Best's results
 	cached atomic.Int64
 	// names[id] is Forms[id] prepared for text.Similarity, on first use:
@@ -59,9 +63,18 @@ type Form struct {
 	Variant bool // a known wrong form, not the term
 	Tokens  int  // number of tokens (text.Tokenize)
 	Compact string
-	shape   text.Shape // bounds a lookup's score before the form is prepared
 	// capitals: a term (not a variant) written in capitals.
 	capitals bool
+}
+
+// A formShape is the part of a Form that a fuzzy lookup reads of every
+// form it meets, apart from the rest: a lookup in a large glossary meets
+// a few forms far apart in memory and turns most away on this alone, and
+// it fills one cache line (the array of a large glossary starts on a
+// page), where a whole Form spans two.
+type formShape struct {
+	shape   text.Shape // bounds a lookup's score before the form is prepared
+	variant bool
 }
 
 type seqNode struct {
@@ -96,6 +109,7 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 	ix := &Index{
 		Entries: entries,
 		Forms:   make([]Form, 0, nforms),
+		shapes:  make([]formShape, 0, nforms),
 		seq:     make(map[uint64]seqNode, 2*nforms),
 		words:   make(map[uint64]struct{}, 2*len(entries)),
 	}
@@ -105,7 +119,8 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 	var wholeKeys, pairKeys []uint64
 	add := func(fp *formPrep) {
 		id := int32(len(ix.Forms))
-		ix.Forms = append(ix.Forms, Form{Text: fp.text, Entry: fp.entry, Variant: fp.variant, Tokens: len(fp.chain), Compact: fp.compact, shape: fp.shape})
+		ix.Forms = append(ix.Forms, Form{Text: fp.text, Entry: fp.entry, Variant: fp.variant, Tokens: len(fp.chain), Compact: fp.compact})
+		ix.shapes = append(ix.shapes, formShape{shape: fp.shape, variant: fp.variant})
 		firstKeys = append(firstKeys, fp.chain[0])
 		if fp.short {
 			firstKeys = append(firstKeys, fp.q)
@@ -798,7 +813,7 @@ func partKey(s string) string {
 // the ones that share most keys with s. The list is sorted by id.
 func (ix *Index) Near(dst []int32, s string) []int32 {
 	c := text.Compact(s)
-	if c == "" || len(ix.fuzzy.keys) == 0 {
+	if c == "" || len(ix.fuzzy.ents) == 0 {
 		return dst
 	}
 	return ix.near(dst, c, text.Skeleton(c))
@@ -806,7 +821,7 @@ func (ix *Index) Near(dst []int32, s string) []int32 {
 
 // near is Near for the compact form c of a name and its skeleton sk.
 func (ix *Index) near(dst []int32, c, sk string) []int32 {
-	if c == "" || len(ix.fuzzy.keys) == 0 {
+	if c == "" || len(ix.fuzzy.ents) == 0 {
 		return dst
 	}
 	var kb [80]uint64
@@ -815,8 +830,8 @@ func (ix *Index) near(dst []int32, c, sk string) []int32 {
 	keys = appendSkeletonKeys(keys, sk)
 	exactKey := keys[0] // the prefix itself
 	// The postings of a large glossary are far bigger than the caches,
-	// and each key present costs a few cache misses (directory, keys,
-	// offsets, ids). The keys are taken a step at a time, all keys at
+	// and each key present costs a few cache misses (directory, key and
+	// range of ids, ids). The keys are taken a step at a time, all keys at
 	// each step, so that the processor overlaps the misses of different
 	// keys instead of waiting for each in turn.
 	p := &ix.fuzzy
@@ -837,22 +852,17 @@ func (ix *Index) near(dst []int32, c, sk string) []int32 {
 	}
 	for i := range fs {
 		f := &fs[i]
-		at := f.hi
-		for j := f.lo; j < f.hi; j++ {
-			if p.keys[j] == f.m {
-				at = j
+		lo, hi := f.lo, f.hi
+		f.lo, f.hi = 0, 0
+		for j := lo; j < hi; j++ {
+			if p.ents[2*j] == f.m {
+				f.lo, f.hi = p.idRange(j)
 				break
 			}
 		}
-		if at == f.hi {
-			f.lo, f.hi = 0, 0
-			continue
-		}
-		f.lo, f.hi = at, at+1
 	}
 	for i := range fs {
 		if f := &fs[i]; f.hi > f.lo {
-			f.lo, f.hi = p.off[f.lo], p.off[f.hi]
 			f.first = p.ids[f.lo] // read now, to overlap its cache miss with the others
 		}
 	}
@@ -894,29 +904,33 @@ type hitCounter struct {
 type hit struct{ id, n int32 }
 
 // add counts ids and returns the counter. It works on a copy, not through
-// a pointer, so that buffers on the caller's stack can stay there.
+// a pointer, so that buffers on the caller's stack can stay there, and on
+// local copies of its slices, which stay in registers (the fields of the
+// copy are kept in memory, and were loaded and stored for every id).
 func (hc hitCounter) add(ids []int32) hitCounter {
+	slots, hits := hc.slots, hc.hits
+	mask := uint32(len(slots) - 1)
 	for _, id := range ids {
-		mask := uint32(len(hc.slots) - 1)
 		i := uint32(id) * 0x9e3779b1 >> 16 & mask
 		for {
-			k := hc.slots[i]
+			k := slots[i]
 			if k == 0 {
-				hc.hits = append(hc.hits, hit{id, 1})
-				hc.slots[i] = int32(len(hc.hits))
-				if 2*len(hc.hits) > len(hc.slots) {
-					hc.slots = rehash(hc.hits, 2*len(hc.slots))
+				hits = append(hits, hit{id, 1})
+				slots[i] = int32(len(hits))
+				if 2*len(hits) > len(slots) {
+					slots = rehash(hits, 2*len(slots))
+					mask = uint32(len(slots) - 1)
 				}
 				break
 			}
-			if h := &hc.hits[k-1]; h.id == id {
+			if h := &hits[k-1]; h.id == id {
 				h.n++
 				break
 			}
 			i = (i + 1) & mask
 		}
 	}
-	return hc
+	return hitCounter{slots: slots, hits: hits}
 }
 
 // rehash returns a table of n slots (a power of two) for hits.
@@ -937,6 +951,9 @@ func rehash(hits []hit, n int) []int32 {
 // most keys (ties to the lower id), sorted by id.
 func (hc *hitCounter) appendBest(dst []int32, max int) []int32 {
 	start := len(dst)
+	if max <= 0 {
+		return dst
+	}
 	if len(hc.hits) <= max {
 		for _, h := range hc.hits {
 			dst = append(dst, h.id)
@@ -950,18 +967,26 @@ func (hc *hitCounter) appendBest(dst []int32, max int) []int32 {
 	if max > len(tb) {
 		top = make([]hit, 0, max)
 	}
-	for _, h := range hc.hits {
-		if len(top) == max && !better(h, top[max-1]) {
-			continue
-		}
-		if len(top) < max {
-			top = append(top, h)
-		} else {
-			top[max-1] = h
-		}
+	hits := hc.hits
+	// The first max hits, in order; then each of the others that is
+	// better than the last kept takes its place. Most are not: last is
+	// kept in a register to test them.
+	for _, h := range hits[:max] {
+		top = append(top, h)
 		for i := len(top) - 1; i > 0 && better(top[i], top[i-1]); i-- {
 			top[i], top[i-1] = top[i-1], top[i]
 		}
+	}
+	last := top[max-1]
+	for _, h := range hits[max:] {
+		if h.n < last.n || h.n == last.n && h.id >= last.id { // !better(h, last)
+			continue
+		}
+		top[max-1] = h
+		for i := max - 1; i > 0 && better(top[i], top[i-1]); i-- {
+			top[i], top[i-1] = top[i-1], top[i]
+		}
+		last = top[max-1]
 	}
 	for _, h := range top {
 		dst = append(dst, h.id)
@@ -1051,11 +1076,13 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 		return Fuzzy{}, false
 	}
 	// The forms of a large glossary lie far apart in memory: their cache
-	// misses (the form, then its compact spelling) are taken together,
-	// before any of them is needed.
+	// misses (the shape, then its spellings) are taken together, before
+	// any of them is needed.
 	var touch byte
 	for _, id := range ids {
-		if c := ix.Forms[id].Compact; c != "" {
+		if sh := &ix.shapes[id].shape; sh.Valid() {
+			touch ^= sh.Touch()
+		} else if c := ix.Forms[id].Compact; c != "" {
 			touch ^= c[0]
 		}
 	}
@@ -1065,8 +1092,8 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 	var reach text.Reach // prepared on first use
 	prepared := false
 	for _, id := range ids {
-		f := &ix.Forms[id]
-		if f.Variant { // wrong forms are matched exactly (glossary-variant), never fuzzily
+		f := &ix.shapes[id]
+		if f.variant { // wrong forms are matched exactly (glossary-variant), never fuzzily
 			continue
 		}
 		// Forms are prepared on first use, and only those that may
@@ -1105,19 +1132,20 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 			name = ix.name(id)
 		}
 		m := q.SimilarityAbove(name, floor)
-		if m.Score < above || found && (m.Score < best.Match.Score || m.Score == best.Match.Score && f.Entry >= best.Entry) {
+		form := &ix.Forms[id]
+		if m.Score < above || found && (m.Score < best.Match.Score || m.Score == best.Match.Score && form.Entry >= best.Entry) {
 			continue
 		}
-		term := ix.Entries[f.Entry].Term
+		term := ix.Entries[form.Entry].Term
 		sug := term
-		if m.Start != 0 || m.End != len(f.Text) {
-			sug = f.Text[m.Start:m.End]
-			if f.Variant {
+		if m.Start != 0 || m.End != len(form.Text) {
+			sug = form.Text[m.Start:m.End]
+			if form.Variant {
 				// A word of a wrong form: propose the term.
 				sug = term
 			}
 		}
-		best = Fuzzy{Form: id, Entry: f.Entry, Match: m, Suggestion: sug}
+		best = Fuzzy{Form: id, Entry: form.Entry, Match: m, Suggestion: sug}
 		found = true
 	}
 	return best, found
@@ -1150,7 +1178,7 @@ func (ix *Index) BestCapitalsAbove(s string, floor float64) (Fuzzy, bool) {
 // near) is one of a term in capitals.
 func (ix *Index) mayFindCapitals(s string) bool {
 	c := text.Compact(s)
-	if c == "" || len(ix.fuzzy.keys) == 0 {
+	if c == "" || len(ix.fuzzy.ents) == 0 {
 		return false // near finds nothing
 	}
 	var kb [80]uint64
@@ -1198,11 +1226,22 @@ func (ix *Index) name(id int32) *text.Name {
 // table with a linked list per key read one cache line per id.
 type postings struct {
 	bloom []uint64 // two bits per key in one word: most keys looked up are absent
-	dir   []uint32 // keys[dir[b]:dir[b+1]] are the keys whose top bits are b
+	dir   []uint32 // keys dir[b] to dir[b+1]-1 are the keys whose top bits are b
 	shift uint     // 64 - bits of the directory
-	keys  []uint64 // mixed keys (mixKey), ascending
-	off   []uint32 // the ids of keys[k] are ids[off[k]:off[k+1]]
-	ids   []int32  // ascending for each key
+	// ents holds two words per key k: ents[2k] is the mixed key
+	// (mixKey), ascending, and ents[2k+1] where its ids lie in ids, the
+	// first's offset and their number above it (idRange). Side by side,
+	// a lookup finds both in one cache line, where apart they cost a
+	// cache miss each.
+	ents []uint64
+	ids  []int32 // ascending for each key
+}
+
+// idRange returns the range of ids of key k: ids[lo:hi].
+func (p *postings) idRange(k uint32) (lo, hi uint32) {
+	r := p.ents[2*k+1]
+	lo = uint32(r)
+	return lo, lo + uint32(r>>32)
 }
 
 // mixKey spreads the bits of a key hash over the top bits that the
@@ -1330,8 +1369,12 @@ func (ps *pairs) build(jobs int) postings {
 	// About 10 bits per key: with two bits in a word, about 3% of absent
 	// keys pass, and the filter of a large glossary stays in cache.
 	p.bloom = newFilter(ukeys, 64, 10, bloomBits)
-	p.keys = ukeys
-	p.off = append(off, uint32(w))
+	off = append(off, uint32(w))
+	p.ents = make([]uint64, 2*len(ukeys))
+	for k, m := range ukeys {
+		p.ents[2*k] = m
+		p.ents[2*k+1] = uint64(off[k]) | uint64(off[k+1]-off[k])<<32
+	}
 	p.ids = slices.Clip(ids[:w])
 	return p
 }
@@ -1435,7 +1478,7 @@ func bloomBits(m uint64, nw int) (int, uint64) {
 
 // find returns the ids under key h, ascending.
 func (p *postings) find(h uint64) []int32 {
-	if len(p.keys) == 0 {
+	if len(p.ents) == 0 {
 		return nil
 	}
 	m := mixKey(h)
@@ -1444,8 +1487,9 @@ func (p *postings) find(h uint64) []int32 {
 	}
 	b := m >> p.shift
 	for k, end := p.dir[b], p.dir[b+1]; k < end; k++ {
-		if p.keys[k] == m {
-			return p.ids[p.off[k]:p.off[k+1]]
+		if p.ents[2*k] == m {
+			lo, hi := p.idRange(k)
+			return p.ids[lo:hi]
 		}
 	}
 	return nil

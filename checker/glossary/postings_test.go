@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 // TestPostings checks the postings built from pairs against a plain map
@@ -96,17 +97,28 @@ func TestHitCounter(t *testing.T) {
 			hits = append(hits, hit{all[i], int32(j - i)})
 			i = j
 		}
-		if len(hits) > maxScored {
-			slices.SortStableFunc(hits, func(a, b hit) int { return int(b.n - a.n) })
-			hits = hits[:maxScored]
+		for _, keep := range []int{0, 1, 2, maxScored, 20} {
+			kept := slices.Clone(hits)
+			if len(kept) > keep {
+				slices.SortStableFunc(kept, func(a, b hit) int { return int(b.n - a.n) })
+				kept = kept[:keep]
+			}
+			var want []int32
+			for _, h := range kept {
+				want = append(want, h.id)
+			}
+			slices.Sort(want)
+			if got := hc.appendBest(nil, keep); !slices.Equal(got, want) {
+				t.Fatalf("appendBest(%d) = %v, want %v", keep, got, want)
+			}
 		}
-		var want []int32
-		for _, h := range hits {
-			want = append(want, h.id)
-		}
-		slices.Sort(want)
-		if got := hc.appendBest(nil, maxScored); !slices.Equal(got, want) {
-			t.Fatalf("appendBest = %v, want %v", got, want)
-		}
+	}
+}
+
+// TestFormShapeSize checks that a formShape fills one cache line, no more:
+// best reads one line of each form it turns away.
+func TestFormShapeSize(t *testing.T) {
+	if n := unsafe.Sizeof(formShape{}); n != 64 {
+		t.Fatalf("a formShape takes %d bytes, want 64", n)
 	}
 }

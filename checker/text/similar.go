@@ -232,6 +232,18 @@ func skelHash[S string | []byte](sk S) uint32 {
 // Valid reports whether sh describes a name (is not the zero Shape).
 func (sh *Shape) Valid() bool { return sh.compact != "" }
 
+// Touch returns a byte of each of the spellings of a valid sh, the first
+// of the compact form and the last of the stripped one (if any): a caller that
+// tests several shapes far apart in memory touches them all first, so
+// that their cache misses overlap.
+func (sh *Shape) Touch() byte {
+	b := sh.compact[0]
+	if n := len(sh.stripped); n > 0 {
+		b ^= sh.stripped[n-1]
+	}
+	return b
+}
+
 // word returns the compact form of word i.
 func (sh *Shape) word(i int) string {
 	lo := 0
@@ -666,10 +678,17 @@ func mayReachPair(a, b string, na int, ac *letterCount, ok bool, lift, floor flo
 	// let through is measured, as pairScore would, but without b being
 	// prepared.
 	limit := float64(n)*(top-floor) + 2e-9
+	// Each letter one has more than the other costs an insertion or a
+	// deletion, at least costDouble: a test of lengths alone, which turns
+	// away about a fifth of what the letter counts would, at no cost
+	// (less the margin for the rounding of the distance's sums).
+	if costDouble*float64(n-min(na, nb))-1e-9 > limit {
+		return false
+	}
 	if costLowerBoundFrom(ac, ok, b) > limit {
 		return false
 	}
-	return weightedDistance(a, b, limit) <= limit
+	return distanceWithin(a, b, limit)
 }
 
 // Similarity is Similarity(a.Raw, b.Raw) on prepared names.
@@ -964,6 +983,136 @@ func fillRow(cur, prev []float64, b []rune, kb []int16, ib []float64, x rune, kx
 	return low
 }
 
+// The costs of weightedDistance in twentieths: integers, whose sums are
+// exact. costUnit is a twentieth.
+const (
+	costUnit         = 0.05
+	unitsVowel       = 10 // costVowel
+	unitsConfusable  = 11 // costConfusable
+	unitsDouble      = 7  // costDouble
+	unitsH           = 10 // costH
+	unitsOther       = 20 // costOther
+	unitsOtherSub    = 26 // costOtherSub
+	distanceRounding = 1e-9
+)
+
+// indelUnits is indelCost in twentieths.
+func indelUnits(s []rune, i int) int32 {
+	r := s[i]
+	if i > 0 && s[i-1] == r || i+1 < len(s) && s[i+1] == r {
+		return unitsDouble
+	}
+	if isVowelRune(r) {
+		return unitsVowel
+	}
+	if r == 'h' {
+		return unitsH
+	}
+	return unitsOther
+}
+
+// distanceWithin reports whether weightedDistance(as, bs, limit) <= limit,
+// for a caller that needs no more than that (mayReachPair, for every form
+// the letter counts let through).
+//
+// It fills the same table in integers, in twentieths of the costs, which
+// are exact, where weightedDistance adds float64 costs (0.35, 0.55 have no
+// exact binary form) and takes their minimum with min, a dozen
+// instructions each for NaNs and signed zeros. The distance weightedDistance
+// computes is the least float64 sum of the costs along a path through the
+// table, each within far less than distanceRounding of the exact sum, and
+// so within it of the integer distance in twentieths. Only when that lies
+// within distanceRounding of limit may the two disagree, and then the
+// answer is weightedDistance's own.
+func distanceWithin(as, bs string, limit float64) bool {
+	var abuf, bbuf [maxWithin]rune
+	a, b := appendRunes(abuf[:0], as), appendRunes(bbuf[:0], bs)
+	if len(a) > maxWithin || len(b) > maxWithin {
+		return weightedDistance(as, bs, limit) <= limit
+	}
+	// The least and the most number of twentieths that may compare
+	// either way with limit.
+	lo, hi := (limit-distanceRounding)/costUnit, (limit+distanceRounding)/costUnit
+	var yb [maxWithin]rune
+	var kb, ib, sb [maxWithin]int32
+	n := len(b)
+	ys, ks, is, subs := yb[:n], kb[:n], ib[:n], sb[:n]
+	for j := range ys {
+		ys[j], ks[j], is[j] = b[j], int32(subKind(b[j])), indelUnits(b, j)
+	}
+	var rb [maxWithin + 1]int32
+	row := rb[:n+1]
+	for j := 1; j <= n; j++ {
+		row[j] = row[j-1] + is[j-1]
+	}
+	for i := range a {
+		ci, x, kx := indelUnits(a, i), a[i], int32(subKind(a[i]))
+		same := int32(unitsOtherSub) // substituting x for a letter of its kind
+		switch {
+		case kx == kindVowel:
+			same = unitsVowel
+		case kx >= 0:
+			same = unitsConfusable
+		}
+		substitutions(subs, ys, ks, x, kx, same)
+		if low := fillRowUnits(row, subs, is, ci); float64(low) > hi {
+			return false // weightedDistance's row is above limit too
+		}
+	}
+	switch d := float64(row[len(b)]); {
+	case d > hi:
+		return false
+	case d < lo:
+		return true
+	}
+	return weightedDistance(as, bs, limit) <= limit
+}
+
+// maxWithin is the most runes of a string that distanceWithin compares
+// itself: as many as the letter counts take (letterCount.add), room on
+// the stack for the rest.
+const maxWithin = 64
+
+// substitutions sets subs[j] to the cost in twentieths of substituting
+// x, of kind kx, for the letter ys[j] of kind ks[j]: 0 for x itself,
+// same for another letter of its kind, unitsOtherSub for the others.
+func substitutions(subs, ys, ks []int32, x rune, kx, same int32) {
+	subs, ks = subs[:len(ys)], ks[:len(ys)]
+	for j, y := range ys {
+		c := int32(unitsOtherSub)
+		if ks[j] == kx {
+			c = same
+		}
+		if y == x {
+			c = 0
+		}
+		subs[j] = c
+	}
+}
+
+// fillRowUnits is fillRow in twentieths, in place: row holds the row
+// before and is overwritten with the next, for a letter costing ci to
+// insert or delete and subs[j] to substitute for the j-th letter of the
+// other string, which costs ins[j] to insert or delete. The cell
+// diagonally above is kept aside before it is overwritten. The costs of
+// substitution come from a loop of their own (substitutions), so that
+// this one keeps all its values in registers.
+func fillRowUnits(row, subs, ins []int32, ci int32) int32 {
+	row, ins = row[:len(subs)+1], ins[:len(subs)]
+	diag := row[0]
+	left := diag + ci
+	row[0] = left
+	low := left
+	for j, s := range subs {
+		up := row[j+1]
+		left = min(diag+s, up+ci, left+ins[j])
+		diag = up
+		row[j+1] = left
+		low = min(low, left)
+	}
+	return low
+}
+
 // Substitution kinds of weightedDistance: a vowel, a letter outside ASCII,
 // or else the confusion class of an ASCII character. Substituting x for
 // y costs nothing when they are equal, costVowel when both are vowels,
@@ -1087,24 +1236,28 @@ func (lc *letterCount) add(s string, sign int8) bool {
 	if len(s) > 60 {
 		return false
 	}
-	run := 0
+	// prev is the byte before s[i]; 0, which is no symbol, before the
+	// first.
+	run, prev := 0, byte(0)
 	for i := 0; i < len(s); i++ {
-		k := lbSym[s[i]]
+		c := s[i]
+		k := lbSym[c]
 		if k >= lbSymbols {
 			return false
 		}
 		lc.cnt[k] += sign
-		if i > 0 && s[i-1] == s[i] {
+		if c == prev {
 			run++
 			continue
 		}
 		if run > 0 {
-			lc.dbl[lbClassOf[lbSym[s[i-1]]]] += int8(run + 1)
+			lc.dbl[lbClassOf[lbSym[prev]]] += int8(run + 1)
+			run = 0
 		}
-		run = 0
+		prev = c
 	}
 	if run > 0 {
-		lc.dbl[lbClassOf[lbSym[s[len(s)-1]]]] += int8(run + 1)
+		lc.dbl[lbClassOf[lbSym[prev]]] += int8(run + 1)
 	}
 	return true
 }

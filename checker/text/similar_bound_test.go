@@ -89,6 +89,86 @@ func TestCostLowerBound(t *testing.T) {
 	}
 }
 
+// TestLengthBound checks the test of lengths of mayReachPair: the
+// distance of two strings is at least costDouble for each letter one has
+// more than the other, within the margin it allows for rounding, on the
+// strings of TestCostLowerBound and on long ones (sums of many costs).
+func TestLengthBound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 200000 {
+		a := boundString(rng, rng.IntN(14))
+		if rng.IntN(8) == 0 {
+			a = boundString(rng, 20+rng.IntN(40))
+		}
+		var b string
+		if rng.IntN(2) == 0 {
+			b = boundString(rng, rng.IntN(len(a)+8))
+		} else {
+			b = garble(rng, a, 1+rng.IntN(6))
+		}
+		na, nb := len([]rune(a)), len([]rune(b))
+		lb := costDouble*float64(max(na, nb)-min(na, nb)) - 1e-9
+		if d := weightedDistance(a, b, math.Inf(1)); lb > d {
+			t.Fatalf("weightedDistance(%q, %q) = %v, under the length bound %v", a, b, d, lb+1e-9)
+		}
+	}
+}
+
+// TestDistanceWithin checks distanceWithin against weightedDistance: on
+// random strings, garbled copies of them, long ones, ones outside ASCII,
+// with limits at the distance, a rounding error either side of it, and
+// a little more or less.
+func TestDistanceWithin(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	exotic := []string{"é", "ß", "ł", "ø", "ı", "ş"}
+	str := func() string {
+		var s string
+		switch rng.IntN(8) {
+		case 0:
+			s = boundString(rng, 25+rng.IntN(50)) // beyond maxWithin, sometimes
+		default:
+			s = boundString(rng, rng.IntN(16))
+		}
+		if rng.IntN(6) == 0 && s != "" {
+			i := rng.IntN(len(s))
+			s = s[:i] + exotic[rng.IntN(len(exotic))] + s[i:]
+		}
+		return s
+	}
+	near := 0
+	for range 300000 {
+		a := str()
+		var b string
+		if rng.IntN(2) == 0 {
+			b = str()
+		} else {
+			b = garble(rng, a, 1+rng.IntN(5))
+		}
+		d := weightedDistance(a, b, math.Inf(1))
+		var limit float64
+		switch rng.IntN(6) {
+		case 0:
+			limit = d
+		case 1:
+			limit = math.Nextafter(d, math.Inf(-1))
+		case 2:
+			limit = d + 1e-12*float64(rng.IntN(3)-1)
+		case 3:
+			limit = d + 2e-9*float64(rng.IntN(3)-1)
+			near++
+		default:
+			limit = d * (0.5 + rng.Float64())
+		}
+		want := weightedDistance(a, b, limit) <= limit
+		if got := distanceWithin(a, b, limit); got != want {
+			t.Fatalf("distanceWithin(%q, %q, %v) = %v, want %v (distance %v)", a, b, limit, got, want, d)
+		}
+	}
+	if near == 0 {
+		t.Error("no limit near the distance")
+	}
+}
+
 // TestMayReach checks that MayReach never rules out a pair that
 // SimilarityAbove scores at or above the floor, and that BoundShape
 // equals Bound, on names, random names of several words (connectors,
@@ -153,6 +233,9 @@ func TestMayReach(t *testing.T) {
 		if int(sh.words) != len(qb.words) || int(sh.all) != qb.all || sh.compact != qb.compact || sh.stripped != qb.stripped ||
 			sh.skel != skelHash(qb.skel) || sh.sskel != skelHash(qb.sskel) || len(qb.skels) > 0 && sh.lastSkel != skelHash(qb.skels[len(qb.skels)-1]) {
 			t.Fatalf("PrepareNameShape(%q) = %+v, unlike PrepareName", p[1], sh)
+		}
+		if want := qb.compact[0] ^ lastByte(qb.stripped); sh.Touch() != want {
+			t.Fatalf("PrepareNameShape(%q).Touch() = %q, want %q", p[1], sh.Touch(), want)
 		}
 		for i, w := range qb.words {
 			if sh.word(i) != w {
@@ -249,6 +332,80 @@ func TestLetterCountCost(t *testing.T) {
 		}
 		if got, w := lc.cost(), want(&lc); got != w {
 			t.Fatalf("cost of %q against %q = %v, want %v", a, b, got, w)
+		}
+	}
+}
+
+// lastByte returns the last byte of s, or 0.
+func lastByte(s string) byte {
+	if s == "" {
+		return 0
+	}
+	return s[len(s)-1]
+}
+
+// TestShapeTouch checks Touch on names without a stripped form: all
+// connectors.
+func TestShapeTouch(t *testing.T) {
+	for _, s := range []string{"De La", "of", "Al", "Nayib Bukele", "Tren de Aragua"} {
+		_, sh := PrepareNameShape(s)
+		q := PrepareName(s)
+		if !sh.Valid() {
+			t.Fatalf("PrepareNameShape(%q) not valid", s)
+		}
+		if want := q.compact[0] ^ lastByte(q.stripped); sh.Touch() != want {
+			t.Errorf("PrepareNameShape(%q).Touch() = %q, want %q", s, sh.Touch(), want)
+		}
+	}
+}
+
+// addRef is letterCount.add as it was first written, for TestLetterCountAdd.
+func (lc *letterCount) addRef(s string, sign int8) bool {
+	if len(s) > 60 {
+		return false
+	}
+	run := 0
+	for i := 0; i < len(s); i++ {
+		k := lbSym[s[i]]
+		if k >= lbSymbols {
+			return false
+		}
+		lc.cnt[k] += sign
+		if i > 0 && s[i-1] == s[i] {
+			run++
+			continue
+		}
+		if run > 0 {
+			lc.dbl[lbClassOf[lbSym[s[i-1]]]] += int8(run + 1)
+		}
+		run = 0
+	}
+	if run > 0 {
+		lc.dbl[lbClassOf[lbSym[s[len(s)-1]]]] += int8(run + 1)
+	}
+	return true
+}
+
+// TestLetterCountAdd checks letterCount.add against addRef: the same
+// counts, doubles and answer, on strings with runs of letters, bytes
+// that are no symbol (0 among them) and lengths around the limit.
+func TestLetterCountAdd(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 100000 {
+		n := rng.IntN(20)
+		if rng.IntN(10) == 0 {
+			n = 55 + rng.IntN(10)
+		}
+		b := []byte(boundString(rng, n))
+		if n > 0 && rng.IntN(10) == 0 {
+			b[rng.IntN(n)] = []byte{0, 'A', ' ', 0xc3}[rng.IntN(4)]
+		}
+		var got, want letterCount
+		sign := int8(1 - 2*rng.IntN(2))
+		got.cnt[3], want.cnt[3] = 2, 2 // counts from an earlier string
+		okGot, okWant := got.add(string(b), sign), want.addRef(string(b), sign)
+		if okGot != okWant || got != want {
+			t.Fatalf("add(%q, %d) = %v %+v, want %v %+v", b, sign, okGot, got, okWant, want)
 		}
 	}
 }
