@@ -62,55 +62,14 @@ func foldChunk(s string, j, end int) uint64 {
 	return x
 }
 
-// AppendFoldHashes appends the fold hash of each word token of toks (over
-// s) to dst, and reports whether all those words are ASCII. Words of up to
-// sixteen bytes are hashed inline; the others, and words too near the end
-// of s to load, by FoldHashAt.
-func AppendFoldHashes(dst []uint64, s string, toks []Token) ([]uint64, bool) {
-	ascii := true
-	for k := range toks {
-		t := &toks[k]
-		if t.Kind != Word {
-			continue
-		}
-		var h uint64
-		i, n := t.Start, uint(t.End-t.Start)
-		if n <= 8 && i >= 0 && i+8 <= len(s) {
-			m := uint64(1)<<(8*n) - 1
-			x := load64(s, i) & m
-			f := bit5 & m
-			if x&highBits != 0 {
-				f, ascii = 0, false
-			}
-			h = (uint64(n)*hashK ^ (x | f)) * hashK
-			h ^= h >> 29
-		} else if n <= 16 && i >= 0 && i+16 <= len(s) {
-			m := uint64(1)<<(8*(n-8)) - 1
-			x, y := load64(s, i), load64(s, i+8)&m
-			f, g := uint64(bit5), bit5&m
-			if (x|y)&highBits != 0 {
-				f, g, ascii = 0, 0, false
-			}
-			h = (uint64(n)*hashK ^ (x | f)) * hashK
-			h = (h ^ (y | g)) * hashK
-			h ^= h >> 29
-		} else {
-			var a bool
-			h, a = FoldHashAt(s, t.Start, t.End)
-			ascii = ascii && a
-		}
-		dst = append(dst, h)
-	}
-	return dst, ascii
-}
-
 // lowMasks[n] keeps the low n bytes of a word (n <= 8).
 var lowMasks = [16]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff,
 	0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
 
-// AppendWordFoldHashes is AppendFoldHashes over toks[first:last] that also
-// appends the index in toks of each word to idx, so that a caller that
-// goes back to the words of a hash needs no second walk over the tokens.
+// AppendWordFoldHashes appends the fold hash of each word token of
+// toks[first:last] (over s) to dst and its index in toks to idx, so that a
+// caller that goes back to the words of a hash needs no second walk over
+// the tokens, and reports whether all those words are ASCII.
 // Words of up to eight bytes (most words) are hashed inline, into slices
 // grown once; the others by foldHashLong.
 func AppendWordFoldHashes(dst []uint64, idx []int32, s string, toks []Token, first, last int) ([]uint64, []int32, bool) {

@@ -29,45 +29,47 @@ func TestWordTokenASCIIBytes(t *testing.T) {
 	}
 }
 
-// TestAppendFoldHashes checks AppendFoldHashes against FoldHashAt on the
-// words of random text, near its end too, FoldHash against FoldHashAt, and
-// that ASCII words have equal fold hashes exactly when they are equal in
-// lower case.
-func TestAppendFoldHashes(t *testing.T) {
-	rng := rand.New(rand.NewPCG(61, 62))
+// randomWords returns random text of words of every length, some not
+// ASCII, between spaces, commas, hyphens and full stops, sometimes ending
+// in a word (near the end of the string, where loads eight bytes wide do
+// not fit).
+func randomWords(rng *rand.Rand) string {
 	letters := []string{"é", "É", "ß", "я", "ѯ", "1", "'"}
-	seen := map[uint64]string{}
-	for round := range 5000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			n := 1 + rng.IntN(30)
-			if rng.IntN(2) == 0 {
-				n = 1 + rng.IntN(10)
-			}
-			for range n {
-				if rng.IntN(12) == 0 {
-					b.WriteString(letters[rng.IntN(len(letters))])
-				} else {
-					b.WriteByte("abcXYZ09"[rng.IntN(8)])
-				}
-			}
-			b.WriteString([]string{" ", ", ", "-", ". ", "  "}[rng.IntN(5)])
-		}
-		s := b.String()
+	var b strings.Builder
+	for range rng.IntN(14) {
+		n := 1 + rng.IntN(30)
 		if rng.IntN(2) == 0 {
-			s = strings.TrimRight(s, " ,.-")
+			n = 1 + rng.IntN(10)
 		}
-		toks := Tokenize(nil, s, Span{0, len(s)})
-		prefix := []uint64{7, 8}[:rng.IntN(3)]
-		got, ascii := AppendFoldHashes(slices.Clone(prefix), s, toks)
-		want, wantASCII := slices.Clone(prefix), true
-		for _, tk := range toks {
+		for range n {
+			if rng.IntN(12) == 0 {
+				b.WriteString(letters[rng.IntN(len(letters))])
+			} else {
+				b.WriteByte("abcXYZ09"[rng.IntN(8)])
+			}
+		}
+		b.WriteString([]string{" ", ", ", "-", ". ", "  "}[rng.IntN(5)])
+	}
+	s := b.String()
+	if rng.IntN(2) == 0 {
+		s = strings.TrimRight(s, " ,.-")
+	}
+	return s
+}
+
+// TestFoldHashAt checks FoldHash against FoldHashAt on the words of random
+// text, and that ASCII words have equal fold hashes exactly when they are
+// equal in lower case.
+func TestFoldHashAt(t *testing.T) {
+	rng := rand.New(rand.NewPCG(61, 62))
+	seen := map[uint64]string{}
+	for range 5000 {
+		s := randomWords(rng)
+		for _, tk := range Tokenize(nil, s, Span{0, len(s)}) {
 			if tk.Kind != Word {
 				continue
 			}
 			h, a := FoldHashAt(s, tk.Start, tk.End)
-			want = append(want, h)
-			wantASCII = wantASCII && a
 			w := s[tk.Start:tk.End]
 			if FoldHash(w) != h {
 				t.Fatalf("FoldHash(%q) != FoldHashAt", w)
@@ -87,9 +89,6 @@ func TestAppendFoldHashes(t *testing.T) {
 				seen[h] = w
 			}
 		}
-		if !slices.Equal(got, want) || ascii != wantASCII {
-			t.Fatalf("round %d: AppendFoldHashes(%q) = %x, %v; want %x, %v", round, s, got, ascii, want, wantASCII)
-		}
 	}
 	// Lower-case words that differ in bit 5 of a byte that is not ASCII
 	// stay apart: "я" is D1 8F, "ѯ" D1 AF.
@@ -103,30 +102,14 @@ func TestAppendFoldHashes(t *testing.T) {
 // too, appended after earlier hashes and over a part of the tokens.
 func TestAppendWordFoldHashes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(63, 64))
-	letters := []string{"é", "É", "ß", "я", "1", "'"}
 	for round := range 5000 {
-		var b strings.Builder
-		for range rng.IntN(14) {
-			n := 1 + rng.IntN(20)
-			if rng.IntN(3) > 0 {
-				n = 1 + rng.IntN(9)
-			}
-			for range n {
-				if rng.IntN(15) == 0 {
-					b.WriteString(letters[rng.IntN(len(letters))])
-				} else {
-					b.WriteByte("abcXYZ09"[rng.IntN(8)])
-				}
-			}
-			b.WriteString([]string{" ", ", ", "-", ". ", "  "}[rng.IntN(5)])
-		}
-		s := b.String()
-		if rng.IntN(2) == 0 {
-			s = strings.TrimRight(s, " ,.-")
-		}
+		s := randomWords(rng)
 		toks := Tokenize(nil, s, Span{0, len(s)})
 		first := rng.IntN(len(toks) + 1)
 		last := first + rng.IntN(len(toks)-first+1)
+		if rng.IntN(4) == 0 {
+			first, last = 0, len(toks)
+		}
 		prefix := []uint64{7, 8}[:rng.IntN(3)]
 		prefixIdx := []int32{70, 80}[:len(prefix)]
 		got, gotIdx, ascii := AppendWordFoldHashes(slices.Clone(prefix), slices.Clone(prefixIdx), s, toks, first, last)
