@@ -2,12 +2,12 @@ package rules
 
 import (
 	"math/rand/v2"
-	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker/checkertest"
+	"github.com/mtlint/mtlint/checker/checkertest/randtext"
 	"github.com/mtlint/mtlint/checker/text"
 )
 
@@ -51,11 +51,7 @@ func TestCapIsTitleWord(t *testing.T) {
 	rng := rand.New(rand.NewPCG(91, 92))
 	parts := []string{"A", "Z", "a", "z", "'", "’", "é", "É", "1", "-", "ß", "Σ", "σ", "\xff", "@", "[", "`", "{"}
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(6) {
-			b.WriteString(parts[rng.IntN(len(parts))])
-		}
-		w := b.String()
+		w := randtext.Join(rng, parts, 6)
 		if got, want := capIsTitleWord(w), slow(w); got != want {
 			t.Fatalf("capIsTitleWord(%q) = %v, want %v", w, got, want)
 		}

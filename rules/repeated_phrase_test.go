@@ -9,6 +9,7 @@ import (
 
 	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/checkertest"
+	"github.com/mtlint/mtlint/checker/checkertest/randtext"
 	"github.com/mtlint/mtlint/checker/input"
 )
 
@@ -48,11 +49,7 @@ func compareFastPath(t *testing.T, rule *checker.Rule, rng *rand.Rand, parts []s
 	defer fast(true)
 	found := 0
 	for round := range 3000 {
-		var b strings.Builder
-		for range rng.IntN(maxParts) {
-			b.WriteString(parts[rng.IntN(len(parts))])
-		}
-		txt := b.String()
+		txt := randtext.Join(rng, parts, maxParts)
 		fast(true)
 		got := ruleFindings(t, rule, txt, nil)
 		fast(false)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/checkertest"
+	"github.com/mtlint/mtlint/checker/checkertest/randtext"
 )
 
 func TestSpacedHyphen(t *testing.T) {
@@ -46,11 +47,7 @@ func TestSpacedHyphenFastPath(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	found := 0
 	for round := range 3000 {
-		var b strings.Builder
-		for range rng.IntN(40) {
-			b.WriteString(parts[rng.IntN(len(parts))])
-		}
-		txt := b.String()
+		txt := randtext.Join(rng, parts, 40)
 		fast := ruleFindings(t, SpacedHyphen, txt, nil)
 		slow := ruleFindings(t, &ref, txt, nil)
 		found += len(slow)

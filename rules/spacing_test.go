@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/mtlint/mtlint/checker/checkertest"
+	"github.com/mtlint/mtlint/checker/checkertest/randtext"
 	"github.com/mtlint/mtlint/checker/text"
 )
 
@@ -37,11 +38,7 @@ func TestSpacingColumns(t *testing.T) {
 	rng := rand.New(rand.NewPCG(81, 82))
 	parts := []string{"a", "bc", "def", " ", " ", "  ", "   ", "    "}
 	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(16) {
-			b.WriteString(parts[rng.IntN(len(parts))])
-		}
-		line := b.String()
+		line := randtext.Join(rng, parts, 16)
 		if got, want := spacingColumns(line), slow(line); got != want {
 			t.Fatalf("spacingColumns(%q) = %v, want %v", line, got, want)
 		}

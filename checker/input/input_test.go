@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/checkertest/randtext"
 )
 
 // blocksOf renders the blocks of a parse as "kind: text" lines, the text
@@ -353,11 +354,7 @@ func TestRuleOrBlankLine(t *testing.T) {
 	rng := rand.New(rand.NewPCG(101, 102))
 	parts := []string{" ", "\t", "\r", "-", "=", "*", "+", "a", "\x01", "é"}
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(10) {
-			b.WriteString(parts[rng.IntN(len(parts))])
-		}
-		line := b.String()
+		line := randtext.Join(rng, parts, 10)
 		m := baseMask(line)
 		for k := range m {
 			if rng.IntN(8) == 0 && m[k] != '\r' {
@@ -392,11 +389,7 @@ func TestWordCount(t *testing.T) {
 	rng := rand.New(rand.NewPCG(103, 104))
 	parts := []string{" ", "  ", "\t", "a", "bc", "déf", "\r", "-"}
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(60) {
-			b.WriteString(parts[rng.IntN(len(parts))])
-		}
-		line := b.String()
+		line := randtext.Join(rng, parts, 60)
 		if got, want := wordCount(line), slow(line); got != want {
 			t.Fatalf("wordCount(%q) = %d, want %d", line, got, want)
 		}

@@ -34,3 +34,13 @@ func Name(rng *rand.Rand, syllables []string) string {
 	w := b.String()
 	return strings.ToUpper(w[:1]) + w[1:]
 }
+
+// Join returns 0 to maxParts-1 strings drawn from parts, joined: random
+// text made of the pieces a fast path must get right.
+func Join(rng *rand.Rand, parts []string, maxParts int) string {
+	var b strings.Builder
+	for range rng.IntN(maxParts) {
+		b.WriteString(parts[rng.IntN(len(parts))])
+	}
+	return b.String()
+}
