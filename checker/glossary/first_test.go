@@ -120,3 +120,130 @@ func TestNextStart(t *testing.T) {
 		t.Errorf("passed over %d tokens of %d: the filter lets most through", skipped, len(toks))
 	}
 }
+
+// TestLongKey checks that a long ASCII word of a text (8 to 16 bytes)
+// has, whatever its case and wherever it lies, the longKey of the form
+// token it matches, and that the possessive of a one-token form has the
+// key possessiveKeyOf gives it.
+func TestLongKey(t *testing.T) {
+	for _, w := range []string{"Salvador", "SALVADOR", "Washington", "Zz09AZaz", "abcdefghijklmnop", "MS13-MS13", "Internationalis", "México-Gálvez", "Mexico-Galvez"} {
+		f := text.Fold(w)
+		want, ok := longKeyOf(w)
+		if ok != (len(f) >= 8 && len(f) <= 16) {
+			t.Fatalf("longKeyOf(%q) ok = %v", w, ok)
+		}
+		if !ok {
+			continue
+		}
+		for _, v := range []string{f, strings.ToUpper(f), strings.ToLower(f)} {
+			for _, before := range []string{"", "some text before "} {
+				s := before + v + " and after"
+				a, z := load8(s, len(before)), load8(s, len(before)+len(v)-8)
+				if got := longKey(a, z, len(v)); got != want {
+					t.Errorf("longKey(%q) = %x, want %x, as longKeyOf(%q)", v, got, want, w)
+				}
+			}
+		}
+	}
+	for _, w := range []string{"Li", "Ali", "Lodz", "Łódź", "Bukele", "Salvador", "Washingtonia12", "Washingtonia123"} {
+		f := text.Fold(w)
+		got, ok := possessiveKeyOf(w)
+		if ok != (len(f) >= 2 && len(f) <= 14) {
+			t.Fatalf("possessiveKeyOf(%q) ok = %v", w, ok)
+		}
+		if !ok {
+			continue
+		}
+		for _, v := range []string{f + "'s", strings.ToUpper(f) + "'S", f + "'S"} {
+			var want uint64
+			if len(v) < 8 {
+				want = shortKey(load8(v+"        ", 0)&lowBytes[len(v)], len(v))
+			} else {
+				want = longKey(load8(v, 0), load8(v, len(v)-8), len(v))
+			}
+			if got != want {
+				t.Errorf("possessiveKeyOf(%q) = %x, want %x, the key of %q", w, got, want, v)
+			}
+		}
+	}
+}
+
+// TestNextStartLong checks the filter of long words and of possessives
+// against MatchAt without it: one-token and longer forms of 1 to 20
+// bytes, in any case, with "'s" or "'S" or not, are each let through
+// where they match.
+func TestNextStartLong(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	letters := "abcdefghijklmnopqrstuvwxyz"
+	var entries []Entry
+	for n := 1; n <= 20; n++ {
+		for range 20 {
+			b := make([]byte, n)
+			for k := range b {
+				b[k] = letters[rng.IntN(len(letters))]
+			}
+			w := strings.ToUpper(string(b[:1])) + string(b[1:])
+			if rng.IntN(2) == 0 {
+				entries = append(entries, Entry{Term: w})
+			} else {
+				entries = append(entries, Entry{Term: w + " Group", Variants: []string{w + "'s Group"}})
+			}
+		}
+	}
+	entries = append(entries, Entry{Term: "Ángel"}, Entry{Term: "Gálvez-Montoya"}, Entry{Term: "O'Neill"})
+	ix := NewIndex(entries)
+	ref := NewIndex(entries)
+	ref.first = nil // MatchAt without the filter
+	words := []string{"the", "of", "group", "Group", "international", "configuration", "O'Neill's", "Angel's", "GALVEZ-MONTOYA'S", ",", "'s", "s's"}
+	var b strings.Builder
+	for range 30000 {
+		w := words[rng.IntN(len(words))]
+		if rng.IntN(2) == 0 {
+			e := entries[rng.IntN(len(entries))]
+			w = e.Term
+			if len(e.Variants) > 0 && rng.IntN(3) == 0 {
+				w = e.Variants[0]
+			}
+			if k := strings.IndexByte(w, ' '); k > 0 && rng.IntN(2) == 0 {
+				w = w[:k] // the first word alone
+			}
+			switch rng.IntN(6) {
+			case 0:
+				w = strings.ToUpper(w)
+			case 1:
+				w = strings.ToLower(w)
+			case 2, 3:
+				w += "'s"
+			case 4:
+				w += "'S"
+			}
+		}
+		b.WriteString(w)
+		b.WriteByte(" -"[rng.IntN(8)/7])
+	}
+	s := b.String()
+	toks := text.Tokenize(nil, s, text.Span{End: len(s)})
+	found, skipped := 0, 0
+	for i := 0; i < len(toks); {
+		j := ix.NextStart(s, toks, i)
+		skipped += j - i
+		for k := i; k < j; k++ {
+			if _, n, _ := ref.MatchAt(s, toks, k); n > 0 && (toks[k].Kind == text.Word || toks[k].Kind == text.Number) {
+				t.Fatalf("NextStart(%d) = %d passes over %q at %d", i, j, s[toks[k].Start:toks[k].End], k)
+			}
+		}
+		if j < len(toks) {
+			if _, n, _ := ref.MatchAt(s, toks, j); n > 0 {
+				found++
+			}
+		}
+		i = j + 1
+	}
+	if found < 10000 {
+		t.Errorf("found %d forms, want about 15,000", found)
+	}
+	if skipped < len(toks)/4 {
+		t.Errorf("passed over %d tokens of %d: the filter lets most through", skipped, len(toks))
+	}
+	t.Logf("found %d, passed over %d of %d tokens", found, skipped, len(toks))
+}

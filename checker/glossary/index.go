@@ -125,6 +125,12 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 		if fp.short {
 			firstKeys = append(firstKeys, fp.q)
 		}
+		if fp.long {
+			firstKeys = append(firstKeys, fp.lq)
+		}
+		if fp.possessive {
+			firstKeys = append(firstKeys, fp.pq)
+		}
 		if len(fp.chain) == 1 {
 			wholeKeys = append(wholeKeys, fp.chain[0])
 			if fp.short {
@@ -227,18 +233,22 @@ type formSrc struct{ entry, form int }
 // alone, so that forms can be prepared in parallel. chain is nil for a
 // form skipped (empty, or no token).
 type formPrep struct {
-	text     string
-	entry    int
-	variant  bool
-	compact  string
-	shape    text.Shape
-	chain    []uint64 // hashToken of each token prefix
-	q, pk    uint64   // the first token's shortKey, and the first two's pairKey
-	short    bool     // q is set
-	pair     bool     // pk is set: two short first tokens, more than one token
-	parts    []uint64 // of a term: partKeyHash of each run of whole words
-	keys     []uint64 // fuzzy keys
-	capitals bool     // a term written in capitals
+	text       string
+	entry      int
+	variant    bool
+	compact    string
+	shape      text.Shape
+	chain      []uint64 // hashToken of each token prefix
+	q, pk      uint64   // the first token's shortKey, and the first two's pairKey
+	short      bool     // q is set
+	lq         uint64   // the first token's longKey
+	long       bool     // lq is set
+	pq         uint64   // of a one-token form: its possessive's shortKey or longKey
+	possessive bool     // pq is set
+	pair       bool     // pk is set: two short first tokens, more than one token
+	parts      []uint64 // of a term: partKeyHash of each run of whole words
+	keys       []uint64 // fuzzy keys
+	capitals   bool     // a term written in capitals
 }
 
 // A prepBuf holds the slices of one goroutine's formPreps, reused from
@@ -282,6 +292,10 @@ func (b *prepBuf) prepare(fp *formPrep, entries []Entry, src formSrc) {
 	fp.chain = b.grab(start)
 	q, short := shortKeyOf(f[toks[0].Start:toks[0].End])
 	fp.q, fp.short = q, short
+	fp.lq, fp.long = longKeyOf(f[toks[0].Start:toks[0].End])
+	if len(toks) == 1 {
+		fp.pq, fp.possessive = possessiveKeyOf(f[toks[0].Start:toks[0].End])
+	}
 	if len(toks) > 1 {
 		if q2, ok := shortKeyOf(f[toks[1].Start:toks[1].End]); short && ok {
 			fp.pk, fp.pair = pairKey(q, q2, toks[1].Start > toks[0].End), true
@@ -339,7 +353,8 @@ func (b *prepBuf) prepare(fp *formPrep, entries []Entry, src formSrc) {
 }
 
 // buildFirstFilter fills first with the keys of the forms' first tokens
-// (their hashToken and, for the short ones, their shortKey),
+// (their hashToken and, for the short ones, their shortKey, for the long
+// ones their longKey),
 // at 8 to 16 bits per key, two bits in one word each: nearly every token
 // of a text starts no form, and this filter turns most of them away
 // before the seq filter or the map. It is kept small (32 KB for 20,000
@@ -385,8 +400,8 @@ func (ix *Index) mayStartKey(h uint64) bool {
 // NextStart returns the index of the first word or number token of
 // toks[i:] at which a term or variant may start (see MatchAt), or
 // len(toks). Nearly every token of a text starts none, and most are
-// short ASCII words: those are taken eight bytes at a time and turned
-// away by a small filter on their shortKey, without a call.
+// ASCII words of up to 16 bytes: skipFiltered turns those away by a small
+// filter on a key taken from their bytes, without a hash or a call.
 func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
 	first := ix.first
 	if len(first) == 0 {
@@ -395,7 +410,7 @@ func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
 		}
 		return i
 	}
-	mask := uint64(len(first) - 1)
+	mask := len(first) - 1
 	for ; i < len(toks); i++ {
 		t := &toks[i]
 		if t.Kind-text.Word > text.Number-text.Word {
@@ -404,20 +419,39 @@ func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
 		if n := t.End - t.Start; n < 8 && t.Start+8 <= len(s) {
 			// The first n bytes, by a mask from a table: a shift by a
 			// variable amount takes moves around it on amd64.
-			x := load8(s, t.Start) & lowBytes[n&7]
-			if x&0x8080808080808080 != 0 || x&possMask[n&7] == possBytes[n&7] {
+			sb := &shortBytes[n&7]
+			x := load8(s, t.Start) & sb.low
+			if x&0x8080808080808080 != 0 {
 				return i
 			}
 			// firstBits of the shortKey, inline, its bits from a
-			// table too.
+			// table too. A possessive whose word without "'s" is a
+			// one-token form gets through on its own key (see
+			// possessiveKeys).
 			m := shortKey(x, n) * 0xd6e8feb86659fd93
-			if b := bit64[m>>58] | bit64[m>>52&63]; first[m>>32&mask]&b != b {
+			if b := bit64[m>>58] | bit64[m>>52&63]; first[int(m>>32)&mask]&b != b {
 				continue
 			}
-			if ix.mayStartShort(s, toks, i, x, n) {
+			if x&sb.possMask == sb.possBytes || ix.mayStartShort(s, toks, i, x, n) {
 				return i
 			}
 			continue
+		} else if n >= 8 && n <= 16 {
+			// A word of 8 to 16 bytes (one of 8 or more in eight
+			// percent of the words of prose): its first and last eight
+			// bytes hold all of it, and the filter of its longKey turns
+			// it away before its wordKey, a mixing step per eight
+			// bytes.
+			a, z := load8(s, t.Start), load8(s, t.End-8)
+			if (a|z)&0x8080808080808080 != 0 {
+				return i // outside ASCII
+			}
+			// A possessive gets through as a short word does, and
+			// wordKey turns it down.
+			m := longKey(a, z, n) * 0xd6e8feb86659fd93
+			if b := bit64[m>>58] | bit64[m>>52&63]; first[int(m>>32)&mask]&b != b {
+				continue
+			}
 		}
 		h, ok := wordKey(s, *t)
 		if !ok {
@@ -432,6 +466,15 @@ func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
 
 // lowBytes[n] keeps the n low bytes of a word (n < 8).
 var lowBytes = [8]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff}
+
+// shortBytes[n] holds lowBytes[n], possMask[n] and possBytes[n], for one
+// address for all three.
+var shortBytes = func() (t [8]struct{ low, possMask, possBytes uint64 }) {
+	for n := range t {
+		t[n].low, t[n].possMask, t[n].possBytes = lowBytes[n], possMask[n], possBytes[n]
+	}
+	return t
+}()
 
 // possMask[n] and possBytes[n] tell a possessive word x of n bytes,
 // n < 8, the first lowest: one of at least four bytes that ends in "'s"
@@ -488,6 +531,56 @@ func shortKeyOf(w string) (uint64, bool) {
 		x = x<<8 | uint64(w[i])
 	}
 	return shortKey(x, len(w)), true
+}
+
+// longKey returns the key in the first filter of a word of 8 <= n <= 16
+// ASCII bytes whose first eight are a and last eight z (the first
+// lowest): like shortKey, the same for every word that folds as it does.
+func longKey(a, z uint64, n int) uint64 {
+	return (a|0x2020202020202020)*0x9e3779b97f4a7c15 ^ z | 0x2020202020202020 ^ uint64(n)
+}
+
+// longKeyOf returns the longKey of the word w as hashWord folds it, when
+// that is ASCII, of 8 to 16 bytes: a form's first token that a long ASCII
+// word of a text may match.
+func longKeyOf(w string) (uint64, bool) {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			w = text.Fold(w)
+			break
+		}
+	}
+	if len(w) < 8 || len(w) > 16 {
+		return 0, false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return 0, false
+		}
+	}
+	return longKey(load8(w, 0), load8(w, len(w)-8), len(w)), true
+}
+
+// possessiveKeyOf returns the key in the first filter (shortKey or
+// longKey) of the possessive of the one-token form w, w + "'s", as
+// hashWord folds w, when that is ASCII of 2 to 14 bytes: NextStart turns
+// away a possessive word on the filter alone, and MatchAt finds w in it
+// ("Bukele's"). A possessive that is itself a form's first token gets
+// through on that token's own key.
+func possessiveKeyOf(w string) (uint64, bool) {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			w = text.Fold(w)
+			break
+		}
+	}
+	if len(w) < 2 || len(w) > 14 {
+		return 0, false
+	}
+	if k, ok := shortKeyOf(w + "'s"); ok {
+		return k, true
+	}
+	return longKeyOf(w + "'s")
 }
 
 // mayStartShort is mayStartAt for toks[i], a short ASCII word x of n
