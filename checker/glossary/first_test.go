@@ -169,9 +169,9 @@ func TestLongKey(t *testing.T) {
 }
 
 // TestNextStartLong checks the filter of long words and of possessives
-// against MatchAt without it: one-token and longer forms of 1 to 20
-// bytes, in any case, with "'s" or "'S" or not, are each let through
-// where they match.
+// against MatchAt without it: one-token and longer forms whose first or
+// second word has 1 to 20 bytes, in any case, with "'s" or "'S" or not,
+// are each let through where they match.
 func TestNextStartLong(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	letters := "abcdefghijklmnopqrstuvwxyz"
@@ -183,10 +183,14 @@ func TestNextStartLong(t *testing.T) {
 				b[k] = letters[rng.IntN(len(letters))]
 			}
 			w := strings.ToUpper(string(b[:1])) + string(b[1:])
-			if rng.IntN(2) == 0 {
+			switch rng.IntN(3) {
+			case 0:
 				entries = append(entries, Entry{Term: w})
-			} else {
+			case 1:
 				entries = append(entries, Entry{Term: w + " Group", Variants: []string{w + "'s Group"}})
+			default:
+				// A short first word, and this one second.
+				entries = append(entries, Entry{Term: "De " + w, Variants: []string{"de-" + w}})
 			}
 		}
 	}
@@ -194,7 +198,7 @@ func TestNextStartLong(t *testing.T) {
 	ix := NewIndex(entries)
 	ref := NewIndex(entries)
 	ref.first = nil // MatchAt without the filter
-	words := []string{"the", "of", "group", "Group", "international", "configuration", "O'Neill's", "Angel's", "GALVEZ-MONTOYA'S", ",", "'s", "s's"}
+	words := []string{"the", "of", "de", "DE", "group", "Group", "international", "configuration", "O'Neill's", "Angel's", "GALVEZ-MONTOYA'S", ",", "'s", "s's"}
 	var b strings.Builder
 	for range 30000 {
 		w := words[rng.IntN(len(words))]

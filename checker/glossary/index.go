@@ -34,7 +34,7 @@ type Index struct {
 	seqSh   uint                // 64 - log2(bits in seqBF)
 	first   []uint64            // filter of the keys of forms' first tokens (firstBits)
 	whole   []uint64            // filter of the keys (and shortKeys) of one-token forms (firstBits)
-	pairs   []uint64            // filter of the pairKeys of forms' first two tokens, when short (firstBits)
+	pairs   []uint64            // filter of the pairKeys of forms' first two tokens, the first short, the second short or long (firstBits)
 	words   map[uint64]struct{} // runs of whole words of terms (not variants)
 	wordsBF []uint64            // filter of the keys of words (firstBits), to skip most map lookups
 	fuzzy   postings            // deletion and skeleton keys → form ids
@@ -297,7 +297,12 @@ func (b *prepBuf) prepare(fp *formPrep, entries []Entry, src formSrc) {
 		fp.pq, fp.possessive = possessiveKeyOf(f[toks[0].Start:toks[0].End])
 	}
 	if len(toks) > 1 {
-		if q2, ok := shortKeyOf(f[toks[1].Start:toks[1].End]); short && ok {
+		w2 := f[toks[1].Start:toks[1].End]
+		q2, ok := shortKeyOf(w2)
+		if !ok {
+			q2, ok = longKeyOf(w2)
+		}
+		if short && ok {
 			fp.pk, fp.pair = pairKey(q, q2, toks[1].Start > toks[0].End), true
 		}
 	}
@@ -585,7 +590,8 @@ func possessiveKeyOf(w string) (uint64, bool) {
 
 // mayStartShort is mayStartAt for toks[i], a short ASCII word x of n
 // bytes (as NextStart takes it, not a possessive): when the next token is
-// one too, the filters of shortKeys answer, without a hashWord.
+// one too, or an ASCII word of 8 to 16 bytes, the filters of shortKeys
+// and longKeys answer, without a hashWord.
 func (ix *Index) mayStartShort(s string, toks []text.Token, i int, x uint64, n int) bool {
 	k := shortKey(x, n)
 	if w, b := firstBits(k, len(ix.whole)); ix.whole[w]&b == b {
@@ -601,6 +607,13 @@ func (ix *Index) mayStartShort(s string, toks []text.Token, i int, x uint64, n i
 		// MatchAt also takes without it).
 		if x2&0x8080808080808080 == 0 && !(n2 >= 4 && x2>>(8*uint(n2-2)&63)|0x2000 == 's'<<8|'\'') {
 			w, b := firstBits(pairKey(k, shortKey(x2, n2), t.Start > toks[i].End), len(ix.pairs))
+			return ix.pairs[w]&b == b
+		}
+	} else if n2 >= 8 && n2 <= 16 {
+		// A long word: by its longKey, when ASCII and not a possessive.
+		a, z := load8(s, t.Start), load8(s, t.End-8)
+		if (a|z)&0x8080808080808080 == 0 && z>>48|0x2000 != 's'<<8|'\'' {
+			w, b := firstBits(pairKey(k, longKey(a, z, n2), t.Start > toks[i].End), len(ix.pairs))
 			return ix.pairs[w]&b == b
 		}
 	}
