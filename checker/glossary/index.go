@@ -405,8 +405,9 @@ func (ix *Index) mayStartKey(h uint64) bool {
 // NextStart returns the index of the first word or number token of
 // toks[i:] at which a term or variant may start (see MatchAt), or
 // len(toks). Nearly every token of a text starts none, and most are
-// ASCII words of up to 16 bytes: skipFiltered turns those away by a small
-// filter on a key taken from their bytes, without a hash or a call.
+// ASCII words of up to 16 bytes: those are taken eight bytes at a time
+// and turned away by a small filter on a key of their bytes (shortKey,
+// longKey), without a hash or a call.
 func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
 	first := ix.first
 	if len(first) == 0 {
@@ -432,21 +433,20 @@ func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
 			// firstBits of the shortKey, inline, its bits from a
 			// table too. A possessive whose word without "'s" is a
 			// one-token form gets through on its own key (see
-			// possessiveKeys).
+			// possessiveKeyOf).
 			m := shortKey(x, n) * 0xd6e8feb86659fd93
-			if b := bit64[m>>58] | bit64[m>>52&63]; first[int(m>>32)&mask]&b != b {
+			if w := first[int(m>>32)&mask]; w&bit64[m>>58] == 0 || w&bit64[m>>52&63] == 0 {
 				continue
 			}
-			if x&sb.possMask == sb.possBytes || ix.mayStartShort(s, toks, i, x, n) {
+			if ix.mayStartShort(s, toks, i) {
 				return i
 			}
 			continue
 		} else if n >= 8 && n <= 16 {
-			// A word of 8 to 16 bytes (one of 8 or more in eight
-			// percent of the words of prose): its first and last eight
-			// bytes hold all of it, and the filter of its longKey turns
-			// it away before its wordKey, a mixing step per eight
-			// bytes.
+			// A word of 8 to 16 bytes (about one word of prose in
+			// six): its first and last eight bytes hold all of it, and
+			// the filter of its longKey turns it away before its
+			// wordKey, a call and a mixing step per eight bytes.
 			a, z := load8(s, t.Start), load8(s, t.End-8)
 			if (a|z)&0x8080808080808080 != 0 {
 				return i // outside ASCII
@@ -454,7 +454,7 @@ func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
 			// A possessive gets through as a short word does, and
 			// wordKey turns it down.
 			m := longKey(a, z, n) * 0xd6e8feb86659fd93
-			if b := bit64[m>>58] | bit64[m>>52&63]; first[int(m>>32)&mask]&b != b {
+			if w := first[int(m>>32)&mask]; w&bit64[m>>58] == 0 || w&bit64[m>>52&63] == 0 {
 				continue
 			}
 		}
@@ -588,11 +588,19 @@ func possessiveKeyOf(w string) (uint64, bool) {
 	return longKeyOf(w + "'s")
 }
 
-// mayStartShort is mayStartAt for toks[i], a short ASCII word x of n
-// bytes (as NextStart takes it, not a possessive): when the next token is
-// one too, or an ASCII word of 8 to 16 bytes, the filters of shortKeys
+// mayStartShort is mayStartAt for toks[i], a short ASCII word that
+// NextStart took from s eight bytes at a time and let through the first
+// filter (it is taken again here, to keep NextStart's loop light): a
+// possessive may start a form; for another word, when the next token is a
+// short ASCII word too, or one of 8 to 16 bytes, the filters of shortKeys
 // and longKeys answer, without a hashWord.
-func (ix *Index) mayStartShort(s string, toks []text.Token, i int, x uint64, n int) bool {
+func (ix *Index) mayStartShort(s string, toks []text.Token, i int) bool {
+	n := toks[i].End - toks[i].Start
+	sb := &shortBytes[n&7]
+	x := load8(s, toks[i].Start) & sb.low
+	if x&sb.possMask == sb.possBytes {
+		return true
+	}
 	k := shortKey(x, n)
 	if w, b := firstBits(k, len(ix.whole)); ix.whole[w]&b == b {
 		return true
@@ -602,10 +610,11 @@ func (ix *Index) mayStartShort(s string, toks []text.Token, i int, x uint64, n i
 	}
 	t := &toks[i+1]
 	if n2 := t.End - t.Start; n2 < 8 && t.Start+8 <= len(s) {
-		x2 := load8(s, t.Start) & lowBytes[n2&7]
+		sb2 := &shortBytes[n2&7]
+		x2 := load8(s, t.Start) & sb2.low
 		// Not outside ASCII, nor ending in "'s" (a possessive, which
 		// MatchAt also takes without it).
-		if x2&0x8080808080808080 == 0 && !(n2 >= 4 && x2>>(8*uint(n2-2)&63)|0x2000 == 's'<<8|'\'') {
+		if x2&0x8080808080808080 == 0 && x2&sb2.possMask != sb2.possBytes {
 			w, b := firstBits(pairKey(k, shortKey(x2, n2), t.Start > toks[i].End), len(ix.pairs))
 			return ix.pairs[w]&b == b
 		}

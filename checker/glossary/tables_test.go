@@ -51,6 +51,9 @@ func TestPossessiveTables(t *testing.T) {
 				if got := x&possMask[n] == possBytes[n]; got != want {
 					t.Fatalf("%q: possessive %v, want %v", w, got, want)
 				}
+				if sb := shortBytes[n]; sb.low != lowBytes[n] || (x&sb.possMask == sb.possBytes) != want {
+					t.Fatalf("%q: shortBytes[%d] = %x, not as lowBytes, possMask and possBytes", w, n, sb)
+				}
 			}
 		}
 	}
