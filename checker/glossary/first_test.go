@@ -145,6 +145,14 @@ func TestLongKey(t *testing.T) {
 			}
 		}
 	}
+	// NextStart takes a key of 0 for none.
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 10000 {
+		a, z, n := rng.Uint64(), rng.Uint64(), rng.IntN(17)
+		if longKey(a, z, n) == 0 || shortKey(a&lowBytes[n&7], n&7) == 0 {
+			t.Fatalf("a key of 0 for %x %x %d", a, z, n)
+		}
+	}
 	for _, w := range []string{"Li", "Ali", "Lodz", "Łódź", "Bukele", "Salvador", "Washingtonia12", "Washingtonia123"} {
 		f := text.Fold(w)
 		got, ok := possessiveKeyOf(w)

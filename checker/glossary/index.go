@@ -438,6 +438,40 @@ func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
 			if w := first[int(m>>32)&mask]; w&bit64[m>>58] == 0 || w&bit64[m>>52&63] == 0 {
 				continue
 			}
+			// Most that get through ("the", "a", "in") start a form
+			// only as its first word, and the word after them tells:
+			// when it is an ASCII word of up to 16 bytes, the filters
+			// of shortKeys and longKeys answer, inline (mayStartShort
+			// does the same, and takes the others).
+			if x&sb.possMask == sb.possBytes {
+				return i
+			}
+			k := shortKey(x, n)
+			if w, b := firstBits(k, len(ix.whole)); ix.whole[w]&b == b {
+				return i
+			}
+			if i+1 < len(toks) {
+				t2 := &toks[i+1]
+				var k2 uint64 // its key; never 0, as bit 5 of its low byte is set
+				if n2 := t2.End - t2.Start; n2 < 8 && t2.Start+8 <= len(s) {
+					sb2 := &shortBytes[n2&7]
+					x2 := load8(s, t2.Start) & sb2.low
+					if x2&0x8080808080808080 == 0 && x2&sb2.possMask != sb2.possBytes {
+						k2 = shortKey(x2, n2)
+					}
+				} else if n2 >= 8 && n2 <= 16 {
+					a, z := load8(s, t2.Start), load8(s, t2.End-8)
+					if (a|z)&0x8080808080808080 == 0 && z>>48|0x2000 != 's'<<8|'\'' {
+						k2 = longKey(a, z, n2)
+					}
+				}
+				if k2 != 0 {
+					if w, b := firstBits(pairKey(k, k2, t2.Start > t.End), len(ix.pairs)); ix.pairs[w]&b == b {
+						return i
+					}
+					continue
+				}
+			}
 			if ix.mayStartShort(s, toks, i) {
 				return i
 			}
@@ -593,7 +627,8 @@ func possessiveKeyOf(w string) (uint64, bool) {
 // filter (it is taken again here, to keep NextStart's loop light): a
 // possessive may start a form; for another word, when the next token is a
 // short ASCII word too, or one of 8 to 16 bytes, the filters of shortKeys
-// and longKeys answer, without a hashWord.
+// and longKeys answer, without a hashWord. NextStart asks it only about
+// the words it does not decide so itself.
 func (ix *Index) mayStartShort(s string, toks []text.Token, i int) bool {
 	n := toks[i].End - toks[i].Start
 	sb := &shortBytes[n&7]
