@@ -904,34 +904,64 @@ func (ix *Index) IsTermPart(w string) bool {
 }
 
 // partKeyHash returns hashString(partKey(s)), without building the key
-// when s is ASCII.
+// when s is ASCII: a byte's class, from a table, tells the few that are
+// not hashed as they are (capitals, whitespace, hyphens). A space is
+// hashed before the next byte written when whitespace follows a byte
+// written other than a hyphen, and that byte is the one before the
+// whitespace (every ASCII byte but whitespace is written).
 func partKeyHash(s string) uint64 {
 	h := uint64(fnvOffset)
-	written, hyphen, space := false, false, false
+	pend := false // a space to hash before the next byte but a hyphen
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			return hashString(partKey(s))
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			space = true
-			continue
-		case c == '-':
-			space = false
-		default:
-			if space && written && !hyphen {
-				h = (h ^ ' ') * fnvPrime
-			}
-			space = false
-			if 'A' <= c && c <= 'Z' {
+		if cl := partClass[c]; cl != partPlain {
+			switch cl {
+			case partUpper:
 				c += 'a' - 'A'
+			case partSpace:
+				if i > 0 && partClass[s[i-1]] != partSpace {
+					pend = s[i-1] != '-'
+				}
+				continue
+			case partHyphen:
+				pend = false
+			default:
+				return hashString(partKey(s)) // outside ASCII
 			}
 		}
+		if pend {
+			h = (h ^ ' ') * fnvPrime
+			pend = false
+		}
 		h = (h ^ uint64(c)) * fnvPrime
-		written, hyphen = true, c == '-'
 	}
 	return h
 }
+
+// The classes of bytes for partKeyHash.
+const (
+	partPlain  = iota // hashed as it is
+	partUpper         // an ASCII capital, hashed in lower case
+	partSpace         // whitespace as partKey takes it
+	partHyphen        // '-'
+	partOther         // outside ASCII
+)
+
+var partClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = partOther
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			t[c] = partSpace
+		case c == '-':
+			t[c] = partHyphen
+		case 'A' <= c && c <= 'Z':
+			t[c] = partUpper
+		}
+	}
+	return t
+}()
 
 // partKey folds s, collapses whitespace and drops spaces around hyphens.
 func partKey(s string) string {

@@ -22,6 +22,23 @@ func TestPartKeyHash(t *testing.T) {
 	}
 }
 
+// TestPartKeyHashRandom checks partKeyHash against its definition on
+// random strings of the bytes it treats apart.
+func TestPartKeyHashRandom(t *testing.T) {
+	parts := []string{" ", "\t", "\n", "\r", "\f", "-", "a", "Z", "'", "0", "é", "É"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 50000 {
+		var b strings.Builder
+		for k := rng.IntN(9); k > 0; k-- {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := b.String()
+		if got, want := partKeyHash(s), hashString(partKey(s)); got != want {
+			t.Fatalf("partKeyHash(%q) = %x, want %x (key %q)", s, got, want, partKey(s))
+		}
+	}
+}
+
 func TestPossessive(t *testing.T) {
 	plain := func(w string) int {
 		for _, p := range []string{"'s", "’s", "'S", "’S"} {
