@@ -97,7 +97,7 @@ func tokenize(dst []Token, s string, span Span, marks *[]int) ([]Token, int) {
 	i, end := span.Start, span.End
 	for i < end {
 		c := s[i]
-		if fastClass[c] != fastOther && i+8 <= end && len(dst) < cap(dst) {
+		if fastClass[c] != fastOther && len(dst) < cap(dst) {
 			// Most of prose goes in asciiTokens, which stops at the
 			// first token it leaves to the code below.
 			toks := dst[:cap(dst)]

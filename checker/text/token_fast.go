@@ -64,18 +64,24 @@ var afterLetters = func() (t [256]uint8) {
 // writes into toks, from n on, the tokens tokenize would find, and into
 // marks (when not nil) the indexes of those that are . ! ?, while it
 // meets only ASCII. It stops at the start of the first token it leaves
-// to tokenize (one with a byte not ASCII, a number followed by a letter),
-// when toks or marks is full, or within eight bytes of the end of s, and
-// returns the new n and i and the number of words it found.
+// to tokenize (one with a byte not ASCII, a number followed by a letter,
+// a number or a word with digits or an apostrophe in the last eight bytes
+// of s), when toks or marks is full, or at the end of s, and returns the
+// new n and i and the number of words it found.
 //
-// It calls nothing and never grows a slice, so that its loop keeps its
+// Its loop calls nothing and never grows a slice, so that it keeps its
 // values in registers: tokenize, ready for any text, spills them around
-// its calls.
+// its calls. The last bytes of s, which it cannot read eight at a time,
+// go in asciiTail, called on the way out.
 func asciiTokens(toks []Token, n int, s string, i int, marks *markList) (int, int, int) {
 	words := 0
-	if n < 0 || i < 0 || len(s) < 8 {
+	if n < 0 || i < 0 {
 		return n, i, 0
 	}
+	if len(s) < 8 {
+		return asciiTail(toks, n, s, i, marks, words)
+	}
+loop:
 	for uint(n) < uint(len(toks)) && uint(i) < uint(len(s)-7) {
 		switch fastClass[s[i]] {
 		case fastLetter:
@@ -84,7 +90,7 @@ func asciiTokens(toks []Token, n int, s string, i int, marks *markList) (int, in
 				m := ^asciiLetters8(load64(s, j)) & highBits
 				if m == 0 {
 					if j += 8; j >= len(s)-7 {
-						return n, i, words
+						break loop // a long word at the end
 					}
 					continue
 				}
@@ -179,6 +185,53 @@ func asciiTokens(toks []Token, n int, s string, i int, marks *markList) (int, in
 			toks[n] = Token{Span{i, j}, Number}
 			n++
 			i = j
+		case fastSymbol:
+			toks[n] = Token{Span{i, i + 1}, Symbol}
+			n++
+			i++
+		default:
+			return n, i, words
+		}
+	}
+	return asciiTail(toks, n, s, i, marks, words)
+}
+
+// asciiTail is asciiTokens for the last bytes of s, where it cannot read
+// eight bytes at a time: it goes a byte at a time over words of letters,
+// spaces, punctuation and symbols rather than leave them all to tokenize.
+// words is the number of words asciiTokens has found so far.
+func asciiTail(toks []Token, n int, s string, i int, marks *markList, words int) (int, int, int) {
+	for uint(n) < uint(len(toks)) && uint(i) < uint(len(s)) {
+		switch fastClass[s[i]] {
+		case fastLetter:
+			j := i + 1
+			for j < len(s) && fastClass[s[j]] == fastLetter {
+				j++
+			}
+			if j < len(s) && afterLetters[s[j]] != wordEnds {
+				return n, i, words
+			}
+			toks[n] = Token{Span{i, j}, Word}
+			n++
+			words++
+			i = j
+		case fastSpace:
+			i++
+		case fastPunct:
+			toks[n] = Token{Span{i, i + 1}, Punct}
+			n++
+			i++
+		case fastMark:
+			if marks != nil {
+				if uint(marks.n) >= uint(len(marks.at)) {
+					return n, i, words
+				}
+				marks.at[marks.n] = n
+				marks.n++
+			}
+			toks[n] = Token{Span{i, i + 1}, Punct}
+			n++
+			i++
 		case fastSymbol:
 			toks[n] = Token{Span{i, i + 1}, Symbol}
 			n++
