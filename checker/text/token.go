@@ -97,35 +97,36 @@ func tokenize(dst []Token, s string, span Span, marks *[]int) ([]Token, int) {
 	i, end := span.Start, span.End
 	for i < end {
 		c := s[i]
+		if fastClass[c] != fastOther && len(dst) < cap(dst) {
+			// Most of prose goes in asciiTokens, which stops at the
+			// first token it leaves to the code below.
+			toks := dst[:cap(dst)]
+			var ml *markList
+			if marks != nil {
+				ml = &markList{(*marks)[:cap(*marks)], len(*marks)}
+			}
+			n, j, w := asciiTokens(toks, len(dst), s[:end], i, ml)
+			dst, i = toks[:n], j
+			words += w
+			if ml != nil {
+				*marks = ml.at[:ml.n]
+			}
+			if i >= end {
+				break
+			}
+			c = s[i]
+		}
 		if c < utf8.RuneSelf {
 			// By frequency in prose: letters, spaces, punctuation.
 			switch cl := asciiClass[c]; {
 			case cl == classLetter:
-				for {
-					// Most words end within eight bytes: the first
-					// look is made here, without a call.
-					var j int
-					if i+8 <= end {
-						if m := ^asciiAlnum8(load64(s, i)) & highBits; m != 0 {
-							j = i + bits.TrailingZeros64(m)/8
-						} else {
-							j = asciiAlnumEnd(s, i+8, end)
-						}
-					} else {
-						j = asciiAlnumEnd(s, i, end)
-					}
-					if j < end && (s[j] >= utf8.RuneSelf || s[j] == '\'') {
-						j = scanWord(s, i, end) // an apostrophe or a non-ASCII letter may go on
-					}
-					dst = append(dst, Token{Span{i, j}, Word})
-					words++
-					i = j
-					// Most often a space and another word follow.
-					if i+1 >= end || s[i] != ' ' || s[i+1] >= utf8.RuneSelf || asciiClass[s[i+1]] != classLetter {
-						break
-					}
-					i++
+				j := asciiAlnumEnd(s, i, end)
+				if j < end && (s[j] >= utf8.RuneSelf || s[j] == '\'') {
+					j = scanWord(s, i, end) // an apostrophe or a non-ASCII letter may go on
 				}
+				dst = append(dst, Token{Span{i, j}, Word})
+				words++
+				i = j
 			case cl == classSpace:
 				// Runs of spaces (indentation, aligned columns) in a
 				// tight loop.

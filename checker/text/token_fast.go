@@ -1,0 +1,258 @@
+package text
+
+import (
+	"math/bits"
+	"unicode/utf8"
+)
+
+// Classes of bytes for asciiTokens; fastOther is every byte it leaves to
+// tokenize (bytes not ASCII).
+const (
+	fastOther = iota
+	fastLetter
+	fastSpace
+	fastPunct // ASCII punctuation that cannot end a sentence
+	fastMark  // . ! ?, which terminalStart marks
+	fastDigit
+	fastSymbol // any other ASCII byte
+)
+
+var fastClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch asciiClass[c] {
+		case classLetter:
+			t[c] = fastLetter
+		case classSpace:
+			t[c] = fastSpace
+		case classPunct:
+			t[c] = fastPunct
+			if terminalStart[c] {
+				t[c] = fastMark
+			}
+		case classDigit:
+			t[c] = fastDigit
+		default:
+			t[c] = fastSymbol
+		}
+	}
+	return t
+}()
+
+// What the byte after a run of ASCII letters means for the word.
+const (
+	wordEnds    = iota // the word ends before it
+	wordGoesOn         // a digit: the word goes on
+	wordMayGoOn        // an apostrophe: the word goes on if a letter follows
+	wordUnknown        // not ASCII: left to scanWord
+)
+
+var afterLetters = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = wordUnknown
+		case '0' <= c && c <= '9':
+			t[c] = wordGoesOn
+		case c == '\'':
+			t[c] = wordMayGoOn
+		}
+	}
+	return t
+}()
+
+// asciiTokens is tokenize for the bulk of English prose: from s[i:] it
+// writes into toks, from n on, the tokens tokenize would find, and into
+// marks (when not nil) the indexes of those that are . ! ?, while it
+// meets only ASCII. It stops at the start of the first token it leaves
+// to tokenize (one with a byte not ASCII, a number followed by a letter,
+// a number or a word with digits or an apostrophe in the last eight bytes
+// of s), when toks or marks is full, or at the end of s, and returns the
+// new n and i and the number of words it found.
+//
+// Its loop calls nothing and never grows a slice, so that it keeps its
+// values in registers: tokenize, ready for any text, spills them around
+// its calls. The last bytes of s, which it cannot read eight at a time,
+// go in asciiTail, called on the way out.
+func asciiTokens(toks []Token, n int, s string, i int, marks *markList) (int, int, int) {
+	words := 0
+	if n < 0 || i < 0 {
+		return n, i, 0
+	}
+	if len(s) < 8 {
+		return asciiTail(toks, n, s, i, marks, words)
+	}
+loop:
+	for uint(n) < uint(len(toks)) && uint(i) < uint(len(s)-7) {
+		switch fastClass[s[i]] {
+		case fastLetter:
+			j := i // the start of the run of letters being read
+			for {
+				m := ^asciiLetters8(load64(s, j)) & highBits
+				if m == 0 {
+					if j += 8; j >= len(s)-7 {
+						break loop // a long word at the end
+					}
+					continue
+				}
+				j += bits.TrailingZeros64(m) / 8
+				if k := afterLetters[s[j]]; k != wordEnds {
+					if k == wordUnknown || j+1 >= len(s)-7 {
+						return n, i, words
+					}
+					if k == wordGoesOn {
+						// Digits: the rest of the word, letters and
+						// digits, one byte at a time (rare in prose:
+						// "MP3", "i386").
+						for asciiAlnum[s[j]] {
+							if j++; j >= len(s)-7 {
+								return n, i, words
+							}
+						}
+						if c := s[j]; c >= utf8.RuneSelf || j+1 >= len(s)-7 {
+							return n, i, words
+						} else if c != '\'' {
+							break
+						}
+					}
+					// "don't": a letter after the apostrophe goes on
+					// with the word, a byte not ASCII needs scanWord.
+					if d := s[j+1]; d >= utf8.RuneSelf {
+						return n, i, words
+					} else if fastClass[d] == fastLetter {
+						j++
+						continue
+					}
+				}
+				break
+			}
+			toks[n] = Token{Span{i, j}, Word}
+			n++
+			words++
+			i = j
+			if s[i] == ' ' {
+				i++
+			}
+		case fastSpace:
+			// The run of spaces, line ends and indentation in a
+			// tight loop, a run of ' ' eight bytes at a time.
+			for i++; i < len(s)-7; i++ {
+				c := s[i]
+				if c == ' ' {
+					m := load64(s, i) ^ ' '*lowBits
+					if m == 0 {
+						i += 7
+						continue
+					}
+					i += bits.TrailingZeros64(m) / 8
+					c = s[i]
+				}
+				if fastClass[c] != fastSpace {
+					break
+				}
+			}
+		case fastPunct:
+			toks[n] = Token{Span{i, i + 1}, Punct}
+			n++
+			i++
+		case fastMark:
+			if marks != nil {
+				if uint(marks.n) >= uint(len(marks.at)) {
+					return n, i, words
+				}
+				marks.at[marks.n] = n
+				marks.n++
+			}
+			toks[n] = Token{Span{i, i + 1}, Punct}
+			n++
+			i++
+		case fastDigit:
+			// As scanNumber: digits, with inner . , : between digits.
+			j := i + 1
+			for ; j < len(s)-7; j++ {
+				c := s[j]
+				if '0' <= c && c <= '9' {
+					continue
+				}
+				if (c == '.' || c == ',' || c == ':') && '0' <= s[j+1] && s[j+1] <= '9' {
+					continue
+				}
+				break
+			}
+			// A letter after it makes a word ("3rd"), left to tokenize.
+			if j >= len(s)-7 || fastClass[s[j]] == fastLetter || s[j] >= utf8.RuneSelf {
+				return n, i, words
+			}
+			toks[n] = Token{Span{i, j}, Number}
+			n++
+			i = j
+		case fastSymbol:
+			toks[n] = Token{Span{i, i + 1}, Symbol}
+			n++
+			i++
+		default:
+			return n, i, words
+		}
+	}
+	return asciiTail(toks, n, s, i, marks, words)
+}
+
+// asciiTail is asciiTokens for the last bytes of s, where it cannot read
+// eight bytes at a time: it goes a byte at a time over words of letters,
+// spaces, punctuation and symbols rather than leave them all to tokenize.
+// words is the number of words asciiTokens has found so far.
+func asciiTail(toks []Token, n int, s string, i int, marks *markList, words int) (int, int, int) {
+	for uint(n) < uint(len(toks)) && uint(i) < uint(len(s)) {
+		switch fastClass[s[i]] {
+		case fastLetter:
+			j := i + 1
+			for j < len(s) && fastClass[s[j]] == fastLetter {
+				j++
+			}
+			if j < len(s) && afterLetters[s[j]] != wordEnds {
+				return n, i, words
+			}
+			toks[n] = Token{Span{i, j}, Word}
+			n++
+			words++
+			i = j
+		case fastSpace:
+			i++
+		case fastPunct:
+			toks[n] = Token{Span{i, i + 1}, Punct}
+			n++
+			i++
+		case fastMark:
+			if marks != nil {
+				if uint(marks.n) >= uint(len(marks.at)) {
+					return n, i, words
+				}
+				marks.at[marks.n] = n
+				marks.n++
+			}
+			toks[n] = Token{Span{i, i + 1}, Punct}
+			n++
+			i++
+		case fastSymbol:
+			toks[n] = Token{Span{i, i + 1}, Symbol}
+			n++
+			i++
+		default:
+			return n, i, words
+		}
+	}
+	return n, i, words
+}
+
+// A markList is a list of marks with room to grow: at[:n] are the marks.
+type markList struct {
+	at []int
+	n  int
+}
+
+// asciiLetters8 returns, for each of the eight bytes of x, its high bit
+// set when the byte is an ASCII letter, all else clear.
+func asciiLetters8(x uint64) uint64 {
+	// As in asciiAlnum8: upper case to lower, then a range check.
+	z := x&^highBits | 0x20*lowBits
+	return (z + (0x80-'a')*lowBits) &^ (z + (0x7f-'z')*lowBits) &^ x
+}
