@@ -83,27 +83,7 @@ func TestNextStart(t *testing.T) {
 	}
 	s := b.String()
 	toks := text.Tokenize(nil, s, text.Span{End: len(s)})
-	found, skipped := 0, 0
-	for i := 0; i < len(toks); {
-		j := ix.NextStart(s, toks, i)
-		skipped += j - i
-		for k := i; k < j; k++ {
-			if _, n, _ := ref.MatchAt(s, toks, k); n > 0 && (toks[k].Kind == text.Word || toks[k].Kind == text.Number) {
-				t.Fatalf("NextStart(%d) = %d passes over %q at %d", i, j, s[toks[k].Start:toks[k].End], k)
-			}
-		}
-		if j < len(toks) {
-			f1, n1, e1 := ix.MatchAt(s, toks, j)
-			f2, n2, e2 := ref.MatchAt(s, toks, j)
-			if n1 != n2 || e1 != e2 || len(f1) != len(f2) {
-				t.Fatalf("MatchAt(%d) = %v %d %d, without the filter %v %d %d", j, f1, n1, e1, f2, n2, e2)
-			}
-			if n1 > 0 {
-				found++
-			}
-		}
-		i = j + 1
-	}
+	found, skipped := walkNextStart(t, ix, ref, s, toks)
 	// MatchAt turns tokens away on the filter too: everywhere it agrees
 	// with MatchAt without it.
 	for k := range toks {
@@ -235,7 +215,23 @@ func TestNextStartLong(t *testing.T) {
 	}
 	s := b.String()
 	toks := text.Tokenize(nil, s, text.Span{End: len(s)})
-	found, skipped := 0, 0
+	found, skipped := walkNextStart(t, ix, ref, s, toks)
+	if found < 10000 {
+		t.Errorf("found %d forms, want about 15,000", found)
+	}
+	if skipped < len(toks)/4 {
+		t.Errorf("passed over %d tokens of %d: the filter lets most through", skipped, len(toks))
+	}
+	t.Logf("found %d, passed over %d of %d tokens", found, skipped, len(toks))
+}
+
+// walkNextStart steps through toks with ix.NextStart and checks that it
+// passes over no word or number where ref, the same index without its
+// filter, matches a form, and that ix.MatchAt agrees with ref.MatchAt
+// where it stops. It returns how many stops start a form and how many
+// tokens it passed over.
+func walkNextStart(t *testing.T, ix, ref *Index, s string, toks []text.Token) (found, skipped int) {
+	t.Helper()
 	for i := 0; i < len(toks); {
 		j := ix.NextStart(s, toks, i)
 		skipped += j - i
@@ -245,17 +241,16 @@ func TestNextStartLong(t *testing.T) {
 			}
 		}
 		if j < len(toks) {
-			if _, n, _ := ref.MatchAt(s, toks, j); n > 0 {
+			f1, n1, e1 := ix.MatchAt(s, toks, j)
+			f2, n2, e2 := ref.MatchAt(s, toks, j)
+			if n1 != n2 || e1 != e2 || len(f1) != len(f2) {
+				t.Fatalf("MatchAt(%d) = %v %d %d, without the filter %v %d %d", j, f1, n1, e1, f2, n2, e2)
+			}
+			if n1 > 0 {
 				found++
 			}
 		}
 		i = j + 1
 	}
-	if found < 10000 {
-		t.Errorf("found %d forms, want about 15,000", found)
-	}
-	if skipped < len(toks)/4 {
-		t.Errorf("passed over %d tokens of %d: the filter lets most through", skipped, len(toks))
-	}
-	t.Logf("found %d, passed over %d of %d tokens", found, skipped, len(toks))
+	return found, skipped
 }
