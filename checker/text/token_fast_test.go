@@ -1,118 +1,25 @@
 package text
 
 import (
-	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
 )
 
-// tokenizeBefore is tokenize as it was before asciiTokens took over the
-// bulk of prose, kept to check the two against each other (tokens, word
-// counts and marks).
-func tokenizeBefore(dst []Token, s string, span Span, marks *[]int) ([]Token, int) {
+// tokenizeWant is what tokenize must give: the tokens of tokenizeRef,
+// the plain tokenizer, the words among them, and the marks: the indexes
+// of the punctuation tokens whose first byte terminalStart marks.
+func tokenizeWant(dst []Token, s string, span Span, marks *[]int) ([]Token, int) {
+	from := len(dst)
+	dst = tokenizeRef(dst, s, span)
 	words := 0
-	i, end := span.Start, span.End
-	for i < end {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			// By frequency in prose: letters, spaces, punctuation.
-			switch cl := asciiClass[c]; {
-			case cl == classLetter:
-				for {
-					// Most words end within eight bytes: the first
-					// look is made here, without a call.
-					var j int
-					if i+8 <= end {
-						if m := ^asciiAlnum8(load64(s, i)) & highBits; m != 0 {
-							j = i + bits.TrailingZeros64(m)/8
-						} else {
-							j = asciiAlnumEnd(s, i+8, end)
-						}
-					} else {
-						j = asciiAlnumEnd(s, i, end)
-					}
-					if j < end && (s[j] >= utf8.RuneSelf || s[j] == '\'') {
-						j = scanWord(s, i, end) // an apostrophe or a non-ASCII letter may go on
-					}
-					dst = append(dst, Token{Span{i, j}, Word})
-					words++
-					i = j
-					// Most often a space and another word follow.
-					if i+1 >= end || s[i] != ' ' || s[i+1] >= utf8.RuneSelf || asciiClass[s[i+1]] != classLetter {
-						break
-					}
-					i++
-				}
-			case cl == classSpace:
-				// Runs of spaces (indentation, aligned columns) in a
-				// tight loop.
-				for i++; i < end && s[i] == ' '; i++ {
-				}
-			case cl == classPunct:
-				if marks != nil && terminalStart[c] {
-					*marks = append(*marks, len(dst))
-				}
-				dst = append(dst, Token{Span{i, i + 1}, Punct})
-				i++
-			case cl == classDigit:
-				j := scanNumber(s, i, end)
-				// "MS13"-like tails and "3rd" belong to the word.
-				if j < end && startsWord(s, j, end) && !startsCJK(s, j, end) {
-					j = scanWord(s, j, end)
-					dst = append(dst, Token{Span{i, j}, Word})
-					words++
-				} else {
-					dst = append(dst, Token{Span{i, j}, Number})
-				}
-				i = j
-			default:
-				dst = append(dst, Token{Span{i, i + 1}, Symbol})
-				i++
-			}
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:span.End])
-		switch {
-		case r == utf8.RuneError && n <= 1:
-			dst = append(dst, Token{Span{i, i + 1}, Symbol})
-			i++
-		case unicode.IsSpace(r):
-			i += n
-		case unicode.IsLetter(r):
-			j := scanWord(s, i, span.End)
-			dst = append(dst, Token{Span{i, j}, Word})
+	for k := from; k < len(dst); k++ {
+		switch t := dst[k]; {
+		case t.Kind == Word:
 			words++
-			i = j
-		case unicode.IsDigit(r):
-			j := i + n
-			for j < span.End {
-				r2, n2 := utf8.DecodeRuneInString(s[j:span.End])
-				if !unicode.IsDigit(r2) {
-					break
-				}
-				j += n2
-			}
-			dst = append(dst, Token{Span{i, j}, Number})
-			i = j
-		case unicode.IsPunct(r):
-			if marks != nil && terminalStart[c] {
-				*marks = append(*marks, len(dst))
-			}
-			dst = append(dst, Token{Span{i, i + n}, Punct})
-			i += n
-		case extendsSymbol(r) && len(dst) > 0 && dst[len(dst)-1].End == i:
-			// A stray combining mark, variation selector or joiner
-			// belongs to the token before it.
-			dst[len(dst)-1].End = i + n
-			i += n
-		default:
-			j := scanSymbol(s, i+n, span.End, r)
-			dst = append(dst, Token{Span{i, j}, Symbol})
-			i = j
+		case t.Kind == Punct && terminalStart[s[t.Start]]:
+			*marks = append(*marks, k)
 		}
 	}
 	return dst, words
@@ -158,7 +65,7 @@ func TestTokenizeFastPath(t *testing.T) {
 			return dst, make([]int, pre, pre+mkRoom)
 		}
 		wantDst, wantMarks := newDst()
-		wantDst, wantWords := tokenizeBefore(wantDst, s, sp, &wantMarks)
+		wantDst, wantWords := tokenizeWant(wantDst, s, sp, &wantMarks)
 		gotDst, gotMarks := newDst()
 		gotDst, gotWords := tokenize(gotDst, s, sp, &gotMarks)
 		if !slices.Equal(gotDst, wantDst) || gotWords != wantWords || !slices.Equal(gotMarks, wantMarks) {
