@@ -9,6 +9,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 	"weak"
 
 	"github.com/mtlint/mtlint/checker"
@@ -1487,32 +1488,49 @@ var spellLowerASCII = func() []struct{ lead, lower byte } {
 // spellSelect appends to dst the indexes of the tokens of the shapes sh
 // selects, in order. The tokens are in order and not empty, so that all
 // but the last have two bytes of text from their start.
+//
+// It reads every token of a document, about twelve instructions a token
+// rather than twenty: the tokens by their offset from the first and the
+// text unchecked (the bounds are known), in a loop of its own until the
+// next selected (about one token in twenty).
 func spellSelect(dst []int32, m string, toks []text.Token, sh *spellShapes) []int32 {
 	least := &sh.min
 	_ = least[0] // one nil check, not one a token
 	// The last token, which may have one byte of text, first.
 	last := false
-	if n := len(toks); n > 0 {
+	n := len(toks)
+	if n > 0 {
 		t := &toks[n-1]
 		last = t.End-t.Start >= 2 && uint(t.End-t.Start) >= uint(least[uint16(m[t.Start])|uint16(m[t.Start+1])<<8])
 	}
-	ts := toks[:max(len(toks)-1, 0)]
-	for k := uint(0); k < uint(len(ts)); k++ {
-		// The next selected, in a loop of its own.
-		for ; k < uint(len(ts)); k++ {
-			t := &ts[k]
-			st := t.Start
-			p := m[st : st+2]
-			if uint(t.End-st) >= uint(least[uint16(p[0])|uint16(p[1])<<8]) {
-				break
-			}
+	if n > 1 {
+		// Every token before the last starts at least two bytes
+		// before the end of m: checked once, for the one that starts
+		// last.
+		if t := &toks[n-2]; t.Start < 0 || t.Start+2 > len(m) || t.End < t.Start {
+			panic("spellSelect: tokens out of order")
 		}
-		if k < uint(len(ts)) {
-			dst = append(dst, int32(k))
+		const size = unsafe.Sizeof(text.Token{})
+		base := unsafe.Pointer(unsafe.SliceData(toks))
+		text0 := unsafe.Pointer(unsafe.StringData(m))
+		end := uintptr(n-1) * size
+		for off := uintptr(0); off < end; off += size {
+			// The next selected, in a loop of its own.
+			for ; off < end; off += size {
+				t := (*text.Token)(unsafe.Add(base, off))
+				p := unsafe.Add(text0, t.Start)
+				f := uint16(*(*byte)(p)) | uint16(*(*byte)(unsafe.Add(p, 1)))<<8
+				if uint(t.End-t.Start) >= uint(least[f]) {
+					break
+				}
+			}
+			if off < end {
+				dst = append(dst, int32(off/size))
+			}
 		}
 	}
 	if last {
-		dst = append(dst, int32(len(ts)))
+		dst = append(dst, int32(n-1))
 	}
 	return dst
 }
