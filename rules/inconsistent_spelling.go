@@ -602,12 +602,13 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 	var plans [2]spellPlans
 	plans[0].init(len(cands) / 4)
 	if c.plans == nil {
-		// As many plans as tables' slots, at most half of them
-		// used; a word span in about eight candidates, and an
-		// acronym or part in most plans.
-		c.plans = make([]spellPlan, 0, len(cands)/2+16)
-		c.wspans = make([]int32, 0, len(cands)/8+16)
-		c.pspans = make([]spellPlanSpan, 0, len(cands)/2+16)
+		// Prose has a plan in about four candidates, the spans of
+		// their words (two numbers a word) in about two, and an
+		// acronym or part in about five: sized so, the arrays seldom
+		// grow, and hold little unused.
+		c.plans = make([]spellPlan, 0, len(cands)/3+16)
+		c.wspans = make([]int32, 0, len(cands)/2+16)
+		c.pspans = make([]spellPlanSpan, 0, len(cands)/4+16)
 	}
 	if c.index[cluster.Name].slots == nil {
 		c.index[cluster.Name].init(len(cands) / 8)

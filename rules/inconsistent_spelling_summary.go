@@ -574,6 +574,8 @@ func (r *spellReader) readSummary(si int) *spellRead {
 			fill[run.item]++
 		}
 	} else {
+		n := s.len()
+		rd.at, rd.n = make([]int, 0, n), make([]uint8, 0, n)
 		s.eachRun(func(j int, it *spellItem, _ []byte, at int) {
 			rd.at = append(rd.at, at)
 			rd.n = append(rd.n, it.n)
