@@ -86,6 +86,54 @@ type spellingCollector struct {
 	// One cursor per kind: each kind's occurrences come in text order
 	// (names and acronyms share one, at the candidates' starts).
 	cursors [cluster.Regional + 1]spellCursor
+	// spare, if not nil, holds arrays of an earlier document to use
+	// again (see spellArrays).
+	spare *spellArrays
+}
+
+// spellArrays holds the arrays of a collector, which are garbage once its
+// summary is made, from one document to the next: made anew they were
+// about half of what the rule allocated, and so of the garbage
+// collections it cost a run.
+type spellArrays struct {
+	plans  []spellPlan
+	wspans []int32
+	pspans []spellPlanSpan
+	items  []spellItem
+	texts  []string
+	chunks [][]spellOcc // spare chunks of occurrences
+	order  []int32      // for finish
+	at     []int32
+}
+
+var spellArraysPool = sync.Pool{New: func() any { return new(spellArrays) }}
+
+// spellReuse returns s emptied if it holds n, else a new slice of
+// capacity n.
+func spellReuse[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:0]
+	}
+	return make([]T, 0, n)
+}
+
+// release puts the collector's arrays in its spare ones, for the next
+// document, once its summary is made; it forgets them and the texts of
+// the document they held.
+func (c *spellingCollector) release() {
+	a := c.spare
+	if a == nil {
+		return
+	}
+	clear(c.texts)
+	a.plans, a.wspans, a.pspans = c.plans[:0], c.wspans[:0], c.pspans[:0]
+	a.items, a.texts = c.items[:0], c.texts[:0]
+	a.chunks = append(a.chunks, c.occs...)
+	if c.occ != nil {
+		a.chunks = append(a.chunks, c.occ)
+	}
+	c.plans, c.wspans, c.pspans, c.items, c.texts = nil, nil, nil, nil, nil
+	c.occs, c.occ, c.spare = nil, nil, nil
 }
 
 func (c *spellingCollector) add(kind cluster.Kind, spelling string, s checker.Span, mid bool) {
@@ -274,6 +322,19 @@ func (c *spellingCollector) newOccChunk() {
 	}
 	if c.occ != nil {
 		c.occs = append(c.occs, c.occ)
+	}
+	if a := c.spare; a != nil {
+		// A spare chunk of the size, if one is left (documents of
+		// other sizes take others: those are dropped).
+		for len(a.chunks) > 0 {
+			ch := a.chunks[len(a.chunks)-1]
+			a.chunks[len(a.chunks)-1] = nil
+			a.chunks = a.chunks[:len(a.chunks)-1]
+			if cap(ch) == 1<<c.occShift {
+				c.occ = ch[:0]
+				return
+			}
+		}
 	}
 	c.occ = make([]spellOcc, 0, 1<<c.occShift)
 }
@@ -502,11 +563,15 @@ func spellRuneCount(s string) int {
 }
 
 func collectSpellings(p *checker.Pass) (any, error) {
-	c := &spellingCollector{doc: p.Doc, file: p.Doc.Path}
+	spare := spellArraysPool.Get().(*spellArrays)
+	c := &spellingCollector{doc: p.Doc, file: p.Doc.Path, spare: spare}
 	doc := p.Doc
 	collectNames(c, doc)
 	collectCompounds(c, doc, p.Bool("british-american"))
-	return c.finish(), nil
+	s := c.finish()
+	c.release()
+	spellArraysPool.Put(spare)
+	return s, nil
 }
 
 // A spellWord is a word of a name candidate with what the rule asks of it,
@@ -606,9 +671,13 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 		// their words (two numbers a word) in about two, and an
 		// acronym or part in about five: sized so, the arrays seldom
 		// grow, and hold little unused.
-		c.plans = make([]spellPlan, 0, len(cands)/3+16)
-		c.wspans = make([]int32, 0, len(cands)/2+16)
-		c.pspans = make([]spellPlanSpan, 0, len(cands)/4+16)
+		var a spellArrays
+		if c.spare != nil {
+			a = *c.spare
+		}
+		c.plans = spellReuse(a.plans, len(cands)/3+16)
+		c.wspans = spellReuse(a.wspans, len(cands)/2+16)
+		c.pspans = spellReuse(a.pspans, len(cands)/4+16)
 	}
 	if c.index[cluster.Name].slots == nil {
 		c.index[cluster.Name].init(len(cands) / 8)
@@ -616,8 +685,12 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 		// of about a quarter of that, so that little is left unused.
 		c.occShift = uint(bits.Len(uint(max(len(cands)/8, 16))))
 		// About one new spelling in seven candidates.
-		c.items = make([]spellItem, 0, len(cands)/6+8)
-		c.texts = make([]string, 0, len(cands)/6+8)
+		var a spellArrays
+		if c.spare != nil {
+			a = *c.spare
+		}
+		c.items = spellReuse(a.items, len(cands)/6+8)
+		c.texts = spellReuse(a.texts, len(cands)/6+8)
 	}
 	for k := range cands {
 		cand := &cands[k] // not copied: it is read many times

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -297,6 +298,44 @@ func TestSpellLookup(t *testing.T) {
 		known, common := spellLookup(w)
 		if known != spellKnown(w) || common != lexicon.IsCommon(w) {
 			t.Errorf("spellLookup(%q) = %v, %v; want %v, %v", w, known, common, spellKnown(w), lexicon.IsCommon(w))
+		}
+	}
+}
+
+// TestSpellArraysReuse checks that a collector given the arrays of the
+// documents before it (spellArrays), of other sizes, makes the summary a
+// collector with new arrays makes.
+func TestSpellArraysReuse(t *testing.T) {
+	inputs := spellJobsInputs()
+	prose, _ := spellBenchInputs(t, 1<<20, 64<<10)
+	inputs = append(inputs, prose[:4]...)
+	inputs = append(inputs, spellJobsInputs()[:3]...)
+	spare := new(spellArrays)
+	for _, in := range inputs {
+		data, err := in.Read()
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := input.Parse(in.Path, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh := &spellingCollector{doc: doc, file: doc.Path}
+		collectNames(fresh, doc)
+		collectCompounds(fresh, doc, false)
+		want := fresh.finish()
+		c := &spellingCollector{doc: doc, file: doc.Path, spare: spare}
+		collectNames(c, doc)
+		collectCompounds(c, doc, false)
+		got := c.finish()
+		c.release()
+		if !bytes.Equal(got.data, want.data) {
+			t.Fatalf("%s: summary with reused arrays differs", in.Path)
+		}
+		for _, s := range spare.texts[:cap(spare.texts)] {
+			if s != "" {
+				t.Fatalf("%s: a text kept after release", in.Path)
+			}
 		}
 	}
 }
