@@ -465,7 +465,9 @@ func (c *spellCursor) at(doc *checker.Document, off int) spellLinePos {
 	return c.last
 }
 
-// spellASCII reports whether s is all ASCII, sixteen bytes at a time.
+// spellASCII reports whether s is all ASCII, sixteen bytes at a time,
+// then eight, then the last eight (read again with those before) when s
+// holds eight.
 func spellASCII(s string) bool {
 	const highs = 0x8080808080808080
 	i := 0
@@ -478,6 +480,18 @@ func spellASCII(s string) bool {
 		if (w|v)&highs != 0 {
 			return false
 		}
+	}
+	if len(s) >= 8 {
+		var w uint64
+		if i+8 <= len(s) {
+			b := s[i : i+8]
+			w = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		}
+		b := s[len(s)-8:]
+		w |= uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		return w&highs == 0
 	}
 	var or byte
 	for ; i < len(s); i++ {

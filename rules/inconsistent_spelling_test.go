@@ -668,12 +668,15 @@ func TestSpellPlain(t *testing.T) {
 				if got := spellPlain(s); got != want {
 					t.Fatalf("spellPlain(%q) = %v, want %v", s, got, want)
 				}
-				ascii := true
-				for i := 0; i < len(s); i++ {
-					ascii = ascii && s[i] < utf8.RuneSelf
-				}
-				if got := spellASCII(s); got != ascii {
-					t.Fatalf("spellASCII(%q) = %v, want %v", s, got, ascii)
+				// Every length, the short ones too.
+				for k := range len(s) + 1 {
+					ascii := true
+					for i := k; i < len(s); i++ {
+						ascii = ascii && s[i] < utf8.RuneSelf
+					}
+					if got := spellASCII(s[k:]); got != ascii {
+						t.Fatalf("spellASCII(%q) = %v, want %v", s[k:], got, ascii)
+					}
 				}
 			}
 		}
