@@ -101,9 +101,16 @@ type spellArrays struct {
 	pspans []spellPlanSpan
 	items  []spellItem
 	texts  []string
-	chunks [][]spellOcc // spare chunks of occurrences
-	order  []int32      // for finish
+	// The chunks of occurrences, the first used of them taken in
+	// turn (a chunk of another size is replaced).
+	chunks [][]spellOcc
+	used   int
+	order  []int32 // for finish
 	at     []int32
+	// The slots of the tables of plans outside and inside headings,
+	// and of the index of each kind.
+	tables [2][]spellSlot
+	index  [cluster.Regional + 1][]spellSlot
 }
 
 var spellArraysPool = sync.Pool{New: func() any { return new(spellArrays) }}
@@ -128,9 +135,10 @@ func (c *spellingCollector) release() {
 	clear(c.texts)
 	a.plans, a.wspans, a.pspans = c.plans[:0], c.wspans[:0], c.pspans[:0]
 	a.items, a.texts = c.items[:0], c.texts[:0]
-	a.chunks = append(a.chunks, c.occs...)
-	if c.occ != nil {
-		a.chunks = append(a.chunks, c.occ)
+	a.used = 0
+	for k := range c.index {
+		a.index[k] = c.index[k].slots
+		c.index[k].slots = nil
 	}
 	c.plans, c.wspans, c.pspans, c.items, c.texts = nil, nil, nil, nil, nil
 	c.occs, c.occ, c.spare = nil, nil, nil
@@ -178,6 +186,27 @@ func (t *spellTable) init(n int) {
 		size *= 2
 	}
 	t.slots = make([]spellSlot, size)
+}
+
+// initFrom is init(n) with the slots of spare, cleared, when they are
+// enough; a table that grows from nothing (n = 0) takes all of them, or
+// is left to its first add.
+func (t *spellTable) initFrom(n int, spare []spellSlot) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if n == 0 && cap(spare) > size {
+		size = 1 << (bits.Len(uint(cap(spare))) - 1) // a power of two
+	}
+	if cap(spare) < size {
+		if n > 0 {
+			t.init(n)
+		} // else made by the first add
+		return
+	}
+	t.slots = spare[:size]
+	clear(t.slots)
 }
 
 // add adds sl, whose text is not in t.
@@ -323,20 +352,24 @@ func (c *spellingCollector) newOccChunk() {
 	if c.occ != nil {
 		c.occs = append(c.occs, c.occ)
 	}
-	if a := c.spare; a != nil {
-		// A spare chunk of the size, if one is left (documents of
-		// other sizes take others: those are dropped).
-		for len(a.chunks) > 0 {
-			ch := a.chunks[len(a.chunks)-1]
-			a.chunks[len(a.chunks)-1] = nil
-			a.chunks = a.chunks[:len(a.chunks)-1]
-			if cap(ch) == 1<<c.occShift {
-				c.occ = ch[:0]
-				return
-			}
-		}
+	size := 1 << c.occShift
+	a := c.spare
+	if a != nil && a.used < len(a.chunks) && cap(a.chunks[a.used]) >= size {
+		// The next spare chunk, of this size or larger.
+		c.occ = a.chunks[a.used][:0:size]
+		a.used++
+		return
 	}
-	c.occ = make([]spellOcc, 0, 1<<c.occShift)
+	c.occ = make([]spellOcc, 0, size)
+	if a != nil {
+		// Kept for the next document, in place of a smaller one.
+		if a.used < len(a.chunks) {
+			a.chunks[a.used] = c.occ
+		} else {
+			a.chunks = append(a.chunks, c.occ)
+		}
+		a.used++
+	}
 }
 
 // allOccs returns the chunks of the occurrences kept.
@@ -679,7 +712,14 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 	// prose has a distinct text in about four candidates and a new
 	// spelling in about eight (the tables grow when there are more).
 	var plans [2]spellPlans
-	plans[0].init(len(cands) / 4)
+	var spare spellArrays
+	if c.spare != nil {
+		spare = *c.spare
+		// Given back when done.
+		defer func() { c.spare.tables[0], c.spare.tables[1] = plans[0].slots, plans[1].slots }()
+	}
+	plans[0].initFrom(len(cands)/4, spare.tables[0])
+	plans[1].initFrom(0, spare.tables[1])
 	if c.plans == nil {
 		// Prose has a plan in about four candidates, the spans of
 		// their words (two numbers a word) in about two, and an
@@ -694,7 +734,10 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 		c.pspans = spellReuse(a.pspans, len(cands)/4+16)
 	}
 	if c.index[cluster.Name].slots == nil {
-		c.index[cluster.Name].init(len(cands) / 8)
+		c.index[cluster.Name].initFrom(len(cands)/8, spare.index[cluster.Name])
+		for k := cluster.Acronym; k <= cluster.Regional; k++ {
+			c.index[k].initFrom(0, spare.index[k])
+		}
 		// About five occurrences in eight candidates, kept in chunks
 		// of about a quarter of that, so that little is left unused.
 		c.occShift = uint(bits.Len(uint(max(len(cands)/8, 16))))
@@ -1416,7 +1459,12 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 	// The words picked: checked once all compounds are known, the way
 	// spellCompoundsEvery does.
 	// About one token in twenty in prose.
-	maybe := spellSelect(make([]int32, 0, len(doc.Tokens)/16), m, doc.Tokens, sel)
+	bp := spellMaybePool.Get().(*[]int32)
+	maybe := spellSelect(spellReuse(*bp, len(doc.Tokens)/16), m, doc.Tokens, sel)
+	defer func() {
+		*bp = maybe[:0]
+		spellMaybePool.Put(bp)
+	}()
 	var cur spellSentenceCursor
 	for _, g32 := range maybe {
 		g := int(g32)
@@ -1456,6 +1504,10 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 	spellSortOccs(occs)
 	return occs
 }
+
+// spellMaybePool keeps the tokens spellCompounds picks from one document
+// to the next.
+var spellMaybePool = sync.Pool{New: func() any { return new([]int32) }}
 
 // A spellShapes selects words by their first two bytes f and g and their
 // length n: the words with n >= min[f|g<<8] (255: none but words of 255
