@@ -107,6 +107,7 @@ type spellArrays struct {
 	used   int
 	order  []int32 // for finish
 	at     []int32
+	quick  []spellQuick // collectNames's
 	// The slots of the tables of plans outside and inside headings,
 	// and of the index of each kind.
 	tables [2][]spellSlot
@@ -749,6 +750,17 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 		c.items = spellReuse(a.items, len(cands)/6+8)
 		c.texts = spellReuse(a.texts, len(cands)/6+8)
 	}
+	// Short words: most candidates, found by their bytes (spellQuick).
+	size := 16
+	for size < len(cands)/4 && size < 1024 {
+		size *= 2
+	}
+	quick := spellReuse(spare.quick, size)[:size]
+	clear(quick)
+	if c.spare != nil {
+		c.spare.quick = quick
+	}
+	qshift := uint(64 - bits.Len(uint(size-1)))
 	// The block of the candidate in hand, its end and kind (found at
 	// the first): most candidates are in the block of the one before.
 	blocks, t := doc.Blocks, doc.Text
@@ -768,11 +780,29 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 			continue
 		}
 		heading := kind == checker.Heading
+		// A word of up to eight bytes, all the candidate, outside
+		// headings: its plan looked for by its bytes first.
+		var q *spellQuick
+		var qv uint64
+		n := cand.End - cand.Start
+		if n <= 8 && !heading && cand.Start+8 <= len(t) && len(cand.Words) == 1 && cand.Words[0] == cand.Span {
+			b := t[cand.Start : cand.Start+8]
+			qv = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			qv &= uint64(1)<<(8*uint(n)) - 1 // all ones for eight
+			q = &quick[qv*0x9e3779b97f4a7c15>>qshift]
+			if q.n == uint8(n) && q.v == qv {
+				c.replay(doc, cand, &c.plans[q.plan])
+				continue
+			}
+		}
 		m := &plans[spellBit(heading)]
 		key := t[cand.Start:cand.End]
 		h := spellHash(t, cand.Start, cand.End)
 		pl := m.find(h, key, doc.Text, c.plans)
-		if pl < 0 || !c.fits(&c.plans[pl], cand) {
+		// Whether pl is the plan the table holds for the text.
+		held := pl >= 0 && c.fits(&c.plans[pl], cand)
+		if !held {
 			cached := pl >= 0
 			pl = c.plan(doc, cand, heading)
 			// Cached only when its words lie in the text it is
@@ -780,10 +810,26 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 			if ws := cand.Words; !cached && len(ws) > 0 && ws[0].Start >= cand.Start && ws[len(ws)-1].End <= cand.End {
 				c.plans[pl].text = int32(cand.Start)
 				m.add(h, pl)
+				held = true
 			}
+		}
+		if q != nil && held && c.plans[pl].nwords == 0 {
+			// What the table gives a word all the candidate.
+			*q = spellQuick{v: qv, plan: pl, n: uint8(n)}
 		}
 		c.replay(doc, cand, &c.plans[pl])
 	}
+}
+
+// A spellQuick is an entry of a table of the plans of short candidates,
+// one word of up to eight bytes, by those bytes (v, little-endian, and
+// their number n; n = 0: none): one look-up for most candidates, not a
+// hash of the text, a probe and a comparison of texts. A later word of
+// the same slot takes it.
+type spellQuick struct {
+	v    uint64
+	plan int32
+	n    uint8
 }
 
 // A spellPlan is what a candidate's words give: acronyms and name parts,
