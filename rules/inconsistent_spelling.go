@@ -9,6 +9,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 	"weak"
 
 	"github.com/mtlint/mtlint/checker"
@@ -85,6 +86,63 @@ type spellingCollector struct {
 	// One cursor per kind: each kind's occurrences come in text order
 	// (names and acronyms share one, at the candidates' starts).
 	cursors [cluster.Regional + 1]spellCursor
+	// spare, if not nil, holds arrays of an earlier document to use
+	// again (see spellArrays).
+	spare *spellArrays
+}
+
+// spellArrays holds the arrays of a collector, which are garbage once its
+// summary is made, from one document to the next: made anew they were
+// about half of what the rule allocated, and so of the garbage
+// collections it cost a run.
+type spellArrays struct {
+	plans  []spellPlan
+	wspans []int32
+	pspans []spellPlanSpan
+	items  []spellItem
+	texts  []string
+	// The chunks of occurrences, the first used of them taken in
+	// turn (a chunk of another size is replaced).
+	chunks [][]spellOcc
+	used   int
+	order  []int32 // for finish
+	at     []int32
+	quick  []spellQuick // collectNames's
+	// The slots of the tables of plans outside and inside headings,
+	// and of the index of each kind.
+	tables [2][]spellSlot
+	index  [cluster.Regional + 1][]spellSlot
+}
+
+var spellArraysPool = sync.Pool{New: func() any { return new(spellArrays) }}
+
+// spellReuse returns s emptied if it holds n, else a new slice of
+// capacity n.
+func spellReuse[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:0]
+	}
+	return make([]T, 0, n)
+}
+
+// release puts the collector's arrays in its spare ones, for the next
+// document, once its summary is made; it forgets them and the texts of
+// the document they held.
+func (c *spellingCollector) release() {
+	a := c.spare
+	if a == nil {
+		return
+	}
+	clear(c.texts)
+	a.plans, a.wspans, a.pspans = c.plans[:0], c.wspans[:0], c.pspans[:0]
+	a.items, a.texts = c.items[:0], c.texts[:0]
+	a.used = 0
+	for k := range c.index {
+		a.index[k] = c.index[k].slots
+		c.index[k].slots = nil
+	}
+	c.plans, c.wspans, c.pspans, c.items, c.texts = nil, nil, nil, nil, nil
+	c.occs, c.occ, c.spare = nil, nil, nil
 }
 
 func (c *spellingCollector) add(kind cluster.Kind, spelling string, s checker.Span, mid bool) {
@@ -129,6 +187,27 @@ func (t *spellTable) init(n int) {
 		size *= 2
 	}
 	t.slots = make([]spellSlot, size)
+}
+
+// initFrom is init(n) with the slots of spare, cleared, when they are
+// enough; a table that grows from nothing (n = 0) takes all of them, or
+// is left to its first add.
+func (t *spellTable) initFrom(n int, spare []spellSlot) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if n == 0 && cap(spare) > size {
+		size = 1 << (bits.Len(uint(cap(spare))) - 1) // a power of two
+	}
+	if cap(spare) < size {
+		if n > 0 {
+			t.init(n)
+		} // else made by the first add
+		return
+	}
+	t.slots = spare[:size]
+	clear(t.slots)
 }
 
 // add adds sl, whose text is not in t.
@@ -274,7 +353,24 @@ func (c *spellingCollector) newOccChunk() {
 	if c.occ != nil {
 		c.occs = append(c.occs, c.occ)
 	}
-	c.occ = make([]spellOcc, 0, 1<<c.occShift)
+	size := 1 << c.occShift
+	a := c.spare
+	if a != nil && a.used < len(a.chunks) && cap(a.chunks[a.used]) >= size {
+		// The next spare chunk, of this size or larger.
+		c.occ = a.chunks[a.used][:0:size]
+		a.used++
+		return
+	}
+	c.occ = make([]spellOcc, 0, size)
+	if a != nil {
+		// Kept for the next document, in place of a smaller one.
+		if a.used < len(a.chunks) {
+			a.chunks[a.used] = c.occ
+		} else {
+			a.chunks = append(a.chunks, c.occ)
+		}
+		a.used++
+	}
 }
 
 // allOccs returns the chunks of the occurrences kept.
@@ -403,7 +499,9 @@ func (c *spellCursor) at(doc *checker.Document, off int) spellLinePos {
 	return c.last
 }
 
-// spellASCII reports whether s is all ASCII, sixteen bytes at a time.
+// spellASCII reports whether s is all ASCII, sixteen bytes at a time,
+// then eight, then the last eight (read again with those before) when s
+// holds eight.
 func spellASCII(s string) bool {
 	const highs = 0x8080808080808080
 	i := 0
@@ -416,6 +514,18 @@ func spellASCII(s string) bool {
 		if (w|v)&highs != 0 {
 			return false
 		}
+	}
+	if len(s) >= 8 {
+		var w uint64
+		if i+8 <= len(s) {
+			b := s[i : i+8]
+			w = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		}
+		b := s[len(s)-8:]
+		w |= uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		return w&highs == 0
 	}
 	var or byte
 	for ; i < len(s); i++ {
@@ -501,11 +611,15 @@ func spellRuneCount(s string) int {
 }
 
 func collectSpellings(p *checker.Pass) (any, error) {
-	c := &spellingCollector{doc: p.Doc, file: p.Doc.Path}
+	spare := spellArraysPool.Get().(*spellArrays)
+	c := &spellingCollector{doc: p.Doc, file: p.Doc.Path, spare: spare}
 	doc := p.Doc
 	collectNames(c, doc)
 	collectCompounds(c, doc, p.Bool("british-american"))
-	return c.finish(), nil
+	s := c.finish()
+	c.release()
+	spellArraysPool.Put(spare)
+	return s, nil
 }
 
 // A spellWord is a word of a name candidate with what the rule asks of it,
@@ -599,39 +713,96 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 	// prose has a distinct text in about four candidates and a new
 	// spelling in about eight (the tables grow when there are more).
 	var plans [2]spellPlans
-	plans[0].init(len(cands) / 4)
+	var spare spellArrays
+	if c.spare != nil {
+		spare = *c.spare
+		// Given back when done.
+		defer func() { c.spare.tables[0], c.spare.tables[1] = plans[0].slots, plans[1].slots }()
+	}
+	plans[0].initFrom(len(cands)/4, spare.tables[0])
+	plans[1].initFrom(0, spare.tables[1])
 	if c.plans == nil {
-		// As many plans as tables' slots, at most half of them
-		// used; a word span in about eight candidates, and an
-		// acronym or part in most plans.
-		c.plans = make([]spellPlan, 0, len(cands)/2+16)
-		c.wspans = make([]int32, 0, len(cands)/8+16)
-		c.pspans = make([]spellPlanSpan, 0, len(cands)/2+16)
+		// Prose has a plan in about four candidates, the spans of
+		// their words (two numbers a word) in about two, and an
+		// acronym or part in about five: sized so, the arrays seldom
+		// grow, and hold little unused.
+		var a spellArrays
+		if c.spare != nil {
+			a = *c.spare
+		}
+		c.plans = spellReuse(a.plans, len(cands)/3+16)
+		c.wspans = spellReuse(a.wspans, len(cands)/2+16)
+		c.pspans = spellReuse(a.pspans, len(cands)/4+16)
 	}
 	if c.index[cluster.Name].slots == nil {
-		c.index[cluster.Name].init(len(cands) / 8)
+		c.index[cluster.Name].initFrom(len(cands)/8, spare.index[cluster.Name])
+		for k := cluster.Acronym; k <= cluster.Regional; k++ {
+			c.index[k].initFrom(0, spare.index[k])
+		}
 		// About five occurrences in eight candidates, kept in chunks
 		// of about a quarter of that, so that little is left unused.
 		c.occShift = uint(bits.Len(uint(max(len(cands)/8, 16))))
 		// About one new spelling in seven candidates.
-		c.items = make([]spellItem, 0, len(cands)/6+8)
-		c.texts = make([]string, 0, len(cands)/6+8)
+		var a spellArrays
+		if c.spare != nil {
+			a = *c.spare
+		}
+		c.items = spellReuse(a.items, len(cands)/6+8)
+		c.texts = spellReuse(a.texts, len(cands)/6+8)
 	}
+	// Short words: most candidates, found by their bytes (spellQuick).
+	size := 16
+	for size < len(cands)/4 && size < 1024 {
+		size *= 2
+	}
+	quick := spellReuse(spare.quick, size)[:size]
+	clear(quick)
+	if c.spare != nil {
+		c.spare.quick = quick
+	}
+	qshift := uint(64 - bits.Len(uint(size-1)))
+	// The block of the candidate in hand, its end and kind (found at
+	// the first): most candidates are in the block of the one before.
+	blocks, t := doc.Blocks, doc.Text
+	blockEnd, kind := -1, checker.BlockKind(0)
 	for k := range cands {
 		cand := &cands[k] // not copied: it is read many times
-		for bi+1 < len(doc.Blocks) && doc.Blocks[bi].End <= cand.Start {
-			bi++
+		if blockEnd <= cand.Start {
+			for bi+1 < len(blocks) && blocks[bi].End <= cand.Start {
+				bi++
+			}
+			blockEnd, kind = blocks[bi].End, blocks[bi].Kind
+			if bi+1 == len(blocks) {
+				blockEnd = len(t) + 1 // the last: never left
+			}
 		}
-		k := doc.Blocks[bi].Kind
-		if k == checker.Code {
+		if kind == checker.Code {
 			continue
 		}
-		heading := k == checker.Heading
+		heading := kind == checker.Heading
+		// A word of up to eight bytes, all the candidate, outside
+		// headings: its plan looked for by its bytes first.
+		var q *spellQuick
+		var qv uint64
+		n := cand.End - cand.Start
+		if n <= 8 && !heading && cand.Start+8 <= len(t) && len(cand.Words) == 1 && cand.Words[0] == cand.Span {
+			b := t[cand.Start : cand.Start+8]
+			qv = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			qv &= uint64(1)<<(8*uint(n)) - 1 // all ones for eight
+			q = &quick[qv*0x9e3779b97f4a7c15>>qshift]
+			if q.n == uint8(n) && q.v == qv {
+				c.replay(doc, cand, &c.plans[q.plan])
+				continue
+			}
+		}
 		m := &plans[spellBit(heading)]
-		key := doc.Text[cand.Start:cand.End]
-		h := spellHash(doc.Text, cand.Start, cand.End)
+		key := t[cand.Start:cand.End]
+		h := spellHash(t, cand.Start, cand.End)
 		pl := m.find(h, key, doc.Text, c.plans)
-		if pl < 0 || !c.fits(&c.plans[pl], cand) {
+		// Whether pl is the plan the table holds for the text.
+		held := pl >= 0 && c.fits(&c.plans[pl], cand)
+		if !held {
 			cached := pl >= 0
 			pl = c.plan(doc, cand, heading)
 			// Cached only when its words lie in the text it is
@@ -639,10 +810,26 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 			if ws := cand.Words; !cached && len(ws) > 0 && ws[0].Start >= cand.Start && ws[len(ws)-1].End <= cand.End {
 				c.plans[pl].text = int32(cand.Start)
 				m.add(h, pl)
+				held = true
 			}
+		}
+		if q != nil && held && c.plans[pl].nwords == 0 {
+			// What the table gives a word all the candidate.
+			*q = spellQuick{v: qv, plan: pl, n: uint8(n)}
 		}
 		c.replay(doc, cand, &c.plans[pl])
 	}
+}
+
+// A spellQuick is an entry of a table of the plans of short candidates,
+// one word of up to eight bytes, by those bytes (v, little-endian, and
+// their number n; n = 0: none): one look-up for most candidates, not a
+// hash of the text, a probe and a comparison of texts. A later word of
+// the same slot takes it.
+type spellQuick struct {
+	v    uint64
+	plan int32
+	n    uint8
 }
 
 // A spellPlan is what a candidate's words give: acronyms and name parts,
@@ -1318,7 +1505,12 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 	// The words picked: checked once all compounds are known, the way
 	// spellCompoundsEvery does.
 	// About one token in twenty in prose.
-	maybe := spellSelect(make([]int32, 0, len(doc.Tokens)/16), m, doc.Tokens, sel)
+	bp := spellMaybePool.Get().(*[]int32)
+	maybe := spellSelect(spellReuse(*bp, len(doc.Tokens)/16), m, doc.Tokens, sel)
+	defer func() {
+		*bp = maybe[:0]
+		spellMaybePool.Put(bp)
+	}()
 	var cur spellSentenceCursor
 	for _, g32 := range maybe {
 		g := int(g32)
@@ -1358,6 +1550,10 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 	spellSortOccs(occs)
 	return occs
 }
+
+// spellMaybePool keeps the tokens spellCompounds picks from one document
+// to the next.
+var spellMaybePool = sync.Pool{New: func() any { return new([]int32) }}
 
 // A spellShapes selects words by their first two bytes f and g and their
 // length n: the words with n >= min[f|g<<8] (255: none but words of 255
@@ -1487,34 +1683,56 @@ var spellLowerASCII = func() []struct{ lead, lower byte } {
 // spellSelect appends to dst the indexes of the tokens of the shapes sh
 // selects, in order. The tokens are in order and not empty, so that all
 // but the last have two bytes of text from their start.
+//
+// It reads every token of a document, in about twelve instructions a
+// token rather than seventeen: the tokens by their offset from the first
+// and the text unchecked (its bounds are checked once), in a loop of its
+// own until the next selected (about one token in twenty).
 func spellSelect(dst []int32, m string, toks []text.Token, sh *spellShapes) []int32 {
 	least := &sh.min
 	_ = least[0] // one nil check, not one a token
 	// The last token, which may have one byte of text, first.
 	last := false
-	if n := len(toks); n > 0 {
+	n := len(toks)
+	if n > 0 {
 		t := &toks[n-1]
 		last = t.End-t.Start >= 2 && uint(t.End-t.Start) >= uint(least[uint16(m[t.Start])|uint16(m[t.Start+1])<<8])
 	}
-	ts := toks[:max(len(toks)-1, 0)]
-	for k := uint(0); k < uint(len(ts)); k++ {
-		// The next selected, in a loop of its own.
-		for ; k < uint(len(ts)); k++ {
-			t := &ts[k]
-			st := t.Start
-			p := m[st : st+2]
-			if uint(t.End-st) >= uint(least[uint16(p[0])|uint16(p[1])<<8]) {
-				break
-			}
+	if n > 1 {
+		// Every token before the last starts at least two bytes
+		// before the end of m: checked once, for the one that starts
+		// last.
+		if t := &toks[n-2]; t.Start < 0 || t.Start+2 > len(m) || t.End < t.Start {
+			panic("spellSelect: tokens out of order")
 		}
-		if k < uint(len(ts)) {
-			dst = append(dst, int32(k))
+		const size = unsafe.Sizeof(text.Token{})
+		base := unsafe.Pointer(unsafe.SliceData(toks))
+		text0 := unsafe.Pointer(unsafe.StringData(m))
+		end := uintptr(n-1) * size
+		for off := uintptr(0); off < end; off += size {
+			// The next selected, in a loop of its own.
+			for off < end && !spellShapeAt(base, text0, least, off) {
+				off += size
+			}
+			if off < end {
+				dst = append(dst, int32(off/size))
+			}
 		}
 	}
 	if last {
-		dst = append(dst, int32(len(ts)))
+		dst = append(dst, int32(n-1))
 	}
 	return dst
+}
+
+// spellShapeAt reports whether least selects the token at offset off from
+// base, whose text, from text0, has two bytes from its start (see
+// spellSelect).
+func spellShapeAt(base, text0 unsafe.Pointer, least *[1 << 16]uint8, off uintptr) bool {
+	t := (*text.Token)(unsafe.Add(base, off))
+	p := unsafe.Add(text0, t.Start)
+	f := uint16(*(*byte)(p)) | uint16(*(*byte)(unsafe.Add(p, 1)))<<8
+	return uint(t.End-t.Start) >= uint(least[f])
 }
 
 // A spellSentenceCursor finds the sentences of increasing token indexes.

@@ -20,7 +20,7 @@ import (
 
 // spellBenchInputs returns the clean prose cut into files of about chunk
 // bytes, repeated to at least size bytes in all.
-func spellBenchInputs(b *testing.B, size, chunk int) ([]checker.Input, int) {
+func spellBenchInputs(b testing.TB, size, chunk int) ([]checker.Input, int) {
 	files, total := benchtext.ProseFiles(b, proseDir, size, chunk)
 	inputs := make([]checker.Input, len(files))
 	for i, f := range files {
@@ -31,7 +31,7 @@ func spellBenchInputs(b *testing.B, size, chunk int) ([]checker.Input, int) {
 
 // spellBenchRules returns the default rules, and the same without
 // inconsistent-spelling.
-func spellBenchRules(b *testing.B, cfg *checker.Config) (all, without []*checker.Rule) {
+func spellBenchRules(b testing.TB, cfg *checker.Config) (all, without []*checker.Rule) {
 	all, err := cfg.ActiveRules(All)
 	if err != nil {
 		b.Fatal(err)

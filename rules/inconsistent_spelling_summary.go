@@ -375,11 +375,19 @@ func (c *spellingCollector) finish() *spellingSummary {
 		off += len(r)
 	}
 	// The occurrences by item (a counting sort), then encoded.
-	at := make([]int32, len(items)+1)
+	var spare spellArrays
+	if c.spare != nil {
+		spare = *c.spare
+	}
+	at := spellReuse(spare.at, len(items)+1)[:len(items)+1]
+	at[0] = 0
 	for i := range items {
 		at[i+1] = at[i] + int32(items[i].n)
 	}
-	order := make([]int32, at[len(items)])
+	order := spellReuse(spare.order, int(at[len(items)]))[:at[len(items)]]
+	if c.spare != nil {
+		c.spare.at, c.spare.order = at[:0], order[:0]
+	}
 	occs := c.allOccs()
 	for ci, ch := range occs {
 		for j := range ch {
@@ -574,6 +582,8 @@ func (r *spellReader) readSummary(si int) *spellRead {
 			fill[run.item]++
 		}
 	} else {
+		n := s.len()
+		rd.at, rd.n = make([]int, 0, n), make([]uint8, 0, n)
 		s.eachRun(func(j int, it *spellItem, _ []byte, at int) {
 			rd.at = append(rd.at, at)
 			rd.n = append(rd.n, it.n)

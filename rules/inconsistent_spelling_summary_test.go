@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -297,6 +298,87 @@ func TestSpellLookup(t *testing.T) {
 		known, common := spellLookup(w)
 		if known != spellKnown(w) || common != lexicon.IsCommon(w) {
 			t.Errorf("spellLookup(%q) = %v, %v; want %v, %v", w, known, common, spellKnown(w), lexicon.IsCommon(w))
+		}
+	}
+}
+
+// TestSpellArraysReuse checks that a collector given the arrays of the
+// documents before it (spellArrays), of other sizes, makes the summary a
+// collector with new arrays makes.
+func TestSpellArraysReuse(t *testing.T) {
+	inputs := spellJobsInputs()
+	prose, _ := spellBenchInputs(t, 1<<20, 64<<10)
+	inputs = append(inputs, prose[:4]...)
+	inputs = append(inputs, spellJobsInputs()[:3]...)
+	spare := new(spellArrays)
+	for _, in := range inputs {
+		data, err := in.Read()
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := input.Parse(in.Path, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh := &spellingCollector{doc: doc, file: doc.Path}
+		collectNames(fresh, doc)
+		collectCompounds(fresh, doc, false)
+		want := fresh.finish()
+		c := &spellingCollector{doc: doc, file: doc.Path, spare: spare}
+		collectNames(c, doc)
+		collectCompounds(c, doc, false)
+		got := c.finish()
+		c.release()
+		if !bytes.Equal(got.data, want.data) {
+			t.Fatalf("%s: summary with reused arrays differs", in.Path)
+		}
+		for _, s := range spare.texts[:cap(spare.texts)] {
+			if s != "" {
+				t.Fatalf("%s: a text kept after release", in.Path)
+			}
+		}
+	}
+}
+
+// TestSpellTableInitFrom checks that a table made of spare slots is as
+// init makes one: empty, a power of two of at least 16 slots and twice
+// the texts it is made for, and that it finds what is added to it.
+func TestSpellTableInitFrom(t *testing.T) {
+	for _, spareCap := range []int{0, 16, 64, 1024} {
+		for _, n := range []int{0, 1, 8, 9, 100, 600} {
+			spare := make([]spellSlot, spareCap)
+			for k := range spare {
+				spare[k] = spellSlot{h: uint32(k), i: int32(k + 1)} // not empty
+			}
+			var x spellIndex
+			x.initFrom(n, spare)
+			if n == 0 && spareCap == 0 {
+				if x.slots != nil {
+					t.Fatalf("spare %d, n 0: slots made", spareCap)
+				}
+			} else if size := len(x.slots); size < 16 || size < 2*n || size&(size-1) != 0 {
+				t.Fatalf("spare %d, n %d: %d slots", spareCap, n, size)
+			}
+			for _, sl := range x.slots {
+				if sl != (spellSlot{}) {
+					t.Fatalf("spare %d, n %d: a slot left set", spareCap, n)
+				}
+			}
+			var texts []string
+			for k := range 2*n + 3 {
+				s := strconv.Itoa(k)
+				h := spellHash(s, 0, len(s))
+				if x.find(h, s, texts) >= 0 {
+					t.Fatalf("spare %d, n %d: %q found before it was added", spareCap, n, s)
+				}
+				x.add(h, int32(len(texts)))
+				texts = append(texts, s)
+			}
+			for k, s := range texts {
+				if got := x.find(spellHash(s, 0, len(s)), s, texts); got != int32(k) {
+					t.Fatalf("spare %d, n %d: %q found at %d, want %d", spareCap, n, s, got, k)
+				}
+			}
 		}
 	}
 }

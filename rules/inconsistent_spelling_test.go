@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -668,12 +669,15 @@ func TestSpellPlain(t *testing.T) {
 				if got := spellPlain(s); got != want {
 					t.Fatalf("spellPlain(%q) = %v, want %v", s, got, want)
 				}
-				ascii := true
-				for i := 0; i < len(s); i++ {
-					ascii = ascii && s[i] < utf8.RuneSelf
-				}
-				if got := spellASCII(s); got != ascii {
-					t.Fatalf("spellASCII(%q) = %v, want %v", s, got, ascii)
+				// Every length, the short ones too.
+				for k := range len(s) + 1 {
+					ascii := true
+					for i := k; i < len(s); i++ {
+						ascii = ascii && s[i] < utf8.RuneSelf
+					}
+					if got := spellASCII(s[k:]); got != ascii {
+						t.Fatalf("spellASCII(%q) = %v, want %v", s[k:], got, ascii)
+					}
 				}
 			}
 		}
@@ -826,6 +830,58 @@ func TestSpellPlanFits(t *testing.T) {
 		b.Words = []text.Span{{Start: a.Start, End: a.Start + 2}, {Start: a.Start + 2, End: a.End}}
 		if c.fits(&c.plans[plans[i]], &b) {
 			t.Errorf("plan of %q (%v) fits %v", doc.Text[a.Start:a.End], rel(&a), rel(&b))
+		}
+	}
+}
+
+// TestSpellPlansCached checks collectNames, which works out a plan once
+// per text and finds most short words' plans by their bytes, against a
+// plan worked out afresh at every candidate.
+func TestSpellPlansCached(t *testing.T) {
+	plain := func(c *spellingCollector, doc *checker.Document) {
+		for k := range doc.Candidates() {
+			cand := &doc.Candidates()[k]
+			var kind checker.BlockKind
+			for _, b := range doc.Blocks {
+				if b.Start <= cand.Start {
+					kind = b.Kind
+				}
+			}
+			if kind == checker.Code {
+				continue
+			}
+			pl := c.plan(doc, cand, kind == checker.Heading)
+			c.replay(doc, cand, &c.plans[pl])
+		}
+	}
+	texts := []string{
+		"Nayib Bukele met the U.S. envoy. Bukele spoke. Bukele left. US aid, U.S. aid. Bukele. NASA and Nasa. Bukele",
+		"# Bukele and the US\n\nBukele met the US envoy in El Salvador. The US said so.\n\n```\nBukele US\n```\n\nBukele, US.",
+		"Anna met Bo. Bo met Anna. I saw Bo. A Bo. Bo-Anna met Ann. Ann. Bo",
+		"José met Zoë. Zoë met José. Ñandú. Zoë",
+	}
+	var inputs []checker.Input
+	for i, s := range texts {
+		inputs = append(inputs, checker.Input{Path: fmt.Sprintf("t%d.md", i), Read: func() ([]byte, error) { return []byte(s), nil }})
+	}
+	prose, _ := spellBenchInputs(t, 1<<20, 128<<10)
+	inputs = append(inputs, prose[:3]...)
+	inputs = append(inputs, spellJobsInputs()[:3]...)
+	for _, in := range inputs {
+		data, err := in.Read()
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := input.Parse(in.Path, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := &spellingCollector{doc: doc}
+		plain(want, doc)
+		got := &spellingCollector{doc: doc}
+		collectNames(got, doc)
+		if !bytes.Equal(got.finish().data, want.finish().data) {
+			t.Errorf("%s: names collected with plans cached differ", in.Path)
 		}
 	}
 }

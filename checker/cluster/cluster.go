@@ -73,6 +73,16 @@ const maxBlock = 200
 // their order, not on opt.Jobs.
 func Group(items []Item, opt Options) [][]int {
 	uf := newUnion(items)
+	// The items of each kind: the maps below are sized by them, not by
+	// all the items (a run's acronyms are a third of them, its names
+	// most of the rest).
+	var kindCount [Regional + 1]int
+	for i := range items {
+		if k := items[i].Kind; k <= Regional {
+			kindCount[k]++
+		}
+	}
+	nameCount := kindCount[Name]
 	// Exact keys: case, periods, hyphens, spaces; a map per kind.
 	byKey := map[Kind]map[string]int{}
 	keys := make([]string, len(items))
@@ -87,7 +97,11 @@ func Group(items []Item, opt Options) [][]int {
 		keys[i] = k
 		m := byKey[it.Kind]
 		if m == nil {
-			m = make(map[string]int, len(items))
+			size := len(items)
+			if it.Kind <= Regional {
+				size = kindCount[it.Kind]
+			}
+			m = make(map[string]int, size)
 			byKey[it.Kind] = m
 		}
 		if j, ok := m[k]; ok {
@@ -109,24 +123,20 @@ func Group(items []Item, opt Options) [][]int {
 	var known knownIDs
 	// Blocks by id, a map per tag, and the blocks of each item
 	// (itemBlocks[from[i]:from[i+1]]).
+	// Only names have blocks: sized by their number.
 	var blockID [3]map[string]int32
 	for t := range blockID {
-		blockID[t] = make(map[string]int32, len(items))
+		blockID[t] = make(map[string]int32, nameCount)
 	}
 	// The size of each block while the items are put in them; then
 	// blocks holds each block's items in increasing order, one after
 	// another, those of block id from blockAt[id] on: two arrays rather
 	// than a slice grown for each block.
 	var blockSize []int32
-	nameCount := 0
-	for _, it := range items {
-		if it.Kind == Name {
-			nameCount++
-		}
-	}
 	cache := lexCache{opt: opt, info: make(map[string]uint8, nameCount)}
 	from := make([]int32, len(items)+1)
-	var itemBlocks []int32
+	// About three blocks a name.
+	itemBlocks := make([]int32, 0, 4*nameCount)
 	// addBlocks puts item i in the blocks of keys bkeys, once each.
 	addBlocks := func(i int, bkeys []blockKey) {
 		var seen map[blockKey]bool // for names of many words ("Word Word …" for pages)
@@ -159,6 +169,12 @@ func Group(items []Item, opt Options) [][]int {
 	if jobs <= 1 {
 		var arena nameArena
 		arena.names = make([]name, 0, nameCount)
+		// A name of prose takes about six strings (its words, its
+		// content words and their skeletons) and two flags: sized
+		// so, the arrays are made once rather than grown a quarter
+		// at a time, which made about five times their size.
+		arena.strs = make([]string, 0, 6*nameCount+16)
+		arena.flags = make([]bool, 0, 2*nameCount+16)
 		var buf [8]blockKey
 		for i, it := range items {
 			from[i] = int32(len(itemBlocks))
