@@ -418,3 +418,41 @@ func isASCIIText(s string) bool {
 	}
 	return true
 }
+
+// TestOrdinaryLineStart checks the quick answer of plainBlocks for lines
+// whose masked form starts with an ordinary byte: every byte first, before
+// random tails, with the masked first byte blanked or not.
+func TestOrdinaryLineStart(t *testing.T) {
+	rng := rand.New(rand.NewPCG(103, 104))
+	parts := []string{" ", "\t", "\r", "-", "=", "*", "a", "\x01"}
+	for c := 0; c < 256; c++ {
+		for range 200 {
+			line := string([]byte{byte(c)}) + randtext.Join(rng, parts, 6)
+			m := []byte(line)
+			if rng.IntN(2) == 0 {
+				m[0] = ' '
+			}
+			if !ordinaryLineStart[m[0]] {
+				continue
+			}
+			if rule, blank := ruleOrBlankLine(line, m); rule || blank {
+				t.Fatalf("ruleOrBlankLine(%q, %q) = %v, %v; want false, false", line, m, rule, blank)
+			}
+		}
+	}
+}
+
+// TestIndexMarker checks indexMarker against strings.Index on random text
+// rich in colons and slashes.
+func TestIndexMarker(t *testing.T) {
+	rng := rand.New(rand.NewPCG(105, 106))
+	parts := []string{":", "/", "//", "://", "w", "www.", ".", "a", " "}
+	for range 50000 {
+		s := randtext.Join(rng, parts, 12)
+		for _, marker := range []string{"://", "www."} {
+			if got, want := indexMarker(s, marker), strings.Index(s, marker); got != want {
+				t.Fatalf("indexMarker(%q, %q) = %d, want %d", s, marker, got, want)
+			}
+		}
+	}
+}

@@ -149,6 +149,12 @@ func plainBlocks(blocks []checker.Block, scratch *[]bool, s string, m []byte, li
 	blankLines := reuse(*scratch, len(lines))[:len(lines)]
 	*scratch = blankLines
 	for i, l := range lines {
+		// Most lines start with a letter: neither a rule nor blank.
+		// The masked byte decides, as it is the byte of s or a space.
+		if l.start < l.end && ordinaryLineStart[m[l.start]] {
+			blankLines[i] = false
+			continue
+		}
 		rule, blankLine := ruleOrBlankLine(s[l.start:l.end], m[l.start:l.end])
 		if rule {
 			blank(m, l.start, l.end)
@@ -204,7 +210,7 @@ func appendParagraph(blocks []checker.Block, markers []checker.Span, s string, l
 		if w := listMarker(s[ls[0].start:ls[0].end]); w > 0 {
 			markers = append(markers, spanOf(ls[0].start, ls[0].start+w))
 			n := 1
-			for n < len(ls) && !isItemStart(s, ls[n-1], ls[n], true) && !endsSentence(strings.TrimRight(s[ls[n-1].start:ls[n-1].end], " \t")) {
+			for n < len(ls) && !isItemStart(s, ls[n-1], ls[n], true) && !endsSentence(s[ls[n-1].start:ls[n-1].end]) {
 				n++
 			}
 			blocks = append(blocks, trimmedBlock(s, ls[0].start+w, ls[n-1].end, checker.ListItem))
@@ -384,7 +390,7 @@ func isListLine(t string) bool { return listMarker(t) > 0 }
 func segmentPerLine(s string, ls []line, title func(int) bool) bool {
 	misses, allowed := 0, len(ls)*2/10
 	for i, l := range ls {
-		if !endsSentence(strings.TrimRight(s[l.start:l.end], " \t")) && !title(i) {
+		if !endsSentence(s[l.start:l.end]) && !title(i) {
 			if misses++; misses > allowed {
 				return false
 			}
@@ -508,6 +514,16 @@ func ruleOrBlankLine(t string, mt []byte) (rule, blank bool) {
 	}
 	return false, isBlankLine(mt[k:])
 }
+
+// ordinaryLineStart marks the bytes with which a line that is neither a
+// rule nor blank starts for sure (ruleOrBlankLine gives false, false): no
+// space, tab or CR, and no mark of a rule.
+var ordinaryLineStart = func() (t [256]bool) {
+	for c := range t {
+		t[c] = ruleLineByte[c] == 0
+	}
+	return t
+}()
 
 // isRuleLine reports whether t is a rule: three or more of one of = - * _
 // ~ # + (spaces between allowed) and nothing else.
