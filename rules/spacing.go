@@ -257,7 +257,7 @@ func spacingColumns(line string) bool {
 // spacingDoubleBetweenWords reports whether the spaces t[i:j] sit between
 // two words of one line, not after the end of a sentence.
 func spacingDoubleBetweenWords(t, m string, lineStart, i, j, end int) bool {
-	if strings.TrimSpace(m[lineStart:i]) == "" || j >= end || t[j] == '\n' || t[j] == '\r' || m[j] == ' ' {
+	if spacingBlank(m[lineStart:i]) || j >= end || t[j] == '\n' || t[j] == '\r' || m[j] == ' ' {
 		return false // indentation, trailing spaces, or markup next to it
 	}
 	if m[i-1] == ' ' {
@@ -270,6 +270,19 @@ func spacingDoubleBetweenWords(t, m string, lineStart, i, j, end int) bool {
 	}
 	return true
 }
+
+// spacingBlank reports whether s is white space only: strings.TrimSpace(s)
+// == "", answered at once when s ends with another ASCII byte, as the
+// text before spaces between words does.
+func spacingBlank(s string) bool {
+	if n := len(s); n > 0 && s[n-1] < utf8.RuneSelf && !spacingASCIISpace[s[n-1]] {
+		return false
+	}
+	return strings.TrimSpace(s) == ""
+}
+
+// spacingASCIISpace marks the ASCII white space of unicode.IsSpace.
+var spacingASCIISpace = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
 
 // spacingDouble reports the spaces t[i:j] between two words
 // (spacingDoubleBetweenWords).

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker/checkertest"
 	"github.com/mtlint/mtlint/checker/checkertest/randtext"
@@ -41,6 +42,25 @@ func TestSpacingColumns(t *testing.T) {
 		line := randtext.Join(rng, parts, 16)
 		if got, want := spacingColumns(line), slow(line); got != want {
 			t.Fatalf("spacingColumns(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+// TestSpacingBlank checks spacingBlank against strings.TrimSpace on random
+// strings of white space and other bytes.
+func TestSpacingBlank(t *testing.T) {
+	rng := rand.New(rand.NewPCG(83, 84))
+	parts := []string{" ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u3000", "a", ".", "\x01", "\xff", "é"}
+	for range 50000 {
+		s := randtext.Join(rng, parts, 5)
+		if got, want := spacingBlank(s), strings.TrimSpace(s) == ""; got != want {
+			t.Fatalf("spacingBlank(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for c := 0; c < utf8.RuneSelf; c++ {
+		s := string(rune(c))
+		if got, want := spacingBlank(s), strings.TrimSpace(s) == ""; got != want {
+			t.Fatalf("spacingBlank(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -419,26 +419,35 @@ func isASCIIText(s string) bool {
 	return true
 }
 
-// TestOrdinaryLineStart checks the quick answer of plainBlocks for lines
-// whose masked form starts with an ordinary byte: every byte first, before
-// random tails, with the masked first byte blanked or not.
-func TestOrdinaryLineStart(t *testing.T) {
+// TestOrdinaryLine checks the quick answer of plainBlocks for lines whose
+// masked form starts with an ordinary byte, perhaps after spaces: every
+// byte after random heads and before random tails, with bytes of the
+// masked form blanked as masking blanks them.
+func TestOrdinaryLine(t *testing.T) {
 	rng := rand.New(rand.NewPCG(103, 104))
-	parts := []string{" ", "\t", "\r", "-", "=", "*", "a", "\x01"}
+	parts := []string{" ", " ", "\t", "\r", "-", "=", "*", "a", "\x01", "é"}
+	quick := 0
 	for c := 0; c < 256; c++ {
-		for range 200 {
-			line := string([]byte{byte(c)}) + randtext.Join(rng, parts, 6)
-			m := []byte(line)
-			if rng.IntN(2) == 0 {
-				m[0] = ' '
+		for range 400 {
+			head := randtext.Join(rng, parts, 3)
+			line := head + string([]byte{byte(c)}) + randtext.Join(rng, parts, 6)
+			m := baseMask(line)
+			for k := range m {
+				if rng.IntN(4) == 0 && m[k] != '\r' {
+					m[k] = ' '
+				}
 			}
-			if !ordinaryLineStart[m[0]] {
+			if !ordinaryLine(m) {
 				continue
 			}
+			quick++
 			if rule, blank := ruleOrBlankLine(line, m); rule || blank {
 				t.Fatalf("ruleOrBlankLine(%q, %q) = %v, %v; want false, false", line, m, rule, blank)
 			}
 		}
+	}
+	if quick < 10000 {
+		t.Errorf("only %d lines had the quick answer", quick)
 	}
 }
 

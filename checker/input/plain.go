@@ -1,6 +1,7 @@
 package input
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -149,9 +150,9 @@ func plainBlocks(blocks []checker.Block, scratch *[]bool, s string, m []byte, li
 	blankLines := reuse(*scratch, len(lines))[:len(lines)]
 	*scratch = blankLines
 	for i, l := range lines {
-		// Most lines start with a letter: neither a rule nor blank.
-		// The masked byte decides, as it is the byte of s or a space.
-		if l.start < l.end && ordinaryLineStart[m[l.start]] {
+		// Most lines start with a letter, perhaps indented: neither a
+		// rule nor blank (see ordinaryLine).
+		if ordinaryLine(m[l.start:l.end]) {
 			blankLines[i] = false
 			continue
 		}
@@ -513,6 +514,26 @@ func ruleOrBlankLine(t string, mt []byte) (rule, blank bool) {
 		return true, false
 	}
 	return false, isBlankLine(mt[k:])
+}
+
+// ordinaryLine reports whether the masked form mt of a line starts with
+// an ordinary byte (ordinaryLineStart) after spaces, tabs and CRs: then
+// ruleOrBlankLine gives false, false. The line is no rule, as the byte is
+// in it unmasked (masking writes spaces) and is no mark of a rule, and it
+// is not blank.
+func ordinaryLine(mt []byte) bool {
+	if len(mt) >= 8 {
+		// The first byte that is no space, within eight: a tab or a CR
+		// there gives false, which is still right.
+		if x := binary.LittleEndian.Uint64(mt) ^ ' '*0x0101010101010101; x != 0 {
+			return ordinaryLineStart[mt[bits.TrailingZeros64(x)/8]]
+		}
+	}
+	k := 0
+	for k < len(mt) && ruleLineByte[mt[k]] == ruleSpace {
+		k++
+	}
+	return k < len(mt) && ordinaryLineStart[mt[k]]
 }
 
 // ordinaryLineStart marks the bytes with which a line that is neither a
