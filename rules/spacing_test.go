@@ -64,3 +64,34 @@ func TestSpacingBlank(t *testing.T) {
 		}
 	}
 }
+
+// TestSpacingRunEnd checks spacingRunEnd, eight bytes at a time, against a
+// byte by byte reading, on random runs of spaces with bytes of the masked
+// text blanked.
+func TestSpacingRunEnd(t *testing.T) {
+	rng := rand.New(rand.NewPCG(85, 86))
+	parts := []string{" ", " ", "   ", "        ", "a", "\t", "\n"}
+	for range 20000 {
+		txt := randtext.Join(rng, parts, 12)
+		m := []byte(txt)
+		for k := range m {
+			if rng.IntN(6) == 0 {
+				m[k] = ' '
+			}
+			if rng.IntN(20) == 0 {
+				m[k] = 'x'
+			}
+		}
+		for end := 0; end <= len(txt); end++ {
+			for j := 0; j <= end; j++ {
+				want := j
+				for want < end && txt[want] == ' ' && m[want] == ' ' {
+					want++
+				}
+				if got := spacingRunEnd(txt, string(m), j, end); got != want {
+					t.Fatalf("spacingRunEnd(%q, %q, %d, %d) = %d, want %d", txt, m, j, end, got, want)
+				}
+			}
+		}
+	}
+}
