@@ -43,7 +43,9 @@ func runSpacing(p *checker.Pass) error {
 			continue
 		}
 		quotes = spacingBlock(p, b.Span, quotes[:0])
-		spacingQuotes(p, b.Span, quotes)
+		if len(quotes) > 0 { // most blocks have none
+			spacingQuotes(p, b.Span, quotes)
+		}
 	}
 	return nil
 }

@@ -152,6 +152,10 @@ func plainBlocks(blocks []checker.Block, scratch *[]bool, s string, m []byte, li
 	for i, l := range lines {
 		// Most lines start with a letter, perhaps indented: neither a
 		// rule nor blank (see ordinaryLine).
+		if l.start == l.end { // an empty line: blank
+			blankLines[i] = true
+			continue
+		}
 		if ordinaryLine(m[l.start:l.end]) {
 			blankLines[i] = false
 			continue
