@@ -92,20 +92,29 @@ type line struct{ start, end int } // end excludes the line break
 // linesAt returns the lines of s (as splitLines does) given its line
 // starts (checker.LineStarts), built in out from its length 0.
 func linesAt(out []line, s string, starts []int) []line {
-	out = reuse(out, len(starts))
-	for k, start := range starts {
-		if start >= len(s) {
-			break // a final line break starts no line
-		}
-		end := len(s)
-		if k+1 < len(starts) {
-			end = starts[k+1] - 1
-		}
+	n := len(starts)
+	if n > 0 && starts[n-1] >= len(s) {
+		n-- // a final line break starts no line (nor does the start of "")
+	}
+	if n == 0 {
+		return reuse(out, 0)
+	}
+	out = reuse(out, n)[:n]
+	for k := range n - 1 {
+		start, end := starts[k], starts[k+1]-1
 		if end > start && s[end-1] == '\r' {
 			end--
 		}
-		out = append(out, line{start, end})
+		out[k] = line{start, end}
 	}
+	start, end := starts[n-1], len(s)
+	if n < len(starts) {
+		end = starts[n] - 1
+	}
+	if end > start && s[end-1] == '\r' {
+		end--
+	}
+	out[n-1] = line{start, end}
 	return out
 }
 
