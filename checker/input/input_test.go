@@ -302,6 +302,14 @@ func TestListMarkerFirstByte(t *testing.T) {
 		}
 		return i
 	}
+	rng := rand.New(rand.NewPCG(109, 110))
+	parts := []string{" ", " ", "  ", "    ", "\t", "-", "*", "+", "•", "1", "12", ".", ")", "x", "word", "é"}
+	for range 100000 {
+		s := randtext.Join(rng, parts, 10)
+		if got, want := listMarker(s), full(s); got != want {
+			t.Fatalf("listMarker(%q) = %d, want %d", s, got, want)
+		}
+	}
 	tails := []string{"", " x", "- x", "* x", "+ x", "• x", "· x", "▪ x", "◦ x", "1. x", "12) x", "\u2022 x", "x"}
 	for c := 0; c < 256; c++ {
 		for _, indent := range []string{"", "  ", "\t"} {
@@ -462,6 +470,19 @@ func TestIndexMarker(t *testing.T) {
 			if got, want := indexMarker(s, marker), strings.Index(s, marker); got != want {
 				t.Fatalf("indexMarker(%q, %q) = %d, want %d", s, marker, got, want)
 			}
+		}
+	}
+}
+
+// TestEndsSentenceTrailingSpace checks that endsSentence passes over the
+// spaces and tabs at the end of a line itself, as its callers rely on.
+func TestEndsSentenceTrailingSpace(t *testing.T) {
+	rng := rand.New(rand.NewPCG(107, 108))
+	parts := []string{" ", "\t", ".", ":", "!", "?", "a", "\"", ")", "”", "…", "\u00a0", "é"}
+	for range 50000 {
+		s := randtext.Join(rng, parts, 8)
+		if got, want := endsSentence(s), endsSentence(strings.TrimRight(s, " \t")); got != want {
+			t.Fatalf("endsSentence(%q) = %v, but %v without the trailing spaces", s, got, want)
 		}
 	}
 }

@@ -351,6 +351,15 @@ func isSpaceByteAny(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || 
 // listMarker returns the length of the bullet or number (with the spaces
 // after it) that starts line t, or 0.
 func listMarker(t string) int {
+	if len(t) >= 8 {
+		// The first byte that is no space, within eight, found at once:
+		// when it is no tab and starts no marker, there is none.
+		if x := load64(t, 0) ^ ' '*0x0101010101010101; x != 0 {
+			if c := t[bits.TrailingZeros64(x)/8]; c != '\t' && !markerStart[c] {
+				return 0
+			}
+		}
+	}
 	i := 0
 	for i < len(t) && i < 8 && isSpaceOrTab(t[i]) {
 		i++
