@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,7 +43,9 @@ func runSpacing(p *checker.Pass) error {
 			continue
 		}
 		quotes = spacingBlock(p, b.Span, quotes[:0])
-		spacingQuotes(p, b.Span, quotes)
+		if len(quotes) > 0 { // most blocks have none
+			spacingQuotes(p, b.Span, quotes)
+		}
 	}
 	return nil
 }
@@ -159,10 +162,7 @@ func spacingBlock(p *checker.Pass, b checker.Span, quotes []int) []int {
 		}
 		switch {
 		case c == ' ' && t[i] == ' ' && i+1 < b.End && t[i+1] == ' ' && m[i+1] == ' ':
-			j := i
-			for j < b.End && t[j] == ' ' && m[j] == ' ' {
-				j++
-			}
+			j := spacingRunEnd(t, m, i, b.End)
 			// Whether the line is laid out in columns is decided once a
 			// line, and only for spaces that might be reported.
 			if lineStart := lines.at(i); spacingDoubleBetweenWords(t, m, lineStart, i, j, b.End) {
@@ -186,6 +186,32 @@ func spacingBlock(p *checker.Pass, b checker.Span, quotes []int) []int {
 		}
 	}
 	return quotes
+}
+
+// spacingRunEnd returns the first offset from j, at most end, at which t
+// or m holds no space: the end of a run of spaces of the text that are
+// spaces of the masked text too. It reads eight bytes at a time: runs
+// that align columns are long.
+func spacingRunEnd(t, m string, j, end int) int {
+	const spaces = 0x2020202020202020
+	for j+8 <= end {
+		if x := spacingLoad64(t, j) ^ spaces | spacingLoad64(m, j) ^ spaces; x != 0 {
+			return j + bits.TrailingZeros64(x)/8
+		}
+		j += 8
+	}
+	for j < end && t[j] == ' ' && m[j] == ' ' {
+		j++
+	}
+	return j
+}
+
+// spacingLoad64 returns the eight bytes of s at i as a little-endian
+// number (one load: the compiler merges the byte loads).
+func spacingLoad64(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // spacingLines finds the start of the line of an offset in a block, for
@@ -257,7 +283,7 @@ func spacingColumns(line string) bool {
 // spacingDoubleBetweenWords reports whether the spaces t[i:j] sit between
 // two words of one line, not after the end of a sentence.
 func spacingDoubleBetweenWords(t, m string, lineStart, i, j, end int) bool {
-	if strings.TrimSpace(m[lineStart:i]) == "" || j >= end || t[j] == '\n' || t[j] == '\r' || m[j] == ' ' {
+	if spacingBlank(m[lineStart:i]) || j >= end || t[j] == '\n' || t[j] == '\r' || m[j] == ' ' {
 		return false // indentation, trailing spaces, or markup next to it
 	}
 	if m[i-1] == ' ' {
@@ -270,6 +296,19 @@ func spacingDoubleBetweenWords(t, m string, lineStart, i, j, end int) bool {
 	}
 	return true
 }
+
+// spacingBlank reports whether s is white space only: strings.TrimSpace(s)
+// == "", answered at once when s ends with another ASCII byte, as the
+// text before spaces between words does.
+func spacingBlank(s string) bool {
+	if n := len(s); n > 0 && s[n-1] < utf8.RuneSelf && !spacingASCIISpace[s[n-1]] {
+		return false
+	}
+	return strings.TrimSpace(s) == ""
+}
+
+// spacingASCIISpace marks the ASCII white space of unicode.IsSpace.
+var spacingASCIISpace = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
 
 // spacingDouble reports the spaces t[i:j] between two words
 // (spacingDoubleBetweenWords).

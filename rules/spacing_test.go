@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker/checkertest"
 	"github.com/mtlint/mtlint/checker/checkertest/randtext"
@@ -41,6 +42,56 @@ func TestSpacingColumns(t *testing.T) {
 		line := randtext.Join(rng, parts, 16)
 		if got, want := spacingColumns(line), slow(line); got != want {
 			t.Fatalf("spacingColumns(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+// TestSpacingBlank checks spacingBlank against strings.TrimSpace on random
+// strings of white space and other bytes.
+func TestSpacingBlank(t *testing.T) {
+	rng := rand.New(rand.NewPCG(83, 84))
+	parts := []string{" ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u3000", "a", ".", "\x01", "\xff", "é"}
+	for range 50000 {
+		s := randtext.Join(rng, parts, 5)
+		if got, want := spacingBlank(s), strings.TrimSpace(s) == ""; got != want {
+			t.Fatalf("spacingBlank(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for c := 0; c < utf8.RuneSelf; c++ {
+		s := string(rune(c))
+		if got, want := spacingBlank(s), strings.TrimSpace(s) == ""; got != want {
+			t.Fatalf("spacingBlank(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestSpacingRunEnd checks spacingRunEnd, eight bytes at a time, against a
+// byte by byte reading, on random runs of spaces with bytes of the masked
+// text blanked.
+func TestSpacingRunEnd(t *testing.T) {
+	rng := rand.New(rand.NewPCG(85, 86))
+	parts := []string{" ", " ", "   ", "        ", "a", "\t", "\n"}
+	for range 20000 {
+		txt := randtext.Join(rng, parts, 12)
+		m := []byte(txt)
+		for k := range m {
+			if rng.IntN(6) == 0 {
+				m[k] = ' '
+			}
+			if rng.IntN(20) == 0 {
+				m[k] = 'x'
+			}
+		}
+		for end := 0; end <= len(txt); end++ {
+			for j := 0; j <= end; j++ {
+				want := j
+				for want < end && txt[want] == ' ' && m[want] == ' ' {
+					want++
+				}
+				if got := spacingRunEnd(txt, string(m), j, end); got != want {
+					t.Fatalf("spacingRunEnd(%q, %q, %d, %d) = %d, want %d", txt, m, j, end, got, want)
+				}
+			}
 		}
 	}
 }

@@ -211,7 +211,7 @@ func MaskLinks(s string, m []byte) {
 
 func maskURLs(s string, m []byte, marker string) {
 	for off := 0; ; {
-		k := strings.Index(s[off:], marker)
+		k := indexMarker(s[off:], marker)
 		if k < 0 {
 			return
 		}
@@ -241,6 +241,27 @@ func maskURLs(s string, m []byte, marker string) {
 			off = k + len(marker)
 		}
 	}
+}
+
+// indexMarker is strings.Index(s, marker) for the markers of maskURLs.
+// "://" is found by its slashes: a slash is much rarer than a colon in
+// most text, and strings.Index stops at every colon.
+func indexMarker(s, marker string) int {
+	if marker != "://" {
+		return strings.Index(s, marker)
+	}
+	for off := 1; off < len(s); {
+		k := strings.IndexByte(s[off:], '/')
+		if k < 0 {
+			return -1
+		}
+		k += off
+		if s[k-1] == ':' && k+1 < len(s) && s[k+1] == '/' {
+			return k - 1
+		}
+		off = k + 1
+	}
+	return -1
 }
 
 // urlEnd returns where a URL whose body starts at i ends: at white space or

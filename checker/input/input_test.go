@@ -302,6 +302,14 @@ func TestListMarkerFirstByte(t *testing.T) {
 		}
 		return i
 	}
+	rng := rand.New(rand.NewPCG(109, 110))
+	parts := []string{" ", " ", "  ", "    ", "\t", "-", "*", "+", "•", "1", "12", ".", ")", "x", "word", "é"}
+	for range 100000 {
+		s := randtext.Join(rng, parts, 10)
+		if got, want := listMarker(s), full(s); got != want {
+			t.Fatalf("listMarker(%q) = %d, want %d", s, got, want)
+		}
+	}
 	tails := []string{"", " x", "- x", "* x", "+ x", "• x", "· x", "▪ x", "◦ x", "1. x", "12) x", "\u2022 x", "x"}
 	for c := 0; c < 256; c++ {
 		for _, indent := range []string{"", "  ", "\t"} {
@@ -417,4 +425,64 @@ func isASCIIText(s string) bool {
 		}
 	}
 	return true
+}
+
+// TestOrdinaryLine checks the quick answer of plainBlocks for lines whose
+// masked form starts with an ordinary byte, perhaps after spaces: every
+// byte after random heads and before random tails, with bytes of the
+// masked form blanked as masking blanks them.
+func TestOrdinaryLine(t *testing.T) {
+	rng := rand.New(rand.NewPCG(103, 104))
+	parts := []string{" ", " ", "\t", "\r", "-", "=", "*", "a", "\x01", "é"}
+	quick := 0
+	for c := 0; c < 256; c++ {
+		for range 400 {
+			head := randtext.Join(rng, parts, 3)
+			line := head + string([]byte{byte(c)}) + randtext.Join(rng, parts, 6)
+			m := baseMask(line)
+			for k := range m {
+				if rng.IntN(4) == 0 && m[k] != '\r' {
+					m[k] = ' '
+				}
+			}
+			if !ordinaryLine(m) {
+				continue
+			}
+			quick++
+			if rule, blank := ruleOrBlankLine(line, m); rule || blank {
+				t.Fatalf("ruleOrBlankLine(%q, %q) = %v, %v; want false, false", line, m, rule, blank)
+			}
+		}
+	}
+	if quick < 10000 {
+		t.Errorf("only %d lines had the quick answer", quick)
+	}
+}
+
+// TestIndexMarker checks indexMarker against strings.Index on random text
+// rich in colons and slashes.
+func TestIndexMarker(t *testing.T) {
+	rng := rand.New(rand.NewPCG(105, 106))
+	parts := []string{":", "/", "//", "://", "w", "www.", ".", "a", " "}
+	for range 50000 {
+		s := randtext.Join(rng, parts, 12)
+		for _, marker := range []string{"://", "www."} {
+			if got, want := indexMarker(s, marker), strings.Index(s, marker); got != want {
+				t.Fatalf("indexMarker(%q, %q) = %d, want %d", s, marker, got, want)
+			}
+		}
+	}
+}
+
+// TestEndsSentenceTrailingSpace checks that endsSentence passes over the
+// spaces and tabs at the end of a line itself, as its callers rely on.
+func TestEndsSentenceTrailingSpace(t *testing.T) {
+	rng := rand.New(rand.NewPCG(107, 108))
+	parts := []string{" ", "\t", ".", ":", "!", "?", "a", "\"", ")", "”", "…", "\u00a0", "é"}
+	for range 50000 {
+		s := randtext.Join(rng, parts, 8)
+		if got, want := endsSentence(s), endsSentence(strings.TrimRight(s, " \t")); got != want {
+			t.Fatalf("endsSentence(%q) = %v, but %v without the trailing spaces", s, got, want)
+		}
+	}
 }

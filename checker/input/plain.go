@@ -1,6 +1,7 @@
 package input
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -91,20 +92,29 @@ type line struct{ start, end int } // end excludes the line break
 // linesAt returns the lines of s (as splitLines does) given its line
 // starts (checker.LineStarts), built in out from its length 0.
 func linesAt(out []line, s string, starts []int) []line {
-	out = reuse(out, len(starts))
-	for k, start := range starts {
-		if start >= len(s) {
-			break // a final line break starts no line
-		}
-		end := len(s)
-		if k+1 < len(starts) {
-			end = starts[k+1] - 1
-		}
+	n := len(starts)
+	if n > 0 && starts[n-1] >= len(s) {
+		n-- // a final line break starts no line (nor does the start of "")
+	}
+	if n == 0 {
+		return reuse(out, 0)
+	}
+	out = reuse(out, n)[:n]
+	for k := range n - 1 {
+		start, end := starts[k], starts[k+1]-1
 		if end > start && s[end-1] == '\r' {
 			end--
 		}
-		out = append(out, line{start, end})
+		out[k] = line{start, end}
 	}
+	start, end := starts[n-1], len(s)
+	if n < len(starts) {
+		end = starts[n] - 1
+	}
+	if end > start && s[end-1] == '\r' {
+		end--
+	}
+	out[n-1] = line{start, end}
 	return out
 }
 
@@ -149,6 +159,16 @@ func plainBlocks(blocks []checker.Block, scratch *[]bool, s string, m []byte, li
 	blankLines := reuse(*scratch, len(lines))[:len(lines)]
 	*scratch = blankLines
 	for i, l := range lines {
+		// Most lines start with a letter, perhaps indented: neither a
+		// rule nor blank (see ordinaryLine).
+		if l.start == l.end { // an empty line: blank
+			blankLines[i] = true
+			continue
+		}
+		if ordinaryLine(m[l.start:l.end]) {
+			blankLines[i] = false
+			continue
+		}
 		rule, blankLine := ruleOrBlankLine(s[l.start:l.end], m[l.start:l.end])
 		if rule {
 			blank(m, l.start, l.end)
@@ -204,7 +224,7 @@ func appendParagraph(blocks []checker.Block, markers []checker.Span, s string, l
 		if w := listMarker(s[ls[0].start:ls[0].end]); w > 0 {
 			markers = append(markers, spanOf(ls[0].start, ls[0].start+w))
 			n := 1
-			for n < len(ls) && !isItemStart(s, ls[n-1], ls[n], true) && !endsSentence(strings.TrimRight(s[ls[n-1].start:ls[n-1].end], " \t")) {
+			for n < len(ls) && !isItemStart(s, ls[n-1], ls[n], true) && !endsSentence(s[ls[n-1].start:ls[n-1].end]) {
 				n++
 			}
 			blocks = append(blocks, trimmedBlock(s, ls[0].start+w, ls[n-1].end, checker.ListItem))
@@ -331,6 +351,15 @@ func isSpaceByteAny(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || 
 // listMarker returns the length of the bullet or number (with the spaces
 // after it) that starts line t, or 0.
 func listMarker(t string) int {
+	if len(t) >= 8 {
+		// The first byte that is no space, within eight, found at once:
+		// when it is no tab and starts no marker, there is none.
+		if x := load64(t, 0) ^ ' '*0x0101010101010101; x != 0 {
+			if c := t[bits.TrailingZeros64(x)/8]; c != '\t' && !markerStart[c] {
+				return 0
+			}
+		}
+	}
 	i := 0
 	for i < len(t) && i < 8 && isSpaceOrTab(t[i]) {
 		i++
@@ -384,7 +413,7 @@ func isListLine(t string) bool { return listMarker(t) > 0 }
 func segmentPerLine(s string, ls []line, title func(int) bool) bool {
 	misses, allowed := 0, len(ls)*2/10
 	for i, l := range ls {
-		if !endsSentence(strings.TrimRight(s[l.start:l.end], " \t")) && !title(i) {
+		if !endsSentence(s[l.start:l.end]) && !title(i) {
 			if misses++; misses > allowed {
 				return false
 			}
@@ -508,6 +537,36 @@ func ruleOrBlankLine(t string, mt []byte) (rule, blank bool) {
 	}
 	return false, isBlankLine(mt[k:])
 }
+
+// ordinaryLine reports whether the masked form mt of a line starts with
+// an ordinary byte (ordinaryLineStart) after spaces, tabs and CRs: then
+// ruleOrBlankLine gives false, false. The line is no rule, as the byte is
+// in it unmasked (masking writes spaces) and is no mark of a rule, and it
+// is not blank.
+func ordinaryLine(mt []byte) bool {
+	if len(mt) >= 8 {
+		// The first byte that is no space, within eight: a tab or a CR
+		// there gives false, which is still right.
+		if x := binary.LittleEndian.Uint64(mt) ^ ' '*0x0101010101010101; x != 0 {
+			return ordinaryLineStart[mt[bits.TrailingZeros64(x)/8]]
+		}
+	}
+	k := 0
+	for k < len(mt) && ruleLineByte[mt[k]] == ruleSpace {
+		k++
+	}
+	return k < len(mt) && ordinaryLineStart[mt[k]]
+}
+
+// ordinaryLineStart marks the bytes with which a line that is neither a
+// rule nor blank starts for sure (ruleOrBlankLine gives false, false): no
+// space, tab or CR, and no mark of a rule.
+var ordinaryLineStart = func() (t [256]bool) {
+	for c := range t {
+		t[c] = ruleLineByte[c] == 0
+	}
+	return t
+}()
 
 // isRuleLine reports whether t is a rule: three or more of one of = - * _
 // ~ # + (spaces between allowed) and nothing else.

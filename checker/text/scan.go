@@ -144,12 +144,29 @@ func IsASCII(s string) bool {
 			return false
 		}
 	}
+	if i == len(s) {
+		return true
+	}
+	// The last bytes with one load: the last eight bytes of s, or its
+	// first and last four (which may overlap), or its bytes one by one.
+	if len(s) >= 8 {
+		return load64(s, len(s)-8)&highBits == 0
+	}
+	if len(s) >= 4 {
+		return (load32(s, 0)|load32(s, len(s)-4))&0x80808080 == 0
+	}
 	for ; i < len(s); i++ {
 		if s[i] >= 0x80 {
 			return false
 		}
 	}
 	return true
+}
+
+// load32 returns the four bytes of s at i as a little-endian number.
+func load32(s string, i int) uint32 {
+	b := s[i : i+4]
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
 }
 
 // hashK is odd: multiplying by it is a bijection.

@@ -256,6 +256,9 @@ func startsListItem(s string, i, end int) bool {
 // periodEnds decides whether the single period at dot, after which a
 // sentence may start at after, ends the sentence that began at start.
 func periodEnds(s string, start, dot, after, end int) bool {
+	if longWordBefore(s, start, dot) {
+		return true // an ordinary word: the common case, kept cheap
+	}
 	// The word before the period, with inner periods ("U.S", "e.g").
 	k := dot
 	for k > start {
@@ -317,6 +320,23 @@ func periodEnds(s string, start, dot, after, end int) bool {
 	// Kennedy") unless a typical sentence start follows ("Plan B. The").
 	if r, n := utf8.DecodeRuneInString(word); n == len(word) && unicode.IsUpper(r) && startsAWord(s, start, k) {
 		return next != "A" && next != "I" && startsNewSentence(next)
+	}
+	return true
+}
+
+// longWordBefore reports whether the maxAbbrevLen+1 bytes before dot, in
+// the sentence that began at start, are ASCII letters: then periodEnds
+// holds, as the word before the period is no abbreviation, dotted or not,
+// and no list marker. It reads those bytes rather than the whole word.
+func longWordBefore(s string, start, dot int) bool {
+	from := dot - maxAbbrevLen - 1
+	if from < start {
+		return false
+	}
+	for k := dot - 1; k >= from; k-- {
+		if asciiClass[s[k]&0x7f] != classLetter || s[k] >= utf8.RuneSelf {
+			return false
+		}
 	}
 	return true
 }
