@@ -347,6 +347,13 @@ func phraseRepeats(p *checker.Pass, w *phraseWindow, minWords int, reported []ch
 		if k < need {
 			continue
 		}
+		// A third of the repeats that get this far lie too far apart
+		// (common phrases said again later on): that is seen before
+		// their words are read.
+		gap := j - (bestI + k)
+		if gap > maxGap {
+			continue
+		}
 		content, names := 0, 0
 		for t := 0; t < k; t++ {
 			if !v.function(j + t) {
@@ -361,8 +368,7 @@ func phraseRepeats(p *checker.Pass, w *phraseWindow, minWords int, reported []ch
 		if content < needContent || names == content {
 			continue
 		}
-		gap := j - (bestI + k)
-		if gap > maxGap || phraseCode(p.Doc.Text, v, j, j+k) {
+		if phraseCode(p.Doc.Text, v, j, j+k) {
 			continue
 		}
 		if v.sent(bestI) == v.sent(j) {
