@@ -66,47 +66,45 @@ func foldChunk(s string, j, end int) uint64 {
 var lowMasks = [16]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff,
 	0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
 
-// AppendWordFoldHashes appends the fold hash of each word token of
-// toks[first:last] (over s) to dst and its index in toks to idx, so that a
-// caller that goes back to the words of a hash needs no second walk over
-// the tokens, and reports whether all those words are ASCII.
-// Words of up to eight bytes (most words) are hashed inline, into slices
-// grown once; the others by foldHashLong.
-func AppendWordFoldHashes(dst []uint64, idx []int32, s string, toks []Token, first, last int) ([]uint64, []int32, bool) {
-	toks = toks[first:last]
+// AppendWordFoldHashes appends the fold hash of each word token of toks
+// (over s) to dst, and reports whether all those words are ASCII.
+// ASCII words of up to eight bytes (most words) are hashed inline, into a
+// slice grown once, by an inner loop that calls nothing and keeps few
+// values, so that they stay in registers; it stops at each other word,
+// which the outer loop hashes with foldHashLong.
+func AppendWordFoldHashes(dst []uint64, s string, toks []Token) ([]uint64, bool) {
 	o := len(dst)
 	dst = slices.Grow(dst, len(toks))[:o+len(toks)]
-	idx = slices.Grow(idx, len(toks))[:o+len(toks)]
-	if len(idx) != len(dst) {
-		panic("text: hashes and indexes differ in length")
-	}
 	ascii := true
-	for k := range toks {
-		t := &toks[k]
-		if t.Kind != Word {
-			continue
-		}
-		i, n := t.Start, uint(t.End-t.Start)
-		var h uint64
-		if n <= 8 && uint(i)+8 <= uint(len(s)) {
+	for k := 0; k < len(toks); k++ {
+		for ; k < len(toks); k++ {
+			t := &toks[k]
+			if t.Kind != Word {
+				continue
+			}
+			i, n := t.Start, uint(t.End-t.Start)
+			if n > 8 || uint(i)+8 > uint(len(s)) {
+				break
+			}
 			m := lowMasks[n&15]
 			x := load64(s, i) & m
-			f := bit5 & m
 			if x&highBits != 0 {
-				f, ascii = 0, false
+				break
 			}
-			h = (uint64(n)*hashK ^ (x | f)) * hashK
-			h ^= h >> 29
-		} else {
-			var a bool
-			h, a = foldHashLong(s, t.Start, t.End)
-			ascii = ascii && a
+			h := (uint64(n)*hashK ^ (x | bit5&m)) * hashK
+			dst[o] = h ^ h>>29
+			o++
 		}
+		if k == len(toks) {
+			break
+		}
+		t := &toks[k]
+		h, a := foldHashLong(s, t.Start, t.End)
+		ascii = ascii && a
 		dst[o] = h
-		idx[o] = int32(first + k)
 		o++
 	}
-	return dst[:o], idx[:o], ascii
+	return dst[:o], ascii
 }
 
 // foldHashLong is FoldHashAt for AppendWordFoldHashes: words of up to
