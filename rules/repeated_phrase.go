@@ -88,11 +88,18 @@ func phraseAddFunctionHash(h uint64) {
 // A phraseWindow is the previous sentence of a paragraph and the current
 // one, as the hashes of their words (parts of phraseWords').
 type phraseWindow struct {
-	hash  []uint64
-	tok   []int32  // tok[i]: the token of word i, in Doc.Tokens
-	split int      // hash[split:] is the current sentence
-	g     int      // words in a run of mayRepeat
-	runs  []uint32 // runs[i]: the slot of the g words from i in seen, while they lie in hash
+	hash []uint64
+	// tok[i] is the token of word i, in Doc.Tokens, once tokens has
+	// found them: only the few windows searched need them, so they are
+	// not written down as the words are hashed.
+	tok   []int32
+	split int // hash[split:] is the current sentence
+	// The tokens of the previous sentence and of the current one (empty
+	// when hash holds none of its words), for tokens.
+	prev, cur [2]int
+	tokOK     bool     // tok is filled in
+	g         int      // words in a run of mayRepeat
+	runs      []uint32 // runs[i]: the slot of the g words from i in seen, while they lie in hash
 	// cand lists, in order, the words of the current sentence a repeat
 	// may start at, as mayRepeat found them: the full search looks only
 	// there.
@@ -102,6 +109,10 @@ type phraseWindow struct {
 	seen  [1 << phraseRunBits]uint16
 	stamp uint16
 }
+
+// phraseCheckWindow, when set (by tests), checks each window whose
+// tokens are filled in.
+var phraseCheckWindow func(doc *checker.Document, w *phraseWindow)
 
 // phraseAlwaysSearch turns the pre-check of mayRepeat off, for tests.
 var phraseAlwaysSearch = false
@@ -133,16 +144,24 @@ func runRepeatedPhrase(p *checker.Pass) error {
 		win.next(keep)
 		n := len(win.hash)
 		var ascii bool
-		win.hash, win.tok, ascii = text.AppendWordFoldHashes(win.hash, win.tok, doc.Masked, doc.Tokens, s.First, s.Last)
+		toks := doc.Tokens[s.First:s.Last]
+		win.hash, ascii = text.AppendWordFoldHashes(win.hash, doc.Masked, toks)
+		win.cur = [2]int{s.First, s.Last}
 		if !ascii {
 			// Other letters are lower-cased too.
-			for x := n; x < len(win.hash); x++ {
-				if w := doc.TokenText(doc.Tokens[win.tok[x]]); !text.IsASCII(w) {
+			x := n
+			for _, t := range toks {
+				if t.Kind != text.Word {
+					continue
+				}
+				if w := doc.TokenText(t); !text.IsASCII(w) {
 					win.hash[x] = phraseHash(w)
 				}
+				x++
 			}
 		}
 		if phraseAlwaysSearch {
+			win.tokens(doc)
 			win.cand = win.cand[:0]
 			for j := win.split; j < len(win.hash); j++ {
 				win.cand = append(win.cand, int32(j))
@@ -159,13 +178,15 @@ func runRepeatedPhrase(p *checker.Pass) error {
 // next starts the window of a new sentence, keeping the current sentence
 // as the previous one if keep is set.
 func (w *phraseWindow) next(keep bool) {
+	w.tokOK = false
 	if !keep {
-		w.hash, w.tok, w.runs, w.split = w.hash[:0], w.tok[:0], w.runs[:0], 0
+		w.hash, w.runs, w.split = w.hash[:0], w.runs[:0], 0
+		w.prev, w.cur = [2]int{}, [2]int{}
 		return
 	}
+	w.prev, w.cur = w.cur, [2]int{}
 	n := copy(w.hash, w.hash[w.split:])
 	w.hash = w.hash[:n]
-	w.tok = w.tok[:copy(w.tok, w.tok[w.split:])]
 	// The runs that lay in the current sentence stay.
 	r := 0
 	if len(w.runs) > w.split {
@@ -173,6 +194,35 @@ func (w *phraseWindow) next(keep bool) {
 	}
 	w.runs = w.runs[:r]
 	w.split = n
+}
+
+// tokens fills in w.tok, from the word tokens of the previous sentence
+// and of the current one.
+func (w *phraseWindow) tokens(doc *checker.Document) {
+	if w.tokOK {
+		return
+	}
+	// Written in place, into a slice grown once.
+	tok := slices.Grow(w.tok[:0], len(w.hash))[:len(w.hash)]
+	x := 0
+	for _, r := range [...][2]int{w.prev, w.cur} {
+		for k, t := range doc.Tokens[r[0]:r[1]] {
+			if t.Kind == text.Word {
+				if x == len(tok) {
+					panic("repeated-phrase: more words than hashes")
+				}
+				tok[x] = int32(r[0] + k)
+				x++
+			}
+		}
+	}
+	if x != len(tok) {
+		panic("repeated-phrase: fewer words than hashes")
+	}
+	w.tok, w.tokOK = tok, true
+	if phraseCheckWindow != nil {
+		phraseCheckWindow(doc, w)
+	}
 }
 
 // mayRepeat reports whether the current sentence s may hold a repeat for
@@ -208,15 +258,19 @@ func (w *phraseWindow) mayRepeat(doc *checker.Document) bool {
 	old := runs[start-g:][:len(cur)]
 	for k, r := range cur {
 		seen[old[k]&mask] = stamp
-		if seen[r&mask] == stamp {
-			j := start + k
-			t := doc.Tokens[w.tok[j]]
-			if !(t.End-t.Start <= 10 && phraseIsFunctionHash(hash[j])) {
-				w.cand = append(w.cand, int32(j))
-			}
+		// Runs that start with a function word are dropped. (The
+		// word's length is not read: a word of more than ten bytes
+		// with the hash of a function word would be that word to the
+		// search, which compares hashes alone.)
+		if seen[r&mask] == stamp && !phraseIsFunctionHash(hash[start+k]) {
+			w.cand = append(w.cand, int32(start+k))
 		}
 	}
-	return len(w.cand) > 0
+	if len(w.cand) == 0 {
+		return false
+	}
+	w.tokens(doc)
+	return true
 }
 
 // phraseAppendRuns appends to runs the slot in phraseWindow.seen of each
@@ -347,6 +401,13 @@ func phraseRepeats(p *checker.Pass, w *phraseWindow, minWords int, reported []ch
 		if k < need {
 			continue
 		}
+		// A third of the repeats that get this far lie too far apart
+		// (common phrases said again later on): that is seen before
+		// their words are read.
+		gap := j - (bestI + k)
+		if gap > maxGap {
+			continue
+		}
 		content, names := 0, 0
 		for t := 0; t < k; t++ {
 			if !v.function(j + t) {
@@ -361,8 +422,7 @@ func phraseRepeats(p *checker.Pass, w *phraseWindow, minWords int, reported []ch
 		if content < needContent || names == content {
 			continue
 		}
-		gap := j - (bestI + k)
-		if gap > maxGap || phraseCode(p.Doc.Text, v, j, j+k) {
+		if phraseCode(p.Doc.Text, v, j, j+k) {
 			continue
 		}
 		if v.sent(bestI) == v.sent(j) {

@@ -11,6 +11,7 @@ import (
 	"github.com/mtlint/mtlint/checker/checkertest"
 	"github.com/mtlint/mtlint/checker/checkertest/randtext"
 	"github.com/mtlint/mtlint/checker/input"
+	"github.com/mtlint/mtlint/checker/text"
 )
 
 func TestRepeatedPhrase(t *testing.T) {
@@ -151,5 +152,48 @@ func TestPhraseBest(t *testing.T) {
 				t.Fatalf("round %d, j %d: chain %d at %d, one by one %d at %d", round, j, b1, i1, b2, i2)
 			}
 		}
+	}
+}
+
+// TestPhraseWindowTokens checks the words of each window searched: the
+// token found for each word is a word, after the one before, and its text
+// has the word's hash; the words of the window end with the sentence.
+func TestPhraseWindowTokens(t *testing.T) {
+	vocab := strings.Fields("the of a large number resources for border Über über naïve x_y and internationalisation \u212a K mobilised Straße")
+	rng := rand.New(rand.NewPCG(73, 74))
+	checked := 0
+	phraseCheckWindow = func(doc *checker.Document, w *phraseWindow) {
+		checked++
+		if len(w.tok) != len(w.hash) {
+			t.Fatalf("%d tokens for %d words", len(w.tok), len(w.hash))
+		}
+		for x, k := range w.tok {
+			tk := doc.Tokens[k]
+			if tk.Kind != text.Word || x > 0 && k <= w.tok[x-1] {
+				t.Fatalf("word %d: token %d (%v) is no word after the one before", x, k, tk)
+			}
+			if h := phraseHash(doc.TokenText(tk)); h != w.hash[x] {
+				t.Fatalf("word %d %q: hash %x, want %x", x, doc.TokenText(tk), w.hash[x], h)
+			}
+		}
+		if w.cur[1] > 0 && len(w.tok) > 0 {
+			for k := int(w.tok[len(w.tok)-1]) + 1; k < w.cur[1]; k++ {
+				if doc.Tokens[k].Kind == text.Word {
+					t.Fatalf("word token %d after the last word of the window", k)
+				}
+			}
+		}
+	}
+	defer func() { phraseCheckWindow = nil }()
+	for range 300 {
+		txt := randomProse(rng, vocab[:4+rng.IntN(len(vocab)-4)], 1+rng.IntN(6))
+		for _, always := range []bool{false, true} {
+			phraseAlwaysSearch = always
+			ruleFindings(t, RepeatedPhrase, txt, map[string]string{"min-words": "2"})
+		}
+	}
+	phraseAlwaysSearch = false
+	if checked < 1000 {
+		t.Errorf("only %d windows checked", checked)
 	}
 }

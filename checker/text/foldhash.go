@@ -1,6 +1,9 @@
 package text
 
-import "slices"
+import (
+	"slices"
+	"unsafe"
+)
 
 // Fold hashes are word hashes for a filter that compares words in lower
 // case: an ASCII word is folded by setting bit 5 of each byte, one
@@ -66,48 +69,94 @@ func foldChunk(s string, j, end int) uint64 {
 var lowMasks = [16]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff,
 	0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
 
-// AppendWordFoldHashes appends the fold hash of each word token of
-// toks[first:last] (over s) to dst and its index in toks to idx, so that a
-// caller that goes back to the words of a hash needs no second walk over
-// the tokens, and reports whether all those words are ASCII.
-// Words of up to eight bytes (most words) are hashed inline, into slices
-// grown once; the others by foldHashLong.
-func AppendWordFoldHashes(dst []uint64, idx []int32, s string, toks []Token, first, last int) ([]uint64, []int32, bool) {
-	toks = toks[first:last]
+// AppendWordFoldHashes appends the fold hash of each word token of toks
+// (over s) to dst, and reports whether all those words are ASCII.
+// ASCII words of up to sixteen bytes (nearly all words) are hashed by
+// foldHashWords, into a slice grown once; it stops at each other word,
+// which is hashed here by foldHashLong.
+func AppendWordFoldHashes(dst []uint64, s string, toks []Token) ([]uint64, bool) {
 	o := len(dst)
 	dst = slices.Grow(dst, len(toks))[:o+len(toks)]
-	idx = slices.Grow(idx, len(toks))[:o+len(toks)]
-	if len(idx) != len(dst) {
-		panic("text: hashes and indexes differ in length")
-	}
 	ascii := true
-	for k := range toks {
+	for k := 0; ; k++ {
+		if o, k = foldHashWords(dst, o, s, toks, k); k >= len(toks) {
+			break
+		}
 		t := &toks[k]
+		h, a := foldHashLong(s, t.Start, t.End)
+		ascii = ascii && a
+		dst[o] = h
+		o++
+	}
+	return dst[:o], ascii
+}
+
+// foldHashWords writes the fold hashes of the word tokens of toks from k
+// on to dst from o on, as long as they are ASCII words of up to sixteen
+// bytes with sixteen bytes of s from their start, and returns where it
+// stopped in dst and in toks (len(toks) at the end). It calls nothing,
+// holds few values, so that they stay in registers, and reads what
+// depends on a word's length from the tables of foldByLen.
+//
+//go:noinline
+func foldHashWords(dst []uint64, o int, s string, toks []Token, k int) (int, int) {
+	rest := toks[k:]
+	for j := range rest {
+		t := &rest[j]
 		if t.Kind != Word {
 			continue
 		}
 		i, n := t.Start, uint(t.End-t.Start)
-		var h uint64
-		if n <= 8 && uint(i)+8 <= uint(len(s)) {
-			m := lowMasks[n&15]
-			x := load64(s, i) & m
-			f := bit5 & m
-			if x&highBits != 0 {
-				f, ascii = 0, false
-			}
-			h = (uint64(n)*hashK ^ (x | f)) * hashK
-			h ^= h >> 29
-		} else {
-			var a bool
-			h, a = foldHashLong(s, t.Start, t.End)
-			ascii = ascii && a
+		if n > 16 || uint(len(s)) < 16 || uint(i) > uint(len(s))-16 {
+			return o, k + j
 		}
-		dst[o] = h
-		idx[o] = int32(first + k)
+		// The sixteen bytes from i, which are in s: read through a
+		// pointer, as the compiler would check the bounds again.
+		b := (*[16]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i))
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		// The constants are read from memory, which keeps them out of
+		// the path of the tokens that are not words.
+		l, c := &foldByLen[n], &foldConst
+		var h uint64
+		if n <= 8 {
+			x &= l.mask
+			if x&c.high != 0 {
+				return o, k + j
+			}
+			h = (l.lenK ^ (x | l.bit5)) * c.k
+		} else {
+			y := uint64(b[8]) | uint64(b[9])<<8 | uint64(b[10])<<16 | uint64(b[11])<<24 |
+				uint64(b[12])<<32 | uint64(b[13])<<40 | uint64(b[14])<<48 | uint64(b[15])<<56
+			y &= l.mask
+			if (x|y)&c.high != 0 {
+				return o, k + j
+			}
+			h = (l.lenK ^ (x | c.bit5)) * c.k
+			h = (h ^ (y | l.bit5)) * c.k
+		}
+		dst[o] = h ^ h>>29
 		o++
 	}
-	return dst[:o], idx[:o], ascii
+	return o, len(toks)
 }
+
+// foldConst holds constants of foldHashWords.
+var foldConst = struct{ k, high, bit5 uint64 }{hashK, highBits, bit5}
+
+// foldByLen[n] holds, for words of n bytes (n <= 16), what FoldHashAt
+// computes from n: n*hashK, and the mask of the bytes of the word's last
+// eight (or fewer) in their load, with bit 5 of each of them.
+var foldByLen = func() (t [17]struct{ lenK, mask, bit5 uint64 }) {
+	for n := range t {
+		m := lowMasks[min(n, 8)]
+		if n > 8 {
+			m = lowMasks[n-8]
+		}
+		t[n].lenK, t[n].mask, t[n].bit5 = uint64(n)*hashK, m, bit5&m
+	}
+	return t
+}()
 
 // foldHashLong is FoldHashAt for AppendWordFoldHashes: words of up to
 // sixteen bytes are hashed here, the others by FoldHashAt. It is kept out
