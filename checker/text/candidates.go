@@ -313,7 +313,16 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool) {
 			}
 		}
 		if capital > i && capital < len(toks) {
-			i = skipToCapital(s, toks, i, capital)
+			// The tokens before capital hold no capital: a unit
+			// starts at one only when a hyphen follows it
+			// (plainWord, nameUnit), so one or two tokens before.
+			j := capital
+			if mayBeHyphen(s, toks[j-1]) {
+				j -= 2
+			} else if mayBeHyphen(s, toks[j]) {
+				j--
+			}
+			i = max(i, j)
 		}
 		t := toks[i]
 		// Fast paths: most tokens are plain capitalised words, a unit
@@ -353,23 +362,6 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool) {
 			capital = c
 		}
 	}
-}
-
-// skipToCapital returns the index of the first token from toks[i] on
-// where a name unit may start, given the index j > i of the first token
-// from toks[i] on that may hold a capital (capitalFrom).
-func skipToCapital(s string, toks []Token, i, j int) int {
-	// No unit starts more than two tokens before j.
-	// The tokens before j hold no capital: a unit starts at one only
-	// when a hyphen follows it (plainWord, nameUnit), so one or two
-	// tokens before j.
-	back := 0
-	if j > 0 && mayBeHyphen(s, toks[j-1]) {
-		back = 2
-	} else if mayBeHyphen(s, toks[j]) {
-		back = 1
-	}
-	return max(i, j-back)
 }
 
 // add makes a candidate of the run starting with the name unit u at
