@@ -344,6 +344,24 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool) {
 					i, capital = next, c
 					continue
 				}
+			} else if skip && toks[0].Kind == Word {
+				// A word inside the sentence (not its first word,
+				// toks[0]) with no unit near after it, most such
+				// words: add's work for a word alone, in place.
+				next := i + 1
+				if c := f.capitalFrom(next); !near(toks, c, next, maxConnectors+3) {
+					if c == len(toks) {
+						next = len(toks) // no unit after this word
+					}
+					if !mayBeFunctionWordAt(s, t.Start, t.End) || lexicon.Lookup(s[t.Start:t.End]).Tags&lexicon.Function == 0 {
+						words := append(f.Words, t.Span)
+						n := len(words)
+						f.Words = words
+						f.List = append(f.List, Candidate{Span: t.Span, Words: words[n-1 : n : n]})
+					}
+					i, capital = next, c
+					continue
+				}
 			}
 			u = unit{end: t.End, next: i + 1, last: i}
 		} else if plainWord(s, toks, i) {
