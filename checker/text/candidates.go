@@ -2,11 +2,11 @@ package text
 
 import (
 	"math"
-	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mtlint/mtlint/checker/lexicon"
 )
@@ -276,8 +276,8 @@ type CandidateFinder struct {
 
 	s     string
 	toks  []Token // the sentence's tokens
-	end   int     // the end of its last token
 	first int     // index of its first word token, -1 if none, -2 not yet known
+
 }
 
 // NewCandidateFinder returns a finder of the candidates of sentences of s
@@ -296,30 +296,35 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool) {
 		return
 	}
 	s := f.s
-	end := toks[len(toks)-1].End
-	f.toks, f.first, f.end = toks, -2, end
+	f.toks, f.first = toks, -2
 	// Every unit holds a capital, in its first word or, for "al-Assad",
-	// two tokens on: capital is the offset of the next byte from toks[i]
-	// on that may be one, if not below toks[i].Start. Without skip it
-	// stays past every token.
+	// two tokens on: capital is the index of the first token from
+	// toks[i] on that may hold one (capitalFrom), if not below i.
+	// Without skip it stays past every token.
 	capital := -1
 	if !skip {
 		capital = math.MaxInt
 	}
 	i := 0
 	for i < len(toks) {
-		t := toks[i]
-		if capital < t.Start {
-			if c := s[t.Start]; 'A' <= c && c <= 'Z' {
-				capital = t.Start
-			} else if capital = nextCapital(s, t.Start, end); capital == end {
+		if capital < i {
+			if capital = f.capitalFrom(i); capital == len(toks) {
 				break
 			}
 		}
-		if capital >= t.End && capital < end {
-			i = skipToCapital(s, toks, i, capital)
-			t = toks[i]
+		if capital > i && capital < len(toks) {
+			// The tokens before capital hold no capital: a unit
+			// starts at one only when a hyphen follows it
+			// (plainWord, nameUnit), so one or two tokens before.
+			j := capital
+			if mayBeHyphen(s, toks[j-1]) {
+				j -= 2
+			} else if mayBeHyphen(s, toks[j]) {
+				j--
+			}
+			i = max(i, j)
 		}
+		t := toks[i]
 		// Fast paths: most tokens are plain capitalised words, a unit
 		// of their own (plainCapital, inlined), punctuation or plain
 		// lower-case words, which cannot start a unit unless a hyphen
@@ -336,6 +341,24 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool) {
 				// word just capitalised: add's first test, without
 				// the rest of add.
 				if next, c, done := f.commonFirst(); done {
+					i, capital = next, c
+					continue
+				}
+			} else if skip && toks[0].Kind == Word {
+				// A word inside the sentence (not its first word,
+				// toks[0]) with no unit near after it, most such
+				// words: add's work for a word alone, in place.
+				next := i + 1
+				if c := f.capitalFrom(next); !near(toks, c, next, maxConnectors+3) {
+					if c == len(toks) {
+						next = len(toks) // no unit after this word
+					}
+					if !mayBeFunctionWordAt(s, t.Start, t.End) || lexicon.Lookup(s[t.Start:t.End]).Tags&lexicon.Function == 0 {
+						words := append(f.Words, t.Span)
+						n := len(words)
+						f.Words = words
+						f.List = append(f.List, Candidate{Span: t.Span, Words: words[n-1 : n : n]})
+					}
 					i, capital = next, c
 					continue
 				}
@@ -359,37 +382,10 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool) {
 	}
 }
 
-// skipToCapital returns the index of the first token from toks[i] on
-// where a name unit may start, given the offset of the next byte from
-// toks[i] on that may be a capital (nextCapital), which is in a later
-// token.
-func skipToCapital(s string, toks []Token, i, capital int) int {
-	// No unit starts more than two tokens before the token that holds
-	// the capital. (A linear scan: the tokens are read in order, as the
-	// prefetcher expects.)
-	j := i
-	for j+4 <= len(toks) && toks[j+3].End <= capital {
-		j += 4 // four tokens at a time: the capital is most often a few words on
-	}
-	for j < len(toks) && toks[j].End <= capital {
-		j++
-	}
-	// The tokens before j hold no capital: a unit starts at one only
-	// when a hyphen follows it (plainWord, nameUnit), so one or two
-	// tokens before j.
-	back := 0
-	if j > 0 && mayBeHyphen(s, toks[j-1]) {
-		back = 2
-	} else if mayBeHyphen(s, toks[j]) {
-		back = 1
-	}
-	return max(i, j-back)
-}
-
 // add makes a candidate of the run starting with the name unit u at
 // toks[i], if it is one. It returns the index of the token after the run
-// and, when it had to find it, the offset of the next byte from that
-// token on that may be a capital (nextCapital), else -1.
+// and, when it had to find it, the index of the first token from that
+// one on that may hold a capital (capitalFrom), else -1.
 func (f *CandidateFinder) add(i int, u unit) (int, int) {
 	s, toks := f.s, f.toks
 	if f.first == -2 {
@@ -412,10 +408,10 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 			// a unit at i+1) is looked for first: most sentences
 			// go on in lower case.
 			capital := f.capitalFrom(i + 1)
-			if capital == f.end {
+			if capital == len(toks) {
 				return len(toks), capital // no unit in the rest
 			}
-			if !f.near(capital, i+1, 3) || !leadsName(s, toks, i) {
+			if !near(toks, capital, i+1, 3) || !leadsName(s, toks, i) {
 				return i + 1, capital
 			}
 		}
@@ -443,7 +439,7 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 		// Another unit needs a capital within its first three tokens,
 		// after at most maxConnectors connectors.
 		capital = f.capitalFrom(next)
-		stop = !f.near(capital, next, maxConnectors+3)
+		stop = !near(toks, capital, next, maxConnectors+3)
 	}
 	for !stop && next < len(toks) {
 		// Connectors, then another name unit.
@@ -472,7 +468,7 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 		next = v.next
 		stop = v.stop
 	}
-	if capital == f.end {
+	if capital == len(toks) {
 		next = len(toks) // no unit after this run
 	}
 	c.Words = words[w0:len(words):len(words)]
@@ -502,30 +498,61 @@ func (f *CandidateFinder) commonFirst() (next, capital int, done bool) {
 		return 0, 0, false
 	}
 	capital = f.capitalFrom(1)
-	if capital == f.end {
+	if capital == len(toks) {
 		return len(toks), capital, true // no unit in the rest
 	}
-	if !f.near(capital, 1, 3) || !leadsName(f.s, toks, 0) {
+	if !near(toks, capital, 1, 3) || !leadsName(f.s, toks, 0) {
 		return 1, capital, true
 	}
 	return 0, 0, false
 }
 
-// capitalFrom returns nextCapital from toks[k] on, or f.end if k is past
-// the last token.
+// capitalFrom returns the index of the first token of the sentence from
+// toks[k] on that may hold a capital, or len(toks): a token not lower (a
+// word with a byte not ASCII, an ASCII capital, a digit or an apostrophe,
+// or a token not made by the tokenizer). It reads the tokens' flags only,
+// not their bytes, four tokens at a time: the capital is most often a few
+// words on.
 func (f *CandidateFinder) capitalFrom(k int) int {
-	if k >= len(f.toks) {
-		return f.end
+	toks := f.toks
+	if k >= len(toks) {
+		return len(toks)
 	}
-	return nextCapital(f.s, f.toks[k].Start, f.end)
+	// Four tokens at a time, their flags read at one pointer that
+	// steps over them (no bounds checks: toks[k:k+4] are there; the
+	// pointer never goes past the last token).
+	if k+4 <= len(toks) {
+		p := unsafe.Pointer(&toks[k])
+		for {
+			if t := (*[4]Token)(p); t[0].lower&t[1].lower&t[2].lower&t[3].lower == 0 {
+				switch {
+				case t[0].lower == 0:
+					return k
+				case t[1].lower == 0:
+					return k + 1
+				case t[2].lower == 0:
+					return k + 2
+				}
+				return k + 3
+			}
+			if k += 4; k+4 > len(toks) {
+				break
+			}
+			p = unsafe.Add(p, 4*unsafe.Sizeof(Token{}))
+		}
+	}
+	for k < len(toks) && toks[k].lower != 0 {
+		k++
+	}
+	return k
 }
 
-// near reports whether the offset capital lies in toks[k] to toks[k+n-1]
-// (or before): else no unit starts before toks[k+n-2], as every unit
-// holds a capital in its first or third token.
-func (f *CandidateFinder) near(capital, k, n int) bool {
-	toks := f.toks
-	return capital < f.end && capital < toks[min(k+n-1, len(toks)-1)].End
+// near reports whether capital, the index of the first token from toks[k]
+// on that may hold a capital (capitalFrom), is at most k+n-1: else no
+// unit starts before toks[k+n-2], as every unit holds a capital in its
+// first or third token.
+func near(toks []Token, capital, k, n int) bool {
+	return capital < len(toks) && capital < k+n
 }
 
 // mayBeLowerConnector reports whether a word starting with the byte c may
@@ -560,66 +587,6 @@ func unitFrom(s string, toks []Token, i int) (unit, bool) {
 		return unit{}, false
 	}
 	return nameUnit(s, toks, i)
-}
-
-// nextCapital returns the offset in s[from:end] of the first byte that is
-// an ASCII capital or not ASCII (and so may start an upper-case rune), or
-// end if there is none. It tests sixteen bytes at a time, and the last
-// few bytes in one go too when s goes on after them.
-func nextCapital(s string, from, end int) int {
-	// The masks as variables, kept in registers rather than loaded
-	// anew for each use.
-	k := capitalMasks
-	i := from
-	for ; i+16 <= end; i += 16 {
-		b := s[i : i+16]
-		x0 := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		x1 := uint64(b[8]) | uint64(b[9])<<8 | uint64(b[10])<<16 | uint64(b[11])<<24 |
-			uint64(b[12])<<32 | uint64(b[13])<<40 | uint64(b[14])<<48 | uint64(b[15])<<56
-		h0 := (x0 | (x0+k.geA)&^(x0+k.gtZ)) & k.high
-		h1 := (x1 | (x1+k.geA)&^(x1+k.gtZ)) & k.high
-		if h0|h1 != 0 {
-			if h0 != 0 {
-				return i + bits.TrailingZeros64(h0)/8
-			}
-			return i + 8 + bits.TrailingZeros64(h1)/8
-		}
-	}
-	if i+8 <= end {
-		if h := capitals8(load64(s, i)); h != 0 {
-			return i + bits.TrailingZeros64(h)/8
-		}
-		i += 8
-	}
-	if i == end {
-		return end
-	}
-	if i+8 <= len(s) {
-		// The bytes from end on are masked out.
-		if h := capitals8(load64(s, i)) & (1<<(8*uint(end-i)) - 1); h != 0 {
-			return i + bits.TrailingZeros64(h)/8
-		}
-		return end
-	}
-	for ; i < end; i++ {
-		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			return i
-		}
-	}
-	return end
-}
-
-// capitalMasks are the constants of capitals8.
-var capitalMasks = struct{ high, geA, gtZ uint64 }{highBits, 0x3F * lowBits, 0x25 * lowBits}
-
-// capitals8 returns x with the high bit of its first byte that is an
-// ASCII capital or not ASCII set, if any, and no lower bit set: of the
-// bytes after that one the high bits may say anything. (The byte sums do
-// not carry into the next byte from an ASCII byte: the high bit of b+0x3F
-// is b >= 'A', that of b+0x25 is b > 'Z'.)
-func capitals8(x uint64) uint64 {
-	return (x | (x+0x3F*lowBits)&^(x+0x25*lowBits)) & highBits
 }
 
 // firstWord returns the index of the sentence's first word token, after

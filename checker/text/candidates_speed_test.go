@@ -67,23 +67,37 @@ func TestPlainWord(t *testing.T) {
 	}
 }
 
-// TestNextCapital checks nextCapital against a plain scan, at every start
-// and end over text with capitals, accents and the bytes around 'A' and
-// 'Z'.
-func TestNextCapital(t *testing.T) {
-	s := "abc@[`{ Zed aé x\x7f\xffQ the end of it all, plain and long enough @AZ"
-	for from := 0; from <= len(s); from++ {
-		for end := from; end <= len(s); end++ {
-			want := end
-			for i := from; i < end; i++ {
-				if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
-					want = i
-					break
-				}
+// TestCapitalFrom checks capitalFrom against a plain scan of the flags,
+// from every token on.
+func TestCapitalFrom(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for range 2000 {
+		toks := make([]Token, rng.Intn(20))
+		for k := range toks {
+			toks[k].lower = uint8(min(rng.Intn(4), 1))
+		}
+		for from := 0; from <= len(toks); from++ {
+			want := from
+			for want < len(toks) && toks[want].lower != 0 {
+				want++
 			}
-			if got := nextCapital(s, from, end); got != want {
-				t.Fatalf("nextCapital(s, %d, %d) = %d, want %d", from, end, got, want)
+			f := CandidateFinder{toks: toks}
+			if got := f.capitalFrom(from); got != want {
+				t.Fatalf("capitalFrom(%v, %d) = %d, want %d", toks, from, got, want)
 			}
+		}
+	}
+}
+
+// TestLowerStartsNoUnit checks what the finder's skips rest on: no name
+// unit starts at a token the tokenizer marks lower, nor at one whose
+// token two on is lower.
+func TestLowerStartsNoUnit(t *testing.T) {
+	s := benchProse + " al-Assad bin-Laden iPhone d'Estaing de -Presse x‐Ray 'de-Gaulle' éclair-Roy ébène eBay mp3Player"
+	toks := Tokenize(nil, s, Span{0, len(s)})
+	for i := range toks {
+		if _, ok := nameUnit(s, toks, i); ok && toks[i].lower != 0 && (i+2 >= len(toks) || toks[i+2].lower != 0) {
+			t.Errorf("token %d %q: lower but starts a unit", i, toks[i].Text(s))
 		}
 	}
 }
@@ -108,14 +122,22 @@ func TestSkipAgrees(t *testing.T) {
 	}
 	for _, s := range texts {
 		toks := Tokenize(nil, s, Span{0, len(s)})
-		got, _ := appendCandidates(nil, nil, s, toks, true)
 		want, _ := appendCandidates(nil, nil, s, toks, false)
-		if len(got) != len(want) {
-			t.Fatalf("%q: %d candidates, want %d", s, len(got), len(want))
+		// The tokens as the tokenizer makes them, and as made
+		// otherwise, without the lower flags.
+		plain := slices.Clone(toks)
+		for k := range plain {
+			plain[k].lower = 0
 		}
-		for k := range got {
-			if got[k].Span != want[k].Span || got[k].Initial != want[k].Initial || !slices.Equal(got[k].Words, want[k].Words) {
-				t.Fatalf("%q: candidate %d: %+v, want %+v", s, k, got[k], want[k])
+		for _, toks := range [][]Token{toks, plain} {
+			got, _ := appendCandidates(nil, nil, s, toks, true)
+			if len(got) != len(want) {
+				t.Fatalf("%q: %d candidates, want %d", s, len(got), len(want))
+			}
+			for k := range got {
+				if got[k].Span != want[k].Span || got[k].Initial != want[k].Initial || !slices.Equal(got[k].Words, want[k].Words) {
+					t.Fatalf("%q: candidate %d: %+v, want %+v", s, k, got[k], want[k])
+				}
 			}
 		}
 	}

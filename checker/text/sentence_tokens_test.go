@@ -142,7 +142,7 @@ func TestSentencesAtMarks(t *testing.T) {
 			}
 			// After a token or two, as in a document, so that the
 			// marks are indexes in dst, not in the span's tokens.
-			pre := []Token{{Span{-1, -1}, Word}}
+			pre := []Token{{Span: Span{-1, -1}, Kind: Word}}
 			all, words, marks := TokenizeMarks(pre, s, sp, nil)
 			toks := all[1:]
 			for k := range marks {

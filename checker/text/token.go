@@ -51,6 +51,38 @@ func (k TokenKind) String() string {
 type Token struct {
 	Span
 	Kind TokenKind
+	// lower is 1, set by the tokenizer, when the token holds no
+	// upper-case letter: it is not a word, or a word of lower-case ASCII
+	// letters only (lowerToken). The name finder skips such tokens
+	// without reading their bytes. Tokens made otherwise leave it 0,
+	// which says nothing. (A number, not a bool: the flags of a few
+	// tokens are tested together.)
+	lower uint8
+}
+
+// lowerToken is the value of Token.lower for a token of kind k and text w:
+// whether it is not a word or a word of lower-case ASCII letters only.
+func lowerToken(k TokenKind, w string) bool {
+	if k != Word {
+		return true
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// slowToken returns the token s[i:j] of kind k, with lower set
+// (lowerToken): for the tokens that tokenize finds itself, outside
+// asciiTokens.
+func slowToken(s string, i, j int, k TokenKind) Token {
+	var lower uint8
+	if lowerToken(k, s[i:j]) {
+		lower = 1
+	}
+	return Token{Span{i, j}, k, lower}
 }
 
 // Text returns the token's text in s.
@@ -124,7 +156,7 @@ func tokenize(dst []Token, s string, span Span, marks *[]int) ([]Token, int) {
 				if j < end && (s[j] >= utf8.RuneSelf || s[j] == '\'') {
 					j = scanWord(s, i, end) // an apostrophe or a non-ASCII letter may go on
 				}
-				dst = append(dst, Token{Span{i, j}, Word})
+				dst = append(dst, slowToken(s, i, j, Word))
 				words++
 				i = j
 			case cl == classSpace:
@@ -136,21 +168,21 @@ func tokenize(dst []Token, s string, span Span, marks *[]int) ([]Token, int) {
 				if marks != nil && terminalStart[c] {
 					*marks = append(*marks, len(dst))
 				}
-				dst = append(dst, Token{Span{i, i + 1}, Punct})
+				dst = append(dst, slowToken(s, i, i+1, Punct))
 				i++
 			case cl == classDigit:
 				j := scanNumber(s, i, end)
 				// "MS13"-like tails and "3rd" belong to the word.
 				if j < end && startsWord(s, j, end) && !startsCJK(s, j, end) {
 					j = scanWord(s, j, end)
-					dst = append(dst, Token{Span{i, j}, Word})
+					dst = append(dst, slowToken(s, i, j, Word))
 					words++
 				} else {
-					dst = append(dst, Token{Span{i, j}, Number})
+					dst = append(dst, slowToken(s, i, j, Number))
 				}
 				i = j
 			default:
-				dst = append(dst, Token{Span{i, i + 1}, Symbol})
+				dst = append(dst, slowToken(s, i, i+1, Symbol))
 				i++
 			}
 			continue
@@ -158,13 +190,13 @@ func tokenize(dst []Token, s string, span Span, marks *[]int) ([]Token, int) {
 		r, n := utf8.DecodeRuneInString(s[i:span.End])
 		switch {
 		case r == utf8.RuneError && n <= 1:
-			dst = append(dst, Token{Span{i, i + 1}, Symbol})
+			dst = append(dst, slowToken(s, i, i+1, Symbol))
 			i++
 		case unicode.IsSpace(r):
 			i += n
 		case unicode.IsLetter(r):
 			j := scanWord(s, i, span.End)
-			dst = append(dst, Token{Span{i, j}, Word})
+			dst = append(dst, slowToken(s, i, j, Word))
 			words++
 			i = j
 		case unicode.IsDigit(r):
@@ -176,22 +208,25 @@ func tokenize(dst []Token, s string, span Span, marks *[]int) ([]Token, int) {
 				}
 				j += n2
 			}
-			dst = append(dst, Token{Span{i, j}, Number})
+			dst = append(dst, slowToken(s, i, j, Number))
 			i = j
 		case unicode.IsPunct(r):
 			if marks != nil && terminalStart[c] {
 				*marks = append(*marks, len(dst))
 			}
-			dst = append(dst, Token{Span{i, i + n}, Punct})
+			dst = append(dst, slowToken(s, i, i+n, Punct))
 			i += n
 		case extendsSymbol(r) && len(dst) > 0 && dst[len(dst)-1].End == i:
 			// A stray combining mark, variation selector or joiner
 			// belongs to the token before it.
 			dst[len(dst)-1].End = i + n
+			if dst[len(dst)-1].Kind == Word {
+				dst[len(dst)-1].lower = 0 // no longer ASCII
+			}
 			i += n
 		default:
 			j := scanSymbol(s, i+n, span.End, r)
-			dst = append(dst, Token{Span{i, j}, Symbol})
+			dst = append(dst, slowToken(s, i, j, Symbol))
 			i = j
 		}
 	}

@@ -8,8 +8,9 @@ import (
 // Classes of bytes for asciiTokens; fastOther is every byte it leaves to
 // tokenize (bytes not ASCII).
 const (
-	fastOther = iota
-	fastLetter
+	fastOther  = iota
+	fastLetter // a lower-case letter
+	fastUpper  // an upper-case letter
 	fastSpace
 	fastPunct // ASCII punctuation that cannot end a sentence
 	fastMark  // . ! ?, which terminalStart marks
@@ -22,6 +23,9 @@ var fastClass = func() (t [256]uint8) {
 		switch asciiClass[c] {
 		case classLetter:
 			t[c] = fastLetter
+			if c < 'a' {
+				t[c] = fastUpper
+			}
 		case classSpace:
 			t[c] = fastSpace
 		case classPunct:
@@ -44,7 +48,11 @@ const (
 	wordGoesOn         // a digit: the word goes on
 	wordMayGoOn        // an apostrophe: the word goes on if a letter follows
 	wordUnknown        // not ASCII: left to scanWord
+	wordUpper          // a capital, after lower-case letters: the word goes on
 )
+
+// isFastLetter reports whether the class c (fastClass) is that of a letter.
+func isFastLetter(c uint8) bool { return c == fastLetter || c == fastUpper }
 
 var afterLetters = func() (t [256]uint8) {
 	for c := range t {
@@ -55,6 +63,8 @@ var afterLetters = func() (t [256]uint8) {
 			t[c] = wordGoesOn
 		case c == '\'':
 			t[c] = wordMayGoOn
+		case 'A' <= c && c <= 'Z':
+			t[c] = wordUpper // only after lowerLetters8
 		}
 	}
 	return t
@@ -85,6 +95,35 @@ loop:
 	for uint(n) < uint(len(toks)) && uint(i) < uint(len(s)-7) {
 		switch fastClass[s[i]] {
 		case fastLetter:
+			// Most words are lower-case letters only, a token
+			// that is lower: they are read here, with one test
+			// of the byte after them. Any other word is read again
+			// below.
+			j := i
+			for {
+				m := ^lowerLetters8(load64(s, j)) & highBits
+				if m != 0 {
+					j += bits.TrailingZeros64(m) / 8
+					break
+				}
+				if j += 8; j >= len(s)-7 {
+					break loop // a long word at the end
+				}
+			}
+			if k := afterLetters[s[j]]; k == wordEnds || k == wordMayGoOn && j+1 < len(s)-7 && fastClass[s[j+1]] != fastOther && !isFastLetter(fastClass[s[j+1]]) {
+				// (An apostrophe without a letter after it ends
+				// the word, as below.)
+				toks[n] = Token{Span{i, j}, Word, 1}
+				n++
+				words++
+				i = j
+				if s[i] == ' ' {
+					i++
+				}
+				continue
+			}
+			fallthrough
+		case fastUpper:
 			j := i // the start of the run of letters being read
 			for {
 				m := ^asciiLetters8(load64(s, j)) & highBits
@@ -118,14 +157,14 @@ loop:
 					// with the word, a byte not ASCII needs scanWord.
 					if d := s[j+1]; d >= utf8.RuneSelf {
 						return n, i, words
-					} else if fastClass[d] == fastLetter {
+					} else if isFastLetter(fastClass[d]) {
 						j++
 						continue
 					}
 				}
 				break
 			}
-			toks[n] = Token{Span{i, j}, Word}
+			toks[n] = Token{Span{i, j}, Word, 0}
 			n++
 			words++
 			i = j
@@ -151,7 +190,7 @@ loop:
 				}
 			}
 		case fastPunct:
-			toks[n] = Token{Span{i, i + 1}, Punct}
+			toks[n] = Token{Span{i, i + 1}, Punct, 1}
 			n++
 			i++
 		case fastMark:
@@ -162,7 +201,7 @@ loop:
 				marks.at[marks.n] = n
 				marks.n++
 			}
-			toks[n] = Token{Span{i, i + 1}, Punct}
+			toks[n] = Token{Span{i, i + 1}, Punct, 1}
 			n++
 			i++
 		case fastDigit:
@@ -179,14 +218,14 @@ loop:
 				break
 			}
 			// A letter after it makes a word ("3rd"), left to tokenize.
-			if j >= len(s)-7 || fastClass[s[j]] == fastLetter || s[j] >= utf8.RuneSelf {
+			if j >= len(s)-7 || isFastLetter(fastClass[s[j]]) || s[j] >= utf8.RuneSelf {
 				return n, i, words
 			}
-			toks[n] = Token{Span{i, j}, Number}
+			toks[n] = Token{Span{i, j}, Number, 1}
 			n++
 			i = j
 		case fastSymbol:
-			toks[n] = Token{Span{i, i + 1}, Symbol}
+			toks[n] = Token{Span{i, i + 1}, Symbol, 1}
 			n++
 			i++
 		default:
@@ -203,22 +242,25 @@ loop:
 func asciiTail(toks []Token, n int, s string, i int, marks *markList, words int) (int, int, int) {
 	for uint(n) < uint(len(toks)) && uint(i) < uint(len(s)) {
 		switch fastClass[s[i]] {
-		case fastLetter:
+		case fastLetter, fastUpper:
+			// Letters have 0x20 set in lower case only.
+			all := s[i]
 			j := i + 1
-			for j < len(s) && fastClass[s[j]] == fastLetter {
+			for j < len(s) && isFastLetter(fastClass[s[j]]) {
+				all &= s[j]
 				j++
 			}
 			if j < len(s) && afterLetters[s[j]] != wordEnds {
 				return n, i, words
 			}
-			toks[n] = Token{Span{i, j}, Word}
+			toks[n] = Token{Span{i, j}, Word, all >> 5 & 1}
 			n++
 			words++
 			i = j
 		case fastSpace:
 			i++
 		case fastPunct:
-			toks[n] = Token{Span{i, i + 1}, Punct}
+			toks[n] = Token{Span{i, i + 1}, Punct, 1}
 			n++
 			i++
 		case fastMark:
@@ -229,11 +271,11 @@ func asciiTail(toks []Token, n int, s string, i int, marks *markList, words int)
 				marks.at[marks.n] = n
 				marks.n++
 			}
-			toks[n] = Token{Span{i, i + 1}, Punct}
+			toks[n] = Token{Span{i, i + 1}, Punct, 1}
 			n++
 			i++
 		case fastSymbol:
-			toks[n] = Token{Span{i, i + 1}, Symbol}
+			toks[n] = Token{Span{i, i + 1}, Symbol, 1}
 			n++
 			i++
 		default:
@@ -247,6 +289,14 @@ func asciiTail(toks []Token, n int, s string, i int, marks *markList, words int)
 type markList struct {
 	at []int
 	n  int
+}
+
+// lowerLetters8 returns, for each of the eight bytes of x, its high bit
+// set when the byte is a lower-case ASCII letter, all else clear.
+func lowerLetters8(x uint64) uint64 {
+	// As in asciiLetters8, without the folding of case.
+	z := x &^ highBits
+	return (z + (0x80-'a')*lowBits) &^ (z + (0x7f-'z')*lowBits) &^ x
 }
 
 // asciiLetters8 returns, for each of the eight bytes of x, its high bit

@@ -33,7 +33,7 @@ var fastPieces = []string{
 	"don't", "O'Brien", "users'", "'", "a'b", "x'9", "’", "don’t", "l'é", "é", "Müller", "北京", "\xff", "\u00a0",
 	" ", " ", " ", "  ", "        ", "         ", "\t", "\n", "\r\n", ",", ", ", ".", ". ", "!", "?", "...", ";", ":",
 	"(", ")", "\"", "-", "$", "%", "+", "<", "`", "~", "|", "\x00", "\x7f", "\x1f", "1", "10,000", "3.5",
-	"10:30", "2025", "1.", "1.1.", "7,", "4:", "0x1F", "1a",
+	"10:30", "2025", "1.", "1.1.", "7,", "4:", "0x1F", "1a", "iPhone", "abcdefgH", "abcdefghIj", "d'Estaing", "x86Linux", "eBay",
 }
 
 // TestTokenizeFastPath compares tokenize, with asciiTokens, to the
@@ -60,7 +60,7 @@ func TestTokenizeFastPath(t *testing.T) {
 		newDst := func() ([]Token, []int) {
 			dst := make([]Token, pre, pre+room)
 			for i := range dst {
-				dst[i] = Token{Span{-1, -1}, Punct}
+				dst[i] = Token{Span: Span{-1, -1}, Kind: Punct, lower: 1}
 			}
 			return dst, make([]int, pre, pre+mkRoom)
 		}

@@ -12,6 +12,17 @@ import (
 // tokenizeRef is Tokenize as it was before its ASCII fast paths (a byte
 // at a time, one test per byte class), kept to check them against.
 func tokenizeRef(dst []Token, s string, span Span) []Token {
+	from := len(dst)
+	defer func() {
+		// Token.lower, by its definition.
+		for k := from; k < len(dst); k++ {
+			w := dst[k].Text(s)
+			dst[k].lower = 0
+			if dst[k].Kind != Word || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") == "" {
+				dst[k].lower = 1
+			}
+		}
+	}()
 	i := span.Start
 	for i < span.End {
 		c := s[i]
@@ -25,23 +36,23 @@ func tokenizeRef(dst []Token, s string, span Span) []Token {
 				// "MS13"-like tails and "3rd" belong to the word.
 				if j < span.End && startsWord(s, j, span.End) && !startsCJK(s, j, span.End) {
 					j = plainScanWord(s, j, span.End)
-					dst = append(dst, Token{Span{i, j}, Word})
+					dst = append(dst, Token{Span: Span{i, j}, Kind: Word})
 				} else {
-					dst = append(dst, Token{Span{i, j}, Number})
+					dst = append(dst, Token{Span: Span{i, j}, Kind: Number})
 				}
 				i = j
 				continue
 			case ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z'):
 				j := plainScanWord(s, i, span.End)
-				dst = append(dst, Token{Span{i, j}, Word})
+				dst = append(dst, Token{Span: Span{i, j}, Kind: Word})
 				i = j
 				continue
 			case unicode.IsPunct(rune(c)):
-				dst = append(dst, Token{Span{i, i + 1}, Punct})
+				dst = append(dst, Token{Span: Span{i, i + 1}, Kind: Punct})
 				i++
 				continue
 			default:
-				dst = append(dst, Token{Span{i, i + 1}, Symbol})
+				dst = append(dst, Token{Span: Span{i, i + 1}, Kind: Symbol})
 				i++
 				continue
 			}
@@ -49,13 +60,13 @@ func tokenizeRef(dst []Token, s string, span Span) []Token {
 		r, n := utf8.DecodeRuneInString(s[i:span.End])
 		switch {
 		case r == utf8.RuneError && n <= 1:
-			dst = append(dst, Token{Span{i, i + 1}, Symbol})
+			dst = append(dst, Token{Span: Span{i, i + 1}, Kind: Symbol})
 			i++
 		case unicode.IsSpace(r):
 			i += n
 		case unicode.IsLetter(r):
 			j := plainScanWord(s, i, span.End)
-			dst = append(dst, Token{Span{i, j}, Word})
+			dst = append(dst, Token{Span: Span{i, j}, Kind: Word})
 			i = j
 		case unicode.IsDigit(r):
 			j := i + n
@@ -66,10 +77,10 @@ func tokenizeRef(dst []Token, s string, span Span) []Token {
 				}
 				j += n2
 			}
-			dst = append(dst, Token{Span{i, j}, Number})
+			dst = append(dst, Token{Span: Span{i, j}, Kind: Number})
 			i = j
 		case unicode.IsPunct(r):
-			dst = append(dst, Token{Span{i, i + n}, Punct})
+			dst = append(dst, Token{Span: Span{i, i + n}, Kind: Punct})
 			i += n
 		case extendsSymbol(r) && len(dst) > 0 && dst[len(dst)-1].End == i:
 			// A stray combining mark, variation selector or joiner
@@ -78,7 +89,7 @@ func tokenizeRef(dst []Token, s string, span Span) []Token {
 			i += n
 		default:
 			j := scanSymbol(s, i+n, span.End, r)
-			dst = append(dst, Token{Span{i, j}, Symbol})
+			dst = append(dst, Token{Span: Span{i, j}, Kind: Symbol})
 			i = j
 		}
 	}
@@ -94,6 +105,8 @@ var tokenPieces = []string{
 	// Words that end at the eighth byte and just after it, and runs of
 	// spaces, for the fast paths.
 	"abcdefg", "Abcdefgh", "abcdefghi", "    ", "word word",
+	// Capitals inside words, before and after the eighth byte.
+	"iPhone", "abcdefgH", "abcdefghIj", "d'Estaing", "mcDonald's", "x86Linux", "eBay3",
 }
 
 // randomText joins n random pieces, sometimes with no space between.
@@ -121,7 +134,7 @@ func TestTokenizeMatchesReference(t *testing.T) {
 			}
 			// After another token (one no mark can join), as in a
 			// Document's list.
-			pre := []Token{{Span{-1, -1}, Punct}}
+			pre := []Token{{Span: Span{-1, -1}, Kind: Punct, lower: 1}}
 			toks, words := TokenizeCount(pre, s, sp)
 			n := 0
 			for _, tk := range toks[1:] {
