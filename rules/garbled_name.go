@@ -215,6 +215,7 @@ func runGarbledName(p *checker.Pass) error {
 	const chunk = 256
 	type worker struct {
 		memo    bestMemos
+		cands   candMemo
 		present map[int]bool // entries named exactly in the document
 	}
 	workers := make([]*worker, p.Workers())
@@ -227,7 +228,7 @@ func runGarbledName(p *checker.Pass) error {
 		wk := workers[w]
 		if wk == nil {
 			// Sized for about a text per candidate, so that it seldom grows.
-			wk = &worker{memo: bestMemos{index: make(map[string]int32, len(cands)/len(workers))}, present: map[int]bool{}}
+			wk = &worker{memo: bestMemos{index: make(map[string]int32, len(cands)/len(workers))}, cands: candMemo{index: make(map[string]int32, len(cands)/len(workers)/2)}, present: map[int]bool{}}
 			workers[w] = wk
 		}
 		var hits []garbledHit
@@ -237,7 +238,7 @@ func runGarbledName(p *checker.Pass) error {
 			sc.next = sort.SearchInts(starts, cs[0].Words[0].Start)
 		}
 		for _, c := range cs {
-			hits = garbledInCandidate(hits, ix, &wk.memo, wk.present, doc.Masked, doc.Tokens, c, minConf, &sc)
+			hits = garbledInCandidateMemo(hits, ix, &wk.memo, &wk.cands, wk.present, doc.Masked, doc.Tokens, c, minConf, &sc)
 		}
 		found[k] = hits
 	})
@@ -467,6 +468,106 @@ func (sc *scanCursor) mayStart(s string, off int) bool {
 	// with an ASCII letter is a word, any other is asked about.
 	c := s[off] | 0x20
 	return c < 'a' || c > 'z'
+}
+
+// byCandidate makes garbled-name remember what each candidate's text
+// gave (candMemo); the tests turn it off to check that against looking
+// at every candidate.
+var byCandidate = true
+
+// A candMemo remembers, per document, the garbled names found in each
+// candidate text at which no term or variant may start: the same names
+// and capitalised words recur through a document (about two candidates in
+// three repeat one seen before), and what garbledInCandidate finds in
+// such a candidate depends only on its words' text. index gives a text's
+// candResult in list.
+type candMemo struct {
+	index map[string]int32
+	list  []candResult
+	// spans holds the words of the candidates of more than one word,
+	// from the start of the first: a text split into other words
+	// ("Montoya-Galvez", "Montoya Galvez" are not) is looked at anew.
+	spans []text.Span
+	hits  []garbledHit // spans from the start of the first word
+}
+
+// A candResult is what a candidate text gave: its words (spans[words:
+// words+n], for n > 1) and its hits (hits[hit:hit+nHits]).
+type candResult struct {
+	n, words, hit, nHits int32
+}
+
+// sameWords reports whether words, from base, are the words r remembers.
+func (m *candMemo) sameWords(r *candResult, words []text.Span, base int) bool {
+	if int(r.n) != len(words) {
+		return false
+	}
+	if r.n == 1 {
+		return true // the word is the whole text
+	}
+	for k, w := range m.spans[r.words : r.words+r.n] {
+		if words[k].Start-base != w.Start || words[k].End-base != w.End {
+			return false
+		}
+	}
+	return true
+}
+
+// garbledInCandidateMemo is garbledInCandidate, which it asks only about
+// the first candidate of each text at which no term or variant may start
+// (and about those at which one may): the others get what it found then.
+func garbledInCandidateMemo(dst []garbledHit, ix *glossary.Index, memo *bestMemos, cm *candMemo, present map[int]bool, s string, toks []text.Token, c text.Candidate, minConf float64, sc *scanCursor) []garbledHit {
+	words := c.Words
+	if !byCandidate || len(words) == 0 {
+		return garbledInCandidate(dst, ix, memo, present, s, toks, c, minConf, sc)
+	}
+	// Asked as garbledInCandidate asks, in order: sc moves on so (and
+	// only its next).
+	next := sc.next
+	for i := range words {
+		if sc.mayStart(s, words[i].Start) {
+			sc.next = next
+			return garbledInCandidate(dst, ix, memo, present, s, toks, c, minConf, sc)
+		}
+	}
+	base, end := words[0].Start, words[len(words)-1].End
+	if len(words) == 1 && end-base < 4 {
+		return dst // a word under four bytes is not compared
+	}
+	key := s[base:end]
+	if k, ok := cm.index[key]; ok {
+		if r := &cm.list[k]; cm.sameWords(r, words, base) {
+			for k := r.hit; k < r.hit+r.nHits; k++ {
+				dst = append(dst, cm.hits[k])
+				h := &dst[len(dst)-1]
+				h.span.Start += base
+				h.span.End += base
+			}
+			return dst
+		}
+		// The same text in other words: not remembered.
+		sc.next = next
+		return garbledInCandidate(dst, ix, memo, present, s, toks, c, minConf, sc)
+	}
+	sc.next = next
+	start := len(dst)
+	dst = garbledInCandidate(dst, ix, memo, present, s, toks, c, minConf, sc)
+	r := candResult{n: int32(len(words)), hit: int32(len(cm.hits)), nHits: int32(len(dst) - start)}
+	if len(words) > 1 {
+		r.words = int32(len(cm.spans))
+		for _, w := range words {
+			cm.spans = append(cm.spans, text.Span{Start: w.Start - base, End: w.End - base})
+		}
+	}
+	for k := start; k < len(dst); k++ {
+		cm.hits = append(cm.hits, dst[k])
+		h := &cm.hits[len(cm.hits)-1]
+		h.span.Start -= base
+		h.span.End -= base
+	}
+	cm.index[key] = int32(len(cm.list))
+	cm.list = append(cm.list, r)
+	return dst
 }
 
 // garbledInCandidate appends the garbled names found in candidate c,
