@@ -924,6 +924,17 @@ func innerCapitalRunes(w string) bool {
 // "LaGuardia", "VanDyke", "O'Brien"), or starts with two capitals and
 // goes on in lower case ("ORing", "URLs", "IDs").
 func looksLikeCode(w string) bool {
+	// Most words asked about are a capital and lower-case letters, as
+	// names are written: none of the tests below holds for them.
+	if len(w) > 0 && w[0]-'A' < 26 {
+		i := 1
+		for i < len(w) && w[i]-'a' < 26 {
+			i++
+		}
+		if i == len(w) {
+			return false
+		}
+	}
 	// ASCII, in one pass: the tests of looksLikeCodeRunes at each byte.
 	prevLower := false
 	upper := 0 // leading capitals
