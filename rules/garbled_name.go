@@ -233,12 +233,13 @@ func runGarbledName(p *checker.Pass) error {
 		}
 		var hits []garbledHit
 		cs := cands[k*chunk : min(len(cands), (k+1)*chunk)]
-		sc := scanCursor{starts: starts, at: 0} // at: the token of the last candidate's first word: the next one is near
+		scan := candScan{ix: ix, memo: &wk.memo, cm: &wk.cands, present: wk.present, s: doc.Masked, toks: doc.Tokens, minConf: minConf,
+			sc: scanCursor{starts: starts, at: 0}} // at: the token of the last candidate's first word: the next one is near
 		if starts != nil && len(cs) > 0 && len(cs[0].Words) > 0 {
-			sc.next = sort.SearchInts(starts, cs[0].Words[0].Start)
+			scan.sc.next = sort.SearchInts(starts, cs[0].Words[0].Start)
 		}
-		for _, c := range cs {
-			hits = garbledInCandidateMemo(hits, ix, &wk.memo, &wk.cands, wk.present, doc.Masked, doc.Tokens, c, minConf, &sc)
+		for i := range cs {
+			hits = scan.add(hits, &cs[i])
 		}
 		found[k] = hits
 	})
@@ -513,23 +514,40 @@ func (m *candMemo) sameWords(r *candResult, words []text.Span, base int) bool {
 	return true
 }
 
-// garbledInCandidateMemo is garbledInCandidate, which it asks only about
-// the first candidate of each text at which no term or variant may start
-// (and about those at which one may): the others get what it found then.
-func garbledInCandidateMemo(dst []garbledHit, ix *glossary.Index, memo *bestMemos, cm *candMemo, present map[int]bool, s string, toks []text.Token, c text.Candidate, minConf float64, sc *scanCursor) []garbledHit {
+// A candScan is what garbledInCandidate is asked with about the
+// candidates of a chunk of a document, besides each candidate: its
+// memos, the entries found exactly, the document's text and tokens, the
+// least confidence and the cursor through the starts of terms.
+type candScan struct {
+	ix      *glossary.Index
+	memo    *bestMemos
+	cm      *candMemo
+	present map[int]bool
+	s       string
+	toks    []text.Token
+	minConf float64
+	sc      scanCursor
+}
+
+// add is garbledInCandidate for c, which it asks only about the first
+// candidate of each text at which no term or variant may start (and
+// about those at which one may): the others get what it found then.
+func (cs *candScan) add(dst []garbledHit, c *text.Candidate) []garbledHit {
 	words := c.Words
 	if !byCandidate || len(words) == 0 {
-		return garbledInCandidate(dst, ix, memo, present, s, toks, c, minConf, sc)
+		return cs.full(dst, c)
 	}
 	// Asked as garbledInCandidate asks, in order: sc moves on so (and
 	// only its next).
+	s, sc := cs.s, &cs.sc
 	next := sc.next
 	for i := range words {
 		if sc.mayStart(s, words[i].Start) {
 			sc.next = next
-			return garbledInCandidate(dst, ix, memo, present, s, toks, c, minConf, sc)
+			return cs.full(dst, c)
 		}
 	}
+	cm := cs.cm
 	base, end := words[0].Start, words[len(words)-1].End
 	if len(words) == 1 && end-base < 4 {
 		return dst // a word under four bytes is not compared
@@ -547,11 +565,11 @@ func garbledInCandidateMemo(dst []garbledHit, ix *glossary.Index, memo *bestMemo
 		}
 		// The same text in other words: not remembered.
 		sc.next = next
-		return garbledInCandidate(dst, ix, memo, present, s, toks, c, minConf, sc)
+		return cs.full(dst, c)
 	}
 	sc.next = next
 	start := len(dst)
-	dst = garbledInCandidate(dst, ix, memo, present, s, toks, c, minConf, sc)
+	dst = cs.full(dst, c)
 	r := candResult{n: int32(len(words)), hit: int32(len(cm.hits)), nHits: int32(len(dst) - start)}
 	if len(words) > 1 {
 		r.words = int32(len(cm.spans))
@@ -568,6 +586,11 @@ func garbledInCandidateMemo(dst []garbledHit, ix *glossary.Index, memo *bestMemo
 	cm.index[key] = int32(len(cm.list))
 	cm.list = append(cm.list, r)
 	return dst
+}
+
+// full is garbledInCandidate for c.
+func (cs *candScan) full(dst []garbledHit, c *text.Candidate) []garbledHit {
+	return garbledInCandidate(dst, cs.ix, cs.memo, cs.present, cs.s, cs.toks, *c, cs.minConf, &cs.sc)
 }
 
 // garbledInCandidate appends the garbled names found in candidate c,
