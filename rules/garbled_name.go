@@ -1028,37 +1028,22 @@ func allCapitalWords(s string, words []text.Span) bool {
 // dropLowerCaseWords removes the one-word hits whose text the document
 // also writes in lower case.
 func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
-	lower := map[string]bool{}
-	// filter has a bit per length (mod 64) and first byte of the words
-	// sought, so that most tokens are passed over without a map lookup:
-	// filter[c] has bit n&63 for a word of n bytes that starts with c.
-	var filter [256]uint64
-	// last has a bit per last byte of the words: a token that passes
-	// filter goes to the map only if its last byte passes too.
-	var last [4]uint64
+	var ls lowerSought
+	index := map[string]int{} // of the lower-case form of a hit in ls.words
 	for _, h := range hits {
 		if h.hi-h.lo != 1 {
 			continue
 		}
 		w := strings.ToLower(h.text)
-		if _, ok := lower[w]; ok {
-			continue
-		}
-		lower[w] = false
-		if w != "" {
-			last[w[len(w)-1]>>6] |= 1 << (w[len(w)-1] & 63)
-		}
-		// Only a word that starts in lower case can be written so.
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
-			filter[w[0]] |= 1 << (len(w) & 63)
+		if _, ok := index[w]; !ok && w != "" {
+			index[w] = len(ls.words)
+			ls.words = append(ls.words, w)
 		}
 	}
-	if len(lower) == 0 {
+	if len(ls.words) == 0 {
 		return hits
 	}
-	// todo counts the words sought that are not found yet: once all are,
-	// the rest of the tokens cannot change a thing.
-	todo := len(lower)
+	ls.prepare()
 	// One pass over the tokens answers for all: a word token equal to a
 	// lower-case form.
 	m := doc.Masked
@@ -1068,29 +1053,114 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 		// a test of the kind, word or not in no foreseeable order, is
 		// mispredicted often (this loop took twice as long so).
 		t := &toks[i]
-		if filter[m[t.Start]]&(1<<((t.End-t.Start)&63)) == 0 {
+		if ls.filter[m[t.Start]]&(1<<((t.End-t.Start)&63)) == 0 {
 			continue
 		}
 		if t.Kind != text.Word {
 			continue
 		}
-		if e := m[t.End-1]; last[e>>6]&(1<<(e&63)) == 0 {
-			continue
-		}
-		if found, ok := lower[m[t.Start:t.End]]; ok && !found {
-			lower[m[t.Start:t.End]] = true
-			if todo--; todo == 0 {
-				break // every word sought is found
-			}
+		if ls.see(m[t.Start:t.End]) {
+			break // every word sought is found: the rest of the tokens cannot change a thing
 		}
 	}
 	kept := hits[:0]
 	for _, h := range hits {
-		if h.hi-h.lo != 1 || !lower[strings.ToLower(h.text)] {
+		if h.hi-h.lo != 1 {
+			kept = append(kept, h)
+			continue
+		}
+		if k, ok := index[strings.ToLower(h.text)]; !ok || !ls.found[k] {
 			kept = append(kept, h)
 		}
 	}
 	return kept
+}
+
+// A lowerSought is the set of lower-case words dropLowerCaseWords seeks
+// among the word tokens of a document (none empty), and which of them it
+// has found.
+type lowerSought struct {
+	words []string
+	found []bool
+	todo  int // the words not found yet
+	// filter has a bit per length (mod 64) and first byte of the words
+	// sought, so that most tokens are passed over without a look at the
+	// words: filter[c] has bit n&63 for a word of n bytes that starts
+	// with c, when a word of the same first byte and length (mod 64) that
+	// starts in lower case is sought (only those can be written so; a
+	// word of the same byte and length that does not, one of another
+	// script, is then taken too). Once all the words of a byte and
+	// length are found, the bit goes: the tokens that repeat them are
+	// passed over.
+	filter [256]uint64
+	lower  [256]uint64 // filter as first set, from the words that start in lower case
+	// byFirst holds the indexes of the words by first byte: those of
+	// the words that start with c are byFirst[at[c]:at[c+1]]; byKey
+	// holds them by first byte and length, those of lenKey(c, n) at
+	// byKey[atKey[key]:atKey[key+1]].
+	byFirst, byKey []int32
+	at, atKey      [257]int32
+}
+
+// lenKey returns the key in lowerSought.byKey of a word of n bytes that
+// starts with c.
+func lenKey(c byte, n int) int { return int(c+byte(n)*37) & 255 }
+
+// prepare fills the filters and the index by first byte of ls.words.
+func (ls *lowerSought) prepare() {
+	ls.found = make([]bool, len(ls.words))
+	ls.todo = len(ls.words)
+	for _, w := range ls.words {
+		ls.at[int(w[0])+1]++
+		ls.atKey[lenKey(w[0], len(w))+1]++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			ls.lower[w[0]] |= 1 << (len(w) & 63)
+		}
+	}
+	ls.filter = ls.lower
+	for c := 1; c <= 256; c++ {
+		ls.at[c] += ls.at[c-1]
+		ls.atKey[c] += ls.atKey[c-1]
+	}
+	ls.byFirst = make([]int32, len(ls.words))
+	ls.byKey = make([]int32, len(ls.words))
+	next, nextKey := ls.at, ls.atKey
+	for k, w := range ls.words {
+		ls.byFirst[next[w[0]]] = int32(k)
+		next[w[0]]++
+		key := lenKey(w[0], len(w))
+		ls.byKey[nextKey[key]] = int32(k)
+		nextKey[key]++
+	}
+}
+
+// see marks the word tok, a token of the document, found if it is one of
+// the words sought, and reports whether all are found.
+func (ls *lowerSought) see(tok string) bool {
+	c, n := tok[0], len(tok)
+	key := lenKey(c, n)
+	for _, k := range ls.byKey[ls.atKey[key]:ls.atKey[key+1]] {
+		// Most of the words of its first byte and length differ
+		// in the last: that is looked at first.
+		if w := ls.words[k]; len(w) != n || w[0] != c || w[n-1] != tok[n-1] || w != tok {
+			continue
+		}
+		if !ls.found[k] {
+			ls.found[k] = true
+			ls.todo--
+			// The words of its first byte and length not found yet,
+			// if any, keep the bit.
+			var left uint64
+			for _, k := range ls.byFirst[ls.at[c]:ls.at[int(c)+1]] {
+				if !ls.found[k] {
+					left |= 1 << (len(ls.words[k]) & 63)
+				}
+			}
+			ls.filter[c] = ls.lower[c] & left
+		}
+		break
+	}
+	return ls.todo == 0
 }
 
 // allKnownWords reports whether the lexicon knows every word of the range
