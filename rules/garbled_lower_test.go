@@ -2,12 +2,16 @@ package rules
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/input"
+	"github.com/mtlint/mtlint/checker/text"
 )
 
 // TestDropLowerCaseWords checks dropLowerCaseWords against the
@@ -111,4 +115,116 @@ func TestDropLowerCaseWordsAllFound(t *testing.T) {
 	if got := dropLowerCaseWords(hits, doc); len(got) != 0 {
 		t.Errorf("kept %v, want none", got)
 	}
+}
+
+// TestDropLowerCaseWordsMap checks dropLowerCaseWords against the
+// version that looked the words up in a map, on texts of words alike in
+// their first byte, length and last byte, in lower case, capitalised and
+// in capitals, ASCII and not (a word of another script beside a
+// lower-case one of the same first byte and length), with and without
+// the early end.
+func TestDropLowerCaseWordsMap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	vocab := []string{"readlink", "readlinx", "reallink", "rexdlink", "read", "reed", "rend", "élan", "éclat", "ørsted", "øre", "zed", "zeds", "dirfs", "dirfx", "x", "ab", "abc", "ªbc", "µbc", "ªb", "ªbcd"}
+	for n := range 1000 {
+		var b strings.Builder
+		words := vocab[:5+rng.IntN(len(vocab)-5)]
+		for range 5 + rng.IntN(60) {
+			w := words[rng.IntN(len(words))]
+			switch rng.IntN(4) {
+			case 0:
+				w = strings.ToUpper(w)
+			case 1, 2:
+				r, size := utf8.DecodeRuneInString(w)
+				w = string(unicode.ToUpper(r)) + w[size:]
+			}
+			b.WriteString(w)
+			b.WriteString([]string{" ", ", ", ". ", "-", "'s "}[rng.IntN(5)])
+		}
+		doc, err := input.Parse("doc.txt", []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var hits []garbledHit
+		for _, tk := range doc.Tokens {
+			if tk.Kind == text.Word && rng.IntN(3) > 0 {
+				hi := 1 + rng.IntN(2)
+				hits = append(hits, garbledHit{lo: 0, hi: hi, span: checker.Span{Start: tk.Start, End: tk.End}, text: doc.Text[tk.Start:tk.End]})
+			}
+		}
+		got := dropLowerCaseWords(slices.Clone(hits), doc)
+		want := dropLowerCaseWordsMap(slices.Clone(hits), doc)
+		if !slices.EqualFunc(got, want, func(a, b garbledHit) bool { return a.span == b.span && a.hi == b.hi }) {
+			t.Fatalf("text %d %q: kept %d hits, want %d", n, doc.Text, len(got), len(want))
+		}
+	}
+}
+
+// dropLowerCaseWordsMap is dropLowerCaseWords as it was, with a map of
+// the words sought and a filter of their last bytes: the reference of
+// TestDropLowerCaseWordsMap.
+func dropLowerCaseWordsMap(hits []garbledHit, doc *checker.Document) []garbledHit {
+	lower := map[string]bool{}
+	// filter has a bit per length (mod 64) and first byte of the words
+	// sought, so that most tokens are passed over without a map lookup:
+	// filter[c] has bit n&63 for a word of n bytes that starts with c.
+	var filter [256]uint64
+	// last has a bit per last byte of the words: a token that passes
+	// filter goes to the map only if its last byte passes too.
+	var last [4]uint64
+	for _, h := range hits {
+		if h.hi-h.lo != 1 {
+			continue
+		}
+		w := strings.ToLower(h.text)
+		if _, ok := lower[w]; ok {
+			continue
+		}
+		lower[w] = false
+		if w != "" {
+			last[w[len(w)-1]>>6] |= 1 << (w[len(w)-1] & 63)
+		}
+		// Only a word that starts in lower case can be written so.
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			filter[w[0]] |= 1 << (len(w) & 63)
+		}
+	}
+	if len(lower) == 0 {
+		return hits
+	}
+	// todo counts the words sought that are not found yet: once all are,
+	// the rest of the tokens cannot change a thing.
+	todo := len(lower)
+	// One pass over the tokens answers for all: a word token equal to a
+	// lower-case form.
+	m := doc.Masked
+	toks := doc.Tokens
+	for i := range toks {
+		// The filter first: it turns nearly every token away, where
+		// a test of the kind, word or not in no foreseeable order, is
+		// mispredicted often (this loop took twice as long so).
+		t := &toks[i]
+		if filter[m[t.Start]]&(1<<((t.End-t.Start)&63)) == 0 {
+			continue
+		}
+		if t.Kind != text.Word {
+			continue
+		}
+		if e := m[t.End-1]; last[e>>6]&(1<<(e&63)) == 0 {
+			continue
+		}
+		if found, ok := lower[m[t.Start:t.End]]; ok && !found {
+			lower[m[t.Start:t.End]] = true
+			if todo--; todo == 0 {
+				break // every word sought is found
+			}
+		}
+	}
+	kept := hits[:0]
+	for _, h := range hits {
+		if h.hi-h.lo != 1 || !lower[strings.ToLower(h.text)] {
+			kept = append(kept, h)
+		}
+	}
+	return kept
 }

@@ -215,6 +215,7 @@ func runGarbledName(p *checker.Pass) error {
 	const chunk = 256
 	type worker struct {
 		memo    bestMemos
+		cands   candMemo
 		present map[int]bool // entries named exactly in the document
 	}
 	workers := make([]*worker, p.Workers())
@@ -227,17 +228,18 @@ func runGarbledName(p *checker.Pass) error {
 		wk := workers[w]
 		if wk == nil {
 			// Sized for about a text per candidate, so that it seldom grows.
-			wk = &worker{memo: bestMemos{index: make(map[string]int32, len(cands)/len(workers))}, present: map[int]bool{}}
+			wk = &worker{memo: bestMemos{index: make(map[string]int32, len(cands)/len(workers))}, cands: candMemo{index: make(map[string]int32, len(cands)/len(workers)/2)}, present: map[int]bool{}}
 			workers[w] = wk
 		}
 		var hits []garbledHit
 		cs := cands[k*chunk : min(len(cands), (k+1)*chunk)]
-		sc := scanCursor{starts: starts, at: 0} // at: the token of the last candidate's first word: the next one is near
+		scan := candScan{ix: ix, memo: &wk.memo, cm: &wk.cands, present: wk.present, s: doc.Masked, toks: doc.Tokens, minConf: minConf,
+			sc: scanCursor{starts: starts, at: 0}} // at: the token of the last candidate's first word: the next one is near
 		if starts != nil && len(cs) > 0 && len(cs[0].Words) > 0 {
-			sc.next = sort.SearchInts(starts, cs[0].Words[0].Start)
+			scan.sc.next = sort.SearchInts(starts, cs[0].Words[0].Start)
 		}
-		for _, c := range cs {
-			hits = garbledInCandidate(hits, ix, &wk.memo, wk.present, doc.Masked, doc.Tokens, c, minConf, &sc)
+		for i := range cs {
+			hits = scan.add(hits, &cs[i])
 		}
 		found[k] = hits
 	})
@@ -467,6 +469,128 @@ func (sc *scanCursor) mayStart(s string, off int) bool {
 	// with an ASCII letter is a word, any other is asked about.
 	c := s[off] | 0x20
 	return c < 'a' || c > 'z'
+}
+
+// byCandidate makes garbled-name remember what each candidate's text
+// gave (candMemo); the tests turn it off to check that against looking
+// at every candidate.
+var byCandidate = true
+
+// A candMemo remembers, per document, the garbled names found in each
+// candidate text at which no term or variant may start: the same names
+// and capitalised words recur through a document (about two candidates in
+// three repeat one seen before), and what garbledInCandidate finds in
+// such a candidate depends only on its words' text. index gives a text's
+// candResult in list.
+type candMemo struct {
+	index map[string]int32
+	list  []candResult
+	// spans holds the words of the candidates of more than one word,
+	// from the start of the first: a text split into other words
+	// ("Montoya-Galvez", "Montoya Galvez" are not) is looked at anew.
+	spans []text.Span
+	hits  []garbledHit // spans from the start of the first word
+}
+
+// A candResult is what a candidate text gave: its words (spans[words:
+// words+n], for n > 1) and its hits (hits[hit:hit+nHits]).
+type candResult struct {
+	n, words, hit, nHits int32
+}
+
+// sameWords reports whether words, from base, are the words r remembers.
+func (m *candMemo) sameWords(r *candResult, words []text.Span, base int) bool {
+	if int(r.n) != len(words) {
+		return false
+	}
+	if r.n == 1 {
+		return true // the word is the whole text
+	}
+	for k, w := range m.spans[r.words : r.words+r.n] {
+		if words[k].Start-base != w.Start || words[k].End-base != w.End {
+			return false
+		}
+	}
+	return true
+}
+
+// A candScan is what garbledInCandidate is asked with about the
+// candidates of a chunk of a document, besides each candidate: its
+// memos, the entries found exactly, the document's text and tokens, the
+// least confidence and the cursor through the starts of terms.
+type candScan struct {
+	ix      *glossary.Index
+	memo    *bestMemos
+	cm      *candMemo
+	present map[int]bool
+	s       string
+	toks    []text.Token
+	minConf float64
+	sc      scanCursor
+}
+
+// add is garbledInCandidate for c, which it asks only about the first
+// candidate of each text at which no term or variant may start (and
+// about those at which one may): the others get what it found then.
+func (cs *candScan) add(dst []garbledHit, c *text.Candidate) []garbledHit {
+	words := c.Words
+	if !byCandidate || len(words) == 0 {
+		return cs.full(dst, c)
+	}
+	// Asked as garbledInCandidate asks, in order: sc moves on so (and
+	// only its next).
+	s, sc := cs.s, &cs.sc
+	next := sc.next
+	for i := range words {
+		if sc.mayStart(s, words[i].Start) {
+			sc.next = next
+			return cs.full(dst, c)
+		}
+	}
+	cm := cs.cm
+	base, end := words[0].Start, words[len(words)-1].End
+	if len(words) == 1 && end-base < 4 {
+		return dst // a word under four bytes is not compared
+	}
+	key := s[base:end]
+	if k, ok := cm.index[key]; ok {
+		if r := &cm.list[k]; cm.sameWords(r, words, base) {
+			for k := r.hit; k < r.hit+r.nHits; k++ {
+				dst = append(dst, cm.hits[k])
+				h := &dst[len(dst)-1]
+				h.span.Start += base
+				h.span.End += base
+			}
+			return dst
+		}
+		// The same text in other words: not remembered.
+		sc.next = next
+		return cs.full(dst, c)
+	}
+	sc.next = next
+	start := len(dst)
+	dst = cs.full(dst, c)
+	r := candResult{n: int32(len(words)), hit: int32(len(cm.hits)), nHits: int32(len(dst) - start)}
+	if len(words) > 1 {
+		r.words = int32(len(cm.spans))
+		for _, w := range words {
+			cm.spans = append(cm.spans, text.Span{Start: w.Start - base, End: w.End - base})
+		}
+	}
+	for k := start; k < len(dst); k++ {
+		cm.hits = append(cm.hits, dst[k])
+		h := &cm.hits[len(cm.hits)-1]
+		h.span.Start -= base
+		h.span.End -= base
+	}
+	cm.index[key] = int32(len(cm.list))
+	cm.list = append(cm.list, r)
+	return dst
+}
+
+// full is garbledInCandidate for c.
+func (cs *candScan) full(dst []garbledHit, c *text.Candidate) []garbledHit {
+	return garbledInCandidate(dst, cs.ix, cs.memo, cs.present, cs.s, cs.toks, *c, cs.minConf, &cs.sc)
 }
 
 // garbledInCandidate appends the garbled names found in candidate c,
@@ -823,6 +947,17 @@ func innerCapitalRunes(w string) bool {
 // "LaGuardia", "VanDyke", "O'Brien"), or starts with two capitals and
 // goes on in lower case ("ORing", "URLs", "IDs").
 func looksLikeCode(w string) bool {
+	// Most words asked about are a capital and lower-case letters, as
+	// names are written: none of the tests below holds for them.
+	if len(w) > 0 && w[0]-'A' < 26 {
+		i := 1
+		for i < len(w) && w[i]-'a' < 26 {
+			i++
+		}
+		if i == len(w) {
+			return false
+		}
+	}
 	// ASCII, in one pass: the tests of looksLikeCodeRunes at each byte.
 	prevLower := false
 	upper := 0 // leading capitals
@@ -893,37 +1028,22 @@ func allCapitalWords(s string, words []text.Span) bool {
 // dropLowerCaseWords removes the one-word hits whose text the document
 // also writes in lower case.
 func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
-	lower := map[string]bool{}
-	// filter has a bit per length (mod 64) and first byte of the words
-	// sought, so that most tokens are passed over without a map lookup:
-	// filter[c] has bit n&63 for a word of n bytes that starts with c.
-	var filter [256]uint64
-	// last has a bit per last byte of the words: a token that passes
-	// filter goes to the map only if its last byte passes too.
-	var last [4]uint64
+	var ls lowerSought
+	index := map[string]int{} // of the lower-case form of a hit in ls.words
 	for _, h := range hits {
 		if h.hi-h.lo != 1 {
 			continue
 		}
 		w := strings.ToLower(h.text)
-		if _, ok := lower[w]; ok {
-			continue
-		}
-		lower[w] = false
-		if w != "" {
-			last[w[len(w)-1]>>6] |= 1 << (w[len(w)-1] & 63)
-		}
-		// Only a word that starts in lower case can be written so.
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
-			filter[w[0]] |= 1 << (len(w) & 63)
+		if _, ok := index[w]; !ok && w != "" {
+			index[w] = len(ls.words)
+			ls.words = append(ls.words, w)
 		}
 	}
-	if len(lower) == 0 {
+	if len(ls.words) == 0 {
 		return hits
 	}
-	// todo counts the words sought that are not found yet: once all are,
-	// the rest of the tokens cannot change a thing.
-	todo := len(lower)
+	ls.prepare()
 	// One pass over the tokens answers for all: a word token equal to a
 	// lower-case form.
 	m := doc.Masked
@@ -933,29 +1053,114 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 		// a test of the kind, word or not in no foreseeable order, is
 		// mispredicted often (this loop took twice as long so).
 		t := &toks[i]
-		if filter[m[t.Start]]&(1<<((t.End-t.Start)&63)) == 0 {
+		if ls.filter[m[t.Start]]&(1<<((t.End-t.Start)&63)) == 0 {
 			continue
 		}
 		if t.Kind != text.Word {
 			continue
 		}
-		if e := m[t.End-1]; last[e>>6]&(1<<(e&63)) == 0 {
-			continue
-		}
-		if found, ok := lower[m[t.Start:t.End]]; ok && !found {
-			lower[m[t.Start:t.End]] = true
-			if todo--; todo == 0 {
-				break // every word sought is found
-			}
+		if ls.see(m[t.Start:t.End]) {
+			break // every word sought is found: the rest of the tokens cannot change a thing
 		}
 	}
 	kept := hits[:0]
 	for _, h := range hits {
-		if h.hi-h.lo != 1 || !lower[strings.ToLower(h.text)] {
+		if h.hi-h.lo != 1 {
+			kept = append(kept, h)
+			continue
+		}
+		if k, ok := index[strings.ToLower(h.text)]; !ok || !ls.found[k] {
 			kept = append(kept, h)
 		}
 	}
 	return kept
+}
+
+// A lowerSought is the set of lower-case words dropLowerCaseWords seeks
+// among the word tokens of a document (none empty), and which of them it
+// has found.
+type lowerSought struct {
+	words []string
+	found []bool
+	todo  int // the words not found yet
+	// filter has a bit per length (mod 64) and first byte of the words
+	// sought, so that most tokens are passed over without a look at the
+	// words: filter[c] has bit n&63 for a word of n bytes that starts
+	// with c, when a word of the same first byte and length (mod 64) that
+	// starts in lower case is sought (only those can be written so; a
+	// word of the same byte and length that does not, one of another
+	// script, is then taken too). Once all the words of a byte and
+	// length are found, the bit goes: the tokens that repeat them are
+	// passed over.
+	filter [256]uint64
+	lower  [256]uint64 // filter as first set, from the words that start in lower case
+	// byFirst holds the indexes of the words by first byte: those of
+	// the words that start with c are byFirst[at[c]:at[c+1]]; byKey
+	// holds them by first byte and length, those of lenKey(c, n) at
+	// byKey[atKey[key]:atKey[key+1]].
+	byFirst, byKey []int32
+	at, atKey      [257]int32
+}
+
+// lenKey returns the key in lowerSought.byKey of a word of n bytes that
+// starts with c.
+func lenKey(c byte, n int) int { return int(c+byte(n)*37) & 255 }
+
+// prepare fills the filters and the index by first byte of ls.words.
+func (ls *lowerSought) prepare() {
+	ls.found = make([]bool, len(ls.words))
+	ls.todo = len(ls.words)
+	for _, w := range ls.words {
+		ls.at[int(w[0])+1]++
+		ls.atKey[lenKey(w[0], len(w))+1]++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			ls.lower[w[0]] |= 1 << (len(w) & 63)
+		}
+	}
+	ls.filter = ls.lower
+	for c := 1; c <= 256; c++ {
+		ls.at[c] += ls.at[c-1]
+		ls.atKey[c] += ls.atKey[c-1]
+	}
+	ls.byFirst = make([]int32, len(ls.words))
+	ls.byKey = make([]int32, len(ls.words))
+	next, nextKey := ls.at, ls.atKey
+	for k, w := range ls.words {
+		ls.byFirst[next[w[0]]] = int32(k)
+		next[w[0]]++
+		key := lenKey(w[0], len(w))
+		ls.byKey[nextKey[key]] = int32(k)
+		nextKey[key]++
+	}
+}
+
+// see marks the word tok, a token of the document, found if it is one of
+// the words sought, and reports whether all are found.
+func (ls *lowerSought) see(tok string) bool {
+	c, n := tok[0], len(tok)
+	key := lenKey(c, n)
+	for _, k := range ls.byKey[ls.atKey[key]:ls.atKey[key+1]] {
+		// Most of the words of its first byte and length differ
+		// in the last: that is looked at first.
+		if w := ls.words[k]; len(w) != n || w[0] != c || w[n-1] != tok[n-1] || w != tok {
+			continue
+		}
+		if !ls.found[k] {
+			ls.found[k] = true
+			ls.todo--
+			// The words of its first byte and length not found yet,
+			// if any, keep the bit.
+			var left uint64
+			for _, k := range ls.byFirst[ls.at[c]:ls.at[int(c)+1]] {
+				if !ls.found[k] {
+					left |= 1 << (len(ls.words[k]) & 63)
+				}
+			}
+			ls.filter[c] = ls.lower[c] & left
+		}
+		break
+	}
+	return ls.todo == 0
 }
 
 // allKnownWords reports whether the lexicon knows every word of the range

@@ -50,8 +50,9 @@ func glossaryStarts(doc *checker.Document, ix *glossary.Index) []int {
 func scanGlossary(doc *checker.Document, ix *glossary.Index) *glossaryScan {
 	return doc.Shared(glossaryMatchesKey{ix}, func() any {
 		var sc glossaryScan
-		for si, s := range doc.Sentences {
-			toks := doc.SentenceTokens(s)
+		for si := range doc.Sentences {
+			s := &doc.Sentences[si]
+			toks := doc.Tokens[s.First:s.Last] // doc.SentenceTokens, without copying the sentence
 			for i := 0; ; {
 				// The word and number tokens at which nothing can
 				// start, nearly all, are passed over in one call.

@@ -77,11 +77,26 @@ var connectors = map[string]bool{
 	"y": true, "e": true, "los": true, "las": true, "des": true, "st": true,
 }
 
+// connectorByte marks the first bytes of the connectors, in either case,
+// and every byte outside ASCII (IsConnector folds such words first).
+var connectorByte = func() (t [256]bool) {
+	for w := range connectors {
+		t[w[0]], t[w[0]-'a'+'A'] = true, true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
 // IsConnector reports whether w (any case) is a particle that may join the
 // words of a name ("de", "van", "bin", "of").
 func IsConnector(w string) bool {
 	if len(w) > 4 {
 		return false // no connector is longer ("bint")
+	}
+	if len(w) == 0 || !connectorByte[w[0]] {
+		return false // most words start with a letter no connector starts with
 	}
 	// The bytes, lower-cased, one after the other in k, and the length
 	// above them: the connectors are written out below.

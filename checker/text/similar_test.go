@@ -96,6 +96,20 @@ func TestIsConnector(t *testing.T) {
 			t.Errorf("IsConnector(%q) = %v, want %v", w, got, want)
 		}
 	}
+	// Against the definition, on short words of the connectors' letters
+	// and others, in either case, and outside ASCII.
+	rng := rand.New(rand.NewPCG(3, 4))
+	letters := []string{"d", "e", "l", "a", "o", "s", "t", "v", "n", "r", "b", "i", "y", "f", "h", "D", "E", "L", "V", "B", "T", "k", "K", "é", "É", "ø", "-"}
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(5); k > 0; k-- {
+			b.WriteString(letters[rng.IntN(len(letters))])
+		}
+		w := b.String()
+		if got, want := IsConnector(w), len(w) <= 4 && connectors[Fold(w)]; got != want {
+			t.Errorf("IsConnector(%q) = %v, want %v", w, got, want)
+		}
+	}
 	if n := testing.AllocsPerRun(100, func() { IsConnector("Van") }); n != 0 {
 		t.Errorf("IsConnector allocates %v times", n)
 	}

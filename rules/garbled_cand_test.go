@@ -1,0 +1,98 @@
+package rules
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/checkertest"
+	"github.com/mtlint/mtlint/checker/glossary"
+)
+
+// TestGarbledNameByCandidate checks that remembering what each candidate
+// text gave (candMemo) reports what looking at every candidate reports:
+// on the names test set, and on a text where garbled names, terms, their
+// words and common words recur in varying company, in capitals, with
+// hyphens and initials, and beside terms that start where they do.
+func TestGarbledNameByCandidate(t *testing.T) {
+	extra := []glossary.Entry{{Term: "Nayib Bukele", Kind: glossary.Person}, {Term: "Tren de Aragua", Variants: []string{"Train of Aragua"}},
+		{Term: "El Salvador", Kind: glossary.Place}, {Term: "Montoya-Galvez", Kind: glossary.Person}, {Term: "NATO"}, {Term: "White House"},
+		{Term: "New York Times", Variants: []string{"NY Times"}}, {Term: "New York"}, {Term: "Al-Shabaab"}}
+	entries := namesTestEntries(t, extra, 1500, 7)
+	var forms []string
+	for _, e := range entries {
+		forms = append(forms, e.Term)
+		forms = append(forms, e.Variants...)
+	}
+	rng := rand.New(rand.NewPCG(13, 14))
+	// A small pool of spellings, so that they recur.
+	var pool []string
+	for range 300 {
+		f := forms[rng.IntN(len(forms))]
+		switch rng.IntN(8) {
+		case 0:
+			f = strings.ToUpper(garbleName(rng, f, 1))
+		case 1:
+			f = strings.ReplaceAll(garbleName(rng, f, 1), " ", "-")
+		case 2:
+			f = strings.ReplaceAll(f, "-", " ")
+		case 3:
+			f = "S. " + garbleName(rng, f, 1)
+		case 4:
+			f = []string{"White Horse", "Readlink", "President Bukele", "Bukele Bukele", "Monto Galves", "Montoya-Galves"}[rng.IntN(6)]
+		default:
+			f = garbleName(rng, f, 1+rng.IntN(2))
+		}
+		pool = append(pool, f)
+	}
+	var b strings.Builder
+	for range 5000 {
+		f := pool[rng.IntN(len(pool))]
+		switch rng.IntN(6) {
+		case 0:
+			fmt.Fprintf(&b, "%s said so. ", f)
+		case 1:
+			fmt.Fprintf(&b, "They met %s and %s. ", f, pool[rng.IntN(len(pool))])
+		case 2:
+			fmt.Fprintf(&b, "Then %s %s spoke. ", forms[rng.IntN(len(forms))], f)
+		case 3:
+			fmt.Fprintf(&b, "The readlink of %s. ", f)
+		default:
+			fmt.Fprintf(&b, "Later %s left.\n\n", f)
+		}
+	}
+	docs := map[string]string{"doc.txt": b.String()}
+	for _, name := range []string{"garbled.txt", "clean.txt"} {
+		data, err := os.ReadFile(filepath.Join(namesSet, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[name] = string(data)
+	}
+	gl := glossary.New(entries)
+	for name, doc := range docs {
+		run := func(memo bool) []checker.Finding {
+			byCandidate = memo
+			defer func() { byCandidate = true }()
+			return checkertest.Check(t, name, doc, GarbledName, gl)
+		}
+		memo, all := run(true), run(false)
+		if name == "doc.txt" && len(all) < 100 {
+			t.Fatalf("%s: only %d findings", name, len(all))
+		}
+		if !slices.EqualFunc(memo, all, func(a, b checker.Finding) bool { return fmt.Sprint(a) == fmt.Sprint(b) }) {
+			t.Errorf("%s: %d findings by candidate text, %d looking at every candidate", name, len(memo), len(all))
+			for i := range min(len(memo), len(all)) {
+				if fmt.Sprint(memo[i]) != fmt.Sprint(all[i]) {
+					t.Fatalf("first difference:\n%v\n%v", memo[i], all[i])
+				}
+			}
+		}
+		t.Logf("%s: %d findings", name, len(all))
+	}
+}
