@@ -259,6 +259,12 @@ func periodEnds(s string, start, dot, after, end int) bool {
 	if longWordBefore(s, start, dot) {
 		return true // an ordinary word: the common case, kept cheap
 	}
+	return periodEndsWord(s, start, dot, after, end)
+}
+
+// periodEndsWord is periodEnds without its quick answer after a long word:
+// it reads the word before the period and what follows.
+func periodEndsWord(s string, start, dot, after, end int) bool {
 	// The word before the period, with inner periods ("U.S", "e.g").
 	k := dot
 	for k > start {
