@@ -3,14 +3,9 @@ package rules
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
-	"github.com/mtlint/mtlint/checker"
-	"github.com/mtlint/mtlint/checker/checkertest"
 	"github.com/mtlint/mtlint/checker/glossary"
 )
 
@@ -66,33 +61,5 @@ func TestGarbledNameByCandidate(t *testing.T) {
 			fmt.Fprintf(&b, "Later %s left.\n\n", f)
 		}
 	}
-	docs := map[string]string{"doc.txt": b.String()}
-	for _, name := range []string{"garbled.txt", "clean.txt"} {
-		data, err := os.ReadFile(filepath.Join(namesSet, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs[name] = string(data)
-	}
-	gl := glossary.New(entries)
-	for name, doc := range docs {
-		run := func(memo bool) []checker.Finding {
-			byCandidate = memo
-			defer func() { byCandidate = true }()
-			return checkertest.Check(t, name, doc, GarbledName, gl)
-		}
-		memo, all := run(true), run(false)
-		if name == "doc.txt" && len(all) < 100 {
-			t.Fatalf("%s: only %d findings", name, len(all))
-		}
-		if !slices.EqualFunc(memo, all, func(a, b checker.Finding) bool { return fmt.Sprint(a) == fmt.Sprint(b) }) {
-			t.Errorf("%s: %d findings by candidate text, %d looking at every candidate", name, len(memo), len(all))
-			for i := range min(len(memo), len(all)) {
-				if fmt.Sprint(memo[i]) != fmt.Sprint(all[i]) {
-					t.Fatalf("first difference:\n%v\n%v", memo[i], all[i])
-				}
-			}
-		}
-		t.Logf("%s: %d findings", name, len(all))
-	}
+	checkGarbledSwitch(t, b.String(), entries, &byCandidate, "by candidate text", "looking at every candidate")
 }

@@ -65,7 +65,16 @@ func TestGarbledNameKnownByScan(t *testing.T) {
 			fmt.Fprintf(&b, "In %s, %s.%s ", f, forms[rng.IntN(len(forms))], forms[rng.IntN(len(forms))])
 		}
 	}
-	docs := map[string]string{"doc.txt": b.String()}
+	checkGarbledSwitch(t, b.String(), entries, &knownByScan, "by the scan", "asking about every word")
+}
+
+// checkGarbledSwitch checks that GarbledName reports the same with the
+// quick path *on set as with it cleared, on doc (which must give at least
+// 100 findings) and on the names test set's texts; fast and slow name the
+// two ways in a failure.
+func checkGarbledSwitch(t *testing.T, doc string, entries []glossary.Entry, on *bool, fast, slow string) {
+	t.Helper()
+	docs := map[string]string{"doc.txt": doc}
 	for _, name := range []string{"garbled.txt", "clean.txt"} {
 		data, err := os.ReadFile(filepath.Join(namesSet, name))
 		if err != nil {
@@ -75,20 +84,20 @@ func TestGarbledNameKnownByScan(t *testing.T) {
 	}
 	gl := glossary.New(entries)
 	for name, doc := range docs {
-		run := func(scan bool) []checker.Finding {
-			knownByScan = scan
-			defer func() { knownByScan = true }()
+		run := func(v bool) []checker.Finding {
+			*on = v
+			defer func() { *on = true }()
 			return checkertest.Check(t, name, doc, GarbledName, gl)
 		}
-		byScan, all := run(true), run(false)
+		quick, all := run(true), run(false)
 		if name == "doc.txt" && len(all) < 100 {
 			t.Fatalf("%s: only %d findings", name, len(all))
 		}
-		if !slices.EqualFunc(byScan, all, func(a, b checker.Finding) bool { return fmt.Sprint(a) == fmt.Sprint(b) }) {
-			t.Errorf("%s: %d findings by the scan, %d asking about every word", name, len(byScan), len(all))
-			for i := range min(len(byScan), len(all)) {
-				if fmt.Sprint(byScan[i]) != fmt.Sprint(all[i]) {
-					t.Fatalf("first difference:\n%v\n%v", byScan[i], all[i])
+		if !slices.EqualFunc(quick, all, func(a, b checker.Finding) bool { return fmt.Sprint(a) == fmt.Sprint(b) }) {
+			t.Errorf("%s: %d findings %s, %d %s", name, len(quick), fast, len(all), slow)
+			for i := range min(len(quick), len(all)) {
+				if fmt.Sprint(quick[i]) != fmt.Sprint(all[i]) {
+					t.Fatalf("first difference:\n%v\n%v", quick[i], all[i])
 				}
 			}
 		}
