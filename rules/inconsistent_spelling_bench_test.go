@@ -188,15 +188,9 @@ func BenchmarkInconsistentSpellingMemory(b *testing.B) {
 // steadier than the wall clock on a busy machine.
 func BenchmarkInconsistentSpellingParts(b *testing.B) {
 	inputs, total := spellBenchInputs(b, 5<<20, 256<<10)
-	var docs []*checker.Document
-	for _, in := range inputs {
-		data, _ := in.Read()
-		doc, err := input.Parse(in.Path, data)
-		if err != nil {
-			b.Fatal(err)
-		}
+	docs := parseEach(b, inputs)
+	for _, doc := range docs {
 		doc.Candidates()
-		docs = append(docs, doc)
 	}
 	b.Run("names", func(b *testing.B) {
 		b.SetBytes(int64(total))

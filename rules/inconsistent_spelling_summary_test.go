@@ -311,15 +311,7 @@ func TestSpellArraysReuse(t *testing.T) {
 	inputs = append(inputs, prose[:4]...)
 	inputs = append(inputs, spellJobsInputs()[:3]...)
 	spare := new(spellArrays)
-	for _, in := range inputs {
-		data, err := in.Read()
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := input.Parse(in.Path, data)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, doc := range parseEach(t, inputs) {
 		fresh := &spellingCollector{doc: doc, file: doc.Path}
 		collectNames(fresh, doc)
 		collectCompounds(fresh, doc, false)
@@ -330,11 +322,11 @@ func TestSpellArraysReuse(t *testing.T) {
 		got := c.finish()
 		c.release()
 		if !bytes.Equal(got.data, want.data) {
-			t.Fatalf("%s: summary with reused arrays differs", in.Path)
+			t.Fatalf("%s: summary with reused arrays differs", doc.Path)
 		}
 		for _, s := range spare.texts[:cap(spare.texts)] {
 			if s != "" {
-				t.Fatalf("%s: a text kept after release", in.Path)
+				t.Fatalf("%s: a text kept after release", doc.Path)
 			}
 		}
 	}

@@ -867,21 +867,13 @@ func TestSpellPlansCached(t *testing.T) {
 	prose, _ := spellBenchInputs(t, 1<<20, 128<<10)
 	inputs = append(inputs, prose[:3]...)
 	inputs = append(inputs, spellJobsInputs()[:3]...)
-	for _, in := range inputs {
-		data, err := in.Read()
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := input.Parse(in.Path, data)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, doc := range parseEach(t, inputs) {
 		want := &spellingCollector{doc: doc}
 		plain(want, doc)
 		got := &spellingCollector{doc: doc}
 		collectNames(got, doc)
 		if !bytes.Equal(got.finish().data, want.finish().data) {
-			t.Errorf("%s: names collected with plans cached differ", in.Path)
+			t.Errorf("%s: names collected with plans cached differ", doc.Path)
 		}
 	}
 }

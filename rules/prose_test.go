@@ -54,13 +54,26 @@ func sentenceRules() []*checker.Rule {
 // parseInputs parses the inputs, by path.
 func parseInputs(tb testing.TB, inputs []checker.Input) map[string]*checker.Document {
 	docs := map[string]*checker.Document{}
+	for i, doc := range parseEach(tb, inputs) {
+		docs[inputs[i].Path] = doc
+	}
+	return docs
+}
+
+// parseEach reads and parses the inputs, in order.
+func parseEach(tb testing.TB, inputs []checker.Input) []*checker.Document {
+	tb.Helper()
+	docs := make([]*checker.Document, 0, len(inputs))
 	for _, in := range inputs {
-		data, _ := in.Read()
+		data, err := in.Read()
+		if err != nil {
+			tb.Fatal(err)
+		}
 		doc, err := input.Parse(in.Path, data)
 		if err != nil {
 			tb.Fatal(err)
 		}
-		docs[in.Path] = doc
+		docs = append(docs, doc)
 	}
 	return docs
 }
