@@ -1684,10 +1684,10 @@ var spellLowerASCII = func() []struct{ lead, lower byte } {
 // selects, in order. The tokens are in order and not empty, so that all
 // but the last have two bytes of text from their start.
 //
-// It reads every token of a document, in about twelve instructions a
+// It reads every token of a document, in about eight instructions a
 // token rather than seventeen: the tokens by their offset from the first
-// and the text unchecked (its bounds are checked once), in a loop of its
-// own until the next selected (about one token in twenty).
+// and the text unchecked (its bounds are checked once), four at a time
+// with one branch for the four (about one token in twenty is selected).
 func spellSelect(dst []int32, m string, toks []text.Token, sh *spellShapes) []int32 {
 	least := &sh.min
 	_ = least[0] // one nil check, not one a token
@@ -1709,12 +1709,23 @@ func spellSelect(dst []int32, m string, toks []text.Token, sh *spellShapes) []in
 		base := unsafe.Pointer(unsafe.SliceData(toks))
 		text0 := unsafe.Pointer(unsafe.StringData(m))
 		end := uintptr(n-1) * size
-		for off := uintptr(0); off < end; off += size {
-			// The next selected, in a loop of its own.
-			for off < end && !spellShapeAt(base, text0, least, off) {
-				off += size
+		for off := uintptr(0); off < end; off += 4 * size {
+			// Past the groups of four tokens none of which is
+			// selected, in a loop of its own; then those of the
+			// next group that are.
+			var sel uint
+			off, sel = spellSkipFours(base, text0, least, off, end)
+			if off+4*size > end {
+				break
 			}
-			if off < end {
+			g := int32(off / size)
+			for ; sel != 0; sel &= sel - 1 {
+				dst = append(dst, g+int32(bits.TrailingZeros(sel)))
+			}
+		}
+		// The last few, fewer than four.
+		for off := end - (end/size)%4*size; off < end; off += size {
+			if spellMarginAt(base, text0, least, off) >= 0 {
 				dst = append(dst, int32(off/size))
 			}
 		}
@@ -1725,14 +1736,41 @@ func spellSelect(dst []int32, m string, toks []text.Token, sh *spellShapes) []in
 	return dst
 }
 
-// spellShapeAt reports whether least selects the token at offset off from
-// base, whose text, from text0, has two bytes from its start (see
-// spellSelect).
-func spellShapeAt(base, text0 unsafe.Pointer, least *[1 << 16]uint8, off uintptr) bool {
+// spellSkipFours returns the offset from base, from off on, of the first
+// group of four tokens before end that holds one least selects, with a
+// bit set for each selected (bit i for token i of the group), or the
+// offset of the first token after the last whole group (see spellSelect). A leaf that holds
+// little, so that its loop keeps all in registers: the tokens are tested
+// four at a time, with one branch for the four (the signs of their
+// margins, below 0 when not selected).
+func spellSkipFours(base, text0 unsafe.Pointer, least *[1 << 16]uint8, off, end uintptr) (uintptr, uint) {
+	const size = unsafe.Sizeof(text.Token{})
+	_ = least[0] // one nil check
+	// spellMarginAt written out: an inlined call leaves a marker
+	// instruction in the loop.
+	for ; off+4*size <= end; off += 4 * size {
+		t := (*[4]text.Token)(unsafe.Add(base, off))
+		p0, p1, p2, p3 := unsafe.Add(text0, t[0].Start), unsafe.Add(text0, t[1].Start), unsafe.Add(text0, t[2].Start), unsafe.Add(text0, t[3].Start)
+		d0 := t[0].End - t[0].Start - int(least[uint16(*(*byte)(p0))|uint16(*(*byte)(unsafe.Add(p0, 1)))<<8])
+		d1 := t[1].End - t[1].Start - int(least[uint16(*(*byte)(p1))|uint16(*(*byte)(unsafe.Add(p1, 1)))<<8])
+		d2 := t[2].End - t[2].Start - int(least[uint16(*(*byte)(p2))|uint16(*(*byte)(unsafe.Add(p2, 1)))<<8])
+		d3 := t[3].End - t[3].Start - int(least[uint16(*(*byte)(p3))|uint16(*(*byte)(unsafe.Add(p3, 1)))<<8])
+		if d0&d1&d2&d3 >= 0 {
+			// The signs, one bit a token: set for those selected.
+			return off, ^(uint(d0)>>63 | uint(d1)>>63<<1 | uint(d2)>>63<<2 | uint(d3)>>63<<3) & 15
+		}
+	}
+	return off, 0
+}
+
+// spellMarginAt returns the length of the token at offset off from base,
+// whose text, from text0, has two bytes from its start, less the least
+// that least selects (see spellSelect): at least 0 when it is selected.
+func spellMarginAt(base, text0 unsafe.Pointer, least *[1 << 16]uint8, off uintptr) int {
 	t := (*text.Token)(unsafe.Add(base, off))
 	p := unsafe.Add(text0, t.Start)
 	f := uint16(*(*byte)(p)) | uint16(*(*byte)(unsafe.Add(p, 1)))<<8
-	return uint(t.End-t.Start) >= uint(least[f])
+	return t.End - t.Start - int(least[f])
 }
 
 // A spellSentenceCursor finds the sentences of increasing token indexes.

@@ -30,7 +30,8 @@ import (
 //   - the items' texts;
 //   - the raw texts of occurrences written otherwise than their spelling;
 //   - each item's occurrences kept, min(count, maxSpellingLocs) of them,
-//     in item order, encoded by spellPutOcc.
+//     in item order, encoded by spellPutOcc, after their byte length (a
+//     uvarint, so that a reader skips them in one step).
 //
 // A merged summary (a file checked in sections) keeps its items decoded
 // in merged, and adds texts and occurrences at the end of data.
@@ -134,8 +135,8 @@ func (s *spellingSummary) eachRun(fn func(j int, it *spellItem, text []byte, at 
 	ia, ta, oa := h.itemAt, h.textAt, h.occAt
 	for j := range h.items {
 		ia = spellGetItem(s.data, ia, &it)
-		at := oa
-		oa = spellSkipOccs(s.data, oa, int(it.n))
+		var at int
+		at, oa = spellRunAt(s.data, oa)
 		fn(j, &it, s.data[ta:ta+int(it.size)], at)
 		ta += int(it.size)
 	}
@@ -277,59 +278,12 @@ func spellGetOcc(b []byte, at int, prev, o *spellingOcc) int {
 	return at
 }
 
-// spellSkipOccs returns the offset after the n occurrences at b[at:],
-// counting the ends of their numbers (see spellPutOcc): the bytes below
-// 0x80. Most occurrences take at most eight bytes, with a header of one:
-// the ends among the eight bytes from theirs are found in one look-up.
-func spellSkipOccs(b []byte, at, n int) int {
-	for range n {
-		if at+8 <= len(b) && b[at] < 0x80 {
-			// The numbers are the header and the three to six it
-			// says.
-			h := b[at]
-			k := 3 + 2*(h&1) + (h >> 1 & 1)
-			ends := ^binary.LittleEndian.Uint64(b[at:]) & 0x8080808080808080
-			if e := spellEnds[spellGather(ends)][k]; e != 0 {
-				at += int(e)
-				continue
-			}
-		}
-		h, a := spellUvarint(b, at)
-		at = a
-		for k := 3 + 2*(h&1) + (h >> 1 & 1); k > 0; at++ {
-			if b[at] < 0x80 {
-				k--
-			}
-		}
-	}
-	return at
+// spellRunAt returns the offset of the first occurrence of the item's run
+// at b[at:], after its byte length, and the offset after the run.
+func spellRunAt(b []byte, at int) (first, next int) {
+	n, first := spellUvarint(b, at)
+	return first, first + int(n)
 }
-
-// spellGather returns the high bits of the eight bytes of x, which has no
-// other bits set, as one byte: byte i's as bit i.
-func spellGather(x uint64) uint8 { return uint8((x >> 7) * 0x0102040810204080 >> 56) }
-
-// spellEnds holds, by the ends of numbers among eight bytes (spellGather)
-// and a count k below 8, the offset after the (k+1)th end, or 0 if there
-// are fewer.
-var spellEnds = func() (t [256][8]uint8) {
-	for p := range 256 {
-		var x uint64
-		for i := range 8 {
-			if p>>i&1 != 0 {
-				x |= 0x80 << (8 * i)
-			}
-		}
-		k := 0
-		for i := range 8 {
-			if p>>i&1 != 0 {
-				t[spellGather(x)][k] = uint8(i + 1)
-				k++
-			}
-		}
-	}
-	return t
-}()
 
 // spellScratch holds the occurrences of a document encoded, before they
 // are copied into its summary, from one document to the next.
@@ -399,6 +353,10 @@ func (c *spellingCollector) finish() *spellingSummary {
 	mask := 1<<c.occShift - 1
 	var none spellOcc // before each item's first
 	for i, k := 0, 0; i < len(items); i++ {
+		// The run's byte length first: one byte for most, made room
+		// for when more.
+		start := len(enc)
+		enc = append(enc, 0)
 		prev := &none
 		for range items[i].n {
 			x := int(order[k])
@@ -410,6 +368,15 @@ func (c *spellingCollector) finish() *spellingSummary {
 			}
 			enc = spellPutKept(enc, prev, o, raw)
 			prev = o
+		}
+		if n := len(enc) - start - 1; n < 0x80 {
+			enc[start] = byte(n)
+		} else {
+			var b [binary.MaxVarintLen64]byte
+			k := binary.PutUvarint(b[:], uint64(n))
+			enc = append(enc, b[:k-1]...)
+			copy(enc[start+k:], enc[start+1:start+1+n])
+			copy(enc[start:], b[:k])
 		}
 	}
 	data := make([]byte, len(h)+body+len(enc)-itemsLen)
@@ -446,10 +413,10 @@ func mergeSpellings(a, b any) any {
 		for j := range m.items {
 			it := &m.items[j]
 			ia = spellGetItem(sa.data, ia, it)
-			m.textAt[j], m.at[j] = ta, oa
+			m.textAt[j] = ta
+			m.at[j], oa = spellRunAt(sa.data, oa)
 			m.index[it.kind][string(sa.data[ta:ta+int(it.size)])] = int32(j)
 			ta += int(it.size)
-			oa = spellSkipOccs(sa.data, oa, int(it.n))
 		}
 		sa.merged = m
 	}
@@ -609,10 +576,11 @@ func (r *spellReader) own(si, j int) (at, n int) {
 	ia, oa := h.itemAt, h.occAt
 	for k := 0; ; k++ {
 		ia = spellGetItem(s.data, ia, &it)
+		first, next := spellRunAt(s.data, oa)
 		if k == j {
-			return oa, int(it.n)
+			return first, int(it.n)
 		}
-		oa = spellSkipOccs(s.data, oa, int(it.n))
+		oa = next
 	}
 }
 

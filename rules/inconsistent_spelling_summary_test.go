@@ -58,22 +58,57 @@ func TestSpellOccCoding(t *testing.T) {
 			}
 			prev = o
 		}
-		if at != len(b) || spellSkipOccs(b, 0, n) != len(b) {
+		if at != len(b) {
 			t.Fatalf("run %d: read %d of %d bytes", run, at, len(b))
 		}
-		// Skipped from every occurrence, over every number of them,
-		// as byte by byte.
-		starts := []int{0}
-		for k := 0; k < n; k++ {
-			starts = append(starts, spellSkipOccsSlow(b, starts[k], 1))
+	}
+}
+
+// TestSpellFinishRuns: the runs of a summary, each after its byte length
+// (of one byte or more), give back the occurrences kept of each item.
+func TestSpellFinishRuns(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for run := 0; run < 100; run++ {
+		c := &spellingCollector{file: "f", occShift: 3}
+		nitems := 1 + r.IntN(20)
+		for i := range nitems {
+			c.items = append(c.items, spellItem{size: 1, kind: cluster.Name})
+			c.texts = append(c.texts, string(rune('a'+i)))
 		}
-		for i := range n {
-			for k := 0; i+k <= n; k++ {
-				if got, want := spellSkipOccs(b, starts[i], k), spellSkipOccsSlow(b, starts[i], k); got != want || want != starts[i+k] {
-					t.Fatalf("run %d: %d occurrences from %d: %d, want %d", run, k, starts[i], got, want)
-				}
+		var want [][]spellingOcc
+		want = make([][]spellingOcc, nitems)
+		for range r.IntN(400) {
+			i := r.IntN(nitems)
+			it := &c.items[i]
+			it.count++
+			if it.n == maxSpellingLocs {
+				continue
 			}
+			it.n++
+			it.kept++
+			// Large numbers, so that runs of 128 bytes and more come.
+			o := spellOcc{start: r.Uint32N(1 << 30), n: 1 + r.Uint32N(9), item: int32(i), line: 1 + r.Uint32N(1<<20), col: 1 + r.Uint32N(1000)}
+			o.endLine, o.endCol = o.line, o.col+o.n
+			if len(c.occ) == cap(c.occ) {
+				c.newOccChunk()
+			}
+			c.occ = append(c.occ, o)
+			want[i] = append(want[i], o.occurrence())
 		}
+		s := c.finish()
+		s.eachRun(func(j int, it *spellItem, text []byte, at int) {
+			var prev, o spellingOcc
+			for k := range int(it.n) {
+				at = spellGetOcc(s.data, at, &prev, &o)
+				if o != want[j][k] {
+					t.Fatalf("run %d, item %d, occurrence %d: got %+v, want %+v", run, j, k, o, want[j][k])
+				}
+				prev = o
+			}
+			if int(it.n) != len(want[j]) {
+				t.Fatalf("run %d, item %d: %d occurrences, want %d", run, j, it.n, len(want[j]))
+			}
+		})
 	}
 }
 
@@ -109,36 +144,6 @@ func TestSpellPutKept(t *testing.T) {
 			t.Fatalf("run %d: % x, want % x", run, got, want)
 		}
 	}
-}
-
-// TestSpellGather: spellGather packs the high bits of eight bytes, the
-// one of byte i as bit i.
-func TestSpellGather(t *testing.T) {
-	for p := range 256 {
-		var x uint64
-		for i := range 8 {
-			if p>>i&1 != 0 {
-				x |= 0x80 << (8 * i)
-			}
-		}
-		if got := spellGather(x); int(got) != p {
-			t.Fatalf("spellGather(%#x) = %#x, want %#x", x, got, p)
-		}
-	}
-}
-
-// spellSkipOccsSlow is spellSkipOccs byte by byte.
-func spellSkipOccsSlow(b []byte, at, n int) int {
-	for range n {
-		h, a := spellUvarint(b, at)
-		at = a
-		for k := 3 + 2*(h&1) + (h >> 1 & 1); k > 0; at++ {
-			if b[at] < 0x80 {
-				k--
-			}
-		}
-	}
-	return at
 }
 
 // TestSpellingSummarySections: a file checked in sections (their summaries

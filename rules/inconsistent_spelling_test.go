@@ -632,7 +632,7 @@ func TestSpellSelect(t *testing.T) {
 	for n := 0; n < 300; n++ {
 		var b strings.Builder
 		var toks []text.Token
-		for k := rng.IntN(40); k > 0; k-- {
+		for k := rng.IntN(100); k > 0; k-- {
 			w := words[rng.IntN(len(words))]
 			if rng.IntN(3) == 0 {
 				w = "the" // mostly not selected
