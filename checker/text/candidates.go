@@ -278,6 +278,11 @@ type CandidateFinder struct {
 	toks  []Token // the sentence's tokens
 	first int     // index of its first word token, -1 if none, -2 not yet known
 
+	// caps, when not nil, is the list of the tokens that may hold a
+	// capital (TokenizeCaps), then math.MaxInt; base is the index in it
+	// of toks[0] and ci that of the entry capitalFrom read last.
+	caps     []int
+	ci, base int
 }
 
 // NewCandidateFinder returns a finder of the candidates of sentences of s
@@ -286,9 +291,30 @@ func NewCandidateFinder(s string, list []Candidate, words []Span) CandidateFinde
 	return CandidateFinder{List: list, Words: words, s: s}
 }
 
+// NewCandidateFinderCaps is NewCandidateFinder for the sentences of tokens
+// that TokenizeCaps made, caps being the list of capitals it gave: the
+// finder goes from one capital to the next on that list rather than
+// reading the tokens' flags. Its sentences must be given with SentenceAt,
+// in order.
+func NewCandidateFinderCaps(s string, list []Candidate, words []Span, caps []int) CandidateFinder {
+	if len(caps) == 0 || caps[len(caps)-1] != math.MaxInt {
+		caps = append(caps[:len(caps):len(caps)], math.MaxInt) // the end, never passed
+	}
+	return CandidateFinder{List: list, Words: words, s: s, caps: caps}
+}
+
 // Sentence appends to f.List the candidates among toks, the tokens of one
-// sentence (AppendCandidates).
+// sentence (AppendCandidates). A finder made by NewCandidateFinderCaps
+// takes SentenceAt instead.
 func (f *CandidateFinder) Sentence(toks []Token) { f.sentence(toks, true) }
+
+// SentenceAt is Sentence for a finder made by NewCandidateFinderCaps:
+// toks is all[first:last] for the tokens all that the list of capitals
+// is of, after those of the sentences given before.
+func (f *CandidateFinder) SentenceAt(all []Token, first, last int) {
+	f.base = first
+	f.sentence(all[first:last], true)
+}
 
 // sentence is Sentence; without skip it reads every token.
 func (f *CandidateFinder) sentence(toks []Token, skip bool) {
@@ -515,6 +541,16 @@ func (f *CandidateFinder) commonFirst() (next, capital int, done bool) {
 // words on.
 func (f *CandidateFinder) capitalFrom(k int) int {
 	toks := f.toks
+	if caps := f.caps; caps != nil {
+		// The next capital on the list: k never goes back, from one
+		// call to the next, and the list ends in math.MaxInt.
+		at, ci := f.base+k, f.ci
+		for caps[ci] < at {
+			ci++
+		}
+		f.ci = ci
+		return min(caps[ci]-f.base, len(toks))
+	}
 	if k >= len(toks) {
 		return len(toks)
 	}
