@@ -125,9 +125,9 @@ func (b *Buffers) NewDocument(path, txt, masked string, blocks []Block, sup []Su
 	d.Tokens = reuse(b.tokens, len(masked)/4+16)
 	d.Sentences = reuse(b.sentences, len(masked)/64+4) // prose: 100-150 bytes a sentence, terse text 60
 	// About one token in ten may hold a capital.
-	caps := reuse(b.capitals, len(masked)/48+16)
+	z := text.NewTokenizer(nil, reuse(b.capitals, len(masked)/48+16))
 	var spans []Span
-	var ends, marks []int
+	var ends []int
 	for bi, blk := range blocks {
 		if blk.Kind == Code {
 			continue
@@ -142,7 +142,8 @@ func (b *Buffers) NewDocument(path, txt, masked string, blocks []Block, sup []Su
 			d.Tokens = growTokens(d.Tokens, blk.Span, len(masked))
 		}
 		var words int
-		d.Tokens, words, marks, caps = text.TokenizeCaps(d.Tokens, masked, blk.Span, marks[:0], caps)
+		d.Tokens, words = z.Block(d.Tokens, masked, blk.Span)
+		marks := z.Marks()
 		d.words += words
 		toks := d.Tokens[first:]
 		// Marks are the block's indexes in d.Tokens less first.
@@ -158,7 +159,7 @@ func (b *Buffers) NewDocument(path, txt, masked string, blocks []Block, sup []Su
 			}
 		}
 	}
-	d.capitals = append(caps, math.MaxInt) // the end, for the name finder
+	d.capitals = append(z.Caps(), math.MaxInt) // the end, for the name finder
 	return d
 }
 

@@ -134,6 +134,35 @@ func TokenizeCaps(dst []Token, s string, span Span, marks, caps []int) ([]Token,
 	return dst, words, ml.at[:ml.n], ml.caps[:ml.nc]
 }
 
+// A Tokenizer tokenizes the blocks of a text one after the other, as
+// TokenizeCaps does, keeping its lists from one block to the next: the
+// list of capitals of all the blocks, the marks of the last one.
+type Tokenizer struct {
+	ml markList
+}
+
+// NewTokenizer returns a Tokenizer that appends the capitals it finds
+// to caps and notes the marks of each block in marks' memory.
+func NewTokenizer(marks, caps []int) Tokenizer {
+	return Tokenizer{markList{at: marks[:cap(marks)], caps: caps[:cap(caps)], nc: len(caps)}}
+}
+
+// Block appends the tokens of s[span] to dst and returns it with the
+// number of words among them (TokenizeCaps). Marks then returns the
+// block's marks, Caps the capitals of all blocks so far.
+func (z *Tokenizer) Block(dst []Token, s string, span Span) ([]Token, int) {
+	z.ml.n = 0
+	return tokenize(dst, s, span, &z.ml)
+}
+
+// Marks returns the indexes in dst of the marks of the last block
+// tokenized that may end a sentence (TokenizeMarks), until the next.
+func (z *Tokenizer) Marks() []int { return z.ml.at[:z.ml.n] }
+
+// Caps returns the list of capitals of the blocks tokenized
+// (TokenizeCaps).
+func (z *Tokenizer) Caps() []int { return z.ml.caps[:z.ml.nc] }
+
 // tokenize is TokenizeCount, and TokenizeCaps when marks is not nil.
 func tokenize(dst []Token, s string, span Span, marks *markList) ([]Token, int) {
 	words := 0

@@ -117,3 +117,32 @@ func TestASCIILetters8(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenizer checks that a Tokenizer given the blocks of a text in turn
+// gives what TokenizeCaps gives for each: the tokens, the block's marks and
+// the capitals of all blocks so far.
+func TestTokenizer(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for k := 0; k < 3000; k++ {
+		var b strings.Builder
+		for n := 1 + r.IntN(80); n > 0; n-- {
+			b.WriteString(fastPieces[r.IntN(len(fastPieces))])
+		}
+		s := b.String()
+		z := NewTokenizer(make([]int, 0, r.IntN(4)), make([]int, 0, r.IntN(4)))
+		var got, want []Token
+		var wantCaps []int
+		for a := 0; a < len(s); {
+			e := min(len(s), a+1+r.IntN(40))
+			var gotWords, wantWords int
+			var wantMarks []int
+			got, gotWords = z.Block(got, s, Span{a, e})
+			want, wantWords, wantMarks, wantCaps = TokenizeCaps(want, s, Span{a, e}, nil, wantCaps)
+			if !slices.Equal(got, want) || gotWords != wantWords || !slices.Equal(z.Marks(), wantMarks) || !slices.Equal(z.Caps(), wantCaps) {
+				t.Fatalf("%q, block %d-%d: %v, %d words, marks %v, caps %v; want %v, %d, %v, %v",
+					s, a, e, got, gotWords, z.Marks(), z.Caps(), want, wantWords, wantMarks, wantCaps)
+			}
+			a = e
+		}
+	}
+}
