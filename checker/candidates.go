@@ -30,12 +30,22 @@ func (d *Document) Candidates() []text.Candidate {
 			b = new(Buffers) // released: the slices are gone
 		}
 		// One arena for the Words of all candidates.
-		f := text.NewCandidateFinder(d.Masked, reuse(b.cands, nt/12+4), reuse(b.words, nt/8+8))
+		var f text.CandidateFinder
+		if d.capitals != nil {
+			f = text.NewCandidateFinderCaps(d.Masked, reuse(b.cands, nt/12+4), reuse(b.words, nt/8+8), d.capitals)
+		} else {
+			f = text.NewCandidateFinder(d.Masked, reuse(b.cands, nt/12+4), reuse(b.words, nt/8+8))
+		}
+		caps := d.capitals != nil
 		for k := range d.Sentences {
 			s := &d.Sentences[k]
 			n := len(f.List)
 			f.Multi = false
-			f.Sentence(d.Tokens[s.First:s.Last])
+			if caps {
+				f.SentenceAt(d.Tokens, s.First, s.Last)
+			} else {
+				f.Sentence(d.Tokens[s.First:s.Last])
+			}
 			if masked && f.Multi && d.masksBetweenWords(f.List[n:]) {
 				f.List = d.splitAtMasks(f.List, n)
 			}

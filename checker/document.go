@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -68,6 +69,7 @@ type Document struct {
 	Blocks    []Block    // in order, non-overlapping
 	Sentences []Sentence // in order
 	Tokens    []Token    // over Masked, in order
+	capitals  []int      // indexes in Tokens of the tokens that may hold a capital (text.TokenizeCaps), then math.MaxInt
 	lines     []int      // byte offset of each line start
 	words     int        // word tokens, when counted is set
 	counted   bool
@@ -122,8 +124,10 @@ func (b *Buffers) NewDocument(path, txt, masked string, blocks []Block, sup []Su
 	// steps (a large file would be copied over and over).
 	d.Tokens = reuse(b.tokens, len(masked)/4+16)
 	d.Sentences = reuse(b.sentences, len(masked)/64+4) // prose: 100-150 bytes a sentence, terse text 60
+	// About one token in ten may hold a capital.
+	z := text.NewTokenizer(nil, reuse(b.capitals, len(masked)/48+16))
 	var spans []Span
-	var ends, marks []int
+	var ends []int
 	for bi, blk := range blocks {
 		if blk.Kind == Code {
 			continue
@@ -138,7 +142,8 @@ func (b *Buffers) NewDocument(path, txt, masked string, blocks []Block, sup []Su
 			d.Tokens = growTokens(d.Tokens, blk.Span, len(masked))
 		}
 		var words int
-		d.Tokens, words, marks = text.TokenizeMarks(d.Tokens, masked, blk.Span, marks[:0])
+		d.Tokens, words = z.Block(d.Tokens, masked, blk.Span)
+		marks := z.Marks()
 		d.words += words
 		toks := d.Tokens[first:]
 		// Marks are the block's indexes in d.Tokens less first.
@@ -154,6 +159,7 @@ func (b *Buffers) NewDocument(path, txt, masked string, blocks []Block, sup []Su
 			}
 		}
 	}
+	d.capitals = append(z.Caps(), math.MaxInt) // the end, for the name finder
 	return d
 }
 

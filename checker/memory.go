@@ -33,6 +33,7 @@ type Buffers struct {
 	Scratch any
 
 	tokens    []Token
+	capitals  []int
 	sentences []Sentence
 	cands     []text.Candidate
 	words     []text.Span
@@ -152,6 +153,7 @@ func (d *Document) release() {
 	// The reader's slices are those it stored in b, not d's, which may
 	// be the reader's caller's.
 	b.tokens = keepLarger(b.tokens, d.Tokens)
+	b.capitals = keepLarger(b.capitals, d.capitals)
 	b.sentences = keepLarger(b.sentences, d.Sentences)
 	b.Masked, b.Lines, b.Blocks = b.Masked[:0], b.Lines[:0], b.Blocks[:0]
 	if poisonReleased {
@@ -160,11 +162,12 @@ func (d *Document) release() {
 		poison(b.Lines, -3)
 		poison(b.Blocks, Block{Span: bad, Kind: 99})
 		poison(b.tokens, Token{Span: bad, Kind: 99})
+		poison(b.capitals, -5)
 		poison(b.sentences, Sentence{Span: bad, Block: -1, First: -1, Last: 1 << 40})
 		poison(b.cands, text.Candidate{Span: bad})
 		poison(b.words, bad)
 	}
-	d.Tokens, d.Sentences, d.Blocks, d.lines, d.cands.list = nil, nil, nil, nil, nil
+	d.Tokens, d.Sentences, d.Blocks, d.lines, d.cands.list, d.capitals = nil, nil, nil, nil, nil, nil
 	d.Masked = ""
 	putBuffers(b)
 }

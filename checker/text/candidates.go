@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/mtlint/mtlint/checker/lexicon"
 )
@@ -278,6 +277,11 @@ type CandidateFinder struct {
 	toks  []Token // the sentence's tokens
 	first int     // index of its first word token, -1 if none, -2 not yet known
 
+	// caps, when not nil, is the list of the tokens that may hold a
+	// capital (TokenizeCaps), then math.MaxInt; base is the index in it
+	// of toks[0] and ci that of the entry capitalFrom read last.
+	caps     []int
+	ci, base int
 }
 
 // NewCandidateFinder returns a finder of the candidates of sentences of s
@@ -286,9 +290,30 @@ func NewCandidateFinder(s string, list []Candidate, words []Span) CandidateFinde
 	return CandidateFinder{List: list, Words: words, s: s}
 }
 
+// NewCandidateFinderCaps is NewCandidateFinder for the sentences of tokens
+// that TokenizeCaps made, caps being the list of capitals it gave: the
+// finder goes from one capital to the next on that list rather than
+// reading the tokens' flags. Its sentences must be given with SentenceAt,
+// in order.
+func NewCandidateFinderCaps(s string, list []Candidate, words []Span, caps []int) CandidateFinder {
+	if len(caps) == 0 || caps[len(caps)-1] != math.MaxInt {
+		caps = append(caps[:len(caps):len(caps)], math.MaxInt) // the end, never passed
+	}
+	return CandidateFinder{List: list, Words: words, s: s, caps: caps}
+}
+
 // Sentence appends to f.List the candidates among toks, the tokens of one
-// sentence (AppendCandidates).
+// sentence (AppendCandidates). A finder made by NewCandidateFinderCaps
+// takes SentenceAt instead.
 func (f *CandidateFinder) Sentence(toks []Token) { f.sentence(toks, true) }
+
+// SentenceAt is Sentence for a finder made by NewCandidateFinderCaps:
+// toks is all[first:last] for the tokens all that the list of capitals
+// is of, after those of the sentences given before.
+func (f *CandidateFinder) SentenceAt(all []Token, first, last int) {
+	f.base = first
+	f.sentence(all[first:last], true)
+}
 
 // sentence is Sentence; without skip it reads every token.
 func (f *CandidateFinder) sentence(toks []Token, skip bool) {
@@ -308,7 +333,7 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool) {
 	i := 0
 	for i < len(toks) {
 		if capital < i {
-			if capital = f.capitalFrom(i); capital == len(toks) {
+			if capital = f.capitalFrom(i); capital >= len(toks) {
 				break
 			}
 		}
@@ -350,7 +375,7 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool) {
 				// words: add's work for a word alone, in place.
 				next := i + 1
 				if c := f.capitalFrom(next); !near(toks, c, next, maxConnectors+3) {
-					if c == len(toks) {
+					if c >= len(toks) {
 						next = len(toks) // no unit after this word
 					}
 					if !mayBeFunctionWordAt(s, t.Start, t.End) || lexicon.Lookup(s[t.Start:t.End]).Tags&lexicon.Function == 0 {
@@ -408,7 +433,7 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 			// a unit at i+1) is looked for first: most sentences
 			// go on in lower case.
 			capital := f.capitalFrom(i + 1)
-			if capital == len(toks) {
+			if capital >= len(toks) {
 				return len(toks), capital // no unit in the rest
 			}
 			if !near(toks, capital, i+1, 3) || !leadsName(s, toks, i) {
@@ -468,7 +493,7 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 		next = v.next
 		stop = v.stop
 	}
-	if capital == len(toks) {
+	if capital >= len(toks) {
 		next = len(toks) // no unit after this run
 	}
 	c.Words = words[w0:len(words):len(words)]
@@ -498,7 +523,7 @@ func (f *CandidateFinder) commonFirst() (next, capital int, done bool) {
 		return 0, 0, false
 	}
 	capital = f.capitalFrom(1)
-	if capital == len(toks) {
+	if capital >= len(toks) {
 		return len(toks), capital, true // no unit in the rest
 	}
 	if !near(toks, capital, 1, 3) || !leadsName(f.s, toks, 0) {
@@ -508,39 +533,26 @@ func (f *CandidateFinder) commonFirst() (next, capital int, done bool) {
 }
 
 // capitalFrom returns the index of the first token of the sentence from
-// toks[k] on that may hold a capital, or len(toks): a token not lower (a
-// word with a byte not ASCII, an ASCII capital, a digit or an apostrophe,
-// or a token not made by the tokenizer). It reads the tokens' flags only,
-// not their bytes, four tokens at a time: the capital is most often a few
-// words on.
+// toks[k] on that may hold a capital (a word with a byte not ASCII, an
+// ASCII capital, a digit or an apostrophe, or a token not made by the
+// tokenizer), or a number not below len(toks). With a list of capitals it
+// goes on along the list from where the last call left it: k never goes
+// back from one call to the next, and the list ends in math.MaxInt.
 func (f *CandidateFinder) capitalFrom(k int) int {
+	if f.caps == nil {
+		return f.capitalFromFlags(k)
+	}
+	at := f.base + k
+	for f.caps[f.ci] < at {
+		f.ci++
+	}
+	return f.caps[f.ci] - f.base
+}
+
+// capitalFromFlags is capitalFrom without a list of capitals: it reads
+// the tokens' flags.
+func (f *CandidateFinder) capitalFromFlags(k int) int {
 	toks := f.toks
-	if k >= len(toks) {
-		return len(toks)
-	}
-	// Four tokens at a time, their flags read at one pointer that
-	// steps over them (no bounds checks: toks[k:k+4] are there; the
-	// pointer never goes past the last token).
-	if k+4 <= len(toks) {
-		p := unsafe.Pointer(&toks[k])
-		for {
-			if t := (*[4]Token)(p); t[0].lower&t[1].lower&t[2].lower&t[3].lower == 0 {
-				switch {
-				case t[0].lower == 0:
-					return k
-				case t[1].lower == 0:
-					return k + 1
-				case t[2].lower == 0:
-					return k + 2
-				}
-				return k + 3
-			}
-			if k += 4; k+4 > len(toks) {
-				break
-			}
-			p = unsafe.Add(p, 4*unsafe.Sizeof(Token{}))
-		}
-	}
 	for k < len(toks) && toks[k].lower != 0 {
 		k++
 	}

@@ -132,6 +132,40 @@ func checkAgainstRef(t *testing.T, s string, toks []Token) {
 			t.Fatalf("%q: candidate %d: %+v, the reference gives %+v", s, k, got[k], want[k])
 		}
 	}
+	// The finder going from capital to capital on the list of them, the
+	// sentence given twice: the list's indexes are those of all.
+	all := append(slices.Clone(toks), toks...)
+	f := NewCandidateFinderCaps(s, nil, nil, capsOf(all))
+	f.SentenceAt(all, 0, len(toks))
+	f.SentenceAt(all, len(toks), len(all))
+	if got := f.List; !equalCandidates(got, append(slices.Clone(want), want...)) {
+		t.Fatalf("%q: the finder with capitals gives %+v, the reference %+v", s, got, want)
+	}
+}
+
+// capsOf returns the list of capitals of toks, as TokenizeCaps makes it
+// for the tokens it makes: the indexes of the tokens not lower.
+func capsOf(toks []Token) []int {
+	var caps []int
+	for k, t := range toks {
+		if t.lower == 0 {
+			caps = append(caps, k)
+		}
+	}
+	return caps
+}
+
+// equalCandidates reports whether a and b hold the same candidates.
+func equalCandidates(a, b []Candidate) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if a[k].Span != b[k].Span || a[k].Initial != b[k].Initial || !slices.Equal(a[k].Words, b[k].Words) {
+			return false
+		}
+	}
+	return true
 }
 
 // candidateParts are the pieces of the random texts of the candidate
@@ -239,9 +273,14 @@ func TestCandidateFinder(t *testing.T) {
 	var want []Candidate
 	var words []Span
 	f := NewCandidateFinder(s, nil, nil)
+	fc := NewCandidateFinderCaps(s, nil, nil, capsOf(toks))
 	for _, st := range sents {
 		want, words = AppendCandidates(want, words, s, toks[st.first:st.last])
 		f.Sentence(toks[st.first:st.last])
+		fc.SentenceAt(toks, st.first, st.last)
+	}
+	if !equalCandidates(fc.List, want) || len(fc.Words) != len(words) {
+		t.Fatalf("the finder with capitals: %d candidates, %d words; AppendCandidates gives %d, %d", len(fc.List), len(fc.Words), len(want), len(words))
 	}
 	if len(f.List) != len(want) || len(f.Words) != len(words) {
 		t.Fatalf("%d candidates, %d words; AppendCandidates gives %d, %d", len(f.List), len(f.Words), len(want), len(words))

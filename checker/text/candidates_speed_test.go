@@ -82,8 +82,23 @@ func TestCapitalFrom(t *testing.T) {
 				want++
 			}
 			f := CandidateFinder{toks: toks}
-			if got := f.capitalFrom(from); got != want {
+			if got := min(f.capitalFrom(from), len(toks)); got != want {
 				t.Fatalf("capitalFrom(%v, %d) = %d, want %d", toks, from, got, want)
+			}
+		}
+		// From the list of capitals, the tokens after others, asked
+		// about in order, some of them twice.
+		pre := rng.Intn(3)
+		all := append(make([]Token, pre), toks...)
+		f := NewCandidateFinderCaps("", nil, nil, capsOf(all))
+		f.toks, f.base = all[pre:], pre
+		for from := 0; from <= len(toks)+1; from += rng.Intn(3) {
+			want := from
+			for want < len(toks) && toks[want].lower != 0 {
+				want++
+			}
+			if got := min(f.capitalFrom(from), len(toks)); got != min(want, len(toks)) {
+				t.Fatalf("capitalFrom(%v, %d) from the list = %d, want %d", toks, from, got, want)
 			}
 		}
 	}
@@ -131,6 +146,11 @@ func TestSkipAgrees(t *testing.T) {
 		}
 		for _, toks := range [][]Token{toks, plain} {
 			got, _ := appendCandidates(nil, nil, s, toks, true)
+			f := NewCandidateFinderCaps(s, nil, nil, capsOf(toks))
+			f.SentenceAt(toks, 0, len(toks))
+			if !equalCandidates(f.List, got) {
+				t.Fatalf("%q: the finder with capitals gives %+v, want %+v", s, f.List, got)
+			}
 			if len(got) != len(want) {
 				t.Fatalf("%q: %d candidates, want %d", s, len(got), len(want))
 			}

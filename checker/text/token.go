@@ -119,12 +119,52 @@ func TokenizeCount(dst []Token, s string, span Span) ([]Token, int) {
 // in dst of the punctuation marks that may end a sentence (those whose
 // first byte terminalStart marks: . ! ? … 。！？), for SentencesAtMarks.
 func TokenizeMarks(dst []Token, s string, span Span, marks []int) ([]Token, int, []int) {
-	dst, words := tokenize(dst, s, span, &marks)
+	dst, words, marks, _ := TokenizeCaps(dst, s, span, marks, nil)
 	return dst, words, marks
 }
 
-// tokenize is TokenizeCount, and TokenizeMarks when marks is not nil.
-func tokenize(dst []Token, s string, span Span, marks *[]int) ([]Token, int) {
+// TokenizeCaps is TokenizeMarks that also appends to caps the indexes in
+// dst of the tokens that may hold a capital: the words not lower (a byte
+// not ASCII, an ASCII capital, a digit or an apostrophe). The name finder
+// goes from one to the next (NewCandidateFinderCaps) without reading the
+// tokens between them.
+func TokenizeCaps(dst []Token, s string, span Span, marks, caps []int) ([]Token, int, []int, []int) {
+	ml := markList{at: marks[:cap(marks)], n: len(marks), caps: caps[:cap(caps)], nc: len(caps)}
+	dst, words := tokenize(dst, s, span, &ml)
+	return dst, words, ml.at[:ml.n], ml.caps[:ml.nc]
+}
+
+// A Tokenizer tokenizes the blocks of a text one after the other, as
+// TokenizeCaps does, keeping its lists from one block to the next: the
+// list of capitals of all the blocks, the marks of the last one.
+type Tokenizer struct {
+	ml markList
+}
+
+// NewTokenizer returns a Tokenizer that appends the capitals it finds
+// to caps and notes the marks of each block in marks' memory.
+func NewTokenizer(marks, caps []int) Tokenizer {
+	return Tokenizer{markList{at: marks[:cap(marks)], caps: caps[:cap(caps)], nc: len(caps)}}
+}
+
+// Block appends the tokens of s[span] to dst and returns it with the
+// number of words among them (TokenizeCaps). Marks then returns the
+// block's marks, Caps the capitals of all blocks so far.
+func (z *Tokenizer) Block(dst []Token, s string, span Span) ([]Token, int) {
+	z.ml.n = 0
+	return tokenize(dst, s, span, &z.ml)
+}
+
+// Marks returns the indexes in dst of the marks of the last block
+// tokenized that may end a sentence (TokenizeMarks), until the next.
+func (z *Tokenizer) Marks() []int { return z.ml.at[:z.ml.n] }
+
+// Caps returns the list of capitals of the blocks tokenized
+// (TokenizeCaps).
+func (z *Tokenizer) Caps() []int { return z.ml.caps[:z.ml.nc] }
+
+// tokenize is TokenizeCount, and TokenizeCaps when marks is not nil.
+func tokenize(dst []Token, s string, span Span, marks *markList) ([]Token, int) {
 	words := 0
 	i, end := span.Start, span.End
 	for i < end {
@@ -133,16 +173,9 @@ func tokenize(dst []Token, s string, span Span, marks *[]int) ([]Token, int) {
 			// Most of prose goes in asciiTokens, which stops at the
 			// first token it leaves to the code below.
 			toks := dst[:cap(dst)]
-			var ml *markList
-			if marks != nil {
-				ml = &markList{(*marks)[:cap(*marks)], len(*marks)}
-			}
-			n, j, w := asciiTokens(toks, len(dst), s[:end], i, ml)
+			n, j, w := asciiTokens(toks, len(dst), s[:end], i, marks)
 			dst, i = toks[:n], j
 			words += w
-			if ml != nil {
-				*marks = ml.at[:ml.n]
-			}
 			if i >= end {
 				break
 			}
@@ -156,7 +189,7 @@ func tokenize(dst []Token, s string, span Span, marks *[]int) ([]Token, int) {
 				if j < end && (s[j] >= utf8.RuneSelf || s[j] == '\'') {
 					j = scanWord(s, i, end) // an apostrophe or a non-ASCII letter may go on
 				}
-				dst = append(dst, slowToken(s, i, j, Word))
+				dst = appendWord(dst, slowToken(s, i, j, Word), marks)
 				words++
 				i = j
 			case cl == classSpace:
@@ -166,7 +199,7 @@ func tokenize(dst []Token, s string, span Span, marks *[]int) ([]Token, int) {
 				}
 			case cl == classPunct:
 				if marks != nil && terminalStart[c] {
-					*marks = append(*marks, len(dst))
+					marks.addMark(len(dst))
 				}
 				dst = append(dst, slowToken(s, i, i+1, Punct))
 				i++
@@ -175,7 +208,7 @@ func tokenize(dst []Token, s string, span Span, marks *[]int) ([]Token, int) {
 				// "MS13"-like tails and "3rd" belong to the word.
 				if j < end && startsWord(s, j, end) && !startsCJK(s, j, end) {
 					j = scanWord(s, j, end)
-					dst = append(dst, slowToken(s, i, j, Word))
+					dst = appendWord(dst, slowToken(s, i, j, Word), marks)
 					words++
 				} else {
 					dst = append(dst, slowToken(s, i, j, Number))
@@ -196,7 +229,7 @@ func tokenize(dst []Token, s string, span Span, marks *[]int) ([]Token, int) {
 			i += n
 		case unicode.IsLetter(r):
 			j := scanWord(s, i, span.End)
-			dst = append(dst, slowToken(s, i, j, Word))
+			dst = appendWord(dst, slowToken(s, i, j, Word), marks)
 			words++
 			i = j
 		case unicode.IsDigit(r):
@@ -212,7 +245,7 @@ func tokenize(dst []Token, s string, span Span, marks *[]int) ([]Token, int) {
 			i = j
 		case unicode.IsPunct(r):
 			if marks != nil && terminalStart[c] {
-				*marks = append(*marks, len(dst))
+				marks.addMark(len(dst))
 			}
 			dst = append(dst, slowToken(s, i, i+n, Punct))
 			i += n
@@ -220,8 +253,11 @@ func tokenize(dst []Token, s string, span Span, marks *[]int) ([]Token, int) {
 			// A stray combining mark, variation selector or joiner
 			// belongs to the token before it.
 			dst[len(dst)-1].End = i + n
-			if dst[len(dst)-1].Kind == Word {
-				dst[len(dst)-1].lower = 0 // no longer ASCII
+			if last := &dst[len(dst)-1]; last.Kind == Word && last.lower != 0 {
+				last.lower = 0 // no longer ASCII
+				if marks != nil {
+					marks.addCap(len(dst) - 1)
+				}
 			}
 			i += n
 		default:
@@ -231,6 +267,15 @@ func tokenize(dst []Token, s string, span Span, marks *[]int) ([]Token, int) {
 		}
 	}
 	return dst, words
+}
+
+// appendWord appends the word t to dst and, when marks is not nil and t
+// is not lower, its index to marks' capitals (TokenizeCaps).
+func appendWord(dst []Token, t Token, marks *markList) []Token {
+	if marks != nil && t.lower == 0 {
+		marks.addCap(len(dst))
+	}
+	return append(dst, t)
 }
 
 // Classes of ASCII bytes for Tokenize.

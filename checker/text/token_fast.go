@@ -164,6 +164,14 @@ loop:
 				}
 				break
 			}
+			if marks != nil {
+				caps, k := marks.caps, marks.nc
+				if uint(k) >= uint(len(caps)) {
+					return n, i, words
+				}
+				caps[k] = n
+				marks.nc = k + 1
+			}
 			toks[n] = Token{Span{i, j}, Word, 0}
 			n++
 			words++
@@ -253,6 +261,14 @@ func asciiTail(toks []Token, n int, s string, i int, marks *markList, words int)
 			if j < len(s) && afterLetters[s[j]] != wordEnds {
 				return n, i, words
 			}
+			if all&0x20 == 0 && marks != nil {
+				caps, k := marks.caps, marks.nc
+				if uint(k) >= uint(len(caps)) {
+					return n, i, words
+				}
+				caps[k] = n
+				marks.nc = k + 1
+			}
 			toks[n] = Token{Span{i, j}, Word, all >> 5 & 1}
 			n++
 			words++
@@ -285,10 +301,36 @@ func asciiTail(toks []Token, n int, s string, i int, marks *markList, words int)
 	return n, i, words
 }
 
-// A markList is a list of marks with room to grow: at[:n] are the marks.
+// A markList is a list of marks with room to grow: at[:n] are the marks,
+// and caps[:nc] the indexes of the words not lower (TokenizeCaps). at and
+// caps are whole: their length is their capacity.
 type markList struct {
-	at []int
-	n  int
+	at   []int
+	n    int
+	caps []int
+	nc   int
+}
+
+// addMark appends the mark k to m.
+func (m *markList) addMark(k int) {
+	if m.n < len(m.at) {
+		m.at[m.n] = k
+	} else {
+		m.at = append(m.at[:m.n], k)
+		m.at = m.at[:cap(m.at)]
+	}
+	m.n++
+}
+
+// addCap appends the capital k to m.
+func (m *markList) addCap(k int) {
+	if m.nc < len(m.caps) {
+		m.caps[m.nc] = k
+	} else {
+		m.caps = append(m.caps[:m.nc], k)
+		m.caps = m.caps[:cap(m.caps)]
+	}
+	m.nc++
 }
 
 // lowerLetters8 returns, for each of the eight bytes of x, its high bit

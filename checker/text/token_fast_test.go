@@ -33,7 +33,7 @@ var fastPieces = []string{
 	"don't", "O'Brien", "users'", "'", "a'b", "x'9", "’", "don’t", "l'é", "é", "Müller", "北京", "\xff", "\u00a0",
 	" ", " ", " ", "  ", "        ", "         ", "\t", "\n", "\r\n", ",", ", ", ".", ". ", "!", "?", "...", ";", ":",
 	"(", ")", "\"", "-", "$", "%", "+", "<", "`", "~", "|", "\x00", "\x7f", "\x1f", "1", "10,000", "3.5",
-	"10:30", "2025", "1.", "1.1.", "7,", "4:", "0x1F", "1a", "iPhone", "abcdefgH", "abcdefghIj", "d'Estaing", "x86Linux", "eBay",
+	"10:30", "2025", "1.", "1.1.", "7,", "4:", "0x1F", "1a", "iPhone", "abcdefgH", "abcdefghIj", "d'Estaing", "x86Linux", "eBay", "\u200d", "\u0301",
 }
 
 // TestTokenizeFastPath compares tokenize, with asciiTokens, to the
@@ -67,9 +67,27 @@ func TestTokenizeFastPath(t *testing.T) {
 		wantDst, wantMarks := newDst()
 		wantDst, wantWords := tokenizeWant(wantDst, s, sp, &wantMarks)
 		gotDst, gotMarks := newDst()
-		gotDst, gotWords := tokenize(gotDst, s, sp, &gotMarks)
+		gotDst, gotWords, gotMarks := TokenizeMarks(gotDst, s, sp, gotMarks)
 		if !slices.Equal(gotDst, wantDst) || gotWords != wantWords || !slices.Equal(gotMarks, wantMarks) {
 			t.Fatalf("tokenize(%q, %v) = %v, %d words, marks %v; want %v, %d, %v", s, sp, gotDst, gotWords, gotMarks, wantDst, wantWords, wantMarks)
+		}
+		// With the list of capitals (TokenizeCaps), of every room too,
+		// after entries already there: the tokens not lower.
+		gotDst, gotMarks = newDst()
+		capRoom := []int{0, r.IntN(4), len(s) + 1}[r.IntN(3)]
+		gotCaps := make([]int, pre, pre+capRoom)
+		for i := range gotCaps {
+			gotCaps[i] = -1
+		}
+		wantCaps := slices.Clone(gotCaps)
+		for i := pre; i < len(wantDst); i++ {
+			if wantDst[i].lower == 0 {
+				wantCaps = append(wantCaps, i)
+			}
+		}
+		gotDst, gotWords, gotMarks, gotCaps = TokenizeCaps(gotDst, s, sp, gotMarks, gotCaps)
+		if !slices.Equal(gotDst, wantDst) || gotWords != wantWords || !slices.Equal(gotMarks, wantMarks) || !slices.Equal(gotCaps, wantCaps) {
+			t.Fatalf("tokenize(%q, %v) with caps = %v, %d words, marks %v, caps %v; want %v, %d, %v, %v", s, sp, gotDst, gotWords, gotMarks, gotCaps, wantDst, wantWords, wantMarks, wantCaps)
 		}
 		gotDst, _ = newDst()
 		gotDst, gotWords = tokenize(gotDst, s, sp, nil)
@@ -96,6 +114,35 @@ func TestASCIILetters8(t *testing.T) {
 			if (got>>(8*i+7))&1 == 1 != want {
 				t.Fatalf("asciiLetters8(%q): byte %d (%#x) marked %v, want %v", b, i, c, !want, want)
 			}
+		}
+	}
+}
+
+// TestTokenizer checks that a Tokenizer given the blocks of a text in turn
+// gives what TokenizeCaps gives for each: the tokens, the block's marks and
+// the capitals of all blocks so far.
+func TestTokenizer(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for k := 0; k < 3000; k++ {
+		var b strings.Builder
+		for n := 1 + r.IntN(80); n > 0; n-- {
+			b.WriteString(fastPieces[r.IntN(len(fastPieces))])
+		}
+		s := b.String()
+		z := NewTokenizer(make([]int, 0, r.IntN(4)), make([]int, 0, r.IntN(4)))
+		var got, want []Token
+		var wantCaps []int
+		for a := 0; a < len(s); {
+			e := min(len(s), a+1+r.IntN(40))
+			var gotWords, wantWords int
+			var wantMarks []int
+			got, gotWords = z.Block(got, s, Span{a, e})
+			want, wantWords, wantMarks, wantCaps = TokenizeCaps(want, s, Span{a, e}, nil, wantCaps)
+			if !slices.Equal(got, want) || gotWords != wantWords || !slices.Equal(z.Marks(), wantMarks) || !slices.Equal(z.Caps(), wantCaps) {
+				t.Fatalf("%q, block %d-%d: %v, %d words, marks %v, caps %v; want %v, %d, %v, %v",
+					s, a, e, got, gotWords, z.Marks(), z.Caps(), want, wantWords, wantMarks, wantCaps)
+			}
+			a = e
 		}
 	}
 }
