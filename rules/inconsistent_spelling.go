@@ -116,15 +116,6 @@ type spellArrays struct {
 
 var spellArraysPool = sync.Pool{New: func() any { return new(spellArrays) }}
 
-// spellReuse returns s emptied if it holds n, else a new slice of
-// capacity n.
-func spellReuse[T any](s []T, n int) []T {
-	if cap(s) >= n {
-		return s[:0]
-	}
-	return make([]T, 0, n)
-}
-
 // release puts the collector's arrays in its spare ones, for the next
 // document, once its summary is made; it forgets them and the texts of
 // the document they held.
@@ -730,9 +721,9 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 		if c.spare != nil {
 			a = *c.spare
 		}
-		c.plans = spellReuse(a.plans, len(cands)/3+16)
-		c.wspans = spellReuse(a.wspans, len(cands)/2+16)
-		c.pspans = spellReuse(a.pspans, len(cands)/4+16)
+		c.plans = slices.Grow(a.plans[:0], len(cands)/3+16)
+		c.wspans = slices.Grow(a.wspans[:0], len(cands)/2+16)
+		c.pspans = slices.Grow(a.pspans[:0], len(cands)/4+16)
 	}
 	if c.index[cluster.Name].slots == nil {
 		c.index[cluster.Name].initFrom(len(cands)/8, spare.index[cluster.Name])
@@ -747,15 +738,15 @@ func collectNames(c *spellingCollector, doc *checker.Document) {
 		if c.spare != nil {
 			a = *c.spare
 		}
-		c.items = spellReuse(a.items, len(cands)/6+8)
-		c.texts = spellReuse(a.texts, len(cands)/6+8)
+		c.items = slices.Grow(a.items[:0], len(cands)/6+8)
+		c.texts = slices.Grow(a.texts[:0], len(cands)/6+8)
 	}
 	// Short words: most candidates, found by their bytes (spellQuick).
 	size := 16
 	for size < len(cands)/4 && size < 1024 {
 		size *= 2
 	}
-	quick := spellReuse(spare.quick, size)[:size]
+	quick := slices.Grow(spare.quick[:0], size)[:size]
 	clear(quick)
 	if c.spare != nil {
 		c.spare.quick = quick
@@ -1506,7 +1497,7 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 	// spellCompoundsEvery does.
 	// About one token in twenty in prose.
 	bp := spellMaybePool.Get().(*[]int32)
-	maybe := spellSelect(spellReuse(*bp, len(doc.Tokens)/16), m, doc.Tokens, sel)
+	maybe := spellSelect(slices.Grow((*bp)[:0], len(doc.Tokens)/16), m, doc.Tokens, sel)
 	defer func() {
 		*bp = maybe[:0]
 		spellMaybePool.Put(bp)

@@ -333,12 +333,12 @@ func (c *spellingCollector) finish() *spellingSummary {
 	if c.spare != nil {
 		spare = *c.spare
 	}
-	at := spellReuse(spare.at, len(items)+1)[:len(items)+1]
+	at := slices.Grow(spare.at[:0], len(items)+1)[:len(items)+1]
 	at[0] = 0
 	for i := range items {
 		at[i+1] = at[i] + int32(items[i].n)
 	}
-	order := spellReuse(spare.order, int(at[len(items)]))[:at[len(items)]]
+	order := slices.Grow(spare.order[:0], int(at[len(items)]))[:at[len(items)]]
 	if c.spare != nil {
 		c.spare.at, c.spare.order = at[:0], order[:0]
 	}
