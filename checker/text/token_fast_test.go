@@ -3,8 +3,9 @@ package text
 import (
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"testing"
+
+	"github.com/mtlint/mtlint/checker/checkertest/randtext"
 )
 
 // tokenizeWant is what tokenize must give: the tokens of tokenizeRef,
@@ -37,17 +38,13 @@ var fastPieces = []string{
 }
 
 // TestTokenizeFastPath compares tokenize, with asciiTokens, to the
-// tokenizer before it (tokenizeBefore) on mostly ASCII text, over whole
+// plain reference tokenizer (tokenizeWant) on mostly ASCII text, over whole
 // texts and spans cut anywhere, with dst and marks of every room from
 // none to plenty, after tokens already in dst.
 func TestTokenizeFastPath(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	for k := 0; k < 30000; k++ {
-		var b strings.Builder
-		for n := 1 + r.IntN(40); n > 0; n-- {
-			b.WriteString(fastPieces[r.IntN(len(fastPieces))])
-		}
-		s := b.String()
+		s := randtext.Join(r, fastPieces, 41)
 		a := r.IntN(len(s) + 1)
 		e := a + r.IntN(len(s)-a+1)
 		sp := Span{a, e}
@@ -124,11 +121,7 @@ func TestASCIILetters8(t *testing.T) {
 func TestTokenizer(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	for k := 0; k < 3000; k++ {
-		var b strings.Builder
-		for n := 1 + r.IntN(80); n > 0; n-- {
-			b.WriteString(fastPieces[r.IntN(len(fastPieces))])
-		}
-		s := b.String()
+		s := randtext.Join(r, fastPieces, 81)
 		z := NewTokenizer(make([]int, 0, r.IntN(4)), make([]int, 0, r.IntN(4)))
 		var got, want []Token
 		var wantCaps []int
