@@ -173,7 +173,7 @@ func tokenize(dst []Token, s string, span Span, marks *markList) ([]Token, int) 
 			// Most of prose goes in asciiTokens, which stops at the
 			// first token it leaves to the code below.
 			toks := dst[:cap(dst)]
-			n, j, w := asciiTokens(toks, len(dst), s[:end], i, marks)
+			n, j, w := asciiTokens(toks, len(dst), s, end, i, marks)
 			dst, i = toks[:n], j
 			words += w
 			if i >= end {

@@ -71,38 +71,49 @@ var afterLetters = func() (t [256]uint8) {
 	return t
 }()
 
-// asciiTokens is tokenize for the bulk of English prose: from s[i:] it
-// writes into toks, from n on, the tokens tokenize would find, and into
+// asciiTokens is tokenize for the bulk of English prose: from s[i:end]
+// it writes into toks, from n on, the tokens tokenize would find, and into
 // marks (when not nil) the indexes of those that are . ! ?, while it
 // meets only ASCII. It stops at the start of the first token it leaves
 // to tokenize (one with a byte not ASCII, a number followed by a letter,
 // a number or a word with digits or an apostrophe in the last eight bytes
-// of s), when toks or marks is full, or at the end of s, and returns the
+// of the span), when toks or marks is full, or at end, and returns the
 // new n and i and the number of words it found.
 //
-// asciiBulk reads eight bytes at a time; the last bytes of s go in
+// asciiBulk reads eight bytes at a time; the last bytes of the span go in
 // asciiTail, which goes on from where asciiBulk stopped, or stops there
 // too when asciiBulk stopped at a token it leaves to tokenize.
-func asciiTokens(toks []Token, n int, s string, i int, marks *markList) (int, int, int) {
-	n, i, words := asciiBulk(toks, n, s, i, marks)
-	return asciiTail(toks, n, s, i, marks, words)
+func asciiTokens(toks []Token, n int, s string, end, i int, marks *markList) (int, int, int) {
+	n, i, words := asciiBulk(toks, n, s, end, i, marks)
+	if i >= end {
+		return n, i, words
+	}
+	return asciiTail(toks, n, s[:end], i, marks, words)
 }
 
-// asciiBulk is asciiTokens without its last bytes: it stops, as well,
-// where eight bytes can no longer be read from the next token.
+// asciiBulk is asciiTokens without the last bytes of the span: it stops,
+// as well, where eight bytes can no longer be read from the next token,
+// within the span or, when the byte at end is a space, within s: no token
+// goes on over a space, so that the span's last tokens are found as if
+// the span ended eight bytes later. (It may then skip the spaces after
+// the span, and return an i past end.)
 //
 // Its loop calls nothing and never grows a slice, so that it keeps its
 // values in registers: tokenize, ready for any text, spills them around
 // its calls. It reads s through a pointer, the offsets it reads at being
 // below len(s) (eight bytes from below len(s)-7), as the compiler would
 // check each read again.
-func asciiBulk(toks []Token, n int, s string, i int, marks *markList) (int, int, int) {
+func asciiBulk(toks []Token, n int, s string, end, i int, marks *markList) (int, int, int) {
 	words := 0
-	if n < 0 || i < 0 || len(s) < 8 {
+	lim := end - 7 // the end of the offsets from which eight bytes are read
+	if end < len(s) && spaceByte[s[end]] {
+		lim = end
+	}
+	lim = min(lim, len(s)-7)
+	if n < 0 || i < 0 || i >= lim {
 		return n, i, 0
 	}
 	p := unsafe.Pointer(unsafe.StringData(s))
-	lim := len(s) - 7 // the end of the offsets from which eight bytes can be read
 loop:
 	for uint(n) < uint(len(toks)) && uint(i) < uint(lim) {
 		c := byteAt(p, i)
