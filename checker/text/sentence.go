@@ -68,6 +68,59 @@ func SentencesAtMarks(dst []Span, ends []int, s string, span Span, toks []Token,
 		}
 		n := len(dst)
 		var next int
+		// The commonest marks, answered here as splitAt answers them.
+		switch c := s[p]; {
+		case c == 0xE2 && !strings.HasPrefix(s[p:span.End], "…"):
+			// A dash or a quotation mark: no sentence ends.
+			i = p + 1
+			continue
+		case c == '.':
+			// A period followed by what neither goes on with the
+			// punctuation nor closes it nor is a space ("example.com",
+			// "e.g") ends nothing. One followed by white space and
+			// then a lower-case word that starts no list item ends
+			// nothing; after a long word (longWordBefore), followed by
+			// white space and a capital or the span's end, it ends the
+			// sentence.
+			q := p + 1
+			if q < span.End {
+				if periodInside[s[q]] {
+					i = q
+					continue
+				}
+				if !spaceByte[s[q]] {
+					break
+				}
+				for q++; q < span.End && spaceByte[s[q]]; q++ {
+				}
+				if q < span.End {
+					if d := s[q]; 'a' <= d && d <= 'z' && !startsListItem(s, q, span.End) {
+						i = p + 1
+						continue
+					} else if d < 'A' || d > 'Z' {
+						break
+					}
+				}
+			}
+			if !longWordBefore(s, start, p) {
+				break
+			}
+			// The sentence ends after the period, which is not a
+			// space: only its start may need trimming.
+			a := start
+			for spaceByte[s[a]] {
+				a++
+			}
+			if s[a] < utf8.RuneSelf {
+				dst = append(dst, Span{a, p + 1})
+			} else {
+				dst = appendTrimmed(dst, s, a, p+1)
+			}
+			// The token after the period starts after the space.
+			ends = append(ends, m+1)
+			start, i = p+1, p+1
+			continue
+		}
 		if dst, next, i = splitAt(dst, s, span, start, p); len(dst) > n {
 			// A sentence ended at next: its tokens are those before.
 			k := m
@@ -151,6 +204,16 @@ func splitAt(dst []Span, s string, span Span, start, i int) ([]Span, int, int) {
 	}
 	return appendTrimmed(dst, s, start, j), j, j
 }
+
+// periodInside marks the bytes after which, following a period, splitAt
+// ends no sentence at once: ASCII bytes that are not white space, not
+// . ! ? and not closers (isCloser).
+var periodInside = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !spaceByte[c] && !terminalStart[c] && !isCloser(rune(c))
+	}
+	return t
+}()
 
 // terminalStart marks the bytes that may begin sentence-final punctuation:
 // . ! ? and the first bytes of "…" and of the full-width 。！？.
@@ -338,6 +401,12 @@ func longWordBefore(s string, start, dot int) bool {
 	from := dot - maxAbbrevLen - 1
 	if from < start {
 		return false
+	}
+	if dot >= 8 && maxAbbrevLen < 8 {
+		// The maxAbbrevLen+1 bytes are the last of the eight before
+		// dot: one test of the eight.
+		want := uint64(highBits) << (8 * (7 - maxAbbrevLen))
+		return asciiLetters8(load64(s, dot-8))&want == want
 	}
 	for k := dot - 1; k >= from; k-- {
 		if asciiClass[s[k]&0x7f] != classLetter || s[k] >= utf8.RuneSelf {
