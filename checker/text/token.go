@@ -155,6 +155,16 @@ func (z *Tokenizer) Block(dst []Token, s string, span Span) ([]Token, int) {
 	return tokenize(dst, s, span, &z.ml)
 }
 
+// BlockSentences is Block that also finds the block's sentences from its
+// marks, as SentencesAtMarks does: it appends to sents those that hold
+// tokens, with block as their Block and the range of their tokens in the
+// tokens returned.
+func (z *Tokenizer) BlockSentences(dst []Token, sents []Sentence, s string, span Span, block int) ([]Token, []Sentence, int) {
+	first := len(dst)
+	dst, words := z.Block(dst, s, span)
+	return dst, appendSentences(sents, s, span, dst, first, z.Marks(), block, true), words
+}
+
 // Marks returns the indexes in dst of the marks of the last block
 // tokenized that may end a sentence (TokenizeMarks), until the next.
 func (z *Tokenizer) Marks() []int { return z.ml.at[:z.ml.n] }
