@@ -306,12 +306,12 @@ func load8(p unsafe.Pointer, i int) uint64 {
 // not lower are set or not in no particular way, so only the lowest set
 // bit means anything (zero when all eight bytes are lower-case letters).
 func notLower8(x uint64) uint64 {
-	// No byte sum below carries into the next byte unless the byte has
-	// its high bit set, and then it is not a letter: its own high bit,
-	// taken from x, is set, and only bytes after it can be wrong. For a
-	// byte b below 0x80, the high bit of b+(0x80-'a') is b >= 'a', that
-	// of b+(0x7f-'z') is b > 'z'.
-	return ((x + (0x7f-'z')*lowBits) | x | ^(x + (0x80-'a')*lowBits)) & highBits
+	// No byte sum or difference below carries into the next byte, or
+	// borrows from it, unless the byte has its high bit set, and then it
+	// is not a letter: its own high bit, taken from x, is set, and only
+	// bytes after it can be wrong. For a byte b below 0x80, the high bit
+	// of b+(0x7f-'z') is b > 'z', that of ('a'+0x7f)-b is b < 'a'.
+	return ((x + (0x7f-'z')*lowBits) | x | (('a'+0x7f)*lowBits - x)) & highBits
 }
 
 // asciiTail is asciiTokens for the last bytes of s, where it cannot read
