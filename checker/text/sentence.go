@@ -164,11 +164,22 @@ func appendSentences(dst []Sentence, s string, span Span, toks []Token, first in
 // not empty, of block, its tokens from to k, unless holding is set and
 // it has none. It returns dst and where the next sentence's tokens start.
 func appendSentence(dst []Sentence, s string, a, b, block, from, k int, holding bool) ([]Sentence, int) {
-	sp, ok := trimmed(s, a, b)
-	if !ok || holding && k <= from {
+	// ASCII white space here; trimmed for the rest, when the ends are
+	// not ASCII.
+	for a < b && spaceByte[s[a]] {
+		a++
+	}
+	for b > a && spaceByte[s[b-1]] {
+		b--
+	}
+	if a < b && (s[a] >= utf8.RuneSelf || s[b-1] >= utf8.RuneSelf) {
+		sp, _ := trimmed(s, a, b)
+		a, b = sp.Start, sp.End
+	}
+	if a >= b || holding && k <= from {
 		return dst, from
 	}
-	return append(dst, Sentence{sp, block, from, k}), k
+	return append(dst, Sentence{Span{a, b}, block, from, k}), k
 }
 
 // splitAt looks at the byte at i of s[span], one that mayEndAt stops at,
