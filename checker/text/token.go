@@ -175,8 +175,28 @@ func (z *Tokenizer) Caps() []int { return z.ml.caps[:z.ml.nc] }
 
 // tokenize is TokenizeCount, and TokenizeCaps when marks is not nil.
 func tokenize(dst []Token, s string, span Span, marks *markList) ([]Token, int) {
-	words := 0
 	i, end := span.Start, span.End
+	if i < end && fastClass[s[i]] != fastOther && len(dst) < cap(dst) {
+		// Most blocks of prose are tokenized whole by asciiBulk (the
+		// first half of asciiTokens): asciiTail and tokenizeFrom, with
+		// its loop ready for any text, are called only for what it
+		// leaves.
+		toks := dst[:cap(dst)]
+		n, j, w := asciiBulk(toks, len(dst), s, end, i, marks)
+		if j < end {
+			n, j, w = asciiTail(toks, n, s[:end], j, marks, w)
+		}
+		if j >= end {
+			return toks[:n], w
+		}
+		return tokenizeFrom(toks[:n], s, j, end, marks, w)
+	}
+	return tokenizeFrom(dst, s, i, end, marks, 0)
+}
+
+// tokenizeFrom is tokenize from i to end, with words words found before.
+func tokenizeFrom(dst []Token, s string, i, end int, marks *markList, words int) ([]Token, int) {
+	span := Span{i, end}
 	for i < end {
 		c := s[i]
 		if fastClass[c] != fastOther && len(dst) < cap(dst) {
