@@ -77,8 +77,9 @@ var afterLetters = func() (t [256]uint8) {
 // meets only ASCII. It stops at the start of the first token it leaves
 // to tokenize (one with a byte not ASCII, a number followed by a letter,
 // a number or a word with digits or an apostrophe in the last eight bytes
-// of the span), when toks or marks is full, or at end, and returns the
-// new n and i and the number of words it found.
+// of the span), when toks or marks is full, or at end (or past it, after
+// spaces that follow the span: asciiBulk), and returns the new n and i
+// and the number of words it found.
 //
 // asciiBulk reads eight bytes at a time; the last bytes of the span go in
 // asciiTail, which goes on from where asciiBulk stopped, or stops there
