@@ -44,13 +44,10 @@ type Block struct {
 	Kind BlockKind
 }
 
-// A Sentence is a sentence of a block, with the tokens it holds
-// (Doc.Tokens[First:Last]).
-type Sentence struct {
-	Span
-	Block       int // index in Doc.Blocks
-	First, Last int // token range in Doc.Tokens
-}
+// A Sentence is a sentence of a block (Block, its index in Doc.Blocks),
+// with the tokens it holds (Doc.Tokens[First:Last]). It is the text
+// package's, which finds the sentences.
+type Sentence = text.Sentence
 
 // A Position is a place in a document for people: Line and Column are
 // 1-based, Column counts Unicode characters (a BOM is not one).
@@ -126,8 +123,6 @@ func (b *Buffers) NewDocument(path, txt, masked string, blocks []Block, sup []Su
 	d.Sentences = reuse(b.sentences, len(masked)/64+4) // prose: 100-150 bytes a sentence, terse text 60
 	// About one token in ten may hold a capital.
 	z := text.NewTokenizer(nil, reuse(b.capitals, len(masked)/48+16))
-	var spans []Span
-	var ends []int
 	for bi, blk := range blocks {
 		if blk.Kind == Code {
 			continue
@@ -137,27 +132,12 @@ func (b *Buffers) NewDocument(path, txt, masked string, blocks []Block, sup []Su
 		// (text.SentencesAtMarks), without a pass over its bytes. No
 		// token crosses a sentence's end, so the tokens are those of the
 		// sentences one by one.
-		first := len(d.Tokens)
-		if cap(d.Tokens)-first < blk.Len()/2+8 {
+		if cap(d.Tokens)-len(d.Tokens) < blk.Len()/2+8 {
 			d.Tokens = growTokens(d.Tokens, blk.Span, len(masked))
 		}
 		var words int
-		d.Tokens, words = z.Block(d.Tokens, masked, blk.Span)
-		marks := z.Marks()
+		d.Tokens, d.Sentences, words = z.BlockSentences(d.Tokens, d.Sentences, masked, blk.Span, bi)
 		d.words += words
-		toks := d.Tokens[first:]
-		// Marks are the block's indexes in d.Tokens less first.
-		for k := range marks {
-			marks[k] -= first
-		}
-		spans, ends = text.SentencesAtMarks(spans[:0], ends[:0], masked, blk.Span, toks, marks)
-		from := first
-		for k, sp := range spans {
-			if to := first + ends[k]; to > from {
-				d.Sentences = append(d.Sentences, Sentence{Span: sp, Block: bi, First: from, Last: to})
-				from = to
-			}
-		}
 	}
 	d.capitals = append(z.Caps(), math.MaxInt) // the end, for the name finder
 	return d

@@ -43,7 +43,10 @@ func Sentences(dst []Span, s string, span Span) []Span {
 		if i = mayEndAt(s, i, span.End); i >= span.End {
 			break
 		}
-		dst, start, i = splitAt(dst, s, span, start, i)
+		var sp Span
+		if sp, start, i = splitAt(s, span, start, i); sp.Start < sp.End {
+			dst = appendTrimmed(dst, s, sp.Start, sp.End)
+		}
 	}
 	return appendTrimmed(dst, s, start, span.End)
 }
@@ -59,40 +62,134 @@ func Sentences(dst []Span, s string, span Span) []Span {
 // index in toks after its last token: no token crosses a sentence's end,
 // so the tokens of the span are those of its sentences one by one.
 func SentencesAtMarks(dst []Span, ends []int, s string, span Span, toks []Token, marks []int) ([]Span, []int) {
+	for _, t := range appendSentences(nil, s, span, toks, 0, marks, 0, false) {
+		dst, ends = append(dst, t.Span), append(ends, t.Last)
+	}
+	return dst, ends
+}
+
+// A Sentence is a sentence of a block of a document: its span, the
+// index of the block among the document's and the range of its tokens
+// among the document's tokens.
+type Sentence struct {
+	Span
+	Block       int // index of the block
+	First, Last int // token range
+}
+
+// appendSentences is SentencesAtMarks for the block span of a document
+// whose tokens are toks[first:], marks being indexes in toks: it appends
+// to dst, for each sentence span, a Sentence with block as its Block and
+// its tokens, from the end of the last one's, as its range in toks.
+// When holding is set it leaves out the spans that hold no token.
+func appendSentences(dst []Sentence, s string, span Span, toks []Token, first int, marks []int, block int, holding bool) []Sentence {
 	start := span.Start
 	i := span.Start
+	from := first // the first token of the next sentence
 	for _, m := range marks {
 		p := toks[m].Start
 		if p < i {
 			continue
 		}
-		n := len(dst)
+		// The commonest marks, answered here as splitAt answers them.
+		switch c := s[p]; {
+		case c == 0xE2 && !strings.HasPrefix(s[p:span.End], "…"):
+			// A dash or a quotation mark: no sentence ends.
+			i = p + 1
+			continue
+		case c == '.':
+			// A period followed by what neither goes on with the
+			// punctuation nor closes it nor is a space ("example.com",
+			// "e.g") ends nothing. One followed by white space and
+			// then a lower-case word that starts no list item ends
+			// nothing; after a long word (longWordBefore), followed by
+			// white space and a capital or the span's end, it ends the
+			// sentence.
+			q := p + 1
+			if q < span.End {
+				if periodInside[s[q]] {
+					i = q
+					continue
+				}
+				if !spaceByte[s[q]] {
+					break
+				}
+				for q++; q < span.End && spaceByte[s[q]]; q++ {
+				}
+				if q < span.End {
+					if d := s[q]; 'a' <= d && d <= 'z' && !startsListItem(s, q, span.End) {
+						i = p + 1
+						continue
+					} else if d < 'A' || d > 'Z' {
+						break
+					}
+				}
+			}
+			if !longWordBefore(s, start, p) {
+				break
+			}
+			// The sentence ends after the period, which is not a
+			// space: only its start may need trimming. The token
+			// after the period starts after the space.
+			a := start
+			for spaceByte[s[a]] {
+				a++
+			}
+			if s[a] < utf8.RuneSelf {
+				dst = append(dst, Sentence{Span{a, p + 1}, block, from, m + 1})
+				from = m + 1
+			} else {
+				dst, from = appendSentence(dst, s, a, p+1, block, from, m+1, holding)
+			}
+			start, i = p+1, p+1
+			continue
+		}
+		var sp Span
 		var next int
-		if dst, next, i = splitAt(dst, s, span, start, p); len(dst) > n {
+		if sp, next, i = splitAt(s, span, start, p); sp.Start < sp.End {
 			// A sentence ended at next: its tokens are those before.
 			k := m
 			for k < len(toks) && toks[k].Start < next {
 				k++
 			}
-			ends = append(ends, k)
+			dst, from = appendSentence(dst, s, sp.Start, sp.End, block, from, k, holding)
 		}
 		start = next
 	}
-	n := len(dst)
-	if dst = appendTrimmed(dst, s, start, span.End); len(dst) > n {
-		ends = append(ends, len(toks))
+	dst, _ = appendSentence(dst, s, start, span.End, block, from, len(toks), holding)
+	return dst
+}
+
+// appendSentence appends to dst the sentence s[a:b], trimmed, when it is
+// not empty, of block, its tokens from to k, unless holding is set and
+// it has none. It returns dst and where the next sentence's tokens start.
+func appendSentence(dst []Sentence, s string, a, b, block, from, k int, holding bool) ([]Sentence, int) {
+	// ASCII white space here; trimmed for the rest, when the ends are
+	// not ASCII.
+	for a < b && spaceByte[s[a]] {
+		a++
 	}
-	return dst, ends
+	for b > a && spaceByte[s[b-1]] {
+		b--
+	}
+	if a < b && (s[a] >= utf8.RuneSelf || s[b-1] >= utf8.RuneSelf) {
+		sp, _ := trimmed(s, a, b)
+		a, b = sp.Start, sp.End
+	}
+	if a >= b || holding && k <= from {
+		return dst, from
+	}
+	return append(dst, Sentence{Span{a, b}, block, from, k}), k
 }
 
 // splitAt looks at the byte at i of s[span], one that mayEndAt stops at,
 // in the sentence that began at start: when a sentence ends there, it
-// appends it to dst. It returns dst, where the next sentence begins and
-// where to look on from.
-func splitAt(dst []Span, s string, span Span, start, i int) ([]Span, int, int) {
+// returns its span, untrimmed and not empty, else an empty span. It also
+// returns where the next sentence begins and where to look on from.
+func splitAt(s string, span Span, start, i int) (Span, int, int) {
 	c := s[i]
 	if !terminalStart[c] {
-		return dst, start, i + 1
+		return Span{}, start, i + 1
 	}
 	if c >= utf8.RuneSelf && !(c == 0xE2 && strings.HasPrefix(s[i:span.End], "…")) {
 		// Full-width 。！？ end a sentence without a space after them.
@@ -105,9 +202,9 @@ func splitAt(dst []Span, s string, span Span, start, i int) ([]Span, int, int) {
 				}
 				j += n
 			}
-			return appendTrimmed(dst, s, start, j), j, j
+			return Span{start, j}, j, j
 		}
-		return dst, start, i + 1
+		return Span{}, start, i + 1
 	}
 	j := i
 	dots := 0 // periods in the run
@@ -141,16 +238,26 @@ func splitAt(dst []Span, s string, span Span, start, i int) ([]Span, int, int) {
 		break
 	}
 	if j < span.End && !isSpaceByte(s[j]) {
-		return dst, start, j
+		return Span{}, start, j
 	}
 	if !startsSentence(s, j, span.End) {
-		return dst, start, j
+		return Span{}, start, j
 	}
 	if dots == 1 && !other && !periodEnds(s, start, i, j, span.End) {
-		return dst, start, j
+		return Span{}, start, j
 	}
-	return appendTrimmed(dst, s, start, j), j, j
+	return Span{start, j}, j, j
 }
+
+// periodInside marks the bytes after which, following a period, splitAt
+// ends no sentence at once: ASCII bytes that are not white space, not
+// . ! ? and not closers (isCloser).
+var periodInside = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !spaceByte[c] && !terminalStart[c] && !isCloser(rune(c))
+	}
+	return t
+}()
 
 // terminalStart marks the bytes that may begin sentence-final punctuation:
 // . ! ? and the first bytes of "…" and of the full-width 。！？.
@@ -339,6 +446,12 @@ func longWordBefore(s string, start, dot int) bool {
 	if from < start {
 		return false
 	}
+	if dot >= 8 && maxAbbrevLen < 8 {
+		// The maxAbbrevLen+1 bytes are the last of the eight before
+		// dot: one test of the eight.
+		want := uint64(highBits) << (8 * (7 - maxAbbrevLen))
+		return asciiLetters8(load64(s, dot-8))&want == want
+	}
 	for k := dot - 1; k >= from; k-- {
 		if asciiClass[s[k]&0x7f] != classLetter || s[k] >= utf8.RuneSelf {
 			return false
@@ -422,6 +535,15 @@ func nextWord(s string, i, end int) string {
 }
 
 func appendTrimmed(dst []Span, s string, a, b int) []Span {
+	if sp, ok := trimmed(s, a, b); ok {
+		dst = append(dst, sp)
+	}
+	return dst
+}
+
+// trimmed returns s[a:b] without the white space at its ends, and
+// whether anything is left.
+func trimmed(s string, a, b int) (Span, bool) {
 	a = skipSpace(s, a, b)
 	for b > a && isSpaceByte(s[b-1]) {
 		b--
@@ -443,10 +565,7 @@ func appendTrimmed(dst []Span, s string, a, b int) []Span {
 		for b -= n; b > a && isSpaceByte(s[b-1]); b-- {
 		}
 	}
-	if a < b {
-		dst = append(dst, Span{a, b})
-	}
-	return dst
+	return Span{a, b}, a < b
 }
 
 // Kinds of abbreviation, by what may follow them.

@@ -3,6 +3,7 @@ package text
 import (
 	"math/rand/v2"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker/checkertest/randtext"
 )
@@ -24,6 +25,38 @@ func TestPeriodEndsLongWord(t *testing.T) {
 			for start := 0; start <= dot; start++ {
 				if got, want := periodEnds(s, start, dot, dot+1, len(s)), periodEndsWord(s, start, dot, dot+1, len(s)); got != want {
 					t.Fatalf("periodEnds(%q, %d, %d) = %v, want %v", s, start, dot, got, want)
+				}
+			}
+		}
+	}
+}
+
+// longWordBeforeBytes is longWordBefore a byte at a time, as it was before
+// it read the eight bytes before the period at once.
+func longWordBeforeBytes(s string, start, dot int) bool {
+	from := dot - maxAbbrevLen - 1
+	if from < start {
+		return false
+	}
+	for k := dot - 1; k >= from; k-- {
+		if c := s[k]; c >= utf8.RuneSelf || asciiClass[c] != classLetter {
+			return false
+		}
+	}
+	return true
+}
+
+// TestLongWordBefore checks longWordBefore against longWordBeforeBytes at
+// every offset and sentence start of random text.
+func TestLongWordBefore(t *testing.T) {
+	rng := rand.New(rand.NewPCG(43, 44))
+	parts := []string{"a", "Z", "word", "station", "Stations", "approx", "é", "x2", "@", "[", "`", "{", " ", ".", "\xff"}
+	for range 20000 {
+		s := randtext.Join(rng, parts, 10)
+		for dot := 0; dot <= len(s); dot++ {
+			for start := 0; start <= dot; start++ {
+				if got, want := longWordBefore(s, start, dot), longWordBeforeBytes(s, start, dot); got != want {
+					t.Fatalf("longWordBefore(%q, %d, %d) = %v, want %v", s, start, dot, got, want)
 				}
 			}
 		}

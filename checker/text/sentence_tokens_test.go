@@ -101,7 +101,8 @@ func plainSentences(dst []Span, s string, span Span) []Span {
 // emoji sequences, bytes outside UTF-8.
 var sentencePieces = []string{"The", "cat", "U.S.", "Mr.", "J.", "a.m.", "No.", "3.5", "10.", "2025.", "e.g.", ".", "..", "...", "!", "?", "?!",
 	"…", "”", "\"", "'", ")", "」", "。", "！", "？", "。」", "\u0301", "’s", "don't", "北京", "👨‍👩‍👧", "🇺🇸", "\xff", "\xe2", "\xe2\x80",
-	"—", "«", "(a)", "1.", "iv.", "Tokyo", "however", "A", "I", "EST", " ", " ", "  ", "\n", "\u00a0", "\u3000", "x@example.com", "v1.2"}
+	"—", "«", "(a)", "1.", "iv.", "Tokyo", "however", "A", "I", "EST", " ", " ", "  ", "\n", "\u00a0", "\u3000", "x@example.com", "v1.2",
+	"stations", "Afterwards", "example.com", "x.y"}
 
 // sentenceTexts returns prose and random texts of sentencePieces.
 func sentenceTexts(n int) []string {

@@ -155,6 +155,16 @@ func (z *Tokenizer) Block(dst []Token, s string, span Span) ([]Token, int) {
 	return tokenize(dst, s, span, &z.ml)
 }
 
+// BlockSentences is Block that also finds the block's sentences from its
+// marks, as SentencesAtMarks does: it appends to sents those that hold
+// tokens, with block as their Block and the range of their tokens in the
+// tokens returned.
+func (z *Tokenizer) BlockSentences(dst []Token, sents []Sentence, s string, span Span, block int) ([]Token, []Sentence, int) {
+	first := len(dst)
+	dst, words := z.Block(dst, s, span)
+	return dst, appendSentences(sents, s, span, dst, first, z.Marks(), block, true), words
+}
+
 // Marks returns the indexes in dst of the marks of the last block
 // tokenized that may end a sentence (TokenizeMarks), until the next.
 func (z *Tokenizer) Marks() []int { return z.ml.at[:z.ml.n] }
@@ -165,15 +175,35 @@ func (z *Tokenizer) Caps() []int { return z.ml.caps[:z.ml.nc] }
 
 // tokenize is TokenizeCount, and TokenizeCaps when marks is not nil.
 func tokenize(dst []Token, s string, span Span, marks *markList) ([]Token, int) {
-	words := 0
 	i, end := span.Start, span.End
+	if i < end && fastClass[s[i]] != fastOther && len(dst) < cap(dst) {
+		// Most blocks of prose are tokenized whole by asciiBulk (the
+		// first half of asciiTokens): asciiTail and tokenizeFrom, with
+		// its loop ready for any text, are called only for what it
+		// leaves.
+		toks := dst[:cap(dst)]
+		n, j, w := asciiBulk(toks, len(dst), s, end, i, marks)
+		if j < end {
+			n, j, w = asciiTail(toks, n, s[:end], j, marks, w)
+		}
+		if j >= end {
+			return toks[:n], w
+		}
+		return tokenizeFrom(toks[:n], s, j, end, marks, w)
+	}
+	return tokenizeFrom(dst, s, i, end, marks, 0)
+}
+
+// tokenizeFrom is tokenize from i to end, with words words found before.
+func tokenizeFrom(dst []Token, s string, i, end int, marks *markList, words int) ([]Token, int) {
+	span := Span{i, end}
 	for i < end {
 		c := s[i]
 		if fastClass[c] != fastOther && len(dst) < cap(dst) {
 			// Most of prose goes in asciiTokens, which stops at the
 			// first token it leaves to the code below.
 			toks := dst[:cap(dst)]
-			n, j, w := asciiTokens(toks, len(dst), s[:end], i, marks)
+			n, j, w := asciiTokens(toks, len(dst), s, end, i, marks)
 			dst, i = toks[:n], j
 			words += w
 			if i >= end {

@@ -3,6 +3,7 @@ package text
 import (
 	"math/bits"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Classes of bytes for asciiTokens; fastOther is every byte it leaves to
@@ -64,90 +65,155 @@ var afterLetters = func() (t [256]uint8) {
 		case c == '\'':
 			t[c] = wordMayGoOn
 		case 'A' <= c && c <= 'Z':
-			t[c] = wordUpper // only after lowerLetters8
+			t[c] = wordUpper // only after lower-case letters (notLower8)
 		}
 	}
 	return t
 }()
 
-// asciiTokens is tokenize for the bulk of English prose: from s[i:] it
-// writes into toks, from n on, the tokens tokenize would find, and into
+// asciiTokens is tokenize for the bulk of English prose: from s[i:end]
+// it writes into toks, from n on, the tokens tokenize would find, and into
 // marks (when not nil) the indexes of those that are . ! ?, while it
 // meets only ASCII. It stops at the start of the first token it leaves
 // to tokenize (one with a byte not ASCII, a number followed by a letter,
 // a number or a word with digits or an apostrophe in the last eight bytes
-// of s), when toks or marks is full, or at the end of s, and returns the
-// new n and i and the number of words it found.
+// of the span), when toks or marks is full, or at end (or past it, after
+// spaces that follow the span: asciiBulk), and returns the new n and i
+// and the number of words it found.
+//
+// asciiBulk reads eight bytes at a time; the last bytes of the span go in
+// asciiTail, which goes on from where asciiBulk stopped, or stops there
+// too when asciiBulk stopped at a token it leaves to tokenize.
+func asciiTokens(toks []Token, n int, s string, end, i int, marks *markList) (int, int, int) {
+	n, i, words := asciiBulk(toks, n, s, end, i, marks)
+	if i >= end {
+		return n, i, words
+	}
+	return asciiTail(toks, n, s[:end], i, marks, words)
+}
+
+// asciiBulk is asciiTokens without the last bytes of the span: it stops,
+// as well, where eight bytes can no longer be read from the next token,
+// within the span or, when the byte at end is a space, within s: no token
+// goes on over a space, so that the span's last tokens are found as if
+// the span ended eight bytes later. (It may then skip the spaces after
+// the span, and return an i past end.)
 //
 // Its loop calls nothing and never grows a slice, so that it keeps its
 // values in registers: tokenize, ready for any text, spills them around
-// its calls. The last bytes of s, which it cannot read eight at a time,
-// go in asciiTail, called on the way out.
-func asciiTokens(toks []Token, n int, s string, i int, marks *markList) (int, int, int) {
+// its calls. It reads s through a pointer, the offsets it reads at being
+// below len(s) (eight bytes from below len(s)-7), as the compiler would
+// check each read again.
+func asciiBulk(toks []Token, n int, s string, end, i int, marks *markList) (int, int, int) {
 	words := 0
-	if n < 0 || i < 0 {
+	lim := end - 7 // the end of the offsets from which eight bytes are read
+	if end < len(s) && spaceByte[s[end]] {
+		lim = end
+	}
+	lim = min(lim, len(s)-7)
+	if n < 0 || i < 0 || i >= lim {
 		return n, i, 0
 	}
-	if len(s) < 8 {
-		return asciiTail(toks, n, s, i, marks, words)
-	}
+	p := unsafe.Pointer(unsafe.StringData(s))
 loop:
-	for uint(n) < uint(len(toks)) && uint(i) < uint(len(s)-7) {
-		switch fastClass[s[i]] {
-		case fastLetter:
-			// Most words are lower-case letters only, a token
-			// that is lower: they are read here, with one test
-			// of the byte after them. Any other word is read again
-			// below.
+	for uint(n) < uint(len(toks)) && uint(i) < uint(lim) {
+		c := byteAt(p, i)
+		cl := uint8(fastLetter)
+		if c-'a' < 26 {
+			// A word that starts with a lower-case letter, most of
+			// prose. When it is lower-case letters only, a token that
+			// is lower, it is read here, with a test or two of the
+			// byte after it; any other word is read again below.
 			j := i
+			var m uint64
 			for {
-				m := ^lowerLetters8(load64(s, j)) & highBits
-				if m != 0 {
-					j += bits.TrailingZeros64(m) / 8
+				if m = notLower8(load8(p, j)); m != 0 {
 					break
 				}
-				if j += 8; j >= len(s)-7 {
+				if j += 8; j >= lim {
 					break loop // a long word at the end
 				}
 			}
-			if k := afterLetters[s[j]]; k == wordEnds || k == wordMayGoOn && j+1 < len(s)-7 && fastClass[s[j+1]] != fastOther && !isFastLetter(fastClass[s[j+1]]) {
+			j += bits.TrailingZeros64(m) / 8 // below len(s): a byte was found
+			d := byteAt(p, j)
+			if d == ' ' {
+				// "word word": the commonest end, and the space
+				// after it is skipped with it.
+				toks[n] = Token{Span{i, j}, Word, 1}
+				n++
+				words++
+				i = j + 1
+				continue
+			}
+			if k := afterLetters[d]; k == wordEnds || k == wordMayGoOn && j+1 < lim && fastClass[byteAt(p, j+1)] != fastOther && !isFastLetter(fastClass[byteAt(p, j+1)]) {
 				// (An apostrophe without a letter after it ends
 				// the word, as below.)
 				toks[n] = Token{Span{i, j}, Word, 1}
 				n++
 				words++
 				i = j
-				if s[i] == ' ' {
-					i++
-				}
 				continue
 			}
-			fallthrough
-		case fastUpper:
+		} else {
+			cl = fastClass[c]
+		}
+		// By frequency in prose, in order (a switch of constant cases would be
+		// a binary search).
+		switch {
+		case cl == fastPunct:
+			toks[n] = Token{Span{i, i + 1}, Punct, 1}
+			n++
+			i++
+			if byteAt(p, i) == ' ' {
+				i++ // ", "
+			}
+		case cl == fastSpace:
+			// The run of spaces, line ends and indentation in a
+			// tight loop, a run of ' ' eight bytes at a time.
+			for i++; i < lim; i++ {
+				c := byteAt(p, i)
+				if c == ' ' {
+					m := load8(p, i) ^ ' '*lowBits
+					if m == 0 {
+						i += 7
+						continue
+					}
+					i += bits.TrailingZeros64(m) / 8
+					c = byteAt(p, i)
+				}
+				if fastClass[c] != fastSpace {
+					break
+				}
+			}
+		case cl == fastSymbol:
+			toks[n] = Token{Span{i, i + 1}, Symbol, 1}
+			n++
+			i++
+		case isFastLetter(cl):
 			j := i // the start of the run of letters being read
 			for {
-				m := ^asciiLetters8(load64(s, j)) & highBits
+				m := ^asciiLetters8(load8(p, j)) & highBits
 				if m == 0 {
-					if j += 8; j >= len(s)-7 {
+					if j += 8; j >= lim {
 						break loop // a long word at the end
 					}
 					continue
 				}
 				j += bits.TrailingZeros64(m) / 8
-				if k := afterLetters[s[j]]; k != wordEnds {
-					if k == wordUnknown || j+1 >= len(s)-7 {
+				if k := afterLetters[byteAt(p, j)]; k != wordEnds {
+					if k == wordUnknown || j+1 >= lim {
 						return n, i, words
 					}
 					if k == wordGoesOn {
 						// Digits: the rest of the word, letters and
 						// digits, one byte at a time (rare in prose:
 						// "MP3", "i386").
-						for asciiAlnum[s[j]] {
-							if j++; j >= len(s)-7 {
+						for asciiAlnum[byteAt(p, j)] {
+							if j++; j >= lim {
 								return n, i, words
 							}
 						}
-						if c := s[j]; c >= utf8.RuneSelf || j+1 >= len(s)-7 {
+						if c := byteAt(p, j); c >= utf8.RuneSelf || j+1 >= lim {
 							return n, i, words
 						} else if c != '\'' {
 							break
@@ -155,7 +221,7 @@ loop:
 					}
 					// "don't": a letter after the apostrophe goes on
 					// with the word, a byte not ASCII needs scanWord.
-					if d := s[j+1]; d >= utf8.RuneSelf {
+					if d := byteAt(p, j+1); d >= utf8.RuneSelf {
 						return n, i, words
 					} else if isFastLetter(fastClass[d]) {
 						j++
@@ -176,32 +242,10 @@ loop:
 			n++
 			words++
 			i = j
-			if s[i] == ' ' {
+			if byteAt(p, i) == ' ' {
 				i++
 			}
-		case fastSpace:
-			// The run of spaces, line ends and indentation in a
-			// tight loop, a run of ' ' eight bytes at a time.
-			for i++; i < len(s)-7; i++ {
-				c := s[i]
-				if c == ' ' {
-					m := load64(s, i) ^ ' '*lowBits
-					if m == 0 {
-						i += 7
-						continue
-					}
-					i += bits.TrailingZeros64(m) / 8
-					c = s[i]
-				}
-				if fastClass[c] != fastSpace {
-					break
-				}
-			}
-		case fastPunct:
-			toks[n] = Token{Span{i, i + 1}, Punct, 1}
-			n++
-			i++
-		case fastMark:
+		case cl == fastMark:
 			if marks != nil {
 				if uint(marks.n) >= uint(len(marks.at)) {
 					return n, i, words
@@ -212,35 +256,63 @@ loop:
 			toks[n] = Token{Span{i, i + 1}, Punct, 1}
 			n++
 			i++
-		case fastDigit:
+			if byteAt(p, i) == ' ' {
+				i++ // ". "
+			}
+		case cl == fastDigit:
 			// As scanNumber: digits, with inner . , : between digits.
 			j := i + 1
-			for ; j < len(s)-7; j++ {
-				c := s[j]
+			for ; j < lim; j++ {
+				c := byteAt(p, j)
 				if '0' <= c && c <= '9' {
 					continue
 				}
-				if (c == '.' || c == ',' || c == ':') && '0' <= s[j+1] && s[j+1] <= '9' {
+				if (c == '.' || c == ',' || c == ':') && '0' <= byteAt(p, j+1) && byteAt(p, j+1) <= '9' {
 					continue
 				}
 				break
 			}
 			// A letter after it makes a word ("3rd"), left to tokenize.
-			if j >= len(s)-7 || isFastLetter(fastClass[s[j]]) || s[j] >= utf8.RuneSelf {
+			if j >= lim {
+				return n, i, words
+			}
+			if c := byteAt(p, j); isFastLetter(fastClass[c]) || c >= utf8.RuneSelf {
 				return n, i, words
 			}
 			toks[n] = Token{Span{i, j}, Number, 1}
 			n++
 			i = j
-		case fastSymbol:
-			toks[n] = Token{Span{i, i + 1}, Symbol, 1}
-			n++
-			i++
 		default:
 			return n, i, words
 		}
 	}
-	return asciiTail(toks, n, s, i, marks, words)
+	return n, i, words
+}
+
+// byteAt returns the byte at offset i of the string whose bytes start
+// at p; i must be inside the string.
+func byteAt(p unsafe.Pointer, i int) byte { return *(*byte)(unsafe.Add(p, i)) }
+
+// load8 returns the eight bytes at offset i of the string whose bytes
+// start at p, as load64 does; i+8 must be at most the string's length.
+func load8(p unsafe.Pointer, i int) uint64 {
+	b := (*[8]byte)(unsafe.Add(p, i))
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// notLower8 returns, for each of the eight bytes of x up to and with the
+// first that is not a lower-case ASCII letter, its high bit set when the
+// byte is not one, all else clear; the bits of the bytes after the first
+// not lower are set or not in no particular way, so only the lowest set
+// bit means anything (zero when all eight bytes are lower-case letters).
+func notLower8(x uint64) uint64 {
+	// No byte sum or difference below carries into the next byte, or
+	// borrows from it, unless the byte has its high bit set, and then it
+	// is not a letter: its own high bit, taken from x, is set, and only
+	// bytes after it can be wrong. For a byte b below 0x80, the high bit
+	// of b+(0x7f-'z') is b > 'z', that of ('a'+0x7f)-b is b < 'a'.
+	return ((x + (0x7f-'z')*lowBits) | x | (('a'+0x7f)*lowBits - x)) & highBits
 }
 
 // asciiTail is asciiTokens for the last bytes of s, where it cannot read
@@ -331,14 +403,6 @@ func (m *markList) addCap(k int) {
 		m.caps = m.caps[:cap(m.caps)]
 	}
 	m.nc++
-}
-
-// lowerLetters8 returns, for each of the eight bytes of x, its high bit
-// set when the byte is a lower-case ASCII letter, all else clear.
-func lowerLetters8(x uint64) uint64 {
-	// As in asciiLetters8, without the folding of case.
-	z := x &^ highBits
-	return (z + (0x80-'a')*lowBits) &^ (z + (0x7f-'z')*lowBits) &^ x
 }
 
 // asciiLetters8 returns, for each of the eight bytes of x, its high bit

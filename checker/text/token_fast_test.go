@@ -1,9 +1,11 @@
 package text
 
 import (
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"unsafe"
 
 	"github.com/mtlint/mtlint/checker/checkertest/randtext"
 )
@@ -136,6 +138,41 @@ func TestTokenizer(t *testing.T) {
 					s, a, e, got, gotWords, z.Marks(), z.Caps(), want, wantWords, wantMarks, wantCaps)
 			}
 			a = e
+		}
+	}
+}
+
+// notLower8's lowest set bit is that of the first byte not a lower-case
+// ASCII letter, whatever the bytes after it (zero when there is none), and
+// load8 reads what load64 reads.
+func TestNotLower8(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	pick := []byte("azAZ`{@[ 09.'\x00\x7f\x80\xe0\xe1\xfa\xfb\xff")
+	for k := 0; k < 200000; k++ {
+		var b [8]byte
+		for i := range b {
+			if k%3 == 0 {
+				b[i] = byte(r.Uint32())
+			} else if r.IntN(4) > 0 {
+				b[i] = byte('a' + r.IntN(26))
+			} else {
+				b[i] = pick[r.IntN(len(pick))]
+			}
+		}
+		s := string(b[:])
+		x := load8(unsafe.Pointer(unsafe.StringData(s)), 0)
+		if x != load64(s, 0) {
+			t.Fatalf("load8(%q) = %#x, load64 %#x", s, x, load64(s, 0))
+		}
+		want := 8
+		for i, c := range b {
+			if c < 'a' || c > 'z' {
+				want = i
+				break
+			}
+		}
+		if got := bits.TrailingZeros64(notLower8(x)) / 8; got != want {
+			t.Fatalf("notLower8(%q): first byte not lower %d, want %d", s, got, want)
 		}
 	}
 }
