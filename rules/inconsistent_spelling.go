@@ -464,8 +464,18 @@ func (c *spellCursor) at(doc *checker.Document, off int) spellLinePos {
 			n, start = n+1, s
 			if k == 3 {
 				// Far: the first line after n that starts
-				// after off, by halves.
+				// after off, in steps that double from n
+				// (the next name is seldom many lines on),
+				// then by halves.
 				lo, hi := n+1, lines+1
+				for step := 4; lo+step <= lines; step *= 2 {
+					s := doc.LineStart(lo + step)
+					if s > off {
+						hi, next = lo+step, s
+						break
+					}
+					lo, start = lo+step+1, s
+				}
 				for lo < hi {
 					h := int(uint(lo+hi) >> 1)
 					if s := doc.LineStart(h); s > off {

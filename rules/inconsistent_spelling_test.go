@@ -378,6 +378,8 @@ func TestSpellPositions(t *testing.T) {
 		// Many short lines, for the cursor's look for a far line.
 		texts = append(texts, strings.Repeat("ab\n", 3+7*k)+"é\n\n"+strings.Repeat("line\n\n", 20*k))
 	}
+	// Lines far apart, in steps of every size.
+	texts = append(texts, strings.Repeat("a\n", 1500)+"é\n"+strings.Repeat("\n", 700)+"end")
 	for _, txt := range texts {
 		doc := checker.NewDocument("t.txt", txt, "", nil, nil)
 		// The start of the line after each offset's.
@@ -393,7 +395,7 @@ func TestSpellPositions(t *testing.T) {
 				t.Fatalf("%q: %s %d: got %+v, want %+v, next line at %d", txt, what, off, got, want, nextLine(off))
 			}
 		}
-		for _, step := range []int{1, 5, 9, 25, 60} {
+		for _, step := range []int{1, 5, 9, 25, 60, 333, 1001} {
 			var cur spellCursor
 			for off := 0; off <= len(txt); off += step {
 				check("cursor at", cur.at(doc, off), off)
