@@ -6,6 +6,7 @@
 package cluster
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -545,21 +546,44 @@ func mergeUnique(dst []int32, lists [][]int32) []int32 {
 		slices.Sort(dst)
 		return slices.Compact(dst)
 	}
-	for {
-		best := int32(-1)
-		for _, l := range lists {
-			if len(l) > 0 && (best < 0 || l[0] < best) {
-				best = l[0]
-			}
+	// Three or four: the heads of the lists in hand, none (above every
+	// value) for a list done, the least taken and the lists that hold
+	// it moved on.
+	const none = math.MaxInt32
+	head := func(l []int32, i int) int32 {
+		if i < len(l) {
+			return l[i]
 		}
-		if best < 0 {
+		return none
+	}
+	a, b, c := lists[0], lists[1], lists[2]
+	var d []int32
+	if len(lists) == 4 {
+		d = lists[3]
+	}
+	ia, ib, ic, id := 0, 0, 0, 0
+	ha, hb, hc, hd := head(a, 0), head(b, 0), head(c, 0), head(d, 0)
+	for {
+		m := min(ha, hb, hc, hd)
+		if m == none {
 			return dst
 		}
-		dst = append(dst, best)
-		for k, l := range lists {
-			if len(l) > 0 && l[0] == best {
-				lists[k] = l[1:]
-			}
+		dst = append(dst, m)
+		if ha == m {
+			ia++
+			ha = head(a, ia)
+		}
+		if hb == m {
+			ib++
+			hb = head(b, ib)
+		}
+		if hc == m {
+			ic++
+			hc = head(c, ic)
+		}
+		if hd == m {
+			id++
+			hd = head(d, id)
 		}
 	}
 }
