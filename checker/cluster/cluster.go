@@ -276,12 +276,9 @@ func Group(items []Item, opt Options) [][]int {
 		}
 		return variants(na, nb, items[a].Count, items[b].Count, opt)
 	}
-	// pairVariants reports whether names a and b, of different keys, are
-	// to be joined.
-	pairVariants := func(a, b int) bool {
-		if farApart(a, b) || uf.find(a) == uf.find(b) {
-			return false
-		}
+	// joinable reports whether names a and b, of different keys, not
+	// far apart and in different sets, are to be joined.
+	joinable := func(a, b int) bool {
 		if info[a].flags&pairAnchored == 0 {
 			anchor(a)
 		}
@@ -332,15 +329,30 @@ func Group(items []Item, opt Options) [][]int {
 				}
 			}
 			later = mergeUnique(later[:0], lists)
+			// What each pair reads of a, read once (a's set
+			// changes only when a is joined to another).
+			ka, ca, la := info[a].key, int(info[a].clen), info[a].last
+			ra := uf.find(a)
 			for _, bb := range later {
 				b := int(bb)
-				if info[a].key == info[b].key {
+				ib := &info[b]
+				if ib.key == ka {
 					continue // same key, so same kind too: joined already
 				}
-				if !pairVariants(a, b) {
+				// farApart(a, b), with a's in hand.
+				if cb := int(ib.clen); absDiff(ca, cb) > max(4, max(ca, cb)/3) {
+					if ca > 0 && cb > 0 && la != ib.last {
+						continue
+					}
+					if x, y := names[a].compact, names[b].compact; !strings.HasSuffix(x, y) && !strings.HasSuffix(y, x) {
+						continue
+					}
+				}
+				if uf.find(b) == ra || !joinable(a, b) {
 					continue
 				}
 				uf.union(a, b)
+				ra = uf.find(a)
 			}
 		}
 		return uf.groups()
