@@ -1087,6 +1087,9 @@ func allKnown(a, b *name, opt Options) bool {
 	if opt.Known == nil {
 		return false
 	}
+	if a.known {
+		return true // checked: every content word is known
+	}
 	for i, w := range a.content {
 		if contains(b.content, w) {
 			continue

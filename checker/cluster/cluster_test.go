@@ -225,6 +225,40 @@ func TestMergeUniqueRandom(t *testing.T) {
 	}
 }
 
+// TestAllKnown checks allKnown, which takes a name all of whose words
+// are known at once, against a look at each word, for checked names of
+// known and unknown words, shared or not.
+func TestAllKnown(t *testing.T) {
+	slow := func(a, b *name, opt Options) bool {
+		if opt.Known == nil {
+			return false
+		}
+		for i, w := range a.content {
+			if !contains(b.content, w) && !a.wordKnown(i, opt) {
+				return false
+			}
+		}
+		return true
+	}
+	words := []string{"Austria", "Australia", "Paris", "Bukele", "Nayib", "Buckley", "South", "Sudan", "de", "la", "Xqzt", "Tren", "Aragua"}
+	rng := rand.New(rand.NewPCG(13, 14))
+	for run := 0; run < 3000; run++ {
+		mk := func() *name {
+			var ws []string
+			for range 1 + rng.IntN(3) {
+				ws = append(ws, words[rng.IntN(len(words))])
+			}
+			return newName(strings.Join(ws, " ")).check(lexOpts)
+		}
+		a, b := mk(), mk()
+		for _, opt := range []Options{lexOpts, {}} {
+			if got, want := allKnown(a, b, opt), slow(a, b, opt); got != want {
+				t.Fatalf("%q, %q: allKnown %v, want %v", a.text, b.text, got, want)
+			}
+		}
+	}
+}
+
 // TestGroupJobs: Group gives the same groups whatever the number of
 // goroutines it may use, for names alike in many ways, glossary terms and
 // known names among them.
