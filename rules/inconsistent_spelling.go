@@ -464,8 +464,18 @@ func (c *spellCursor) at(doc *checker.Document, off int) spellLinePos {
 			n, start = n+1, s
 			if k == 3 {
 				// Far: the first line after n that starts
-				// after off, by halves.
+				// after off, in steps that double from n
+				// (the next name is seldom many lines on),
+				// then by halves.
 				lo, hi := n+1, lines+1
+				for step := 4; lo+step <= lines; step *= 2 {
+					s := doc.LineStart(lo + step)
+					if s > off {
+						hi, next = lo+step, s
+						break
+					}
+					lo, start = lo+step+1, s
+				}
 				for lo < hi {
 					h := int(uint(lo+hi) >> 1)
 					if s := doc.LineStart(h); s > off {
@@ -982,10 +992,12 @@ func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, 
 	t := doc.Text
 	// Occurrences are located from the candidate's start.
 	base := spellBase{start: cand.Start, end: min(cand.End+1, len(t))}
-	// c.pspans does not grow here.
-	acr := c.pspans[pl.spans : pl.spans+pl.nacr]
-	for k := range acr {
-		a := &acr[k]
+	// c.pspans does not grow here. Its spans are taken by index, not
+	// sliced: most candidates have one part and no acronym.
+	ps := c.pspans
+	k, acrEnd, end := int(pl.spans), int(pl.spans+pl.nacr), int(pl.spans+pl.nacr+pl.nparts)
+	for ; k < acrEnd; k++ {
+		a := &ps[k]
 		s := checker.Span{Start: cand.Start + int(a.start), End: cand.Start + int(a.end)}
 		ext := 0
 		if a.dot && s.End < len(t) && t[s.End] == '.' {
@@ -997,9 +1009,8 @@ func (c *spellingCollector) replay(doc *checker.Document, cand *text.Candidate, 
 		}
 		c.addFrom(int(a.item[ext]-1), s, true, &base, &a.raw[ext])
 	}
-	parts := c.pspans[pl.spans+pl.nacr : pl.spans+pl.nacr+pl.nparts]
-	for k := range parts {
-		p := &parts[k]
+	for ; k < end; k++ {
+		p := &ps[k]
 		s := checker.Span{Start: cand.Start + int(p.start), End: cand.Start + int(p.end)}
 		ext := 0
 		// A final period belongs to an initial or a dotted acronym ("U.S.").
@@ -1454,8 +1465,7 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 		}
 		h := p + k
 		// Only the first of a run of hyphens may follow a word.
-		for p = h + 1; p < len(m) && m[p] == '-'; p++ {
-		}
+		p = spellHyphensEnd(m, h+1)
 		q := h
 		for q > 0 && m[q-1] == ' ' {
 			q--
@@ -1509,6 +1519,11 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 		if spellSpacedLens[m[t.Start]]>>(uint(t.End-t.Start)&63)&1 == 0 {
 			continue
 		}
+		// What spellPrefixAt asks of the word alone first: the
+		// sentence is looked for only for the few that pass.
+		if t.Kind != text.Word || !spellIsPrefixFold(m[t.Start:t.End]) {
+			continue
+		}
 		toks, i, ok := cur.at(doc, g)
 		if !ok || spellJoined(toks, i) {
 			continue
@@ -1532,14 +1547,46 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 			if n := t.Len(); n >= 64 || lens[m[t.Start]]>>n&1 == 0 {
 				continue
 			}
-			if toks, i, ok := cur.at(doc, int(g)); ok {
-				spellClosedAt(&closed, keys, doc, toks, i, &buf)
+			// A word not joined to its neighbours that, lower-cased,
+			// is one of keys: what is asked of the word alone
+			// first, the sentence looked for only for the
+			// compounds.
+			if t.Kind != text.Word || !spellMayBeClosed(m[t.Start:t.End]) {
+				continue
+			}
+			lw, ok := spellClosedText(keys, doc, t.Span, &buf)
+			if !ok {
+				continue
+			}
+			if toks, i, ok := cur.at(doc, int(g)); ok && !spellJoined(toks, i) {
+				closed = append(closed, spellCompoundOcc{span: t.Span, kind: cluster.Compound, text: lw})
 			}
 		}
 	}
 	occs := append(append(hyph, spaced...), closed...)
 	spellSortOccs(occs)
 	return occs
+}
+
+// spellHyphensEnd returns the offset of the first byte of m at or after
+// i that is not a hyphen. Rules of hyphens ("-----" under a heading, in a
+// table) are most of the hyphens of some texts: they are read eight bytes
+// at a time.
+func spellHyphensEnd(m string, i int) int {
+	const lows = 0x0101010101010101
+	for ; i+8 <= len(m); i += 8 {
+		b := m[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if x := w ^ '-'*lows; x != 0 {
+			// The first byte that differs.
+			return i + bits.TrailingZeros64(x)/8
+		}
+	}
+	for i < len(m) && m[i] == '-' {
+		i++
+	}
+	return i
 }
 
 // spellMaybePool keeps the tokens spellCompounds picks from one document
@@ -1772,22 +1819,31 @@ type spellSentenceCursor struct{ si int }
 // asked for.
 func (c *spellSentenceCursor) at(doc *checker.Document, g int) ([]text.Token, int, bool) {
 	ss := doc.Sentences
-	for c.si < len(ss) && ss[c.si].Last <= g {
-		c.si++
+	if c.si < len(ss) && ss[c.si].Last <= g {
+		// The first sentence after c.si that ends after g: looked
+		// for in steps that double, then by halves, as the tokens
+		// asked for are often far apart.
+		lo, hi, step := c.si+1, c.si+1, 1 // ss[lo-1].Last <= g
+		for hi < len(ss) && ss[hi].Last <= g {
+			lo = hi + 1
+			hi = lo + step
+			step *= 2
+		}
+		hi = min(hi, len(ss)) // len(ss), or ss[hi].Last > g
+		for lo < hi {
+			h := int(uint(lo+hi) >> 1)
+			if ss[h].Last <= g {
+				lo = h + 1
+			} else {
+				hi = h
+			}
+		}
+		c.si = lo
 	}
 	if c.si == len(ss) || ss[c.si].First > g || doc.BlockOf(ss[c.si]).Kind == checker.Code {
 		return nil, 0, false
 	}
 	return doc.SentenceTokens(ss[c.si]), g - ss[c.si].First, true
-}
-
-// spellClosedAt appends to occs token i of toks if it is a word not joined
-// to its neighbours that, lower-cased, is one of keys.
-func spellClosedAt(occs *[]spellCompoundOcc, keys map[string]bool, doc *checker.Document, toks []text.Token, i int, buf *[64]byte) {
-	t := &toks[i]
-	if t.Kind == text.Word && spellMayBeClosed(doc.Masked[t.Start:t.End]) && !spellJoined(toks, i) {
-		spellClosed(occs, keys, doc, t.Span, buf)
-	}
 }
 
 // spellSpacedLens holds, by a word's first byte, bit n set when a bound
@@ -1863,6 +1919,14 @@ func spellTokenBefore(doc *checker.Document, off int) ([]text.Token, int, bool) 
 // spellClosed appends to occs the word at t if, lower-cased when it starts
 // with a capital, it is one of keys: a compound closed up.
 func spellClosed(occs *[]spellCompoundOcc, keys map[string]bool, doc *checker.Document, t checker.Span, buf *[64]byte) {
+	if lw, ok := spellClosedText(keys, doc, t, buf); ok {
+		*occs = append(*occs, spellCompoundOcc{span: t, kind: cluster.Compound, text: lw})
+	}
+}
+
+// spellClosedText returns the word at t, lower-cased when it starts with a
+// capital, and whether it is one of keys.
+func spellClosedText(keys map[string]bool, doc *checker.Document, t checker.Span, buf *[64]byte) (string, bool) {
 	lw := doc.Masked[t.Start:t.End]
 	if c := lw[0]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
 		// Lower-cased into buf while ASCII, to look the word up
@@ -1882,14 +1946,12 @@ func spellClosed(occs *[]spellCompoundOcc, keys map[string]bool, doc *checker.Do
 		case b == nil:
 			lw = strings.ToLower(lw)
 		case !keys[string(b)]:
-			return
+			return "", false
 		default:
 			lw = string(b)
 		}
 	}
-	if keys[lw] {
-		*occs = append(*occs, spellCompoundOcc{span: t, kind: cluster.Compound, text: lw})
-	}
+	return lw, keys[lw]
 }
 
 // spellPrefixes are the bound prefixes of spellIsPrefix by first letter.
@@ -1959,11 +2021,25 @@ func spellIsPrefixFold(w string) bool {
 	}
 	c := w[0] | 0x20
 	for _, p := range spellPrefixes[c-'a'] {
-		if len(p) == len(w) && strings.EqualFold(p, w) {
+		if len(p) == len(w) && spellFoldEqual(p, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// spellFoldEqual is strings.EqualFold(p, w) for p of lower-case ASCII
+// letters and w of its byte length: a rune outside ASCII takes two bytes
+// or more, so that w has fewer runes than p and is not equal; an ASCII
+// byte of w is p's letter in either case only if it is p's byte with bit
+// 0x20 set.
+func spellFoldEqual(p, w string) bool {
+	for k := 0; k < len(p); k++ {
+		if w[k]|0x20 != p[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // spellIsPrefix reports whether w is one of the bound prefixes a compound

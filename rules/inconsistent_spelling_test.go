@@ -378,6 +378,8 @@ func TestSpellPositions(t *testing.T) {
 		// Many short lines, for the cursor's look for a far line.
 		texts = append(texts, strings.Repeat("ab\n", 3+7*k)+"é\n\n"+strings.Repeat("line\n\n", 20*k))
 	}
+	// Lines far apart, in steps of every size.
+	texts = append(texts, strings.Repeat("a\n", 1500)+"é\n"+strings.Repeat("\n", 700)+"end")
 	for _, txt := range texts {
 		doc := checker.NewDocument("t.txt", txt, "", nil, nil)
 		// The start of the line after each offset's.
@@ -393,7 +395,7 @@ func TestSpellPositions(t *testing.T) {
 				t.Fatalf("%q: %s %d: got %+v, want %+v, next line at %d", txt, what, off, got, want, nextLine(off))
 			}
 		}
-		for _, step := range []int{1, 5, 9, 25, 60} {
+		for _, step := range []int{1, 5, 9, 25, 60, 333, 1001} {
 			var cur spellCursor
 			for off := 0; off <= len(txt); off += step {
 				check("cursor at", cur.at(doc, off), off)
@@ -520,6 +522,107 @@ func TestSpellCompounds(t *testing.T) {
 	}
 	if found < 1000 {
 		t.Fatalf("only %d compounds found", found)
+	}
+}
+
+// TestSpellSentenceCursor checks spellSentenceCursor.at against a walk
+// over the sentences, for increasing tokens near and far apart.
+func TestSpellSentenceCursor(t *testing.T) {
+	var b strings.Builder
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 400 {
+		for range 1 + rng.IntN(12) {
+			b.WriteString("word ")
+		}
+		b.WriteString([]string{"end. ", "end.\n\n", "end?\n", "```\ncode here\n```\n"}[rng.IntN(4)])
+	}
+	for _, name := range []string{"t.txt", "t.md"} {
+		doc, err := input.Parse(name, []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		slow := func(si *int, g int) ([]text.Token, int, bool) {
+			ss := doc.Sentences
+			for *si < len(ss) && ss[*si].Last <= g {
+				*si++
+			}
+			if *si == len(ss) || ss[*si].First > g || doc.BlockOf(ss[*si]).Kind == checker.Code {
+				return nil, 0, false
+			}
+			return doc.SentenceTokens(ss[*si]), g - ss[*si].First, true
+		}
+		for _, maxStep := range []int{1, 3, 40, 2000} {
+			var cur spellSentenceCursor
+			si := 0
+			for g := 0; g <= len(doc.Tokens)+2; g += 1 + rng.IntN(maxStep) {
+				toks, i, ok := cur.at(doc, g)
+				wtoks, wi, wok := slow(&si, g)
+				if ok != wok || i != wi || len(toks) != len(wtoks) || len(toks) > 0 && &toks[0] != &wtoks[0] {
+					t.Fatalf("%s: at(%d) = %d %v, want %d %v", name, g, i, ok, wi, wok)
+				}
+				if cur.si != si {
+					t.Fatalf("%s: at(%d) leaves sentence %d, want %d", name, g, cur.si, si)
+				}
+			}
+		}
+	}
+}
+
+// TestSpellFoldEqual checks spellFoldEqual against strings.EqualFold for
+// the bound prefixes and words of their byte length, with runes that fold
+// to ASCII letters (the Kelvin sign, the long s, the dotted capital I).
+func TestSpellFoldEqual(t *testing.T) {
+	subs := []string{"a", "A", "n", "N", "t", "T", "i", "I", "k", "K", "s", "S", "ſ", "K", "İ", "ı", "@", "`", "\xc1", "é", "0"}
+	for _, list := range spellPrefixes {
+		for _, p := range list {
+			var words []string
+			var build func(w string)
+			build = func(w string) {
+				if len(w) >= len(p) {
+					if len(w) == len(p) {
+						words = append(words, w)
+					}
+					return
+				}
+				k := len(w)
+				build(w + p[k:k+1])
+				build(w + strings.ToUpper(p[k:k+1]))
+				for _, r := range subs {
+					if len(words) < 20000 {
+						build(w + r)
+					}
+				}
+			}
+			build("")
+			for _, w := range words {
+				if got, want := spellFoldEqual(p, w), strings.EqualFold(p, w); got != want {
+					t.Fatalf("spellFoldEqual(%q, %q) = %v, want %v", p, w, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestSpellHyphensEnd checks spellHyphensEnd against a byte loop, for
+// runs of hyphens of every length around the eight-byte steps.
+func TestSpellHyphensEnd(t *testing.T) {
+	slow := func(m string, i int) int {
+		for i < len(m) && m[i] == '-' {
+			i++
+		}
+		return i
+	}
+	for _, pre := range []string{"", "a", "x-", "abcdefgh"} {
+		for n := 0; n < 40; n++ {
+			for _, post := range []string{"", "a", "\xff", " -", "é--"} {
+				m := pre + strings.Repeat("-", n) + post
+				for i := 0; i <= len(m); i++ {
+					if got, want := spellHyphensEnd(m, i), slow(m, i); got != want {
+						t.Fatalf("spellHyphensEnd(%q, %d) = %d, want %d", m, i, got, want)
+					}
+				}
+			}
+		}
 	}
 }
 

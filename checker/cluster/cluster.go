@@ -6,6 +6,7 @@
 package cluster
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -275,12 +276,9 @@ func Group(items []Item, opt Options) [][]int {
 		}
 		return variants(na, nb, items[a].Count, items[b].Count, opt)
 	}
-	// pairVariants reports whether names a and b, of different keys, are
-	// to be joined.
-	pairVariants := func(a, b int) bool {
-		if farApart(a, b) || uf.find(a) == uf.find(b) {
-			return false
-		}
+	// joinable reports whether names a and b, of different keys, not
+	// far apart and in different sets, are to be joined.
+	joinable := func(a, b int) bool {
 		if info[a].flags&pairAnchored == 0 {
 			anchor(a)
 		}
@@ -331,15 +329,30 @@ func Group(items []Item, opt Options) [][]int {
 				}
 			}
 			later = mergeUnique(later[:0], lists)
+			// What each pair reads of a, read once (a's set
+			// changes only when a is joined to another).
+			ka, ca, la := info[a].key, int(info[a].clen), info[a].last
+			ra := uf.find(a)
 			for _, bb := range later {
 				b := int(bb)
-				if info[a].key == info[b].key {
+				ib := &info[b]
+				if ib.key == ka {
 					continue // same key, so same kind too: joined already
 				}
-				if !pairVariants(a, b) {
+				// farApart(a, b), with a's in hand.
+				if cb := int(ib.clen); absDiff(ca, cb) > max(4, max(ca, cb)/3) {
+					if ca > 0 && cb > 0 && la != ib.last {
+						continue
+					}
+					if x, y := names[a].compact, names[b].compact; !strings.HasSuffix(x, y) && !strings.HasSuffix(y, x) {
+						continue
+					}
+				}
+				if uf.find(b) == ra || !joinable(a, b) {
 					continue
 				}
 				uf.union(a, b)
+				ra = uf.find(a)
 			}
 		}
 		return uf.groups()
@@ -545,21 +558,44 @@ func mergeUnique(dst []int32, lists [][]int32) []int32 {
 		slices.Sort(dst)
 		return slices.Compact(dst)
 	}
-	for {
-		best := int32(-1)
-		for _, l := range lists {
-			if len(l) > 0 && (best < 0 || l[0] < best) {
-				best = l[0]
-			}
+	// Three or four: the heads of the lists in hand, none (above every
+	// value) for a list done, the least taken and the lists that hold
+	// it moved on.
+	const none = math.MaxInt32
+	head := func(l []int32, i int) int32 {
+		if i < len(l) {
+			return l[i]
 		}
-		if best < 0 {
+		return none
+	}
+	a, b, c := lists[0], lists[1], lists[2]
+	var d []int32
+	if len(lists) == 4 {
+		d = lists[3]
+	}
+	ia, ib, ic, id := 0, 0, 0, 0
+	ha, hb, hc, hd := head(a, 0), head(b, 0), head(c, 0), head(d, 0)
+	for {
+		m := min(ha, hb, hc, hd)
+		if m == none {
 			return dst
 		}
-		dst = append(dst, best)
-		for k, l := range lists {
-			if len(l) > 0 && l[0] == best {
-				lists[k] = l[1:]
-			}
+		dst = append(dst, m)
+		if ha == m {
+			ia++
+			ha = head(a, ia)
+		}
+		if hb == m {
+			ib++
+			hb = head(b, ib)
+		}
+		if hc == m {
+			ic++
+			hc = head(c, ic)
+		}
+		if hd == m {
+			id++
+			hd = head(d, id)
 		}
 	}
 }
@@ -1050,6 +1086,9 @@ func subset(a, b []string) bool {
 func allKnown(a, b *name, opt Options) bool {
 	if opt.Known == nil {
 		return false
+	}
+	if a.known {
+		return true // checked: every content word is known
 	}
 	for i, w := range a.content {
 		if contains(b.content, w) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -172,6 +173,87 @@ func TestMergeUnique(t *testing.T) {
 		for i := 1; i < len(got); i++ {
 			if got[i] == got[i-1] {
 				t.Errorf("%d lists: %d twice", n, got[i])
+			}
+		}
+	}
+}
+
+// mergeUniqueSlow is mergeUnique as it was written first: the least head
+// of the lists, looked for among all of them, for each value.
+func mergeUniqueSlow(dst []int32, lists [][]int32) []int32 {
+	lists = slices.Clone(lists)
+	for {
+		best := int32(-1)
+		for _, l := range lists {
+			if len(l) > 0 && (best < 0 || l[0] < best) {
+				best = l[0]
+			}
+		}
+		if best < 0 {
+			return dst
+		}
+		dst = append(dst, best)
+		for k, l := range lists {
+			if len(l) > 0 && l[0] == best {
+				lists[k] = l[1:]
+			}
+		}
+	}
+}
+
+// TestMergeUniqueRandom checks mergeUnique against mergeUniqueSlow for
+// lists of increasing values that share many, empty lists among them.
+func TestMergeUniqueRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for run := 0; run < 3000; run++ {
+		var lists [][]int32
+		for range rng.IntN(7) {
+			var l []int32
+			for v := int32(rng.IntN(5)); v < int32(20+rng.IntN(200)); v += int32(1 + rng.IntN(6)) {
+				l = append(l, v)
+			}
+			if rng.IntN(5) == 0 {
+				l = l[:0]
+			}
+			lists = append(lists, l)
+		}
+		want := mergeUniqueSlow(nil, lists)
+		got := mergeUnique(nil, lists)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%v: got %v, want %v", lists, got, want)
+		}
+	}
+}
+
+// TestAllKnown checks allKnown, which takes a name all of whose words
+// are known at once, against a look at each word, for checked names of
+// known and unknown words, shared or not.
+func TestAllKnown(t *testing.T) {
+	slow := func(a, b *name, opt Options) bool {
+		if opt.Known == nil {
+			return false
+		}
+		for i, w := range a.content {
+			if !contains(b.content, w) && !a.wordKnown(i, opt) {
+				return false
+			}
+		}
+		return true
+	}
+	words := []string{"Austria", "Australia", "Paris", "Bukele", "Nayib", "Buckley", "South", "Sudan", "de", "la", "Xqzt", "Tren", "Aragua"}
+	rng := rand.New(rand.NewPCG(13, 14))
+	for run := 0; run < 3000; run++ {
+		mk := func() *name {
+			var ws []string
+			for range 1 + rng.IntN(3) {
+				ws = append(ws, words[rng.IntN(len(words))])
+			}
+			return newName(strings.Join(ws, " ")).check(lexOpts)
+		}
+		a, b := mk(), mk()
+		for _, opt := range []Options{lexOpts, {}} {
+			if got, want := allKnown(a, b, opt), slow(a, b, opt); got != want {
+				t.Fatalf("%q, %q: allKnown %v, want %v", a.text, b.text, got, want)
 			}
 		}
 	}
