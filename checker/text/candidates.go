@@ -222,6 +222,23 @@ func mayBeHyphen(s string, t Token) bool {
 	return c == '-' || c == unicodeHyphen[0]
 }
 
+// endsRun reports, cheaply, that no run goes on from a name unit ending
+// at toks[k-1] with toks[k] (add's loop stops at once): there is no
+// toks[k], it is not a word (neither a connector nor a unit), or it is a
+// lower-case ASCII word (lower) that is no connector, so no unit either
+// (nameUnit). A false result says nothing.
+func endsRun(s string, toks []Token, k int) bool {
+	if k >= len(toks) {
+		return true
+	}
+	t := toks[k]
+	if t.Kind != Word {
+		return true
+	}
+	// No connector is longer than four bytes (isLowerConnector).
+	return t.lower != 0 && (t.End-t.Start > 4 || !connectorFirst[s[t.Start]] || !isLowerConnector(s[t.Start:t.End]))
+}
+
 // maxConnectors is the longest run of connectors inside one name
 // ("Bank of the", "Juan de la Cruz").
 const maxConnectors = 3
@@ -371,10 +388,11 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool) {
 				}
 			} else if skip && toks[0].Kind == Word {
 				// A word inside the sentence (not its first word,
-				// toks[0]) with no unit near after it, most such
-				// words: add's work for a word alone, in place.
+				// toks[0]) with no unit near after it or a token
+				// after it that ends the run, most such words: add's
+				// work for a word alone, in place.
 				next := i + 1
-				if c := f.capitalFrom(next); !near(toks, c, next, maxConnectors+3) {
+				if c := f.capitalFrom(next); !near(toks, c, next, maxConnectors+3) || endsRun(s, toks, next) {
 					if c >= len(toks) {
 						next = len(toks) // no unit after this word
 					}

@@ -176,7 +176,8 @@ var candidateParts = []string{"Nayib", "Bukele", "al", "de", "la", "the", "of", 
 	"The", "It", "Is", "In", "If", "I'm", "I’ll", "Tools", "Files's", "O'Brien's", "Bush’s", "Bushʼs", "As", "AS", "USA", "J.", "R",
 	"d'Estaing", "x-Ray", "Debian", "GNU", "Linux", "/", "MS", "13", "Covid", "19", "Port", "Elwood", "However", "Following",
 	"Émile", "Ölfeld", "ﬁle", "İstanbul", "ß", "Ab", "A", "Zz", "Z's", "Y'", "Q’", "aB", "Package", "Packages", "Software", "Although",
-	"Whatever", "THE", "Of", "Van", "van", "der", "y", "Y", "\t", "(", ")", "Dr", "Mr", "Co", "Inc"}
+	"Whatever", "THE", "Of", "Van", "van", "der", "y", "Y", "\t", "(", ")", "Dr", "Mr", "Co", "Inc",
+	"said", "sure", "dos", "ibn", "bint", "st", "tend", "del", "el"}
 
 // TestCandidatesAgainstRef checks appendCandidates against refCandidates
 // on random texts, the benchmark prose and the repository's test data.
