@@ -274,7 +274,7 @@ func AppendCandidates(dst []Candidate, words []Span, s string, toks []Token) ([]
 // appendCandidates is AppendCandidates; without skip it reads every token.
 func appendCandidates(dst []Candidate, words []Span, s string, toks []Token, skip bool) ([]Candidate, []Span) {
 	f := CandidateFinder{List: dst, Words: words, s: s}
-	f.sentence(toks, skip)
+	f.sentence(toks, skip, -1)
 	return f.List, f.Words
 }
 
@@ -322,18 +322,46 @@ func NewCandidateFinderCaps(s string, list []Candidate, words []Span, caps []int
 // Sentence appends to f.List the candidates among toks, the tokens of one
 // sentence (AppendCandidates). A finder made by NewCandidateFinderCaps
 // takes SentenceAt instead.
-func (f *CandidateFinder) Sentence(toks []Token) { f.sentence(toks, true) }
+func (f *CandidateFinder) Sentence(toks []Token) { f.sentence(toks, true, -1) }
 
 // SentenceAt is Sentence for a finder made by NewCandidateFinderCaps:
 // toks is all[first:last] for the tokens all that the list of capitals
 // is of, after those of the sentences given before.
 func (f *CandidateFinder) SentenceAt(all []Token, first, last int) {
 	f.base = first
-	f.sentence(all[first:last], true)
+	f.sentence(all[first:last], true, -1)
 }
 
-// sentence is Sentence; without skip it reads every token.
-func (f *CandidateFinder) sentence(toks []Token, skip bool) {
+// SentencesAt is SentenceAt for n sentences in turn, sentence k being
+// all[first:last] for first, last = bounds(k), in order: only those
+// holding a capital are read, found from the list of capitals rather than
+// by a call for each sentence. After a sentence that gave a candidate of
+// more than one word, split, when not nil, is called with the index in
+// List of the sentence's first candidate; it may replace those from there
+// on.
+func (f *CandidateFinder) SentencesAt(all []Token, n int, bounds func(k int) (first, last int), split func(from int)) {
+	for k := 0; k < n; k++ {
+		first, last := bounds(k)
+		// The first capital from the sentence's start on.
+		for f.caps[f.ci] < first {
+			f.ci++
+		}
+		if g := f.caps[f.ci]; g < last {
+			f.base = first
+			from := len(f.List)
+			f.Multi = false
+			f.sentence(all[first:last], true, g-first)
+			if f.Multi && split != nil {
+				split(from)
+			}
+		}
+	}
+}
+
+// sentence is Sentence; without skip it reads every token. capital is
+// the index of the sentence's first token that may hold a capital
+// (capitalFrom) if known, else -1.
+func (f *CandidateFinder) sentence(toks []Token, skip bool, capital int) {
 	if len(toks) == 0 {
 		return
 	}
@@ -343,7 +371,6 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool) {
 	// two tokens on: capital is the index of the first token from
 	// toks[i] on that may hold one (capitalFrom), if not below i.
 	// Without skip it stays past every token.
-	capital := -1
 	if !skip {
 		capital = math.MaxInt
 	}

@@ -141,6 +141,13 @@ func checkAgainstRef(t *testing.T, s string, toks []Token) {
 	if got := f.List; !equalCandidates(got, append(slices.Clone(want), want...)) {
 		t.Fatalf("%q: the finder with capitals gives %+v, the reference %+v", s, got, want)
 	}
+	// The same with SentencesAt, an empty sentence between the two.
+	bounds := [][2]int{{0, len(toks)}, {len(toks), len(toks)}, {len(toks), len(all)}}
+	fs := NewCandidateFinderCaps(s, nil, nil, capsOf(all))
+	fs.SentencesAt(all, len(bounds), func(k int) (int, int) { return bounds[k][0], bounds[k][1] }, nil)
+	if got := fs.List; !equalCandidates(got, append(slices.Clone(want), want...)) {
+		t.Fatalf("%q: SentencesAt gives %+v, the reference %+v", s, got, want)
+	}
 }
 
 // capsOf returns the list of capitals of toks, as TokenizeCaps makes it
@@ -275,10 +282,27 @@ func TestCandidateFinder(t *testing.T) {
 	var words []Span
 	f := NewCandidateFinder(s, nil, nil)
 	fc := NewCandidateFinderCaps(s, nil, nil, capsOf(toks))
+	var multi []int // where the sentences with a candidate of many words start in the list
 	for _, st := range sents {
 		want, words = AppendCandidates(want, words, s, toks[st.first:st.last])
 		f.Sentence(toks[st.first:st.last])
+		n := len(fc.List)
+		fc.Multi = false
 		fc.SentenceAt(toks, st.first, st.last)
+		if fc.Multi {
+			multi = append(multi, n)
+		}
+	}
+	// SentencesAt, which reads only the sentences holding a capital.
+	fs := NewCandidateFinderCaps(s, nil, nil, capsOf(toks))
+	var split []int
+	fs.SentencesAt(toks, len(sents), func(k int) (int, int) { return sents[k].first, sents[k].last }, func(from int) { split = append(split, from) })
+	if !equalCandidates(fs.List, want) || len(fs.Words) != len(words) || !slices.Equal(split, multi) {
+		t.Fatalf("SentencesAt: %d candidates, %d words, split at %v; AppendCandidates gives %d, %d, SentenceAt %v",
+			len(fs.List), len(fs.Words), split, len(want), len(words), multi)
+	}
+	if len(multi) == 0 {
+		t.Fatal("no sentence with a candidate of many words")
 	}
 	if !equalCandidates(fc.List, want) || len(fc.Words) != len(words) {
 		t.Fatalf("the finder with capitals: %d candidates, %d words; AppendCandidates gives %d, %d", len(fc.List), len(fc.Words), len(want), len(words))
