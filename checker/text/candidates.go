@@ -405,25 +405,42 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool, capital int) {
 		var u unit
 		if n := t.End - t.Start; n >= 2 && 'A' <= s[t.Start] && s[t.Start] <= 'Z' && s[t.Start+1] < utf8.RuneSelf && s[t.Start+1] != '\'' &&
 			!mayHyphenAfter(s, toks, i) && !mayBePossessive(s, t) {
-			if i == 0 && skip {
+			// Whether t is the sentence's first word: toks[0] most
+			// often.
+			isFirst := i == 0
+			if !isFirst && toks[0].Kind != Word {
+				if f.first == -2 {
+					f.first = firstWord(toks)
+				}
+				isFirst = i == f.first
+			}
+			if isFirst && skip {
 				// The sentence's first word, most often a common
 				// word just capitalised: add's first test, without
 				// the rest of add.
-				if next, c, done := f.commonFirst(); done {
+				if next, c, done := f.commonFirst(i); done {
 					i, capital = next, c
 					continue
 				}
-			} else if skip && toks[0].Kind == Word {
-				// A word inside the sentence (not its first word,
-				// toks[0]) with no unit near after it or a token
-				// after it that ends the run, most such words: add's
-				// work for a word alone, in place.
+			} else if skip {
+				// A word inside the sentence (not its first word)
+				// with no unit near after it or a token after it
+				// that ends the run, most such words: add's work for
+				// a word alone, in place.
 				next := i + 1
 				if c := f.capitalFrom(next); !near(toks, c, next, maxConnectors+3) || endsRun(s, toks, next) {
 					if c >= len(toks) {
 						next = len(toks) // no unit after this word
 					}
-					if !mayBeFunctionWordAt(s, t.Start, t.End) || lexicon.Lookup(s[t.Start:t.End]).Tags&lexicon.Function == 0 {
+					// Not a function word: mayBeFunctionCapital
+					// (inlined), then the lexicon.
+					fw := n <= 8
+					if c1 := s[t.Start+1]; fw && 'a' <= c1 && c1 <= 'z' {
+						fw = n != 3 || c1 != 'a' || s[t.Start] != 'M' || s[t.Start+2] != 'y'
+					} else if fw {
+						fw = mayBeFunctionWordAt(s, t.Start, t.End)
+					}
+					if !fw || lexicon.Lookup(s[t.Start:t.End]).Tags&lexicon.Function == 0 {
 						words := append(f.Words, t.Span)
 						n := len(words)
 						f.Words = words
@@ -559,20 +576,20 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 	return next, capital
 }
 
-// commonFirst is add's test of the sentence's first word, toks[0], a plain
-// capitalised word: when the word is a common one that leads no longer
-// name, it returns add's results and done.
-func (f *CandidateFinder) commonFirst() (next, capital int, done bool) {
+// commonFirst is add's test of the sentence's first word, toks[i], a
+// plain capitalised word: when the word is a common one that leads no
+// longer name, it returns add's results and done.
+func (f *CandidateFinder) commonFirst(i int) (next, capital int, done bool) {
 	toks := f.toks
-	if !isCommon(lexicon.Lookup(f.s[toks[0].Start:toks[0].End])) {
+	if !isCommon(lexicon.Lookup(f.s[toks[i].Start:toks[i].End])) {
 		return 0, 0, false
 	}
-	capital = f.capitalFrom(1)
+	capital = f.capitalFrom(i + 1)
 	if capital >= len(toks) {
 		return len(toks), capital, true // no unit in the rest
 	}
-	if !near(toks, capital, 1, 3) || !leadsName(f.s, toks, 0) {
-		return 1, capital, true
+	if !near(toks, capital, i+1, 3) || !leadsName(f.s, toks, i) {
+		return i + 1, capital, true
 	}
 	return 0, 0, false
 }
@@ -705,6 +722,17 @@ func mayBeFunctionWordAt(s string, start, end int) bool {
 	}
 	upper := (x + (0x80-'A')*lowBits) &^ (x + (0x7f-'Z')*lowBits) & highBits & mask
 	return upper == 0 // all upper case if it has a letter
+}
+
+// mayBeFunctionCapital is mayBeFunctionWordAt for a word that starts with
+// an ASCII capital followed by an ASCII byte: most such words are followed
+// by a lower-case letter, so that they are not all upper case.
+func mayBeFunctionCapital(s string, start, end int) bool {
+	n := end - start
+	if c := s[start+1]; n <= 8 && 'a' <= c && c <= 'z' {
+		return n != 3 || c != 'a' || s[start] != 'M' || s[start+2] != 'y' // "May" is a month
+	}
+	return n <= 8 && mayBeFunctionWordAt(s, start, end)
 }
 
 // mayBeFunctionWord reports whether w, a capitalised word standing alone,

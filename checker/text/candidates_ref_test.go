@@ -260,7 +260,8 @@ func TestPlainCapital(t *testing.T) {
 func TestMayBeFunctionWord(t *testing.T) {
 	words := append(strings.Fields(benchProse), candidateParts...)
 	words = append(words, "", "a", "A", "Ab", "AB", "ABC", "May", "MAY", "may", "Mé", "ÉCOLE", "École", "A1", "A-", "Abcdefghi", "Abcdefgh",
-		"@[", "`{", "A@", "Z[", "a`", "z{", "12", "AB12", "Mayo", "Ma", "May's", "AZ", "az", "\x7f")
+		"@[", "`{", "A@", "Z[", "a`", "z{", "12", "AB12", "Mayo", "Ma", "May's", "AZ", "az", "\x7f",
+		"Mby", "Nay", "Maz", "Ay", "Abcdefgh", "ABCDEFGH", "ABCDEFGHI", "A'", "Az", "A{", "A`")
 	for _, w := range words {
 		if got, want := mayBeFunctionWord(w), refMayBeFunctionWord(w); got != want {
 			t.Errorf("mayBeFunctionWord(%q) = %v, want %v", w, got, want)
@@ -268,6 +269,11 @@ func TestMayBeFunctionWord(t *testing.T) {
 		for _, tail := range []string{"", " ", "abcdefgh"} {
 			if got, want := mayBeFunctionWordAt(w+tail, 0, len(w)), refMayBeFunctionWord(w); got != want {
 				t.Errorf("mayBeFunctionWordAt(%q) = %v, want %v", w+tail, got, want)
+			}
+			if len(w) >= 2 && 'A' <= w[0] && w[0] <= 'Z' && w[1] < 0x80 {
+				if got, want := mayBeFunctionCapital(w+tail, 0, len(w)), refMayBeFunctionWord(w); got != want {
+					t.Errorf("mayBeFunctionCapital(%q) = %v, want %v", w+tail, got, want)
+				}
 			}
 		}
 	}
