@@ -44,7 +44,7 @@ func (d *Document) Candidates() []text.Candidate {
 					}
 				}
 			}
-			f.SentencesAt(d.Tokens, len(sents), func(k int) (int, int) { return sents[k].First, sents[k].Last }, split)
+			text.SentencesAt(&f, d.Tokens, sents, split)
 		} else {
 			f = text.NewCandidateFinder(d.Masked, reuse(b.cands, nt/12+4), reuse(b.words, nt/8+8))
 			for k := range sents {

@@ -274,7 +274,7 @@ func AppendCandidates(dst []Candidate, words []Span, s string, toks []Token) ([]
 // appendCandidates is AppendCandidates; without skip it reads every token.
 func appendCandidates(dst []Candidate, words []Span, s string, toks []Token, skip bool) ([]Candidate, []Span) {
 	f := CandidateFinder{List: dst, Words: words, s: s}
-	f.sentence(toks, skip, -1)
+	f.sentence(toks, skip, 0, -1)
 	return f.List, f.Words
 }
 
@@ -322,46 +322,104 @@ func NewCandidateFinderCaps(s string, list []Candidate, words []Span, caps []int
 // Sentence appends to f.List the candidates among toks, the tokens of one
 // sentence (AppendCandidates). A finder made by NewCandidateFinderCaps
 // takes SentenceAt instead.
-func (f *CandidateFinder) Sentence(toks []Token) { f.sentence(toks, true, -1) }
+func (f *CandidateFinder) Sentence(toks []Token) { f.sentence(toks, true, 0, -1) }
 
 // SentenceAt is Sentence for a finder made by NewCandidateFinderCaps:
 // toks is all[first:last] for the tokens all that the list of capitals
 // is of, after those of the sentences given before.
 func (f *CandidateFinder) SentenceAt(all []Token, first, last int) {
 	f.base = first
-	f.sentence(all[first:last], true, -1)
+	f.sentence(all[first:last], true, 0, -1)
 }
 
-// SentencesAt is SentenceAt for n sentences in turn, sentence k being
-// all[first:last] for first, last = bounds(k), in order: only those
-// holding a capital are read, found from the list of capitals rather than
-// by a call for each sentence. After a sentence that gave a candidate of
-// more than one word, split, when not nil, is called with the index in
-// List of the sentence's first candidate; it may replace those from there
-// on.
-func (f *CandidateFinder) SentencesAt(all []Token, n int, bounds func(k int) (first, last int), split func(from int)) {
-	for k := 0; k < n; k++ {
-		first, last := bounds(k)
-		// The first capital from the sentence's start on.
-		for f.caps[f.ci] < first {
-			f.ci++
-		}
-		if g := f.caps[f.ci]; g < last {
-			f.base = first
-			from := len(f.List)
-			f.Multi = false
-			f.sentence(all[first:last], true, g-first)
-			if f.Multi && split != nil {
-				split(from)
-			}
-		}
+// A SentenceRecord is a sentence laid out as the checker keeps it: its
+// span, its block and the range First:Last of its tokens.
+type SentenceRecord interface {
+	~struct {
+		Span
+		Block       int
+		First, Last int
 	}
 }
 
-// sentence is Sentence; without skip it reads every token. capital is
-// the index of the sentence's first token that may hold a capital
-// (capitalFrom) if known, else -1.
-func (f *CandidateFinder) sentence(toks []Token, skip bool, capital int) {
+// sentenceRecord is the layout of a SentenceRecord.
+type sentenceRecord = struct {
+	Span
+	Block       int
+	First, Last int
+}
+
+// SentencesAt is SentenceAt for the sentences sents in turn, in order, of
+// the tokens all: the finder goes from capital to capital on its list and
+// reads only the sentences that hold one. After a sentence that gave a
+// candidate of more than one word, split, when not nil, is called with
+// the index in f.List of the sentence's first candidate; it may replace
+// those from there on.
+func SentencesAt[S SentenceRecord](f *CandidateFinder, all []Token, sents []S, split func(from int)) {
+	s := f.s
+	k := 0
+	for {
+		g := f.caps[f.ci] // the next capital
+		if g >= len(all) {
+			return
+		}
+		// The sentence holding it.
+		for k < len(sents) && sentenceRecord(sents[k]).Last <= g {
+			k++
+		}
+		if k == len(sents) {
+			return
+		}
+		r := sentenceRecord(sents[k])
+		first, last := r.First, r.Last
+		k++
+		if g < first {
+			f.capitalAt(first) // in no sentence
+			continue
+		}
+		toks := all[first:last]
+		i, capital := 0, g-first
+		if t := toks[0]; g == first && t.End-t.Start >= 2 && 'A' <= s[t.Start] && s[t.Start] <= 'Z' && s[t.Start+1] < utf8.RuneSelf && s[t.Start+1] != '\'' &&
+			!mayHyphenAfter(s, toks, 0) && !mayBePossessive(s, t) && isCommon(lexicon.Lookup(s[t.Start:t.End])) {
+			// The sentence's first word, a plain capitalised word
+			// (plainCapital, inlined), most often a common word just
+			// capitalised with no capital after it: commonFirst,
+			// before the call.
+			f.ci++
+			if capital = f.caps[f.ci] - first; capital >= len(toks) {
+				continue // no unit in the rest
+			}
+			if !near(toks, capital, 1, 3) || !leadsName(s, toks, 0) {
+				i = 1
+			} else {
+				f.ci--
+				capital = 0 // it leads a name: add
+			}
+		}
+		f.base = first
+		from := len(f.List)
+		f.Multi = false
+		f.sentence(toks, true, i, capital)
+		if f.Multi && split != nil {
+			split(from)
+		}
+		f.capitalAt(last) // past the capitals the sentence's runs hold
+	}
+}
+
+// capitalAt moves f along its list of capitals to the first not below
+// the index at of all the tokens.
+func (f *CandidateFinder) capitalAt(at int) {
+	for f.caps[f.ci] < at {
+		f.ci++
+	}
+}
+
+// sentence is Sentence; without skip it reads every token. It starts at
+// toks[i], no candidate starting before, capital being the index of the
+// first token from toks[i] on that may hold a capital (capitalFrom) if
+// known, else -1.
+func (f *CandidateFinder) sentence(toks []Token, skip bool, i, capital int) {
 	if len(toks) == 0 {
 		return
 	}
@@ -374,7 +432,6 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool, capital int) {
 	if !skip {
 		capital = math.MaxInt
 	}
-	i := 0
 	for i < len(toks) {
 		if capital < i {
 			if capital = f.capitalFrom(i); capital >= len(toks) {

@@ -142,9 +142,9 @@ func checkAgainstRef(t *testing.T, s string, toks []Token) {
 		t.Fatalf("%q: the finder with capitals gives %+v, the reference %+v", s, got, want)
 	}
 	// The same with SentencesAt, an empty sentence between the two.
-	bounds := [][2]int{{0, len(toks)}, {len(toks), len(toks)}, {len(toks), len(all)}}
+	sents := []sentenceRecord{{First: 0, Last: len(toks)}, {First: len(toks), Last: len(toks)}, {First: len(toks), Last: len(all)}}
 	fs := NewCandidateFinderCaps(s, nil, nil, capsOf(all))
-	fs.SentencesAt(all, len(bounds), func(k int) (int, int) { return bounds[k][0], bounds[k][1] }, nil)
+	SentencesAt(&fs, all, sents, nil)
 	if got := fs.List; !equalCandidates(got, append(slices.Clone(want), want...)) {
 		t.Fatalf("%q: SentencesAt gives %+v, the reference %+v", s, got, want)
 	}
@@ -302,7 +302,11 @@ func TestCandidateFinder(t *testing.T) {
 	// SentencesAt, which reads only the sentences holding a capital.
 	fs := NewCandidateFinderCaps(s, nil, nil, capsOf(toks))
 	var split []int
-	fs.SentencesAt(toks, len(sents), func(k int) (int, int) { return sents[k].first, sents[k].last }, func(from int) { split = append(split, from) })
+	recs := make([]testSentence, len(sents))
+	for k, st := range sents {
+		recs[k].First, recs[k].Last = st.first, st.last
+	}
+	SentencesAt(&fs, toks, recs, func(from int) { split = append(split, from) })
 	if !equalCandidates(fs.List, want) || len(fs.Words) != len(words) || !slices.Equal(split, multi) {
 		t.Fatalf("SentencesAt: %d candidates, %d words, split at %v; AppendCandidates gives %d, %d, SentenceAt %v",
 			len(fs.List), len(fs.Words), split, len(want), len(words), multi)
@@ -321,4 +325,11 @@ func TestCandidateFinder(t *testing.T) {
 			t.Fatalf("candidate %d: %+v, AppendCandidates gives %+v", k, f.List[k], want[k])
 		}
 	}
+}
+
+// testSentence is a SentenceRecord of a type of its own, as the checker's.
+type testSentence struct {
+	Span
+	Block       int
+	First, Last int
 }
