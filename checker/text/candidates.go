@@ -442,10 +442,11 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool, i, capital int) {
 			// The tokens before capital hold no capital: a unit
 			// starts at one only when a hyphen follows it
 			// (plainWord, nameUnit), so one or two tokens before.
+			// (A capital on the list is a word, no hyphen.)
 			j := capital
 			if mayBeHyphen(s, toks[j-1]) {
 				j -= 2
-			} else if mayBeHyphen(s, toks[j]) {
+			} else if f.caps == nil && mayBeHyphen(s, toks[j]) {
 				j--
 			}
 			i = max(i, j)
@@ -485,7 +486,7 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool, i, capital int) {
 				// that ends the run, most such words: add's work for
 				// a word alone, in place.
 				next := i + 1
-				if c := f.capitalFrom(next); !near(toks, c, next, maxConnectors+3) || endsRun(s, toks, next) {
+				if c := f.capitalAfter(i); !near(toks, c, next, maxConnectors+3) || endsRun(s, toks, next) {
 					if c >= len(toks) {
 						next = len(toks) // no unit after this word
 					}
@@ -665,6 +666,16 @@ func (f *CandidateFinder) capitalFrom(k int) int {
 	for f.caps[f.ci] < at {
 		f.ci++
 	}
+	return f.caps[f.ci] - f.base
+}
+
+// capitalAfter is capitalFrom(k+1) for k the token that capitalFrom
+// returned last, with a list of capitals the next entry on it.
+func (f *CandidateFinder) capitalAfter(k int) int {
+	if f.caps == nil {
+		return f.capitalFromFlags(k + 1)
+	}
+	f.ci++
 	return f.caps[f.ci] - f.base
 }
 
