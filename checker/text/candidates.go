@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mtlint/mtlint/checker/lexicon"
 )
@@ -357,6 +358,8 @@ type sentenceRecord = struct {
 // those from there on.
 func SentencesAt[S SentenceRecord](f *CandidateFinder, all []Token, sents []S, split func(from int)) {
 	s := f.s
+	// The records read in place: S has sentenceRecord's layout.
+	recs := unsafe.Slice((*sentenceRecord)(unsafe.Pointer(unsafe.SliceData(sents))), len(sents))
 	k := 0
 	for {
 		g := f.caps[f.ci] // the next capital
@@ -364,14 +367,13 @@ func SentencesAt[S SentenceRecord](f *CandidateFinder, all []Token, sents []S, s
 			return
 		}
 		// The sentence holding it.
-		for k < len(sents) && sentenceRecord(sents[k]).Last <= g {
+		for k < len(recs) && recs[k].Last <= g {
 			k++
 		}
-		if k == len(sents) {
+		if k == len(recs) {
 			return
 		}
-		r := sentenceRecord(sents[k])
-		first, last := r.First, r.Last
+		first, last := recs[k].First, recs[k].Last
 		k++
 		if g < first {
 			f.capitalAt(first) // in no sentence
@@ -499,10 +501,15 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool, i, capital int) {
 						fw = mayBeFunctionWordAt(s, t.Start, t.End)
 					}
 					if !fw || lexicon.Lookup(s[t.Start:t.End]).Tags&lexicon.Function == 0 {
-						words := append(f.Words, t.Span)
-						n := len(words)
-						f.Words = words
-						f.List = append(f.List, Candidate{Span: t.Span, Words: words[n-1 : n : n]})
+						// The candidate, written in place.
+						f.Words = append(f.Words, t.Span)
+						n := len(f.Words)
+						if len(f.List) == cap(f.List) {
+							f.List = slices.Grow(f.List, 1)
+						}
+						f.List = f.List[:len(f.List)+1]
+						c := &f.List[len(f.List)-1]
+						c.Span, c.Words, c.Initial = t.Span, f.Words[n-1:n:n], false
 					}
 					i, capital = next, c
 					continue
