@@ -107,7 +107,13 @@ func (d *Document) masksBetweenWords(cands []text.Candidate) bool {
 	for i := range cands {
 		ws := cands[i].Words // not the candidate copied: most have one word
 		for k := 1; k < len(ws); k++ {
-			if d.Text[ws[k-1].End:ws[k].Start] != d.Masked[ws[k-1].End:ws[k].Start] {
+			a, b := ws[k-1].End, ws[k].Start
+			if b-a == 1 {
+				// One byte, most often a space: compared in place.
+				if d.Text[a] != d.Masked[a] {
+					return true
+				}
+			} else if d.Text[a:b] != d.Masked[a:b] {
 				return true
 			}
 		}
