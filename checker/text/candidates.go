@@ -312,7 +312,7 @@ func NewCandidateFinder(s string, list []Candidate, words []Span) CandidateFinde
 // that TokenizeCaps made, caps being the list of capitals it gave: the
 // finder goes from one capital to the next on that list rather than
 // reading the tokens' flags. Its sentences must be given with SentenceAt,
-// in order.
+// in order, or all at once with SentencesAt.
 func NewCandidateFinderCaps(s string, list []Candidate, words []Span, caps []int) CandidateFinder {
 	if len(caps) == 0 || caps[len(caps)-1] != math.MaxInt {
 		caps = append(caps[:len(caps):len(caps)], math.MaxInt) // the end, never passed
@@ -374,11 +374,11 @@ func SentencesAt[S SentenceRecord](f *CandidateFinder, all []Token, sents []S, s
 			return
 		}
 		first, last := recs[k].First, recs[k].Last
-		k++
 		if g < first {
 			f.capitalAt(first) // in no sentence
 			continue
 		}
+		k++
 		toks := all[first:last]
 		i, capital := 0, g-first
 		if t := toks[0]; g == first && t.End-t.Start >= 2 && 'A' <= s[t.Start] && s[t.Start] <= 'Z' && s[t.Start+1] < utf8.RuneSelf && s[t.Start+1] != '\'' &&

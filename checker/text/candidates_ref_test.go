@@ -148,6 +148,12 @@ func checkAgainstRef(t *testing.T, s string, toks []Token) {
 	if got := fs.List; !equalCandidates(got, append(slices.Clone(want), want...)) {
 		t.Fatalf("%q: SentencesAt gives %+v, the reference %+v", s, got, want)
 	}
+	// Tokens in no sentence are not read.
+	fs = NewCandidateFinderCaps(s, nil, nil, capsOf(all))
+	SentencesAt(&fs, all, sents[2:], nil)
+	if got := fs.List; !equalCandidates(got, want) {
+		t.Fatalf("%q: SentencesAt of the second sentence gives %+v, the reference %+v", s, got, want)
+	}
 }
 
 // capsOf returns the list of capitals of toks, as TokenizeCaps makes it
