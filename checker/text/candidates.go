@@ -227,17 +227,17 @@ func mayBeHyphen(s string, t Token) bool {
 // at toks[k-1] with toks[k] (add's loop stops at once): there is no
 // toks[k], it is not a word (neither a connector nor a unit), or it is a
 // lower-case ASCII word (lower) that is no connector, so no unit either
-// (nameUnit). A false result says nothing.
+// (nameUnit). A false result says nothing. (The finder's loop has it
+// inlined.)
 func endsRun(s string, toks []Token, k int) bool {
-	if k >= len(toks) {
-		return true
-	}
-	t := toks[k]
-	if t.Kind != Word {
-		return true
-	}
-	// No connector is longer than four bytes (isLowerConnector).
-	return t.lower != 0 && (t.End-t.Start > 4 || !connectorFirst[s[t.Start]] || !isLowerConnector(s[t.Start:t.End]))
+	return k >= len(toks) || toks[k].Kind != Word || toks[k].lower != 0 && !mayBeShortConnector(s, k, toks)
+}
+
+// mayBeShortConnector reports whether the lower-case ASCII word toks[k]
+// may be a connector (isLowerConnector): none is longer than four bytes.
+func mayBeShortConnector(s string, k int, toks []Token) bool {
+	w := toks[k].Span
+	return w.End-w.Start <= 4 && connectorFirst[s[w.Start]] && isLowerConnector(s[w.Start:w.End])
 }
 
 // maxConnectors is the longest run of connectors inside one name
@@ -488,7 +488,9 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool, i, capital int) {
 				// that ends the run, most such words: add's work for
 				// a word alone, in place.
 				next := i + 1
-				if c := f.capitalAfter(i); !near(toks, c, next, maxConnectors+3) || endsRun(s, toks, next) {
+				// (endsRun, inlined.)
+				if c := f.capitalAfter(i); !near(toks, c, next, maxConnectors+3) || next >= len(toks) || toks[next].Kind != Word ||
+					toks[next].lower != 0 && !mayBeShortConnector(s, next, toks) {
 					if c >= len(toks) {
 						next = len(toks) // no unit after this word
 					}
