@@ -31,23 +31,30 @@ func (d *Document) Candidates() []text.Candidate {
 		}
 		// One arena for the Words of all candidates.
 		var f text.CandidateFinder
+		sents := d.Sentences
 		if d.capitals != nil {
+			// The finder goes from capital to capital, reading only
+			// the sentences that hold one.
 			f = text.NewCandidateFinderCaps(d.Masked, reuse(b.cands, nt/12+4), reuse(b.words, nt/8+8), d.capitals)
+			var split func(int)
+			if masked {
+				split = func(n int) {
+					if d.masksBetweenWords(f.List[n:]) {
+						f.List = d.splitAtMasks(f.List, n)
+					}
+				}
+			}
+			text.SentencesAt(&f, d.Tokens, sents, split)
 		} else {
 			f = text.NewCandidateFinder(d.Masked, reuse(b.cands, nt/12+4), reuse(b.words, nt/8+8))
-		}
-		caps := d.capitals != nil
-		for k := range d.Sentences {
-			s := &d.Sentences[k]
-			n := len(f.List)
-			f.Multi = false
-			if caps {
-				f.SentenceAt(d.Tokens, s.First, s.Last)
-			} else {
+			for k := range sents {
+				s := &sents[k]
+				n := len(f.List)
+				f.Multi = false
 				f.Sentence(d.Tokens[s.First:s.Last])
-			}
-			if masked && f.Multi && d.masksBetweenWords(f.List[n:]) {
-				f.List = d.splitAtMasks(f.List, n)
+				if masked && f.Multi && d.masksBetweenWords(f.List[n:]) {
+					f.List = d.splitAtMasks(f.List, n)
+				}
 			}
 		}
 		d.cands.list = f.List
@@ -100,7 +107,13 @@ func (d *Document) masksBetweenWords(cands []text.Candidate) bool {
 	for i := range cands {
 		ws := cands[i].Words // not the candidate copied: most have one word
 		for k := 1; k < len(ws); k++ {
-			if d.Text[ws[k-1].End:ws[k].Start] != d.Masked[ws[k-1].End:ws[k].Start] {
+			a, b := ws[k-1].End, ws[k].Start
+			if b-a == 1 {
+				// One byte, most often a space: compared in place.
+				if d.Text[a] != d.Masked[a] {
+					return true
+				}
+			} else if d.Text[a:b] != d.Masked[a:b] {
 				return true
 			}
 		}

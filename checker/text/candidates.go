@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mtlint/mtlint/checker/lexicon"
 )
@@ -222,6 +223,23 @@ func mayBeHyphen(s string, t Token) bool {
 	return c == '-' || c == unicodeHyphen[0]
 }
 
+// endsRun reports, cheaply, that no run goes on from a name unit ending
+// at toks[k-1] with toks[k] (add's loop stops at once): there is no
+// toks[k], it is not a word (neither a connector nor a unit), or it is a
+// lower-case ASCII word (lower) that is no connector, so no unit either
+// (nameUnit). A false result says nothing. (The finder's loop has it
+// inlined.)
+func endsRun(s string, toks []Token, k int) bool {
+	return k >= len(toks) || toks[k].Kind != Word || toks[k].lower != 0 && !mayBeShortConnector(s, k, toks)
+}
+
+// mayBeShortConnector reports whether the lower-case ASCII word toks[k]
+// may be a connector (isLowerConnector): none is longer than four bytes.
+func mayBeShortConnector(s string, k int, toks []Token) bool {
+	w := toks[k].Span
+	return w.End-w.Start <= 4 && connectorFirst[s[w.Start]] && isLowerConnector(s[w.Start:w.End])
+}
+
 // maxConnectors is the longest run of connectors inside one name
 // ("Bank of the", "Juan de la Cruz").
 const maxConnectors = 3
@@ -257,7 +275,7 @@ func AppendCandidates(dst []Candidate, words []Span, s string, toks []Token) ([]
 // appendCandidates is AppendCandidates; without skip it reads every token.
 func appendCandidates(dst []Candidate, words []Span, s string, toks []Token, skip bool) ([]Candidate, []Span) {
 	f := CandidateFinder{List: dst, Words: words, s: s}
-	f.sentence(toks, skip)
+	f.sentence(toks, skip, 0, -1)
 	return f.List, f.Words
 }
 
@@ -294,7 +312,7 @@ func NewCandidateFinder(s string, list []Candidate, words []Span) CandidateFinde
 // that TokenizeCaps made, caps being the list of capitals it gave: the
 // finder goes from one capital to the next on that list rather than
 // reading the tokens' flags. Its sentences must be given with SentenceAt,
-// in order.
+// in order, or all at once with SentencesAt.
 func NewCandidateFinderCaps(s string, list []Candidate, words []Span, caps []int) CandidateFinder {
 	if len(caps) == 0 || caps[len(caps)-1] != math.MaxInt {
 		caps = append(caps[:len(caps):len(caps)], math.MaxInt) // the end, never passed
@@ -305,18 +323,105 @@ func NewCandidateFinderCaps(s string, list []Candidate, words []Span, caps []int
 // Sentence appends to f.List the candidates among toks, the tokens of one
 // sentence (AppendCandidates). A finder made by NewCandidateFinderCaps
 // takes SentenceAt instead.
-func (f *CandidateFinder) Sentence(toks []Token) { f.sentence(toks, true) }
+func (f *CandidateFinder) Sentence(toks []Token) { f.sentence(toks, true, 0, -1) }
 
 // SentenceAt is Sentence for a finder made by NewCandidateFinderCaps:
 // toks is all[first:last] for the tokens all that the list of capitals
 // is of, after those of the sentences given before.
 func (f *CandidateFinder) SentenceAt(all []Token, first, last int) {
 	f.base = first
-	f.sentence(all[first:last], true)
+	f.sentence(all[first:last], true, 0, -1)
 }
 
-// sentence is Sentence; without skip it reads every token.
-func (f *CandidateFinder) sentence(toks []Token, skip bool) {
+// A SentenceRecord is a sentence laid out as the checker keeps it: its
+// span, its block and the range First:Last of its tokens.
+type SentenceRecord interface {
+	~struct {
+		Span
+		Block       int
+		First, Last int
+	}
+}
+
+// sentenceRecord is the layout of a SentenceRecord.
+type sentenceRecord = struct {
+	Span
+	Block       int
+	First, Last int
+}
+
+// SentencesAt is SentenceAt for the sentences sents in turn, in order, of
+// the tokens all: the finder goes from capital to capital on its list and
+// reads only the sentences that hold one. After a sentence that gave a
+// candidate of more than one word, split, when not nil, is called with
+// the index in f.List of the sentence's first candidate; it may replace
+// those from there on.
+func SentencesAt[S SentenceRecord](f *CandidateFinder, all []Token, sents []S, split func(from int)) {
+	s := f.s
+	// The records read in place: S has sentenceRecord's layout.
+	recs := unsafe.Slice((*sentenceRecord)(unsafe.Pointer(unsafe.SliceData(sents))), len(sents))
+	k := 0
+	for {
+		g := f.caps[f.ci] // the next capital
+		if g >= len(all) {
+			return
+		}
+		// The sentence holding it.
+		for k < len(recs) && recs[k].Last <= g {
+			k++
+		}
+		if k == len(recs) {
+			return
+		}
+		first, last := recs[k].First, recs[k].Last
+		if g < first {
+			f.capitalAt(first) // in no sentence
+			continue
+		}
+		k++
+		toks := all[first:last]
+		i, capital := 0, g-first
+		if t := toks[0]; g == first && t.End-t.Start >= 2 && 'A' <= s[t.Start] && s[t.Start] <= 'Z' && s[t.Start+1] < utf8.RuneSelf && s[t.Start+1] != '\'' &&
+			!mayHyphenAfter(s, toks, 0) && !mayBePossessive(s, t) && isCommon(lexicon.Lookup(s[t.Start:t.End])) {
+			// The sentence's first word, a plain capitalised word
+			// (plainCapital, inlined), most often a common word just
+			// capitalised with no capital after it: commonFirst,
+			// before the call.
+			f.ci++
+			if capital = f.caps[f.ci] - first; capital >= len(toks) {
+				continue // no unit in the rest
+			}
+			if !near(toks, capital, 1, 3) || !leadsName(s, toks, 0) {
+				i = 1
+			} else {
+				f.ci--
+				capital = 0 // it leads a name: add
+			}
+		}
+		f.base = first
+		from := len(f.List)
+		f.Multi = false
+		f.sentence(toks, true, i, capital)
+		if f.Multi && split != nil {
+			split(from)
+		}
+		f.capitalAt(last) // past the capitals the sentence's runs hold
+	}
+}
+
+// capitalAt moves f along its list of capitals to the first not below
+// the index at of all the tokens.
+func (f *CandidateFinder) capitalAt(at int) {
+	for f.caps[f.ci] < at {
+		f.ci++
+	}
+}
+
+// sentence is Sentence; without skip it reads every token. It starts at
+// toks[i], no candidate starting before, capital being the index of the
+// first token from toks[i] on that may hold a capital (capitalFrom) if
+// known, else -1.
+func (f *CandidateFinder) sentence(toks []Token, skip bool, i, capital int) {
 	if len(toks) == 0 {
 		return
 	}
@@ -326,11 +431,9 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool) {
 	// two tokens on: capital is the index of the first token from
 	// toks[i] on that may hold one (capitalFrom), if not below i.
 	// Without skip it stays past every token.
-	capital := -1
 	if !skip {
 		capital = math.MaxInt
 	}
-	i := 0
 	for i < len(toks) {
 		if capital < i {
 			if capital = f.capitalFrom(i); capital >= len(toks) {
@@ -341,10 +444,11 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool) {
 			// The tokens before capital hold no capital: a unit
 			// starts at one only when a hyphen follows it
 			// (plainWord, nameUnit), so one or two tokens before.
+			// (A capital on the list is a word, no hyphen.)
 			j := capital
 			if mayBeHyphen(s, toks[j-1]) {
 				j -= 2
-			} else if mayBeHyphen(s, toks[j]) {
+			} else if f.caps == nil && mayBeHyphen(s, toks[j]) {
 				j--
 			}
 			i = max(i, j)
@@ -361,28 +465,53 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool) {
 		var u unit
 		if n := t.End - t.Start; n >= 2 && 'A' <= s[t.Start] && s[t.Start] <= 'Z' && s[t.Start+1] < utf8.RuneSelf && s[t.Start+1] != '\'' &&
 			!mayHyphenAfter(s, toks, i) && !mayBePossessive(s, t) {
-			if i == 0 && skip {
+			// Whether t is the sentence's first word: toks[0] most
+			// often.
+			isFirst := i == 0
+			if !isFirst && toks[0].Kind != Word {
+				if f.first == -2 {
+					f.first = firstWord(toks)
+				}
+				isFirst = i == f.first
+			}
+			if isFirst && skip {
 				// The sentence's first word, most often a common
 				// word just capitalised: add's first test, without
 				// the rest of add.
-				if next, c, done := f.commonFirst(); done {
+				if next, c, done := f.commonFirst(i); done {
 					i, capital = next, c
 					continue
 				}
-			} else if skip && toks[0].Kind == Word {
-				// A word inside the sentence (not its first word,
-				// toks[0]) with no unit near after it, most such
-				// words: add's work for a word alone, in place.
+			} else if skip {
+				// A word inside the sentence (not its first word)
+				// with no unit near after it or a token after it
+				// that ends the run, most such words: add's work for
+				// a word alone, in place.
 				next := i + 1
-				if c := f.capitalFrom(next); !near(toks, c, next, maxConnectors+3) {
+				// (endsRun, inlined.)
+				if c := f.capitalAfter(i); !near(toks, c, next, maxConnectors+3) || next >= len(toks) || toks[next].Kind != Word ||
+					toks[next].lower != 0 && !mayBeShortConnector(s, next, toks) {
 					if c >= len(toks) {
 						next = len(toks) // no unit after this word
 					}
-					if !mayBeFunctionWordAt(s, t.Start, t.End) || lexicon.Lookup(s[t.Start:t.End]).Tags&lexicon.Function == 0 {
-						words := append(f.Words, t.Span)
-						n := len(words)
-						f.Words = words
-						f.List = append(f.List, Candidate{Span: t.Span, Words: words[n-1 : n : n]})
+					// Not a function word: mayBeFunctionCapital
+					// (inlined), then the lexicon.
+					fw := n <= 8
+					if c1 := s[t.Start+1]; fw && 'a' <= c1 && c1 <= 'z' {
+						fw = n != 3 || c1 != 'a' || s[t.Start] != 'M' || s[t.Start+2] != 'y'
+					} else if fw {
+						fw = mayBeFunctionWordAt(s, t.Start, t.End)
+					}
+					if !fw || lexicon.Lookup(s[t.Start:t.End]).Tags&lexicon.Function == 0 {
+						// The candidate, written in place.
+						f.Words = append(f.Words, t.Span)
+						n := len(f.Words)
+						if len(f.List) == cap(f.List) {
+							f.List = slices.Grow(f.List, 1)
+						}
+						f.List = f.List[:len(f.List)+1]
+						c := &f.List[len(f.List)-1]
+						c.Span, c.Words, c.Initial = t.Span, f.Words[n-1:n:n], false
 					}
 					i, capital = next, c
 					continue
@@ -514,20 +643,20 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 	return next, capital
 }
 
-// commonFirst is add's test of the sentence's first word, toks[0], a plain
-// capitalised word: when the word is a common one that leads no longer
-// name, it returns add's results and done.
-func (f *CandidateFinder) commonFirst() (next, capital int, done bool) {
+// commonFirst is add's test of the sentence's first word, toks[i], a
+// plain capitalised word: when the word is a common one that leads no
+// longer name, it returns add's results and done.
+func (f *CandidateFinder) commonFirst(i int) (next, capital int, done bool) {
 	toks := f.toks
-	if !isCommon(lexicon.Lookup(f.s[toks[0].Start:toks[0].End])) {
+	if !isCommon(lexicon.Lookup(f.s[toks[i].Start:toks[i].End])) {
 		return 0, 0, false
 	}
-	capital = f.capitalFrom(1)
+	capital = f.capitalFrom(i + 1)
 	if capital >= len(toks) {
 		return len(toks), capital, true // no unit in the rest
 	}
-	if !near(toks, capital, 1, 3) || !leadsName(f.s, toks, 0) {
-		return 1, capital, true
+	if !near(toks, capital, i+1, 3) || !leadsName(f.s, toks, i) {
+		return i + 1, capital, true
 	}
 	return 0, 0, false
 }
@@ -546,6 +675,16 @@ func (f *CandidateFinder) capitalFrom(k int) int {
 	for f.caps[f.ci] < at {
 		f.ci++
 	}
+	return f.caps[f.ci] - f.base
+}
+
+// capitalAfter is capitalFrom(k+1) for k the token that capitalFrom
+// returned last, with a list of capitals the next entry on it.
+func (f *CandidateFinder) capitalAfter(k int) int {
+	if f.caps == nil {
+		return f.capitalFromFlags(k + 1)
+	}
+	f.ci++
 	return f.caps[f.ci] - f.base
 }
 
@@ -660,6 +799,17 @@ func mayBeFunctionWordAt(s string, start, end int) bool {
 	}
 	upper := (x + (0x80-'A')*lowBits) &^ (x + (0x7f-'Z')*lowBits) & highBits & mask
 	return upper == 0 // all upper case if it has a letter
+}
+
+// mayBeFunctionCapital is mayBeFunctionWordAt for a word that starts with
+// an ASCII capital followed by an ASCII byte: most such words are followed
+// by a lower-case letter, so that they are not all upper case.
+func mayBeFunctionCapital(s string, start, end int) bool {
+	n := end - start
+	if c := s[start+1]; n <= 8 && 'a' <= c && c <= 'z' {
+		return n != 3 || c != 'a' || s[start] != 'M' || s[start+2] != 'y' // "May" is a month
+	}
+	return n <= 8 && mayBeFunctionWordAt(s, start, end)
 }
 
 // mayBeFunctionWord reports whether w, a capitalised word standing alone,

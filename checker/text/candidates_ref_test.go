@@ -141,6 +141,19 @@ func checkAgainstRef(t *testing.T, s string, toks []Token) {
 	if got := f.List; !equalCandidates(got, append(slices.Clone(want), want...)) {
 		t.Fatalf("%q: the finder with capitals gives %+v, the reference %+v", s, got, want)
 	}
+	// The same with SentencesAt, an empty sentence between the two.
+	sents := []sentenceRecord{{First: 0, Last: len(toks)}, {First: len(toks), Last: len(toks)}, {First: len(toks), Last: len(all)}}
+	fs := NewCandidateFinderCaps(s, nil, nil, capsOf(all))
+	SentencesAt(&fs, all, sents, nil)
+	if got := fs.List; !equalCandidates(got, append(slices.Clone(want), want...)) {
+		t.Fatalf("%q: SentencesAt gives %+v, the reference %+v", s, got, want)
+	}
+	// Tokens in no sentence are not read.
+	fs = NewCandidateFinderCaps(s, nil, nil, capsOf(all))
+	SentencesAt(&fs, all, sents[2:], nil)
+	if got := fs.List; !equalCandidates(got, want) {
+		t.Fatalf("%q: SentencesAt of the second sentence gives %+v, the reference %+v", s, got, want)
+	}
 }
 
 // capsOf returns the list of capitals of toks, as TokenizeCaps makes it
@@ -176,7 +189,8 @@ var candidateParts = []string{"Nayib", "Bukele", "al", "de", "la", "the", "of", 
 	"The", "It", "Is", "In", "If", "I'm", "I’ll", "Tools", "Files's", "O'Brien's", "Bush’s", "Bushʼs", "As", "AS", "USA", "J.", "R",
 	"d'Estaing", "x-Ray", "Debian", "GNU", "Linux", "/", "MS", "13", "Covid", "19", "Port", "Elwood", "However", "Following",
 	"Émile", "Ölfeld", "ﬁle", "İstanbul", "ß", "Ab", "A", "Zz", "Z's", "Y'", "Q’", "aB", "Package", "Packages", "Software", "Although",
-	"Whatever", "THE", "Of", "Van", "van", "der", "y", "Y", "\t", "(", ")", "Dr", "Mr", "Co", "Inc"}
+	"Whatever", "THE", "Of", "Van", "van", "der", "y", "Y", "\t", "(", ")", "Dr", "Mr", "Co", "Inc",
+	"said", "sure", "dos", "ibn", "bint", "st", "tend", "del", "el"}
 
 // TestCandidatesAgainstRef checks appendCandidates against refCandidates
 // on random texts, the benchmark prose and the repository's test data.
@@ -252,7 +266,8 @@ func TestPlainCapital(t *testing.T) {
 func TestMayBeFunctionWord(t *testing.T) {
 	words := append(strings.Fields(benchProse), candidateParts...)
 	words = append(words, "", "a", "A", "Ab", "AB", "ABC", "May", "MAY", "may", "Mé", "ÉCOLE", "École", "A1", "A-", "Abcdefghi", "Abcdefgh",
-		"@[", "`{", "A@", "Z[", "a`", "z{", "12", "AB12", "Mayo", "Ma", "May's", "AZ", "az", "\x7f")
+		"@[", "`{", "A@", "Z[", "a`", "z{", "12", "AB12", "Mayo", "Ma", "May's", "AZ", "az", "\x7f",
+		"Mby", "Nay", "Maz", "Ay", "Abcdefgh", "ABCDEFGH", "ABCDEFGHI", "A'", "Az", "A{", "A`")
 	for _, w := range words {
 		if got, want := mayBeFunctionWord(w), refMayBeFunctionWord(w); got != want {
 			t.Errorf("mayBeFunctionWord(%q) = %v, want %v", w, got, want)
@@ -260,6 +275,11 @@ func TestMayBeFunctionWord(t *testing.T) {
 		for _, tail := range []string{"", " ", "abcdefgh"} {
 			if got, want := mayBeFunctionWordAt(w+tail, 0, len(w)), refMayBeFunctionWord(w); got != want {
 				t.Errorf("mayBeFunctionWordAt(%q) = %v, want %v", w+tail, got, want)
+			}
+			if len(w) >= 2 && 'A' <= w[0] && w[0] <= 'Z' && w[1] < 0x80 {
+				if got, want := mayBeFunctionCapital(w+tail, 0, len(w)), refMayBeFunctionWord(w); got != want {
+					t.Errorf("mayBeFunctionCapital(%q) = %v, want %v", w+tail, got, want)
+				}
 			}
 		}
 	}
@@ -274,10 +294,31 @@ func TestCandidateFinder(t *testing.T) {
 	var words []Span
 	f := NewCandidateFinder(s, nil, nil)
 	fc := NewCandidateFinderCaps(s, nil, nil, capsOf(toks))
+	var multi []int // where the sentences with a candidate of many words start in the list
 	for _, st := range sents {
 		want, words = AppendCandidates(want, words, s, toks[st.first:st.last])
 		f.Sentence(toks[st.first:st.last])
+		n := len(fc.List)
+		fc.Multi = false
 		fc.SentenceAt(toks, st.first, st.last)
+		if fc.Multi {
+			multi = append(multi, n)
+		}
+	}
+	// SentencesAt, which reads only the sentences holding a capital.
+	fs := NewCandidateFinderCaps(s, nil, nil, capsOf(toks))
+	var split []int
+	recs := make([]testSentence, len(sents))
+	for k, st := range sents {
+		recs[k].First, recs[k].Last = st.first, st.last
+	}
+	SentencesAt(&fs, toks, recs, func(from int) { split = append(split, from) })
+	if !equalCandidates(fs.List, want) || len(fs.Words) != len(words) || !slices.Equal(split, multi) {
+		t.Fatalf("SentencesAt: %d candidates, %d words, split at %v; AppendCandidates gives %d, %d, SentenceAt %v",
+			len(fs.List), len(fs.Words), split, len(want), len(words), multi)
+	}
+	if len(multi) == 0 {
+		t.Fatal("no sentence with a candidate of many words")
 	}
 	if !equalCandidates(fc.List, want) || len(fc.Words) != len(words) {
 		t.Fatalf("the finder with capitals: %d candidates, %d words; AppendCandidates gives %d, %d", len(fc.List), len(fc.Words), len(want), len(words))
@@ -290,4 +331,11 @@ func TestCandidateFinder(t *testing.T) {
 			t.Fatalf("candidate %d: %+v, AppendCandidates gives %+v", k, f.List[k], want[k])
 		}
 	}
+}
+
+// testSentence is a SentenceRecord of a type of its own, as the checker's.
+type testSentence struct {
+	Span
+	Block       int
+	First, Last int
 }

@@ -162,3 +162,32 @@ func TestSkipAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestEndsRun checks endsRun against add's loop: when it holds, no
+// connector starts at toks[k] and no name unit either.
+func TestEndsRun(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	for range 20000 {
+		var b strings.Builder
+		for n := 1 + rng.Intn(12); n > 0; n-- {
+			b.WriteString(candidateParts[rng.Intn(len(candidateParts))])
+			if rng.Intn(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		s := b.String()
+		toks := Tokenize(nil, s, Span{0, len(s)})
+		for k := 0; k <= len(toks); k++ {
+			if !endsRun(s, toks, k) || k == len(toks) {
+				continue
+			}
+			w := toks[k].Text(s)
+			if toks[k].Kind == Word && isLowerConnector(w) {
+				t.Fatalf("%q: endsRun at %q, a connector", s, w)
+			}
+			if _, ok := nameUnit(s, toks, k); ok {
+				t.Fatalf("%q: endsRun at %q, a name unit", s, w)
+			}
+		}
+	}
+}
