@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/mtlint/mtlint/checker/lexicon"
 )
@@ -333,33 +332,14 @@ func (f *CandidateFinder) SentenceAt(all []Token, first, last int) {
 	f.sentence(all[first:last], true, 0, -1)
 }
 
-// A SentenceRecord is a sentence laid out as the checker keeps it: its
-// span, its block and the range First:Last of its tokens.
-type SentenceRecord interface {
-	~struct {
-		Span
-		Block       int
-		First, Last int
-	}
-}
-
-// sentenceRecord is the layout of a SentenceRecord.
-type sentenceRecord = struct {
-	Span
-	Block       int
-	First, Last int
-}
-
-// SentencesAt is SentenceAt for the sentences sents in turn, in order, of
+// SentencesAt is SentenceAt for the sentences recs in turn, in order, of
 // the tokens all: the finder goes from capital to capital on its list and
 // reads only the sentences that hold one. After a sentence that gave a
 // candidate of more than one word, split, when not nil, is called with
 // the index in f.List of the sentence's first candidate; it may replace
 // those from there on.
-func SentencesAt[S SentenceRecord](f *CandidateFinder, all []Token, sents []S, split func(from int)) {
+func SentencesAt(f *CandidateFinder, all []Token, recs []Sentence, split func(from int)) {
 	s := f.s
-	// The records read in place: S has sentenceRecord's layout.
-	recs := unsafe.Slice((*sentenceRecord)(unsafe.Pointer(unsafe.SliceData(sents))), len(sents))
 	k := 0
 	for {
 		g := f.caps[f.ci] // the next capital

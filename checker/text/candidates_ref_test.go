@@ -142,7 +142,7 @@ func checkAgainstRef(t *testing.T, s string, toks []Token) {
 		t.Fatalf("%q: the finder with capitals gives %+v, the reference %+v", s, got, want)
 	}
 	// The same with SentencesAt, an empty sentence between the two.
-	sents := []sentenceRecord{{First: 0, Last: len(toks)}, {First: len(toks), Last: len(toks)}, {First: len(toks), Last: len(all)}}
+	sents := []Sentence{{First: 0, Last: len(toks)}, {First: len(toks), Last: len(toks)}, {First: len(toks), Last: len(all)}}
 	fs := NewCandidateFinderCaps(s, nil, nil, capsOf(all))
 	SentencesAt(&fs, all, sents, nil)
 	if got := fs.List; !equalCandidates(got, append(slices.Clone(want), want...)) {
