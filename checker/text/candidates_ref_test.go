@@ -308,7 +308,7 @@ func TestCandidateFinder(t *testing.T) {
 	// SentencesAt, which reads only the sentences holding a capital.
 	fs := NewCandidateFinderCaps(s, nil, nil, capsOf(toks))
 	var split []int
-	recs := make([]testSentence, len(sents))
+	recs := make([]Sentence, len(sents))
 	for k, st := range sents {
 		recs[k].First, recs[k].Last = st.first, st.last
 	}
@@ -331,11 +331,4 @@ func TestCandidateFinder(t *testing.T) {
 			t.Fatalf("candidate %d: %+v, AppendCandidates gives %+v", k, f.List[k], want[k])
 		}
 	}
-}
-
-// testSentence is a SentenceRecord of a type of its own, as the checker's.
-type testSentence struct {
-	Span
-	Block       int
-	First, Last int
 }
