@@ -73,11 +73,12 @@ var capTitleWords = map[string]bool{
 func runMidSentenceCapital(p *checker.Pass) error {
 	doc := p.Doc
 	hasGlossary := p.Glossary.Len() > 0
-	for _, s := range doc.Sentences {
-		if doc.BlockOf(s).Kind != checker.Paragraph {
+	for si := range doc.Sentences {
+		s := &doc.Sentences[si] // not a copy: most sentences are passed over
+		if doc.Blocks[s.Block].Kind != checker.Paragraph {
 			continue
 		}
-		toks := doc.SentenceTokens(s)
+		toks := doc.Tokens[s.First:s.Last]
 		titleCase := -1 // unknown; decided on the first word to report
 		firstWord := -1
 		for i, t := range toks {
