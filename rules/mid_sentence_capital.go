@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/lexicon"
@@ -72,11 +73,12 @@ var capTitleWords = map[string]bool{
 func runMidSentenceCapital(p *checker.Pass) error {
 	doc := p.Doc
 	hasGlossary := p.Glossary.Len() > 0
-	for _, s := range doc.Sentences {
-		if doc.BlockOf(s).Kind != checker.Paragraph {
+	for si := range doc.Sentences {
+		s := &doc.Sentences[si] // not a copy: most sentences are passed over
+		if doc.Blocks[s.Block].Kind != checker.Paragraph {
 			continue
 		}
-		toks := doc.SentenceTokens(s)
+		toks := doc.Tokens[s.First:s.Last]
 		titleCase := -1 // unknown; decided on the first word to report
 		firstWord := -1
 		for i, t := range toks {
@@ -97,14 +99,10 @@ func runMidSentenceCapital(p *checker.Pass) error {
 		// The words between the first and the byte at, the first capital
 		// or byte that is not ASCII after it, start with neither: the
 		// loop starts at the first token from at on.
-		for i := firstWord + 1 + capTokenAt(toks[firstWord+1:], at); i < len(toks); i++ {
+		// capNext passes over the words that do not start with a capital
+		// (as capIsTitleWord would find) or a byte that is not ASCII.
+		for i := capNext(toks, doc.Masked, firstWord+1+capTokenAt(toks[firstWord+1:], at)); i < len(toks); i = capNext(toks, doc.Masked, i+1) {
 			t := &toks[i]
-			if t.Kind != text.Word {
-				continue
-			}
-			if c := doc.Masked[t.Start]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') {
-				continue // not capitalised, as capIsTitleWord would find
-			}
 			w := doc.TokenText(*t)
 			if !capIsTitleWord(w) {
 				continue
@@ -163,6 +161,27 @@ func runMidSentenceCapital(p *checker.Pass) error {
 		}
 	}
 	return nil
+}
+
+// capNext returns the index of the first word of toks from i on whose
+// first byte in m is an ASCII capital or not ASCII; len(toks) if there is
+// none. A pointer moves from token to token (never past the last).
+func capNext(toks []checker.Token, m string, i int) int {
+	if i >= len(toks) {
+		return len(toks)
+	}
+	const size = unsafe.Sizeof(checker.Token{})
+	first, last := &toks[i], &toks[len(toks)-1]
+	for t := first; ; t = (*checker.Token)(unsafe.Add(unsafe.Pointer(t), size)) {
+		if t.Kind == text.Word {
+			if c := m[t.Start]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+				return i + int((uintptr(unsafe.Pointer(t))-uintptr(unsafe.Pointer(first)))/size)
+			}
+		}
+		if t == last {
+			return len(toks)
+		}
+	}
 }
 
 // capTokenAt returns the index of the first token of toks that starts at

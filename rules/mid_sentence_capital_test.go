@@ -57,3 +57,23 @@ func TestCapIsTitleWord(t *testing.T) {
 		}
 	}
 }
+
+// TestCapNext checks capNext against a walk over the tokens.
+func TestCapNext(t *testing.T) {
+	rng := rand.New(rand.NewPCG(43, 44))
+	parts := []string{"the", "The", "IBM", "iPhone", "é", "Élan", "3", "3D", ",", "“", " ", " ", "\n"}
+	for range 5000 {
+		s := randtext.Join(rng, parts, 12)
+		toks := text.Tokenize(nil, s, text.Span{Start: 0, End: len(s)})
+		for i := 0; i <= len(toks)+1; i++ {
+			want := i
+			for want < len(toks) && !(toks[want].Kind == text.Word && (s[toks[want].Start] >= utf8.RuneSelf || 'A' <= s[toks[want].Start] && s[toks[want].Start] <= 'Z')) {
+				want++
+			}
+			want = min(want, len(toks))
+			if got := capNext(toks, s, i); got != want {
+				t.Fatalf("capNext(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unsafe"
 
 	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/lexicon"
@@ -137,7 +138,8 @@ func runRepeatedWord(p *checker.Pass) error {
 // length ending in the same byte of m; len(toks) if there is none. It
 // walks every token of a document, so the length of the word before is
 // carried along rather than read again (-1 after a token that is not a
-// word).
+// word), and a pointer moves from token to token (never past the last),
+// rather than an index multiplied by the size of a token each time.
 func repeatedWordNext(toks []text.Token, m string, i int) int {
 	if i >= len(toks) {
 		return len(toks)
@@ -146,17 +148,21 @@ func repeatedWordNext(toks []text.Token, m string, i int) int {
 	if a := &toks[i-1]; a.Kind == text.Word {
 		prev = a.End - a.Start
 	}
-	for ; i < len(toks); i++ {
-		b := &toks[i]
-		if b.Kind != text.Word {
+	const size = unsafe.Sizeof(text.Token{})
+	first, last := &toks[i], &toks[len(toks)-1]
+	for b := first; ; b = (*text.Token)(unsafe.Add(unsafe.Pointer(b), size)) {
+		if b.Kind == text.Word {
+			n := b.End - b.Start
+			// The token before b: b is not toks[0].
+			if n == prev && m[(*text.Token)(unsafe.Add(unsafe.Pointer(b), -int(size))).End-1] == m[b.End-1] {
+				return i + int((uintptr(unsafe.Pointer(b))-uintptr(unsafe.Pointer(first)))/size)
+			}
+			prev = n
+		} else {
 			prev = -1
-			continue
 		}
-		n := b.End - b.Start
-		if n == prev && m[toks[i-1].End-1] == m[b.End-1] {
-			return i
+		if b == last {
+			return len(toks)
 		}
-		prev = n
 	}
-	return len(toks)
 }

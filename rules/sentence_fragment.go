@@ -51,14 +51,15 @@ var fragmentStarts = map[string]bool{
 func runSentenceFragment(p *checker.Pass) error {
 	doc := p.Doc
 	minWords := p.Int("min-words")
-	for _, s := range doc.Sentences {
-		if doc.BlockOf(s).Kind != checker.Paragraph {
+	for si := range doc.Sentences {
+		s := &doc.Sentences[si] // not a copy: most sentences are passed over
+		if doc.Blocks[s.Block].Kind != checker.Paragraph {
 			continue
 		}
 		if !fragmentEndsInPeriod(doc.Text[s.Start:s.End]) {
 			continue
 		}
-		toks := doc.SentenceTokens(s)
+		toks := doc.Tokens[s.First:s.Last]
 		if fragmentHasVerb(doc, toks, minWords) {
 			continue
 		}

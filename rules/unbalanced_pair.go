@@ -108,7 +108,7 @@ func runUnbalancedPair(p *checker.Pass) error {
 		// paragraphs).
 		starts := []int{}
 		for bi+1 < len(doc.Blocks) && doc.Blocks[bi+1].Kind != checker.Code &&
-			strings.Count(doc.Text[b.End:doc.Blocks[bi+1].Start], "\n") <= 1 {
+			!pairTwoNewlines(doc.Text[b.End:doc.Blocks[bi+1].Start]) {
 			bi++
 			b.End = doc.Blocks[bi].End
 			if pairStartsWithQuote(m, doc.Blocks[bi].Span) {
@@ -205,6 +205,9 @@ func runUnbalancedPair(p *checker.Pass) error {
 		}
 		// A quotation running on into the next paragraph is left open at
 		// the end of this one and reopened at the start of the next.
+		if len(stack) == 0 && straight < 0 {
+			continue // most blocks: nothing left open
+		}
 		runsOn := bi+1 < len(doc.Blocks) && pairStartsWithQuote(m, doc.Blocks[bi+1].Span)
 		for _, o := range stack {
 			if o.mark == '“' && runsOn {
@@ -217,6 +220,22 @@ func runUnbalancedPair(p *checker.Pass) error {
 		}
 	}
 	return nil
+}
+
+// pairTwoNewlines reports whether s holds two newlines or more:
+// strings.Count(s, "\n") > 1 for the short white space between blocks,
+// read byte by byte (a call of strings.Count or IndexByte costs more than
+// the few bytes), up to the second.
+func pairTwoNewlines(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			if n++; n == 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pairEmoticon reports whether the bracket at i is part of an emoticon

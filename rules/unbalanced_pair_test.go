@@ -2,9 +2,11 @@ package rules
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/mtlint/mtlint/checker/checkertest"
+	"github.com/mtlint/mtlint/checker/checkertest/randtext"
 	"github.com/mtlint/mtlint/checker/text"
 )
 
@@ -39,6 +41,18 @@ func TestPairFinder(t *testing.T) {
 			if rng.IntN(40) == 0 {
 				i = rng.IntN(i + 1) // back: the finder starts over
 			}
+		}
+	}
+}
+
+// TestPairTwoNewlines checks pairTwoNewlines against strings.Count.
+func TestPairTwoNewlines(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 32))
+	parts := []string{"\n", "\r\n", " ", "\t", "a", "\n\n"}
+	for range 20000 {
+		s := randtext.Join(rng, parts, 8)
+		if got, want := pairTwoNewlines(s), strings.Count(s, "\n") > 1; got != want {
+			t.Fatalf("pairTwoNewlines(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

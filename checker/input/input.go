@@ -158,8 +158,21 @@ func reuse[T any](s []T, n int) []T {
 // eight, at which the next eight bytes of s are not all printable ASCII
 // or fewer than eight bytes are left. It is the inner loop of maskBase,
 // in a function of its own so that its few variables stay in registers.
+//
+// The bytes are read through a pointer: their bounds are checked in the
+// loop's condition, not again for the load.
 func printableEnd(s string, i int) int {
-	for i+8 <= len(s) && printableASCII8(load64(s, i)) {
+	if i < 0 {
+		panic("input: printableEnd before the start")
+	}
+	p := unsafe.Pointer(unsafe.StringData(s))
+	for i+8 <= len(s) {
+		b := (*[8]byte)(unsafe.Add(p, i))
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if !printableASCII8(w) {
+			break
+		}
 		i += 8
 	}
 	return i

@@ -100,15 +100,36 @@ func AppendWordFoldHashes(dst []uint64, s string, toks []Token) ([]uint64, bool)
 //
 //go:noinline
 func foldHashWords(dst []uint64, o int, s string, toks []Token, k int) (int, int) {
-	rest := toks[k:]
-	for j := range rest {
-		t := &rest[j]
+	if k >= len(toks) {
+		return o, len(toks)
+	}
+	if len(dst)-o < len(toks)-k {
+		panic("text: foldHashWords: dst too short")
+	}
+	// The last offset with sixteen bytes of s from it, plus one (0 when
+	// s is shorter: no word fits), worked out once.
+	lim := uint(0)
+	if len(s) >= 16 {
+		lim = uint(len(s)) - 15
+	}
+	// The tokens are walked, and the hashes written, through pointers:
+	// dst has room for a hash a token (checked above), so the bounds
+	// need no check for each, and a pointer moves on in one addition
+	// (never past the last token, for the checks of -race).
+	const size = unsafe.Sizeof(Token{})
+	first, last := &toks[k], &toks[len(toks)-1]
+	out := unsafe.Pointer(unsafe.SliceData(dst))
+	at := func(t *Token) int { return k + int((uintptr(unsafe.Pointer(t))-uintptr(unsafe.Pointer(first)))/size) }
+	for t := first; ; t = (*Token)(unsafe.Add(unsafe.Pointer(t), size)) {
 		if t.Kind != Word {
+			if t == last {
+				break
+			}
 			continue
 		}
 		i, n := t.Start, uint(t.End-t.Start)
-		if n > 16 || uint(len(s)) < 16 || uint(i) > uint(len(s))-16 {
-			return o, k + j
+		if n > 16 || uint(i) >= lim {
+			return o, at(t)
 		}
 		// The sixteen bytes from i, which are in s: read through a
 		// pointer, as the compiler would check the bounds again.
@@ -122,7 +143,7 @@ func foldHashWords(dst []uint64, o int, s string, toks []Token, k int) (int, int
 		if n <= 8 {
 			x &= l.mask
 			if x&c.high != 0 {
-				return o, k + j
+				return o, at(t)
 			}
 			h = (l.lenK ^ (x | l.bit5)) * c.k
 		} else {
@@ -130,13 +151,16 @@ func foldHashWords(dst []uint64, o int, s string, toks []Token, k int) (int, int
 				uint64(b[12])<<32 | uint64(b[13])<<40 | uint64(b[14])<<48 | uint64(b[15])<<56
 			y &= l.mask
 			if (x|y)&c.high != 0 {
-				return o, k + j
+				return o, at(t)
 			}
 			h = (l.lenK ^ (x | c.bit5)) * c.k
 			h = (h ^ (y | l.bit5)) * c.k
 		}
-		dst[o] = h ^ h>>29
+		*(*uint64)(unsafe.Add(out, o*8)) = h ^ h>>29
 		o++
+		if t == last {
+			break
+		}
 	}
 	return o, len(toks)
 }

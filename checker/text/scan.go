@@ -1,6 +1,9 @@
 package text
 
-import "math/bits"
+import (
+	"math/bits"
+	"unsafe"
+)
 
 // NextPunct returns the offset of the first byte of s[i:end] that is ASCII
 // below '@' but not a space: punctuation such as , . ; : ! ? " ( - /, a
@@ -86,8 +89,16 @@ var bracketOrQuote = [256]bool{'(': true, ')': true, '[': true, ']': true, '"': 
 // that is an ASCII capital letter or not ASCII; end if there is none. It
 // reads eight bytes at a time.
 func NextUpperOrNonASCII(s string, i, end int) int {
+	if i < 0 || end > len(s) {
+		panic("text: NextUpperOrNonASCII out of range")
+	}
+	// The eight bytes are read through a pointer: their bounds are
+	// checked above and in the loop's condition, not again for the load.
+	p := unsafe.Pointer(unsafe.StringData(s))
 	for ; i+8 <= end; i += 8 {
-		x := load64(s, i)
+		b := (*[8]byte)(unsafe.Add(p, i))
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 		y := x &^ highBits
 		if m := (x | (y+(0x80-'A')*lowBits)&^(y+(0x7f-'Z')*lowBits)) & highBits; m != 0 {
 			return i + bits.TrailingZeros64(m)/8
@@ -133,9 +144,12 @@ func IndexDoubleSpace(s string) int {
 // time (the high bits of four loads or'ed together: one test), then eight.
 func IsASCII(s string) bool {
 	i := 0
+	// The thirty-two bytes are read through a pointer: their bounds are
+	// checked in the loop's condition, not again for each load.
+	p := unsafe.Pointer(unsafe.StringData(s))
 	for ; i+32 <= len(s); i += 32 {
-		b := s[i : i+32]
-		if (load64(b, 0)|load64(b, 8)|load64(b, 16)|load64(b, 24))&highBits != 0 {
+		b := (*[32]byte)(unsafe.Add(p, i))
+		if (le64(b[0:8])|le64(b[8:16])|le64(b[16:24])|le64(b[24:32]))&highBits != 0 {
 			return false
 		}
 	}
@@ -161,6 +175,14 @@ func IsASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// le64 returns the eight bytes of b as a little-endian number (one load:
+// the compiler merges the byte loads).
+func le64(b []byte) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // load32 returns the four bytes of s at i as a little-endian number.

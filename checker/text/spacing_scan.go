@@ -1,6 +1,9 @@
 package text
 
-import "math/bits"
+import (
+	"math/bits"
+	"unsafe"
+)
 
 // NextSpacingStop returns the offset of the first byte of s[i:end] that a
 // check of the spacing around punctuation needs to look at; end if there
@@ -18,8 +21,16 @@ import "math/bits"
 // are dropped within the eight bytes read at a time rather than returned
 // one by one.
 func NextSpacingStop(s string, i, end int) int {
+	if i < 0 || end > len(s) {
+		panic("text: NextSpacingStop out of range")
+	}
+	// The eight bytes are read through a pointer: their bounds are
+	// checked above and in the loop's condition, not again for the load.
+	p := unsafe.Pointer(unsafe.StringData(s))
 	for i+8 <= end {
-		x := load64(s, i)
+		b := (*[8]byte)(unsafe.Add(p, i))
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 		sp := zeroBytes(x ^ ' '*lowBits)
 		// A superset: the punctuation bytes and the first space of two.
 		for m := punct8(x) | sp&(sp>>8); m != 0; m &= m - 1 {
