@@ -228,3 +228,46 @@ func dropLowerCaseWordsMap(hits []garbledHit, doc *checker.Document) []garbledHi
 	}
 	return kept
 }
+
+// TestLowerSoughtNext checks lowerSought.next against a plain walk of the
+// tokens: it stops at every token whose first byte and length filter
+// lets through and whose last byte and length last lets through, and at
+// no other, from every starting point.
+func TestLowerSoughtNext(t *testing.T) {
+	rng := rand.New(rand.NewPCG(23, 24))
+	vocab := []string{"readlink", "Readlink", "read", "reed", "rend", "élan", "Éclat", "x", "ab", "abc", "ab's", "3.5", ",", "(", "zed", "zeds"}
+	for n := range 300 {
+		var b strings.Builder
+		for range 1 + rng.IntN(40) {
+			b.WriteString(vocab[rng.IntN(len(vocab))])
+			b.WriteString([]string{" ", ", ", ". ", "-"}[rng.IntN(4)])
+		}
+		doc, err := input.Parse("doc.txt", []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ls lowerSought
+		for _, w := range vocab[:1+rng.IntN(len(vocab)-1)] {
+			ls.words = append(ls.words, strings.ToLower(w))
+		}
+		ls.prepare()
+		m, toks := doc.Masked, doc.Tokens
+		var want []int
+		for i, tk := range toks {
+			n := uint(tk.End-tk.Start) & 63
+			if ls.filter[m[tk.Start]]&(1<<n) != 0 && ls.last[m[tk.End-1]]&(1<<n) != 0 {
+				want = append(want, i)
+			}
+		}
+		for from := 0; from <= len(toks); from++ {
+			var got []int
+			for i := ls.next(m, toks, from); i < len(toks); i = ls.next(m, toks, i+1) {
+				got = append(got, i)
+			}
+			k, _ := slices.BinarySearch(want, from)
+			if !slices.Equal(got, want[k:]) {
+				t.Fatalf("text %d %q from %d: stops at %v, want %v", n, doc.Text, from, got, want[k:])
+			}
+		}
+	}
+}
