@@ -1467,6 +1467,8 @@ func (ps *pairs) add(keys []uint64, id int32) {
 // scatter moves pairs into buckets by the bits of the key from shift up,
 // stably: pos[b] is where the next pair of bucket b goes.
 func scatter(keys []uint64, ids []int32, toKeys []uint64, toIds []int32, shift uint, mask uint64, pos []uint32) {
+	ids = ids[:len(keys)]
+	shift &= 63 // as it is: a shift by 64 or more would take a test
 	for i, m := range keys {
 		b := m >> shift & mask
 		k := pos[b]
@@ -1574,6 +1576,13 @@ type builtRange struct {
 // directory buckets in keys and ids, sorted, and sets dir[d+1], for each
 // directory bucket d of them, to the number of distinct keys of the range
 // up to its end.
+//
+// A coarse bucket is moved by directory bucket (a counting sort on the
+// bits below its own), then sorted by key in one insertion sort: a pair
+// moves only within its directory bucket, a few pairs on average, and a
+// bucket of more than 32 (sortPairs sorts it otherwise) is sorted first.
+// One walk then drops the repeated ids of a key and writes the keys and
+// the directory: dir[d+1] for the buckets that end before each new key.
 func buildRange(cKeys [][]uint64, cIds [][]int32, keys []uint64, ids []int32, topStart []uint32, t0, t1, fine int, shift uint, dir []uint32) builtRange {
 	lo0 := topStart[t0]
 	n := int(topStart[t1] - lo0)
@@ -1584,41 +1593,74 @@ func buildRange(cKeys [][]uint64, cIds [][]int32, keys []uint64, ids []int32, to
 	for t := t0; t < t1; t++ {
 		bk, bi := cKeys[t], cIds[t]
 		lo, hi := int(topStart[t]), int(topStart[t+1])
+		kk, ii := keys[lo:hi], ids[lo:hi]
 		// start[b]: where directory bucket t*fine+b begins, from lo.
 		clear(start)
 		if fine > 1 {
 			for _, m := range bk {
-				start[m>>shift&uint64(fine-1)+1]++
+				start[m>>(shift&63)&uint64(fine-1)+1]++
 			}
 			for b := 1; b <= fine; b++ {
 				start[b] += start[b-1]
 			}
 			copy(fpos, start[:fine])
-			scatter(bk, bi, keys[lo:hi], ids[lo:hi], shift, uint64(fine-1), fpos)
+			scatter(bk, bi, kk, ii, shift, uint64(fine-1), fpos)
 		} else {
 			start[1] = uint32(hi - lo)
-			copy(keys[lo:hi], bk)
-			copy(ids[lo:hi], bi)
+			copy(kk, bk)
+			copy(ii, bi)
 		}
 		for b := range fine {
-			blo, bhi := lo+int(start[b]), lo+int(start[b+1])
-			sortPairs(keys[blo:bhi], ids[blo:bhi])
-			for i := blo; i < bhi; i++ {
-				m, id := keys[i], ids[i]
-				if len(br.keys) == 0 || br.keys[len(br.keys)-1] != m {
-					br.keys = append(br.keys, m)
-					br.off = append(br.off, uint32(w))
-				} else if ids[w-1] == id {
-					continue
-				}
-				ids[w] = id
-				w++
+			if blo, bhi := start[b], start[b+1]; bhi-blo > 32 {
+				sortPairs(kk[blo:bhi], ii[blo:bhi])
 			}
-			dir[t*fine+b+1] = uint32(len(br.keys))
+		}
+		insertionSortPairs(kk, ii)
+		// The walk: d is the next directory bucket whose end is to be
+		// written.
+		d := t * fine
+		last := uint64(0)
+		ii = ii[:len(kk)]
+		for i, m := range kk {
+			id := ii[i]
+			if len(br.keys) == 0 || last != m {
+				for e := int(m >> (shift & 63)); d < e; d++ {
+					dir[d+1] = uint32(len(br.keys))
+				}
+				br.keys = append(br.keys, m)
+				br.off = append(br.off, uint32(w))
+				last = m
+			} else if ids[w-1] == id {
+				continue
+			}
+			ids[w] = id
+			w++
+		}
+		for end := (t + 1) * fine; d < end; d++ {
+			dir[d+1] = uint32(len(br.keys))
 		}
 	}
 	br.w = w - int(lo0)
 	return br
+}
+
+// insertionSortPairs sorts pairs by key, stably, moving each pair down
+// past the greater keys before it: few, when the pairs are in order
+// already but within small groups.
+func insertionSortPairs(keys []uint64, ids []int32) {
+	ids = ids[:len(keys)]
+	for i := 1; i < len(keys); i++ {
+		m := keys[i]
+		if keys[i-1] <= m {
+			continue
+		}
+		id := ids[i]
+		j := i
+		for ; j > 0 && keys[j-1] > m; j-- {
+			keys[j], ids[j] = keys[j-1], ids[j-1]
+		}
+		keys[j], ids[j] = m, id
+	}
 }
 
 // sortPairs sorts a bucket's pairs by key, keeping the order of the ids
