@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mtlint/mtlint/checker/parallel"
 	"github.com/mtlint/mtlint/checker/text"
@@ -407,100 +408,211 @@ func (ix *Index) mayStartKey(h uint64) bool {
 // len(toks). Nearly every token of a text starts none, and most are
 // ASCII words of up to 16 bytes: those are taken eight bytes at a time
 // and turned away by a small filter on a key of their bytes (shortKey,
-// longKey), without a hash or a call.
+// longKey), without a hash or a call, by passOver; mayStart decides the
+// tokens it stops at.
 func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
-	first := ix.first
-	if len(first) == 0 {
+	if len(ix.first) == 0 {
 		// No filter: the next word or number.
 		for ; i < len(toks) && toks[i].Kind-text.Word > text.Number-text.Word; i++ {
 		}
 		return i
 	}
-	mask := len(first) - 1
-	for ; i < len(toks); i++ {
-		t := &toks[i]
+	for {
+		if i = ix.passOver(s, toks, i); i == len(toks) || ix.mayStart(s, toks, i) {
+			return i
+		}
+		i++
+	}
+}
+
+// passOver returns the index of the first token of toks[i:] that it
+// cannot turn away, or len(toks): it passes over the tokens that are
+// neither words nor numbers, the ASCII words of up to 16 bytes whose
+// shortKey or longKey the first filter turns away, and the short ones it
+// lets through that the word after them tells start no form, as
+// mayStart does: it turns away only tokens that mayStart would. It is
+// most of the glossary scan, a pass over every token of a text; it calls
+// nothing, and reads the filters of one-token forms and pairs only for
+// the words that get through the first, about one in six ("the", "a",
+// "in").
+//
+//go:noinline
+func (ix *Index) passOver(s string, toks []text.Token, i int) int {
+	first := ix.first
+	if len(s) < 8 || len(first) == 0 || i >= len(toks) {
+		return i
+	}
+	mask := uint(len(first) - 1)
+	last := uint(len(s) - 8) // where the last eight bytes of s start
+	base := unsafe.Pointer(unsafe.StringData(s))
+	// The tokens are walked by a pointer, end one past the last: an
+	// index would take a multiplication and two additions a token.
+	const size = unsafe.Sizeof(text.Token{})
+	t0 := unsafe.Pointer(unsafe.SliceData(toks))
+	end := unsafe.Add(t0, uintptr(len(toks))*size)
+	tp := unsafe.Add(t0, uintptr(i)*size)
+	for ; tp != end; tp = unsafe.Add(tp, size) {
+		t := (*text.Token)(tp)
 		if t.Kind-text.Word > text.Number-text.Word {
 			continue // neither a word nor a number
 		}
-		if n := t.End - t.Start; n < 8 && t.Start+8 <= len(s) {
-			// The first n bytes, by a mask from a table: a shift by a
-			// variable amount takes moves around it on amd64.
-			sb := &shortBytes[n&7]
-			x := load8(s, t.Start) & sb.low
-			if x&0x8080808080808080 != 0 {
-				return i
+		p, n := uint(t.Start), uint(t.End-t.Start)
+		if p > last {
+			break // fewer than eight bytes left in s
+		}
+		// The eight bytes from p, which are in s: read through a
+		// pointer, as the compiler would check the bounds again.
+		x := le64((*[8]byte)(unsafe.Add(base, p)))
+		if n >= 8 {
+			if n > 16 {
+				break
 			}
-			// firstBits of the shortKey, inline, its bits from a
-			// table too. A possessive whose word without "'s" is a
-			// one-token form gets through on its own key (see
-			// possessiveKeyOf).
-			m := shortKey(x, n) * 0xd6e8feb86659fd93
-			if w := first[int(m>>32)&mask]; w&bit64[m>>58] == 0 || w&bit64[m>>52&63] == 0 {
+			// The last eight bytes, which end at t.End, in s.
+			z := le64((*[8]byte)(unsafe.Add(base, p+n-8)))
+			if (x|z)&0x8080808080808080 != 0 {
+				break // outside ASCII
+			}
+			// firstBits of the longKey, inline.
+			m := longKey(x, z, int(n)) * 0xd6e8feb86659fd93
+			b1, b2 := m>>58, m>>52&63
+			if w := first[uint(m>>32)&mask]; w&(1<<b1) == 0 || w&(1<<b2) == 0 {
 				continue
 			}
-			// Most that get through ("the", "a", "in") start a form
-			// only as its first word, and the word after them tells:
-			// when it is an ASCII word of up to 16 bytes, the filters
-			// of shortKeys and longKeys answer, inline (mayStartShort
-			// does the same, and takes the others).
-			if x&sb.possMask == sb.possBytes {
-				return i
-			}
-			k := shortKey(x, n)
-			if w, b := firstBits(k, len(ix.whole)); ix.whole[w]&b == b {
-				return i
-			}
-			if i+1 < len(toks) {
-				t2 := &toks[i+1]
-				var k2 uint64 // its key; never 0, as bit 5 of its low byte is set
-				if n2 := t2.End - t2.Start; n2 < 8 && t2.Start+8 <= len(s) {
-					sb2 := &shortBytes[n2&7]
-					x2 := load8(s, t2.Start) & sb2.low
-					if x2&0x8080808080808080 == 0 && x2&sb2.possMask != sb2.possBytes {
-						k2 = shortKey(x2, n2)
-					}
-				} else if n2 >= 8 && n2 <= 16 {
-					a, z := load8(s, t2.Start), load8(s, t2.End-8)
-					if (a|z)&0x8080808080808080 == 0 && z>>48|0x2000 != 's'<<8|'\'' {
-						k2 = longKey(a, z, n2)
-					}
-				}
-				if k2 != 0 {
-					if w, b := firstBits(pairKey(k, k2, t2.Start > t.End), len(ix.pairs)); ix.pairs[w]&b == b {
-						return i
-					}
-					continue
-				}
-			}
-			if ix.mayStartShort(s, toks, i) {
-				return i
-			}
+			break
+		}
+		x &= shortBytes[n].low
+		if x&0x8080808080808080 != 0 {
+			break // outside ASCII
+		}
+		// firstBits of the shortKey, inline.
+		k := shortKey(x, int(n))
+		m := k * 0xd6e8feb86659fd93
+		b1, b2 := m>>58, m>>52&63
+		if w := first[uint(m>>32)&mask]; w&(1<<b1) == 0 || w&(1<<b2) == 0 {
 			continue
-		} else if n >= 8 && n <= 16 {
-			// A word of 8 to 16 bytes (about one word of prose in
-			// six): its first and last eight bytes hold all of it, and
-			// the filter of its longKey turns it away before its
-			// wordKey, a call and a mixing step per eight bytes.
-			a, z := load8(s, t.Start), load8(s, t.End-8)
-			if (a|z)&0x8080808080808080 != 0 {
-				return i // outside ASCII
-			}
-			// A possessive gets through as a short word does, and
-			// wordKey turns it down.
-			m := longKey(a, z, n) * 0xd6e8feb86659fd93
-			if w := first[int(m>>32)&mask]; w&bit64[m>>58] == 0 || w&bit64[m>>52&63] == 0 {
-				continue
-			}
 		}
-		h, ok := wordKey(s, *t)
-		if !ok {
-			return i
+		// Through the first filter. A short word that is no
+		// possessive and no one-token form starts a form only as its
+		// first word, and the word after it tells, when that is a
+		// short or long ASCII word that is no possessive: the others
+		// are left to mayStart.
+		if sb := &shortBytes[n]; x&sb.possMask == sb.possBytes {
+			break
 		}
-		if w, b := firstBits(h, len(first)); first[w]&b == b && ix.mayStartAt(s, toks, i, h) {
-			return i
+		if w, b := firstBits(k, len(ix.whole)); ix.whole[w]&b == b {
+			break
+		}
+		if unsafe.Add(tp, size) == end {
+			break
+		}
+		t2 := (*text.Token)(unsafe.Add(tp, size))
+		p2, n2 := uint(t2.Start), uint(t2.End-t2.Start)
+		var k2 uint64
+		if n2 < 8 {
+			if p2 > last {
+				break
+			}
+			x2 := le64((*[8]byte)(unsafe.Add(base, p2))) & shortBytes[n2].low
+			if x2&0x8080808080808080 != 0 || x2&shortBytes[n2].possMask == shortBytes[n2].possBytes {
+				break
+			}
+			k2 = shortKey(x2, int(n2))
+		} else {
+			if n2 > 16 {
+				break
+			}
+			a2, z2 := le64((*[8]byte)(unsafe.Add(base, p2))), le64((*[8]byte)(unsafe.Add(base, p2+n2-8)))
+			if (a2|z2)&0x8080808080808080 != 0 || z2>>48|0x2000 == 's'<<8|'\'' {
+				break
+			}
+			k2 = longKey(a2, z2, int(n2))
+		}
+		if w, b := firstBits(pairKey(k, k2, t2.Start > t.End), len(ix.pairs)); ix.pairs[w]&b == b {
+			break
 		}
 	}
-	return i
+	return int((uintptr(tp) - uintptr(t0)) / size)
+}
+
+// le64 returns the eight bytes of b, the first lowest.
+func le64(b *[8]byte) uint64 {
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// mayStart reports whether a term or variant may start at toks[i], a
+// token that passOver did not turn away: whether NextStart stops there.
+func (ix *Index) mayStart(s string, toks []text.Token, i int) bool {
+	first := ix.first
+	t := &toks[i]
+	if t.Kind-text.Word > text.Number-text.Word {
+		return false // neither a word nor a number
+	}
+	if n := t.End - t.Start; n < 8 && t.Start+8 <= len(s) {
+		sb := &shortBytes[n&7]
+		x := load8(s, t.Start) & sb.low
+		if x&0x8080808080808080 != 0 {
+			return true
+		}
+		// A possessive whose word without "'s" is a one-token form
+		// gets through on its own key (see possessiveKeyOf).
+		k := shortKey(x, n)
+		if w, b := firstBits(k, len(first)); first[w]&b != b {
+			return false
+		}
+		// Most that get through ("the", "a", "in") start a form only as
+		// its first word, and the word after them tells: when it is an
+		// ASCII word of up to 16 bytes, the filters of shortKeys and
+		// longKeys answer (mayStartShort does the same, and takes the
+		// others).
+		if x&sb.possMask == sb.possBytes {
+			return true
+		}
+		if w, b := firstBits(k, len(ix.whole)); ix.whole[w]&b == b {
+			return true
+		}
+		if i+1 < len(toks) {
+			t2 := &toks[i+1]
+			var k2 uint64 // its key; never 0, as bit 5 of its low byte is set
+			if n2 := t2.End - t2.Start; n2 < 8 && t2.Start+8 <= len(s) {
+				sb2 := &shortBytes[n2&7]
+				x2 := load8(s, t2.Start) & sb2.low
+				if x2&0x8080808080808080 == 0 && x2&sb2.possMask != sb2.possBytes {
+					k2 = shortKey(x2, n2)
+				}
+			} else if n2 >= 8 && n2 <= 16 {
+				a, z := load8(s, t2.Start), load8(s, t2.End-8)
+				if (a|z)&0x8080808080808080 == 0 && z>>48|0x2000 != 's'<<8|'\'' {
+					k2 = longKey(a, z, n2)
+				}
+			}
+			if k2 != 0 {
+				w, b := firstBits(pairKey(k, k2, t2.Start > t.End), len(ix.pairs))
+				return ix.pairs[w]&b == b
+			}
+		}
+		return ix.mayStartShort(s, toks, i)
+	} else if n >= 8 && n <= 16 {
+		// A word of 8 to 16 bytes (about one word of prose in six): its
+		// first and last eight bytes hold all of it, and the filter of
+		// its longKey turns it away before its wordKey, a call and a
+		// mixing step per eight bytes.
+		a, z := load8(s, t.Start), load8(s, t.End-8)
+		if (a|z)&0x8080808080808080 != 0 {
+			return true // outside ASCII
+		}
+		// A possessive gets through as a short word does, and wordKey
+		// turns it down.
+		if w, b := firstBits(longKey(a, z, n), len(first)); first[w]&b != b {
+			return false
+		}
+	}
+	h, ok := wordKey(s, *t)
+	if !ok {
+		return true
+	}
+	w, b := firstBits(h, len(first))
+	return first[w]&b == b && ix.mayStartAt(s, toks, i, h)
 }
 
 // lowBytes[n] keeps the n low bytes of a word (n < 8).
@@ -623,12 +735,12 @@ func possessiveKeyOf(w string) (uint64, bool) {
 }
 
 // mayStartShort is mayStartAt for toks[i], a short ASCII word that
-// NextStart took from s eight bytes at a time and let through the first
-// filter (it is taken again here, to keep NextStart's loop light): a
-// possessive may start a form; for another word, when the next token is a
-// short ASCII word too, or one of 8 to 16 bytes, the filters of shortKeys
-// and longKeys answer, without a hashWord. NextStart asks it only about
-// the words it does not decide so itself.
+// mayStart took from s eight bytes at a time and let through the first
+// filter (it is taken again here): a possessive may start a form; for
+// another word, when the next token is a short ASCII word too, or one of
+// 8 to 16 bytes, the filters of shortKeys and longKeys answer, without a
+// hashWord. mayStart asks it only about the words it does not decide so
+// itself.
 func (ix *Index) mayStartShort(s string, toks []text.Token, i int) bool {
 	n := toks[i].End - toks[i].Start
 	sb := &shortBytes[n&7]
@@ -799,7 +911,7 @@ func (ix *Index) MatchAt(s string, toks []text.Token, i int) (forms []int32, n, 
 	}
 	// The first token's key, when quick to get, decides most tokens (they
 	// start no form) and is not computed twice for the others. A short
-	// ASCII word is turned away on its shortKey first (see NextStart).
+	// ASCII word is turned away on its shortKey first (see passOver).
 	var first uint64
 	quick := false
 	if t := &toks[i]; t.End-t.Start < 8 && t.Start+8 <= len(s) && len(ix.first) > 0 {
