@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/glossary"
 	"github.com/mtlint/mtlint/checker/input"
 	"github.com/mtlint/mtlint/checker/text"
 )
@@ -270,4 +271,41 @@ func TestLowerSoughtNext(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestGarbledNameSeekMayCount checks that seeking in lower case only the
+// words of the one-word hits that may count reports what seeking all
+// reports: on the names test set, and on a text of garbled names and
+// words the lexicon knows near terms, written capitalised and also in
+// lower case, beside the terms themselves or not.
+func TestGarbledNameSeekMayCount(t *testing.T) {
+	extra := []glossary.Entry{{Term: "Nayib Bukele", Kind: glossary.Person}, {Term: "Tren de Aragua"}, {Term: "Milton Keynes", Kind: glossary.Place},
+		{Term: "Melton", Kind: glossary.Place}, {Term: "Buckley", Kind: glossary.Person}, {Term: "Readlink"}}
+	entries := namesTestEntries(t, extra, 1500, 5)
+	var words []string
+	for _, e := range entries {
+		words = append(words, strings.Fields(e.Term)...)
+	}
+	words = append(words, "Milton", "Bakle", "Bukelle", "Readlinc", "Melten", "Thomas", "Market", "Station", "Garden")
+	rng := rand.New(rand.NewPCG(31, 32))
+	garble := func(w string) string { return garbleName(rng, w, 1+rng.IntN(2)) }
+	var b strings.Builder
+	for range 3000 {
+		w := words[rng.IntN(len(words))]
+		if rng.IntN(2) == 0 {
+			w = garble(w)
+		}
+		switch rng.IntN(5) {
+		case 0:
+			fmt.Fprintf(&b, "Then %s spoke, and %s was heard. ", w, strings.ToLower(w))
+		case 1:
+			fmt.Fprintf(&b, "They met %s. ", w)
+		case 2:
+			e := entries[rng.IntN(len(entries))]
+			fmt.Fprintf(&b, "%s and %s left.\n\n", e.Term, w)
+		default:
+			fmt.Fprintf(&b, "In %s, the %s came. ", w, strings.ToLower(words[rng.IntN(len(words))]))
+		}
+	}
+	checkGarbledSwitch(t, b.String(), entries, &seekMayCount, "seeking the words that may count", "seeking all")
 }

@@ -160,6 +160,28 @@ func plainSimilarity(found, term string, m text.Match) float64 {
 	return 1 - float64(text.Distance(a, b))/float64(n)
 }
 
+// supports reports whether the hit supports its entry as garbled in the
+// document: not a word or name the lexicon knows, nor a word of the term
+// below error confidence.
+func (h garbledHit) supports() bool {
+	return !h.known && (h.fz.Match.Measure != "token" || h.score >= errorConfidence)
+}
+
+// passedOver reports whether the hit goes unreported for want of support,
+// given the entries that hits support (garbled) and those the document
+// names exactly (present): a word or name the lexicon knows, unless its
+// entry is supported or named (from error confidence), and a word of the
+// term below error confidence, unless its entry is supported or named.
+func (h garbledHit) passedOver(garbled, present map[int]bool) bool {
+	switch {
+	case h.known:
+		return !garbled[h.fz.Entry] && !(present[h.fz.Entry] && h.score >= errorConfidence)
+	case h.fz.Match.Measure == "token" && h.score < errorConfidence:
+		return !garbled[h.fz.Entry] && !present[h.fz.Entry]
+	}
+	return false
+}
+
 // firm reports whether the hit is evidence enough on its own for an
 // error: not a short word, a surname alone or a plain word like a
 // CamelCase brand.
@@ -292,8 +314,22 @@ func runGarbledName(p *checker.Pass) error {
 	hits = kept
 	// A single word the document also writes in lower case is a word of
 	// its own vocabulary capitalised at a sentence start or in a heading
-	// ("Readlink" beside "readlink"), not a name.
-	hits = dropLowerCaseWords(hits, doc)
+	// ("Readlink" beside "readlink"), not a name. Only the words of the
+	// hits that may count are sought (a pass over every token of the
+	// document): a hit that gives no support to its entry (below), and
+	// that the support of every hit would not get reported, is passed
+	// over in the end whether it goes here or not.
+	supported := map[int]bool{}
+	for _, h := range hits {
+		if h.supports() {
+			supported[h.fz.Entry] = true
+		}
+	}
+	var seek func(h *garbledHit) bool
+	if seekMayCount {
+		seek = func(h *garbledHit) bool { return !h.passedOver(supported, present) }
+	}
+	hits = dropLowerCaseWordsOf(hits, doc, seek)
 	// Weak evidence needs support from the rest of the document. A surname
 	// alone below error confidence is reported when the name is written
 	// in full somewhere in the document, or garbled there with firmer
@@ -305,7 +341,7 @@ func runGarbledName(p *checker.Pass) error {
 	// their own: not a short word, a surname alone or a CamelCase brand.
 	firm := map[int][]string{}
 	for _, h := range hits {
-		if !h.known && (h.fz.Match.Measure != "token" || h.score >= errorConfidence) {
+		if h.supports() {
 			garbled[h.fz.Entry] = true
 			if h.firm() {
 				if !slices.Contains(firm[h.fz.Entry], h.text) {
@@ -315,15 +351,8 @@ func runGarbledName(p *checker.Pass) error {
 		}
 	}
 	for _, h := range hits {
-		switch {
-		case h.known:
-			if !garbled[h.fz.Entry] && !(present[h.fz.Entry] && h.score >= errorConfidence) {
-				continue
-			}
-		case h.fz.Match.Measure == "token" && h.score < errorConfidence:
-			if !garbled[h.fz.Entry] && !present[h.fz.Entry] {
-				continue
-			}
+		if h.passedOver(garbled, present) {
+			continue
 		}
 		e := ix.Entries[h.fz.Entry]
 		// An error needs firm evidence of its own or the support of the
@@ -434,6 +463,11 @@ func (m *bestMemos) add(ix *glossary.Index, sub string, fz glossary.Fuzzy, ok bo
 
 // maxNameWords bounds the word ranges of a candidate that are compared.
 const maxNameWords = 5
+
+// seekMayCount makes garbled-name seek in lower case only the words of
+// the one-word hits that may count (see runGarbledName); cleared, all,
+// for the test that checks it against that.
+var seekMayCount = true
 
 // knownByScan makes garbled-name ask MatchAt only about the words at which
 // the pass of glossaryMatches found that a term or variant may start; the
@@ -1029,10 +1063,17 @@ func allCapitalWords(s string, words []text.Span) bool {
 // dropLowerCaseWords removes the one-word hits whose text the document
 // also writes in lower case.
 func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
+	return dropLowerCaseWordsOf(hits, doc, nil)
+}
+
+// dropLowerCaseWordsOf is dropLowerCaseWords for the hits that seek
+// reports true of, or all when seek is nil: the others are kept.
+func dropLowerCaseWordsOf(hits []garbledHit, doc *checker.Document, seek func(*garbledHit) bool) []garbledHit {
 	var ls lowerSought
 	index := map[string]int{} // of the lower-case form of a hit in ls.words
-	for _, h := range hits {
-		if h.hi-h.lo != 1 {
+	for i := range hits {
+		h := &hits[i]
+		if h.hi-h.lo != 1 || seek != nil && !seek(h) {
 			continue
 		}
 		w := strings.ToLower(h.text)
@@ -1056,7 +1097,7 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 	}
 	kept := hits[:0]
 	for _, h := range hits {
-		if h.hi-h.lo != 1 {
+		if h.hi-h.lo != 1 || seek != nil && !seek(&h) {
 			kept = append(kept, h)
 			continue
 		}
