@@ -425,6 +425,31 @@ func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
 	}
 }
 
+// SkipStarts returns the index of the first token of toks[i:] at which
+// it cannot rule out that a term or variant starts, or len(toks); MayStart
+// decides those. toks may hold several sentences one after another, as
+// a document's tokens do: a token it passes over is one that NextStart
+// over the tokens of its sentence alone passes over too. A pass over a
+// document's tokens so costs no call per sentence.
+func (ix *Index) SkipStarts(s string, toks []text.Token, i int) int {
+	if len(ix.first) == 0 {
+		// No filter: the next word or number.
+		for ; i < len(toks) && toks[i].Kind-text.Word > text.Number-text.Word; i++ {
+		}
+		return i
+	}
+	return ix.passOver(s, toks, i)
+}
+
+// MayStart reports whether a term or variant may start at toks[i], the
+// tokens of a sentence: whether NextStart(s, toks, i) returns i.
+func (ix *Index) MayStart(s string, toks []text.Token, i int) bool {
+	if len(ix.first) == 0 {
+		return toks[i].Kind-text.Word <= text.Number-text.Word
+	}
+	return ix.mayStart(s, toks, i)
+}
+
 // passOver returns the index of the first token of toks[i:] that it
 // cannot turn away, or len(toks): it passes over the tokens that are
 // neither words nor numbers, the ASCII words of up to 16 bytes whose
