@@ -476,15 +476,18 @@ func (ix *Index) passOver(s string, toks []text.Token, i int) int {
 	t0 := unsafe.Pointer(unsafe.SliceData(toks))
 	end := unsafe.Add(t0, uintptr(len(toks))*size)
 	tp := unsafe.Add(t0, uintptr(i)*size)
-	for ; tp != end; tp = unsafe.Add(tp, size) {
+	// The tokens that start fewer than eight bytes before the end of s,
+	// the last few, are left to mayStart: the loop stops before them.
+	stop := end
+	for stop != tp && uint((*text.Token)(unsafe.Add(stop, -int(size))).Start) > last {
+		stop = unsafe.Add(stop, -int(size))
+	}
+	for ; tp != stop; tp = unsafe.Add(tp, size) {
 		t := (*text.Token)(tp)
 		if t.Kind-text.Word > text.Number-text.Word {
 			continue // neither a word nor a number
 		}
 		p, n := uint(t.Start), uint(t.End-t.Start)
-		if p > last {
-			break // fewer than eight bytes left in s
-		}
 		// The eight bytes from p, which are in s: read through a
 		// pointer, as the compiler would check the bounds again.
 		x := le64((*[8]byte)(unsafe.Add(base, p)))
@@ -505,12 +508,13 @@ func (ix *Index) passOver(s string, toks []text.Token, i int) int {
 			}
 			break
 		}
-		x &= shortBytes[n].low
+		sb := &shortBytes[n]
+		x &= sb.low
 		if x&0x8080808080808080 != 0 {
 			break // outside ASCII
 		}
 		// firstBits of the shortKey, inline.
-		k := shortKey(x, int(n))
+		k := x | sb.key // shortKey(x, n)
 		m := k * 0xd6e8feb86659fd93
 		b1, b2 := m>>58, m>>52&63
 		if w := first[uint(m>>32)&mask]; w&(1<<b1) == 0 || w&(1<<b2) == 0 {
@@ -521,7 +525,7 @@ func (ix *Index) passOver(s string, toks []text.Token, i int) int {
 		// first word, and the word after it tells, when that is a
 		// short or long ASCII word that is no possessive: the others
 		// are left to mayStart.
-		if sb := &shortBytes[n]; x&sb.possMask == sb.possBytes {
+		if x&sb.possMask == sb.possBytes {
 			break
 		}
 		if w, b := firstBits(k, len(ix.whole)); ix.whole[w]&b == b {
@@ -644,10 +648,12 @@ func (ix *Index) mayStart(s string, toks []text.Token, i int) bool {
 var lowBytes = [8]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff}
 
 // shortBytes[n] holds lowBytes[n], possMask[n] and possBytes[n], for one
-// address for all three.
-var shortBytes = func() (t [8]struct{ low, possMask, possBytes uint64 }) {
+// address for all, and key, what shortKey sets in a word of n bytes:
+// shortKey(x, n) is x | key.
+var shortBytes = func() (t [8]struct{ low, possMask, possBytes, key uint64 }) {
 	for n := range t {
 		t[n].low, t[n].possMask, t[n].possBytes = lowBytes[n], possMask[n], possBytes[n]
+		t[n].key = 0x2020202020202020 ^ uint64(n)<<56
 	}
 	return t
 }()
