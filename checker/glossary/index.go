@@ -404,8 +404,8 @@ func (ix *Index) mayStartKey(h uint64) bool {
 }
 
 // NextStart returns the index of the first word or number token of
-// toks[i:] at which a term or variant may start (see MatchAt), or
-// len(toks). Nearly every token of a text starts none, and most are
+// toks[i:] (tokens of s, in order) at which a term or variant may start
+// (see MatchAt), or len(toks). Nearly every token of a text starts none, and most are
 // ASCII words of up to 16 bytes: those are taken eight bytes at a time
 // and turned away by a small filter on a key of their bytes (shortKey,
 // longKey), without a hash or a call, by passOver; mayStart decides the
@@ -427,10 +427,10 @@ func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
 
 // SkipStarts returns the index of the first token of toks[i:] at which
 // it cannot rule out that a term or variant starts, or len(toks); MayStart
-// decides those. toks may hold several sentences one after another, as
-// a document's tokens do: a token it passes over is one that NextStart
-// over the tokens of its sentence alone passes over too. A pass over a
-// document's tokens so costs no call per sentence.
+// decides those. toks, tokens of s in order, may hold several sentences
+// one after another, as a document's tokens do: a token it passes over is
+// one that NextStart over the tokens of its sentence alone passes over
+// too. A pass over a document's tokens so costs no call per sentence.
 func (ix *Index) SkipStarts(s string, toks []text.Token, i int) int {
 	if len(ix.first) == 0 {
 		// No filter: the next word or number.
@@ -459,7 +459,8 @@ func (ix *Index) MayStart(s string, toks []text.Token, i int) bool {
 // most of the glossary scan, a pass over every token of a text; it calls
 // nothing, and reads the filters of one-token forms and pairs only for
 // the words that get through the first, about one in six ("the", "a",
-// "in").
+// "in"). toks must be tokens of s in order, as the tokenizer gives them:
+// their bytes are read without a check of bounds.
 //
 //go:noinline
 func (ix *Index) passOver(s string, toks []text.Token, i int) int {
