@@ -1177,7 +1177,8 @@ func (ls *lowerSought) prepare() {
 // over, on its first byte and length: the loop tests them first, as a
 // test of the kind, word or not in no foreseeable order, is mispredicted
 // often (the pass took twice as long so), and walks the tokens by a
-// pointer (an index takes a multiplication and two additions a token).
+// pointer, never past the last (an index takes a multiplication and two
+// additions a token).
 //
 //go:noinline
 func (ls *lowerSought) next(m string, toks []text.Token, i int) int {
@@ -1185,18 +1186,19 @@ func (ls *lowerSought) next(m string, toks []text.Token, i int) int {
 		return len(toks)
 	}
 	const size = unsafe.Sizeof(text.Token{})
-	t0 := unsafe.Pointer(unsafe.SliceData(toks))
-	end := unsafe.Add(t0, uintptr(len(toks))*size)
+	tp, lastp := unsafe.Pointer(&toks[i]), unsafe.Pointer(&toks[len(toks)-1])
 	filter, last := &ls.filter, &ls.last
-	for tp := unsafe.Add(t0, uintptr(i)*size); tp != end; tp = unsafe.Add(tp, size) {
+	for {
 		t := (*text.Token)(tp)
 		n := uint(t.End-t.Start) & 63
-		if filter[m[t.Start]]&(1<<n) == 0 || last[m[t.End-1]]&(1<<n) == 0 {
-			continue
+		if filter[m[t.Start]]&(1<<n) != 0 && last[m[t.End-1]]&(1<<n) != 0 {
+			return int((uintptr(tp) - uintptr(unsafe.Pointer(&toks[0]))) / size)
 		}
-		return int((uintptr(tp) - uintptr(t0)) / size)
+		if tp == lastp {
+			return len(toks)
+		}
+		tp = unsafe.Add(tp, size)
 	}
-	return len(toks)
 }
 
 // see marks the word tok, a token of the document, found if it is one of

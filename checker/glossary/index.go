@@ -471,97 +471,107 @@ func (ix *Index) passOver(s string, toks []text.Token, i int) int {
 	mask := uint(len(first) - 1)
 	last := uint(len(s) - 8) // where the last eight bytes of s start
 	base := unsafe.Pointer(unsafe.StringData(s))
-	// The tokens are walked by a pointer, end one past the last: an
-	// index would take a multiplication and two additions a token.
-	const size = unsafe.Sizeof(text.Token{})
-	t0 := unsafe.Pointer(unsafe.SliceData(toks))
-	end := unsafe.Add(t0, uintptr(len(toks))*size)
-	tp := unsafe.Add(t0, uintptr(i)*size)
 	// The tokens that start fewer than eight bytes before the end of s,
 	// the last few, are left to mayStart: the loop stops before them.
-	stop := end
-	for stop != tp && uint((*text.Token)(unsafe.Add(stop, -int(size))).Start) > last {
-		stop = unsafe.Add(stop, -int(size))
+	stop := len(toks)
+	for stop > i && uint(toks[stop-1].Start) > last {
+		stop--
 	}
-	for ; tp != stop; tp = unsafe.Add(tp, size) {
-		t := (*text.Token)(tp)
-		if t.Kind-text.Word > text.Number-text.Word {
-			continue // neither a word nor a number
-		}
-		p, n := uint(t.Start), uint(t.End-t.Start)
-		// The eight bytes from p, which are in s: read through a
-		// pointer, as the compiler would check the bounds again.
-		x := le64((*[8]byte)(unsafe.Add(base, p)))
-		if n >= 8 {
-			if n > 16 {
+	if stop == i {
+		return i
+	}
+	// The tokens are walked by a pointer, from toks[i] to toks[stop-1]
+	// (never past the last, which unsafe does not allow): an index would
+	// take a multiplication and two additions a token.
+	const size = unsafe.Sizeof(text.Token{})
+	tp, endp := unsafe.Pointer(&toks[i]), unsafe.Pointer(&toks[len(toks)-1])
+	for k := stop - i; ; { // k: the tokens left, tp's among them
+		{
+			t := (*text.Token)(tp)
+			if t.Kind-text.Word > text.Number-text.Word {
+				goto next // neither a word nor a number
+			}
+			p, n := uint(t.Start), uint(t.End-t.Start)
+			// The eight bytes from p, which are in s: read through a
+			// pointer, as the compiler would check the bounds again.
+			x := le64((*[8]byte)(unsafe.Add(base, p)))
+			if n >= 8 {
+				if n > 16 {
+					break
+				}
+				// The last eight bytes, which end at t.End, in s.
+				z := le64((*[8]byte)(unsafe.Add(base, p+n-8)))
+				if (x|z)&0x8080808080808080 != 0 {
+					break // outside ASCII
+				}
+				// firstBits of the longKey, inline.
+				m := longKey(x, z, int(n)) * 0xd6e8feb86659fd93
+				b1, b2 := m>>58, m>>52&63
+				if w := first[uint(m>>32)&mask]; w&(1<<b1) == 0 || w&(1<<b2) == 0 {
+					goto next
+				}
 				break
 			}
-			// The last eight bytes, which end at t.End, in s.
-			z := le64((*[8]byte)(unsafe.Add(base, p+n-8)))
-			if (x|z)&0x8080808080808080 != 0 {
+			sb := &shortBytes[n]
+			x &= sb.low
+			if x&0x8080808080808080 != 0 {
 				break // outside ASCII
 			}
-			// firstBits of the longKey, inline.
-			m := longKey(x, z, int(n)) * 0xd6e8feb86659fd93
+			// firstBits of the shortKey, inline.
+			k := x | sb.key // shortKey(x, n)
+			m := k * 0xd6e8feb86659fd93
 			b1, b2 := m>>58, m>>52&63
 			if w := first[uint(m>>32)&mask]; w&(1<<b1) == 0 || w&(1<<b2) == 0 {
-				continue
+				goto next
 			}
-			break
-		}
-		sb := &shortBytes[n]
-		x &= sb.low
-		if x&0x8080808080808080 != 0 {
-			break // outside ASCII
-		}
-		// firstBits of the shortKey, inline.
-		k := x | sb.key // shortKey(x, n)
-		m := k * 0xd6e8feb86659fd93
-		b1, b2 := m>>58, m>>52&63
-		if w := first[uint(m>>32)&mask]; w&(1<<b1) == 0 || w&(1<<b2) == 0 {
-			continue
-		}
-		// Through the first filter. A short word that is no
-		// possessive and no one-token form starts a form only as its
-		// first word, and the word after it tells, when that is a
-		// short or long ASCII word that is no possessive: the others
-		// are left to mayStart.
-		if x&sb.possMask == sb.possBytes {
-			break
-		}
-		if w, b := firstBits(k, len(ix.whole)); ix.whole[w]&b == b {
-			break
-		}
-		if unsafe.Add(tp, size) == end {
-			break
-		}
-		t2 := (*text.Token)(unsafe.Add(tp, size))
-		p2, n2 := uint(t2.Start), uint(t2.End-t2.Start)
-		var k2 uint64
-		if n2 < 8 {
-			if p2 > last {
+			// Through the first filter. A short word that is no
+			// possessive and no one-token form starts a form only as
+			// its first word, and the word after it tells, when that
+			// is a short or long ASCII word that is no possessive: the
+			// others are left to mayStart.
+			if x&sb.possMask == sb.possBytes {
 				break
 			}
-			x2 := le64((*[8]byte)(unsafe.Add(base, p2))) & shortBytes[n2].low
-			if x2&0x8080808080808080 != 0 || x2&shortBytes[n2].possMask == shortBytes[n2].possBytes {
+			if w, b := firstBits(k, len(ix.whole)); ix.whole[w]&b == b {
 				break
 			}
-			k2 = shortKey(x2, int(n2))
-		} else {
-			if n2 > 16 {
+			if tp == endp {
 				break
 			}
-			a2, z2 := le64((*[8]byte)(unsafe.Add(base, p2))), le64((*[8]byte)(unsafe.Add(base, p2+n2-8)))
-			if (a2|z2)&0x8080808080808080 != 0 || z2>>48|0x2000 == 's'<<8|'\'' {
+			t2 := (*text.Token)(unsafe.Add(tp, size))
+			p2, n2 := uint(t2.Start), uint(t2.End-t2.Start)
+			var k2 uint64
+			if n2 < 8 {
+				if p2 > last {
+					break
+				}
+				x2 := le64((*[8]byte)(unsafe.Add(base, p2))) & shortBytes[n2].low
+				if x2&0x8080808080808080 != 0 || x2&shortBytes[n2].possMask == shortBytes[n2].possBytes {
+					break
+				}
+				k2 = shortKey(x2, int(n2))
+			} else {
+				if n2 > 16 {
+					break
+				}
+				a2, z2 := le64((*[8]byte)(unsafe.Add(base, p2))), le64((*[8]byte)(unsafe.Add(base, p2+n2-8)))
+				if (a2|z2)&0x8080808080808080 != 0 || z2>>48|0x2000 == 's'<<8|'\'' {
+					break
+				}
+				k2 = longKey(a2, z2, int(n2))
+			}
+			if w, b := firstBits(pairKey(k, k2, t2.Start > t.End), len(ix.pairs)); ix.pairs[w]&b == b {
 				break
 			}
-			k2 = longKey(a2, z2, int(n2))
 		}
-		if w, b := firstBits(pairKey(k, k2, t2.Start > t.End), len(ix.pairs)); ix.pairs[w]&b == b {
-			break
+	next:
+		if k--; k == 0 {
+			return stop
 		}
+		tp = unsafe.Add(tp, size)
 	}
-	return int((uintptr(tp) - uintptr(t0)) / size)
+	// Stopped at tp.
+	return int((uintptr(tp) - uintptr(unsafe.Pointer(&toks[0]))) / size)
 }
 
 // le64 returns the eight bytes of b, the first lowest.
