@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker"
+	"github.com/mtlint/mtlint/checker/glossary"
 	"github.com/mtlint/mtlint/checker/input"
 	"github.com/mtlint/mtlint/checker/text"
 )
@@ -227,4 +228,84 @@ func dropLowerCaseWordsMap(hits []garbledHit, doc *checker.Document) []garbledHi
 		}
 	}
 	return kept
+}
+
+// TestLowerSoughtNext checks lowerSought.next against a plain walk of the
+// tokens: it stops at every token whose first byte and length filter
+// lets through and whose last byte and length last lets through, and at
+// no other, from every starting point.
+func TestLowerSoughtNext(t *testing.T) {
+	rng := rand.New(rand.NewPCG(23, 24))
+	vocab := []string{"readlink", "Readlink", "read", "reed", "rend", "élan", "Éclat", "x", "ab", "abc", "ab's", "3.5", ",", "(", "zed", "zeds"}
+	for n := range 300 {
+		var b strings.Builder
+		for range 1 + rng.IntN(40) {
+			b.WriteString(vocab[rng.IntN(len(vocab))])
+			b.WriteString([]string{" ", ", ", ". ", "-"}[rng.IntN(4)])
+		}
+		doc, err := input.Parse("doc.txt", []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ls lowerSought
+		for _, w := range vocab[:1+rng.IntN(len(vocab)-1)] {
+			ls.words = append(ls.words, strings.ToLower(w))
+		}
+		ls.prepare()
+		m, toks := doc.Masked, doc.Tokens
+		var want []int
+		for i, tk := range toks {
+			n := uint(tk.End-tk.Start) & 63
+			if ls.filter[m[tk.Start]]&(1<<n) != 0 && ls.last[m[tk.End-1]]&(1<<n) != 0 {
+				want = append(want, i)
+			}
+		}
+		for from := 0; from <= len(toks); from++ {
+			var got []int
+			for i := ls.next(m, toks, from); i < len(toks); i = ls.next(m, toks, i+1) {
+				got = append(got, i)
+			}
+			k, _ := slices.BinarySearch(want, from)
+			if !slices.Equal(got, want[k:]) {
+				t.Fatalf("text %d %q from %d: stops at %v, want %v", n, doc.Text, from, got, want[k:])
+			}
+		}
+	}
+}
+
+// TestGarbledNameSeekMayCount checks that seeking in lower case only the
+// words of the one-word hits that may count reports what seeking all
+// reports: on the names test set, and on a text of garbled names and
+// words the lexicon knows near terms, written capitalised and also in
+// lower case, beside the terms themselves or not.
+func TestGarbledNameSeekMayCount(t *testing.T) {
+	extra := []glossary.Entry{{Term: "Nayib Bukele", Kind: glossary.Person}, {Term: "Tren de Aragua"}, {Term: "Milton Keynes", Kind: glossary.Place},
+		{Term: "Melton", Kind: glossary.Place}, {Term: "Buckley", Kind: glossary.Person}, {Term: "Readlink"}}
+	entries := namesTestEntries(t, extra, 1500, 5)
+	var words []string
+	for _, e := range entries {
+		words = append(words, strings.Fields(e.Term)...)
+	}
+	words = append(words, "Milton", "Bakle", "Bukelle", "Readlinc", "Melten", "Thomas", "Market", "Station", "Garden")
+	rng := rand.New(rand.NewPCG(31, 32))
+	garble := func(w string) string { return garbleName(rng, w, 1+rng.IntN(2)) }
+	var b strings.Builder
+	for range 3000 {
+		w := words[rng.IntN(len(words))]
+		if rng.IntN(2) == 0 {
+			w = garble(w)
+		}
+		switch rng.IntN(5) {
+		case 0:
+			fmt.Fprintf(&b, "Then %s spoke, and %s was heard. ", w, strings.ToLower(w))
+		case 1:
+			fmt.Fprintf(&b, "They met %s. ", w)
+		case 2:
+			e := entries[rng.IntN(len(entries))]
+			fmt.Fprintf(&b, "%s and %s left.\n\n", e.Term, w)
+		default:
+			fmt.Fprintf(&b, "In %s, the %s came. ", w, strings.ToLower(words[rng.IntN(len(words))]))
+		}
+	}
+	checkGarbledSwitch(t, b.String(), entries, &seekMayCount, "seeking the words that may count", "seeking all")
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/glossary"
@@ -159,6 +160,28 @@ func plainSimilarity(found, term string, m text.Match) float64 {
 	return 1 - float64(text.Distance(a, b))/float64(n)
 }
 
+// supports reports whether the hit supports its entry as garbled in the
+// document: not a word or name the lexicon knows, nor a word of the term
+// below error confidence.
+func (h garbledHit) supports() bool {
+	return !h.known && (h.fz.Match.Measure != "token" || h.score >= errorConfidence)
+}
+
+// passedOver reports whether the hit goes unreported for want of support,
+// given the entries that hits support (garbled) and those the document
+// names exactly (present): a word or name the lexicon knows, unless its
+// entry is supported or named (from error confidence), and a word of the
+// term below error confidence, unless its entry is supported or named.
+func (h garbledHit) passedOver(garbled, present map[int]bool) bool {
+	switch {
+	case h.known:
+		return !garbled[h.fz.Entry] && !(present[h.fz.Entry] && h.score >= errorConfidence)
+	case h.fz.Match.Measure == "token" && h.score < errorConfidence:
+		return !garbled[h.fz.Entry] && !present[h.fz.Entry]
+	}
+	return false
+}
+
 // firm reports whether the hit is evidence enough on its own for an
 // error: not a short word, a surname alone or a plain word like a
 // CamelCase brand.
@@ -291,8 +314,22 @@ func runGarbledName(p *checker.Pass) error {
 	hits = kept
 	// A single word the document also writes in lower case is a word of
 	// its own vocabulary capitalised at a sentence start or in a heading
-	// ("Readlink" beside "readlink"), not a name.
-	hits = dropLowerCaseWords(hits, doc)
+	// ("Readlink" beside "readlink"), not a name. Only the words of the
+	// hits that may count are sought (a pass over every token of the
+	// document): a hit that gives no support to its entry (below), and
+	// that the support of every hit would not get reported, is passed
+	// over in the end whether it goes here or not.
+	supported := map[int]bool{}
+	for _, h := range hits {
+		if h.supports() {
+			supported[h.fz.Entry] = true
+		}
+	}
+	var seek func(h *garbledHit) bool
+	if seekMayCount {
+		seek = func(h *garbledHit) bool { return !h.passedOver(supported, present) }
+	}
+	hits = dropLowerCaseWordsOf(hits, doc, seek)
 	// Weak evidence needs support from the rest of the document. A surname
 	// alone below error confidence is reported when the name is written
 	// in full somewhere in the document, or garbled there with firmer
@@ -304,7 +341,7 @@ func runGarbledName(p *checker.Pass) error {
 	// their own: not a short word, a surname alone or a CamelCase brand.
 	firm := map[int][]string{}
 	for _, h := range hits {
-		if !h.known && (h.fz.Match.Measure != "token" || h.score >= errorConfidence) {
+		if h.supports() {
 			garbled[h.fz.Entry] = true
 			if h.firm() {
 				if !slices.Contains(firm[h.fz.Entry], h.text) {
@@ -314,15 +351,8 @@ func runGarbledName(p *checker.Pass) error {
 		}
 	}
 	for _, h := range hits {
-		switch {
-		case h.known:
-			if !garbled[h.fz.Entry] && !(present[h.fz.Entry] && h.score >= errorConfidence) {
-				continue
-			}
-		case h.fz.Match.Measure == "token" && h.score < errorConfidence:
-			if !garbled[h.fz.Entry] && !present[h.fz.Entry] {
-				continue
-			}
+		if h.passedOver(garbled, present) {
+			continue
 		}
 		e := ix.Entries[h.fz.Entry]
 		// An error needs firm evidence of its own or the support of the
@@ -433,6 +463,11 @@ func (m *bestMemos) add(ix *glossary.Index, sub string, fz glossary.Fuzzy, ok bo
 
 // maxNameWords bounds the word ranges of a candidate that are compared.
 const maxNameWords = 5
+
+// seekMayCount makes garbled-name seek in lower case only the words of
+// the one-word hits that may count (see runGarbledName); cleared, all,
+// for the test that checks it against that.
+var seekMayCount = true
 
 // knownByScan makes garbled-name ask MatchAt only about the words at which
 // the pass of glossaryMatches found that a term or variant may start; the
@@ -1028,10 +1063,17 @@ func allCapitalWords(s string, words []text.Span) bool {
 // dropLowerCaseWords removes the one-word hits whose text the document
 // also writes in lower case.
 func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
+	return dropLowerCaseWordsOf(hits, doc, nil)
+}
+
+// dropLowerCaseWordsOf is dropLowerCaseWords for the hits that seek
+// reports true of, or all when seek is nil: the others are kept.
+func dropLowerCaseWordsOf(hits []garbledHit, doc *checker.Document, seek func(*garbledHit) bool) []garbledHit {
 	var ls lowerSought
 	index := map[string]int{} // of the lower-case form of a hit in ls.words
-	for _, h := range hits {
-		if h.hi-h.lo != 1 {
+	for i := range hits {
+		h := &hits[i]
+		if h.hi-h.lo != 1 || seek != nil && !seek(h) {
 			continue
 		}
 		w := strings.ToLower(h.text)
@@ -1048,24 +1090,14 @@ func dropLowerCaseWords(hits []garbledHit, doc *checker.Document) []garbledHit {
 	// lower-case form.
 	m := doc.Masked
 	toks := doc.Tokens
-	for i := range toks {
-		// The filter first: it turns nearly every token away, where
-		// a test of the kind, word or not in no foreseeable order, is
-		// mispredicted often (this loop took twice as long so).
-		t := &toks[i]
-		if ls.filter[m[t.Start]]&(1<<((t.End-t.Start)&63)) == 0 {
-			continue
-		}
-		if t.Kind != text.Word {
-			continue
-		}
-		if ls.see(m[t.Start:t.End]) {
+	for i := ls.next(m, toks, 0); i < len(toks); i = ls.next(m, toks, i+1) {
+		if t := &toks[i]; t.Kind == text.Word && ls.see(m[t.Start:t.End]) {
 			break // every word sought is found: the rest of the tokens cannot change a thing
 		}
 	}
 	kept := hits[:0]
 	for _, h := range hits {
-		if h.hi-h.lo != 1 {
+		if h.hi-h.lo != 1 || seek != nil && !seek(&h) {
 			kept = append(kept, h)
 			continue
 		}
@@ -1094,6 +1126,10 @@ type lowerSought struct {
 	// passed over.
 	filter [256]uint64
 	lower  [256]uint64 // filter as first set, from the words that start in lower case
+	// last has bit n&63 of last[c] for every word of n bytes that ends
+	// with c: of the tokens that filter lets through, most end
+	// otherwise.
+	last [256]uint64
 	// byFirst holds the indexes of the words by first byte: those of
 	// the words that start with c are byFirst[at[c]:at[c+1]]; byKey
 	// holds them by first byte and length, those of lenKey(c, n) at
@@ -1113,6 +1149,7 @@ func (ls *lowerSought) prepare() {
 	for _, w := range ls.words {
 		ls.at[int(w[0])+1]++
 		ls.atKey[lenKey(w[0], len(w))+1]++
+		ls.last[w[len(w)-1]] |= 1 << (len(w) & 63)
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
 			ls.lower[w[0]] |= 1 << (len(w) & 63)
 		}
@@ -1131,6 +1168,36 @@ func (ls *lowerSought) prepare() {
 		key := lenKey(w[0], len(w))
 		ls.byKey[nextKey[key]] = int32(k)
 		nextKey[key]++
+	}
+}
+
+// next returns the index of the first token of toks[i:] (over m) whose
+// first byte and length filter lets through and whose last byte and
+// length last lets through, or len(toks). Nearly every token is passed
+// over, on its first byte and length: the loop tests them first, as a
+// test of the kind, word or not in no foreseeable order, is mispredicted
+// often (the pass took twice as long so), and walks the tokens by a
+// pointer, never past the last (an index takes a multiplication and two
+// additions a token).
+//
+//go:noinline
+func (ls *lowerSought) next(m string, toks []text.Token, i int) int {
+	if i >= len(toks) {
+		return len(toks)
+	}
+	const size = unsafe.Sizeof(text.Token{})
+	tp, lastp := unsafe.Pointer(&toks[i]), unsafe.Pointer(&toks[len(toks)-1])
+	filter, last := &ls.filter, &ls.last
+	for {
+		t := (*text.Token)(tp)
+		n := uint(t.End-t.Start) & 63
+		if filter[m[t.Start]]&(1<<n) != 0 && last[m[t.End-1]]&(1<<n) != 0 {
+			return int((uintptr(tp) - uintptr(unsafe.Pointer(&toks[0]))) / size)
+		}
+		if tp == lastp {
+			return len(toks)
+		}
+		tp = unsafe.Add(tp, size)
 	}
 }
 

@@ -49,6 +49,9 @@ func glossaryStarts(doc *checker.Document, ix *glossary.Index) []int {
 // scanGlossary returns the glossaryScan of doc, made on first use.
 func scanGlossary(doc *checker.Document, ix *glossary.Index) *glossaryScan {
 	return doc.Shared(glossaryMatchesKey{ix}, func() any {
+		if inOrder(doc.Sentences) && !scanBySentence {
+			return scanDocument(doc, ix)
+		}
 		var sc glossaryScan
 		for si := range doc.Sentences {
 			s := &doc.Sentences[si]
@@ -75,3 +78,67 @@ func scanGlossary(doc *checker.Document, ix *glossary.Index) *glossaryScan {
 		return &sc
 	}).(*glossaryScan)
 }
+
+// scanDocument makes the glossaryScan of doc, whose sentences are in
+// order (inOrder), in one pass over all its tokens: Index.SkipStarts
+// passes over most of them, as NextStart does over each sentence's, and
+// at each token it stops at, that token's sentence is found (the next
+// ones, in order) and asked about as scanGlossary asks about each
+// sentence's tokens. A token outside every sentence is passed over.
+func scanDocument(doc *checker.Document, ix *glossary.Index) *glossaryScan {
+	var sc glossaryScan
+	s, toks, sents := doc.Masked, doc.Tokens, doc.Sentences
+	si := 0
+	for g := 0; ; {
+		if g = ix.SkipStarts(s, toks, g); g == len(toks) {
+			break
+		}
+		for si < len(sents) && sents[si].Last <= g {
+			si++
+		}
+		if si == len(sents) {
+			break // after the last sentence
+		}
+		sent := &sents[si]
+		if g < sent.First {
+			g = sent.First // between sentences
+			continue
+		}
+		st := toks[sent.First:sent.Last]
+		i := g - sent.First
+		if !ix.MayStart(s, st, i) {
+			g++
+			continue
+		}
+		sc.starts = append(sc.starts, st[i].Start)
+		forms, n, end := ix.MatchAt(s, st, i)
+		if n == 0 {
+			g++
+			continue
+		}
+		sc.matches = append(sc.matches, glossaryMatch{sent: si, tok: i, n: n, end: end, forms: forms})
+		for k := i + 1; k < i+n; k++ {
+			sc.starts = append(sc.starts, st[k].Start)
+		}
+		g += n
+	}
+	return &sc
+}
+
+// inOrder reports whether sents follow each other in their tokens: each
+// starts no sooner than the one before ends, and ends no sooner than it
+// starts.
+func inOrder(sents []checker.Sentence) bool {
+	last := 0
+	for k := range sents {
+		if sents[k].First < last || sents[k].Last < sents[k].First {
+			return false
+		}
+		last = sents[k].Last
+	}
+	return true
+}
+
+// scanBySentence makes scanGlossary pass over each sentence on its own,
+// as it did: for the test that checks scanDocument against it.
+var scanBySentence = false

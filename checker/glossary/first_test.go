@@ -254,3 +254,155 @@ func walkNextStart(t *testing.T, ix, ref *Index, s string, toks []text.Token) (f
 	}
 	return found, skipped
 }
+
+// TestNextStartEach checks NextStart (passOver, then mayStart) against
+// nextStartEach, the loop that decided each token in turn, kept here: the
+// same stops from every token, on texts of forms (in any case,
+// possessive, folded, the first word alone), common words that start
+// forms, numbers, punctuation, words outside ASCII and of 1 to 20 bytes,
+// and at the end of texts of every length (fewer than eight bytes left).
+func TestNextStartEach(t *testing.T) {
+	entries := append(Synthetic(2000, 9),
+		Entry{Term: "México", Variants: []string{"Mexico City's"}}, Entry{Term: "G7"}, Entry{Term: "Tren de Aragua"},
+		Entry{Term: "Ángel Di María", Kind: Person}, Entry{Term: "Montoya-Galvez"}, Entry{Term: "10,000"},
+		Entry{Term: "The Hague", Variants: []string{"the Hag"}}, Entry{Term: "In Situ"}, Entry{Term: "A-ha"}, Entry{Term: "of 10"},
+		Entry{Term: "He"}, Entry{Term: "A Internationalisation"}, Entry{Term: "The Configurations Committee"}, Entry{Term: "O'Neill"})
+	ix := NewIndex(entries)
+	common := strings.Fields("the of and to a in is that for it as was with be by on not he I this are or his from at which but have an they you were her she there 3 10:30 ’s 's , . - ( ) Hague Hague's Hag Situ ha 10 internationalisation configurations Ángel Ørsted x1 ab'S THE A IN")
+	rng := rand.New(rand.NewPCG(5, 6))
+	for n := range 400 {
+		var b strings.Builder
+		for range rng.IntN(60) {
+			if rng.IntN(4) == 0 {
+				f := ix.Forms[rng.IntN(len(ix.Forms))].Text
+				switch rng.IntN(6) {
+				case 0:
+					f = strings.ToUpper(f)
+				case 1:
+					f = strings.ToLower(f)
+				case 2:
+					f += "'s"
+				case 3:
+					f = text.Fold(f)
+				case 4:
+					if k := strings.IndexByte(f, ' '); k > 0 {
+						f = f[:k]
+					}
+				}
+				b.WriteString(f)
+			} else {
+				b.WriteString(common[rng.IntN(len(common))])
+			}
+			b.WriteString([]string{" ", " ", " ", "-", ", ", "  "}[rng.IntN(6)])
+		}
+		s := strings.TrimRight(b.String(), " ")
+		toks := text.Tokenize(nil, s, text.Span{End: len(s)})
+		for i := 0; i <= len(toks); i++ {
+			if got, want := ix.NextStart(s, toks, i), ix.nextStartEach(s, toks, i); got != want {
+				t.Fatalf("text %d %q: NextStart(%d) = %d, want %d", n, s, i, got, want)
+			}
+		}
+	}
+}
+
+// nextStartEach is NextStart as it was, one loop over the tokens that
+// decided each in turn: the reference of TestNextStartEach. It returns
+// the index of the first word or number token of toks[i:] at which a
+// term or variant may start (see MatchAt), or len(toks). Nearly every token of a text starts none, and most are
+// ASCII words of up to 16 bytes: those are taken eight bytes at a time
+// and turned away by a small filter on a key of their bytes (shortKey,
+// longKey), without a hash or a call.
+func (ix *Index) nextStartEach(s string, toks []text.Token, i int) int {
+	first := ix.first
+	if len(first) == 0 {
+		// No filter: the next word or number.
+		for ; i < len(toks) && toks[i].Kind-text.Word > text.Number-text.Word; i++ {
+		}
+		return i
+	}
+	mask := len(first) - 1
+	for ; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Kind-text.Word > text.Number-text.Word {
+			continue // neither a word nor a number
+		}
+		if n := t.End - t.Start; n < 8 && t.Start+8 <= len(s) {
+			// The first n bytes, by a mask from a table: a shift by a
+			// variable amount takes moves around it on amd64.
+			sb := &shortBytes[n&7]
+			x := load8(s, t.Start) & sb.low
+			if x&0x8080808080808080 != 0 {
+				return i
+			}
+			// firstBits of the shortKey, inline, its bits from a
+			// table too. A possessive whose word without "'s" is a
+			// one-token form gets through on its own key (see
+			// possessiveKeyOf).
+			m := shortKey(x, n) * 0xd6e8feb86659fd93
+			if w := first[int(m>>32)&mask]; w&bit64[m>>58] == 0 || w&bit64[m>>52&63] == 0 {
+				continue
+			}
+			// Most that get through ("the", "a", "in") start a form
+			// only as its first word, and the word after them tells:
+			// when it is an ASCII word of up to 16 bytes, the filters
+			// of shortKeys and longKeys answer, inline (mayStartShort
+			// does the same, and takes the others).
+			if x&sb.possMask == sb.possBytes {
+				return i
+			}
+			k := shortKey(x, n)
+			if w, b := firstBits(k, len(ix.whole)); ix.whole[w]&b == b {
+				return i
+			}
+			if i+1 < len(toks) {
+				t2 := &toks[i+1]
+				var k2 uint64 // its key; never 0, as bit 5 of its low byte is set
+				if n2 := t2.End - t2.Start; n2 < 8 && t2.Start+8 <= len(s) {
+					sb2 := &shortBytes[n2&7]
+					x2 := load8(s, t2.Start) & sb2.low
+					if x2&0x8080808080808080 == 0 && x2&sb2.possMask != sb2.possBytes {
+						k2 = shortKey(x2, n2)
+					}
+				} else if n2 >= 8 && n2 <= 16 {
+					a, z := load8(s, t2.Start), load8(s, t2.End-8)
+					if (a|z)&0x8080808080808080 == 0 && z>>48|0x2000 != 's'<<8|'\'' {
+						k2 = longKey(a, z, n2)
+					}
+				}
+				if k2 != 0 {
+					if w, b := firstBits(pairKey(k, k2, t2.Start > t.End), len(ix.pairs)); ix.pairs[w]&b == b {
+						return i
+					}
+					continue
+				}
+			}
+			if ix.mayStartShort(s, toks, i) {
+				return i
+			}
+			continue
+		} else if n >= 8 && n <= 16 {
+			// A word of 8 to 16 bytes (about one word of prose in
+			// six): its first and last eight bytes hold all of it, and
+			// the filter of its longKey turns it away before its
+			// wordKey, a call and a mixing step per eight bytes.
+			a, z := load8(s, t.Start), load8(s, t.End-8)
+			if (a|z)&0x8080808080808080 != 0 {
+				return i // outside ASCII
+			}
+			// A possessive gets through as a short word does, and
+			// wordKey turns it down.
+			m := longKey(a, z, n) * 0xd6e8feb86659fd93
+			if w := first[int(m>>32)&mask]; w&bit64[m>>58] == 0 || w&bit64[m>>52&63] == 0 {
+				continue
+			}
+		}
+		h, ok := wordKey(s, *t)
+		if !ok {
+			return i
+		}
+		if w, b := firstBits(h, len(first)); first[w]&b == b && ix.mayStartAt(s, toks, i, h) {
+			return i
+		}
+	}
+	return i
+}

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mtlint/mtlint/checker/parallel"
 	"github.com/mtlint/mtlint/checker/text"
@@ -403,114 +404,267 @@ func (ix *Index) mayStartKey(h uint64) bool {
 }
 
 // NextStart returns the index of the first word or number token of
-// toks[i:] at which a term or variant may start (see MatchAt), or
-// len(toks). Nearly every token of a text starts none, and most are
+// toks[i:] (tokens of s, in order) at which a term or variant may start
+// (see MatchAt), or len(toks). Nearly every token of a text starts none, and most are
 // ASCII words of up to 16 bytes: those are taken eight bytes at a time
 // and turned away by a small filter on a key of their bytes (shortKey,
-// longKey), without a hash or a call.
+// longKey), without a hash or a call, by passOver; mayStart decides the
+// tokens it stops at.
 func (ix *Index) NextStart(s string, toks []text.Token, i int) int {
-	first := ix.first
-	if len(first) == 0 {
+	if len(ix.first) == 0 {
 		// No filter: the next word or number.
 		for ; i < len(toks) && toks[i].Kind-text.Word > text.Number-text.Word; i++ {
 		}
 		return i
 	}
-	mask := len(first) - 1
-	for ; i < len(toks); i++ {
-		t := &toks[i]
-		if t.Kind-text.Word > text.Number-text.Word {
-			continue // neither a word nor a number
+	for {
+		if i = ix.passOver(s, toks, i); i == len(toks) || ix.mayStart(s, toks, i) {
+			return i
 		}
-		if n := t.End - t.Start; n < 8 && t.Start+8 <= len(s) {
-			// The first n bytes, by a mask from a table: a shift by a
-			// variable amount takes moves around it on amd64.
-			sb := &shortBytes[n&7]
-			x := load8(s, t.Start) & sb.low
+		i++
+	}
+}
+
+// SkipStarts returns the index of the first token of toks[i:] at which
+// it cannot rule out that a term or variant starts, or len(toks); MayStart
+// decides those. toks, tokens of s in order, may hold several sentences
+// one after another, as a document's tokens do: a token it passes over is
+// one that NextStart over the tokens of its sentence alone passes over
+// too. A pass over a document's tokens so costs no call per sentence.
+func (ix *Index) SkipStarts(s string, toks []text.Token, i int) int {
+	if len(ix.first) == 0 {
+		// No filter: the next word or number.
+		for ; i < len(toks) && toks[i].Kind-text.Word > text.Number-text.Word; i++ {
+		}
+		return i
+	}
+	return ix.passOver(s, toks, i)
+}
+
+// MayStart reports whether a term or variant may start at toks[i], the
+// tokens of a sentence: whether NextStart(s, toks, i) returns i.
+func (ix *Index) MayStart(s string, toks []text.Token, i int) bool {
+	if len(ix.first) == 0 {
+		return toks[i].Kind-text.Word <= text.Number-text.Word
+	}
+	return ix.mayStart(s, toks, i)
+}
+
+// passOver returns the index of the first token of toks[i:] that it
+// cannot turn away, or len(toks): it passes over the tokens that are
+// neither words nor numbers, the ASCII words of up to 16 bytes whose
+// shortKey or longKey the first filter turns away, and the short ones it
+// lets through that the word after them tells start no form, as
+// mayStart does: it turns away only tokens that mayStart would. It is
+// most of the glossary scan, a pass over every token of a text; it calls
+// nothing, and reads the filters of one-token forms and pairs only for
+// the words that get through the first, about one in six ("the", "a",
+// "in"). toks must be tokens of s in order, as the tokenizer gives them:
+// their bytes are read without a check of bounds.
+//
+//go:noinline
+func (ix *Index) passOver(s string, toks []text.Token, i int) int {
+	first := ix.first
+	if len(s) < 8 || len(first) == 0 || i >= len(toks) {
+		return i
+	}
+	mask := uint(len(first) - 1)
+	last := uint(len(s) - 8) // where the last eight bytes of s start
+	base := unsafe.Pointer(unsafe.StringData(s))
+	// The tokens that start fewer than eight bytes before the end of s,
+	// the last few, are left to mayStart: the loop stops before them.
+	stop := len(toks)
+	for stop > i && uint(toks[stop-1].Start) > last {
+		stop--
+	}
+	if stop == i {
+		return i
+	}
+	// The tokens are walked by a pointer, from toks[i] to toks[stop-1]
+	// (never past the last, which unsafe does not allow): an index would
+	// take a multiplication and two additions a token.
+	const size = unsafe.Sizeof(text.Token{})
+	tp, endp := unsafe.Pointer(&toks[i]), unsafe.Pointer(&toks[len(toks)-1])
+	for k := stop - i; ; { // k: the tokens left, tp's among them
+		{
+			t := (*text.Token)(tp)
+			if t.Kind-text.Word > text.Number-text.Word {
+				goto next // neither a word nor a number
+			}
+			p, n := uint(t.Start), uint(t.End-t.Start)
+			// The eight bytes from p, which are in s: read through a
+			// pointer, as the compiler would check the bounds again.
+			x := le64((*[8]byte)(unsafe.Add(base, p)))
+			if n >= 8 {
+				if n > 16 {
+					break
+				}
+				// The last eight bytes, which end at t.End, in s.
+				z := le64((*[8]byte)(unsafe.Add(base, p+n-8)))
+				if (x|z)&0x8080808080808080 != 0 {
+					break // outside ASCII
+				}
+				// firstBits of the longKey, inline.
+				m := longKey(x, z, int(n)) * 0xd6e8feb86659fd93
+				b1, b2 := m>>58, m>>52&63
+				if w := first[uint(m>>32)&mask]; w&(1<<b1) == 0 || w&(1<<b2) == 0 {
+					goto next
+				}
+				break
+			}
+			sb := &shortBytes[n]
+			x &= sb.low
 			if x&0x8080808080808080 != 0 {
-				return i
+				break // outside ASCII
 			}
-			// firstBits of the shortKey, inline, its bits from a
-			// table too. A possessive whose word without "'s" is a
-			// one-token form gets through on its own key (see
-			// possessiveKeyOf).
-			m := shortKey(x, n) * 0xd6e8feb86659fd93
-			if w := first[int(m>>32)&mask]; w&bit64[m>>58] == 0 || w&bit64[m>>52&63] == 0 {
-				continue
+			// firstBits of the shortKey, inline.
+			k := x | sb.key // shortKey(x, n)
+			m := k * 0xd6e8feb86659fd93
+			b1, b2 := m>>58, m>>52&63
+			if w := first[uint(m>>32)&mask]; w&(1<<b1) == 0 || w&(1<<b2) == 0 {
+				goto next
 			}
-			// Most that get through ("the", "a", "in") start a form
-			// only as its first word, and the word after them tells:
-			// when it is an ASCII word of up to 16 bytes, the filters
-			// of shortKeys and longKeys answer, inline (mayStartShort
-			// does the same, and takes the others).
+			// Through the first filter. A short word that is no
+			// possessive and no one-token form starts a form only as
+			// its first word, and the word after it tells, when that
+			// is a short or long ASCII word that is no possessive: the
+			// others are left to mayStart.
 			if x&sb.possMask == sb.possBytes {
-				return i
+				break
 			}
-			k := shortKey(x, n)
 			if w, b := firstBits(k, len(ix.whole)); ix.whole[w]&b == b {
-				return i
+				break
 			}
-			if i+1 < len(toks) {
-				t2 := &toks[i+1]
-				var k2 uint64 // its key; never 0, as bit 5 of its low byte is set
-				if n2 := t2.End - t2.Start; n2 < 8 && t2.Start+8 <= len(s) {
-					sb2 := &shortBytes[n2&7]
-					x2 := load8(s, t2.Start) & sb2.low
-					if x2&0x8080808080808080 == 0 && x2&sb2.possMask != sb2.possBytes {
-						k2 = shortKey(x2, n2)
-					}
-				} else if n2 >= 8 && n2 <= 16 {
-					a, z := load8(s, t2.Start), load8(s, t2.End-8)
-					if (a|z)&0x8080808080808080 == 0 && z>>48|0x2000 != 's'<<8|'\'' {
-						k2 = longKey(a, z, n2)
-					}
+			if tp == endp {
+				break
+			}
+			t2 := (*text.Token)(unsafe.Add(tp, size))
+			p2, n2 := uint(t2.Start), uint(t2.End-t2.Start)
+			var k2 uint64
+			if n2 < 8 {
+				if p2 > last {
+					break
 				}
-				if k2 != 0 {
-					if w, b := firstBits(pairKey(k, k2, t2.Start > t.End), len(ix.pairs)); ix.pairs[w]&b == b {
-						return i
-					}
-					continue
+				x2 := le64((*[8]byte)(unsafe.Add(base, p2))) & shortBytes[n2].low
+				if x2&0x8080808080808080 != 0 || x2&shortBytes[n2].possMask == shortBytes[n2].possBytes {
+					break
 				}
+				k2 = shortKey(x2, int(n2))
+			} else {
+				if n2 > 16 {
+					break
+				}
+				a2, z2 := le64((*[8]byte)(unsafe.Add(base, p2))), le64((*[8]byte)(unsafe.Add(base, p2+n2-8)))
+				if (a2|z2)&0x8080808080808080 != 0 || z2>>48|0x2000 == 's'<<8|'\'' {
+					break
+				}
+				k2 = longKey(a2, z2, int(n2))
 			}
-			if ix.mayStartShort(s, toks, i) {
-				return i
-			}
-			continue
-		} else if n >= 8 && n <= 16 {
-			// A word of 8 to 16 bytes (about one word of prose in
-			// six): its first and last eight bytes hold all of it, and
-			// the filter of its longKey turns it away before its
-			// wordKey, a call and a mixing step per eight bytes.
-			a, z := load8(s, t.Start), load8(s, t.End-8)
-			if (a|z)&0x8080808080808080 != 0 {
-				return i // outside ASCII
-			}
-			// A possessive gets through as a short word does, and
-			// wordKey turns it down.
-			m := longKey(a, z, n) * 0xd6e8feb86659fd93
-			if w := first[int(m>>32)&mask]; w&bit64[m>>58] == 0 || w&bit64[m>>52&63] == 0 {
-				continue
+			if w, b := firstBits(pairKey(k, k2, t2.Start > t.End), len(ix.pairs)); ix.pairs[w]&b == b {
+				break
 			}
 		}
-		h, ok := wordKey(s, *t)
-		if !ok {
-			return i
+	next:
+		if k--; k == 0 {
+			return stop
 		}
-		if w, b := firstBits(h, len(first)); first[w]&b == b && ix.mayStartAt(s, toks, i, h) {
-			return i
+		tp = unsafe.Add(tp, size)
+	}
+	// Stopped at tp.
+	return int((uintptr(tp) - uintptr(unsafe.Pointer(&toks[0]))) / size)
+}
+
+// le64 returns the eight bytes of b, the first lowest.
+func le64(b *[8]byte) uint64 {
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// mayStart reports whether a term or variant may start at toks[i], a
+// token that passOver did not turn away: whether NextStart stops there.
+func (ix *Index) mayStart(s string, toks []text.Token, i int) bool {
+	first := ix.first
+	t := &toks[i]
+	if t.Kind-text.Word > text.Number-text.Word {
+		return false // neither a word nor a number
+	}
+	if n := t.End - t.Start; n < 8 && t.Start+8 <= len(s) {
+		sb := &shortBytes[n&7]
+		x := load8(s, t.Start) & sb.low
+		if x&0x8080808080808080 != 0 {
+			return true
+		}
+		// A possessive whose word without "'s" is a one-token form
+		// gets through on its own key (see possessiveKeyOf).
+		k := shortKey(x, n)
+		if w, b := firstBits(k, len(first)); first[w]&b != b {
+			return false
+		}
+		// Most that get through ("the", "a", "in") start a form only as
+		// its first word, and the word after them tells: when it is an
+		// ASCII word of up to 16 bytes, the filters of shortKeys and
+		// longKeys answer (mayStartShort does the same, and takes the
+		// others).
+		if x&sb.possMask == sb.possBytes {
+			return true
+		}
+		if w, b := firstBits(k, len(ix.whole)); ix.whole[w]&b == b {
+			return true
+		}
+		if i+1 < len(toks) {
+			t2 := &toks[i+1]
+			var k2 uint64 // its key; never 0, as bit 5 of its low byte is set
+			if n2 := t2.End - t2.Start; n2 < 8 && t2.Start+8 <= len(s) {
+				sb2 := &shortBytes[n2&7]
+				x2 := load8(s, t2.Start) & sb2.low
+				if x2&0x8080808080808080 == 0 && x2&sb2.possMask != sb2.possBytes {
+					k2 = shortKey(x2, n2)
+				}
+			} else if n2 >= 8 && n2 <= 16 {
+				a, z := load8(s, t2.Start), load8(s, t2.End-8)
+				if (a|z)&0x8080808080808080 == 0 && z>>48|0x2000 != 's'<<8|'\'' {
+					k2 = longKey(a, z, n2)
+				}
+			}
+			if k2 != 0 {
+				w, b := firstBits(pairKey(k, k2, t2.Start > t.End), len(ix.pairs))
+				return ix.pairs[w]&b == b
+			}
+		}
+		return ix.mayStartShort(s, toks, i)
+	} else if n >= 8 && n <= 16 {
+		// A word of 8 to 16 bytes (about one word of prose in six): its
+		// first and last eight bytes hold all of it, and the filter of
+		// its longKey turns it away before its wordKey, a call and a
+		// mixing step per eight bytes.
+		a, z := load8(s, t.Start), load8(s, t.End-8)
+		if (a|z)&0x8080808080808080 != 0 {
+			return true // outside ASCII
+		}
+		// A possessive gets through as a short word does, and wordKey
+		// turns it down.
+		if w, b := firstBits(longKey(a, z, n), len(first)); first[w]&b != b {
+			return false
 		}
 	}
-	return i
+	h, ok := wordKey(s, *t)
+	if !ok {
+		return true
+	}
+	w, b := firstBits(h, len(first))
+	return first[w]&b == b && ix.mayStartAt(s, toks, i, h)
 }
 
 // lowBytes[n] keeps the n low bytes of a word (n < 8).
 var lowBytes = [8]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff}
 
 // shortBytes[n] holds lowBytes[n], possMask[n] and possBytes[n], for one
-// address for all three.
-var shortBytes = func() (t [8]struct{ low, possMask, possBytes uint64 }) {
+// address for all, and key, what shortKey sets in a word of n bytes:
+// shortKey(x, n) is x | key.
+var shortBytes = func() (t [8]struct{ low, possMask, possBytes, key uint64 }) {
 	for n := range t {
 		t[n].low, t[n].possMask, t[n].possBytes = lowBytes[n], possMask[n], possBytes[n]
+		t[n].key = 0x2020202020202020 ^ uint64(n)<<56
 	}
 	return t
 }()
@@ -623,12 +777,12 @@ func possessiveKeyOf(w string) (uint64, bool) {
 }
 
 // mayStartShort is mayStartAt for toks[i], a short ASCII word that
-// NextStart took from s eight bytes at a time and let through the first
-// filter (it is taken again here, to keep NextStart's loop light): a
-// possessive may start a form; for another word, when the next token is a
-// short ASCII word too, or one of 8 to 16 bytes, the filters of shortKeys
-// and longKeys answer, without a hashWord. NextStart asks it only about
-// the words it does not decide so itself.
+// mayStart took from s eight bytes at a time and let through the first
+// filter (it is taken again here): a possessive may start a form; for
+// another word, when the next token is a short ASCII word too, or one of
+// 8 to 16 bytes, the filters of shortKeys and longKeys answer, without a
+// hashWord. mayStart asks it only about the words it does not decide so
+// itself.
 func (ix *Index) mayStartShort(s string, toks []text.Token, i int) bool {
 	n := toks[i].End - toks[i].Start
 	sb := &shortBytes[n&7]
@@ -799,7 +953,7 @@ func (ix *Index) MatchAt(s string, toks []text.Token, i int) (forms []int32, n, 
 	}
 	// The first token's key, when quick to get, decides most tokens (they
 	// start no form) and is not computed twice for the others. A short
-	// ASCII word is turned away on its shortKey first (see NextStart).
+	// ASCII word is turned away on its shortKey first (see passOver).
 	var first uint64
 	quick := false
 	if t := &toks[i]; t.End-t.Start < 8 && t.Start+8 <= len(s) && len(ix.first) > 0 {
@@ -1467,6 +1621,8 @@ func (ps *pairs) add(keys []uint64, id int32) {
 // scatter moves pairs into buckets by the bits of the key from shift up,
 // stably: pos[b] is where the next pair of bucket b goes.
 func scatter(keys []uint64, ids []int32, toKeys []uint64, toIds []int32, shift uint, mask uint64, pos []uint32) {
+	ids = ids[:len(keys)]
+	shift &= 63 // as it is: a shift by 64 or more would take a test
 	for i, m := range keys {
 		b := m >> shift & mask
 		k := pos[b]
@@ -1574,6 +1730,13 @@ type builtRange struct {
 // directory buckets in keys and ids, sorted, and sets dir[d+1], for each
 // directory bucket d of them, to the number of distinct keys of the range
 // up to its end.
+//
+// A coarse bucket is moved by directory bucket (a counting sort on the
+// bits below its own), then sorted by key in one insertion sort: a pair
+// moves only within its directory bucket, a few pairs on average, and a
+// bucket of more than 32 (sortPairs sorts it otherwise) is sorted first.
+// One walk then drops the repeated ids of a key and writes the keys and
+// the directory: dir[d+1] for the buckets that end before each new key.
 func buildRange(cKeys [][]uint64, cIds [][]int32, keys []uint64, ids []int32, topStart []uint32, t0, t1, fine int, shift uint, dir []uint32) builtRange {
 	lo0 := topStart[t0]
 	n := int(topStart[t1] - lo0)
@@ -1584,41 +1747,74 @@ func buildRange(cKeys [][]uint64, cIds [][]int32, keys []uint64, ids []int32, to
 	for t := t0; t < t1; t++ {
 		bk, bi := cKeys[t], cIds[t]
 		lo, hi := int(topStart[t]), int(topStart[t+1])
+		kk, ii := keys[lo:hi], ids[lo:hi]
 		// start[b]: where directory bucket t*fine+b begins, from lo.
 		clear(start)
 		if fine > 1 {
 			for _, m := range bk {
-				start[m>>shift&uint64(fine-1)+1]++
+				start[m>>(shift&63)&uint64(fine-1)+1]++
 			}
 			for b := 1; b <= fine; b++ {
 				start[b] += start[b-1]
 			}
 			copy(fpos, start[:fine])
-			scatter(bk, bi, keys[lo:hi], ids[lo:hi], shift, uint64(fine-1), fpos)
+			scatter(bk, bi, kk, ii, shift, uint64(fine-1), fpos)
 		} else {
 			start[1] = uint32(hi - lo)
-			copy(keys[lo:hi], bk)
-			copy(ids[lo:hi], bi)
+			copy(kk, bk)
+			copy(ii, bi)
 		}
 		for b := range fine {
-			blo, bhi := lo+int(start[b]), lo+int(start[b+1])
-			sortPairs(keys[blo:bhi], ids[blo:bhi])
-			for i := blo; i < bhi; i++ {
-				m, id := keys[i], ids[i]
-				if len(br.keys) == 0 || br.keys[len(br.keys)-1] != m {
-					br.keys = append(br.keys, m)
-					br.off = append(br.off, uint32(w))
-				} else if ids[w-1] == id {
-					continue
-				}
-				ids[w] = id
-				w++
+			if blo, bhi := start[b], start[b+1]; bhi-blo > 32 {
+				sortPairs(kk[blo:bhi], ii[blo:bhi])
 			}
-			dir[t*fine+b+1] = uint32(len(br.keys))
+		}
+		insertionSortPairs(kk, ii)
+		// The walk: d is the next directory bucket whose end is to be
+		// written.
+		d := t * fine
+		last := uint64(0)
+		ii = ii[:len(kk)]
+		for i, m := range kk {
+			id := ii[i]
+			if len(br.keys) == 0 || last != m {
+				for e := int(m >> (shift & 63)); d < e; d++ {
+					dir[d+1] = uint32(len(br.keys))
+				}
+				br.keys = append(br.keys, m)
+				br.off = append(br.off, uint32(w))
+				last = m
+			} else if ids[w-1] == id {
+				continue
+			}
+			ids[w] = id
+			w++
+		}
+		for end := (t + 1) * fine; d < end; d++ {
+			dir[d+1] = uint32(len(br.keys))
 		}
 	}
 	br.w = w - int(lo0)
 	return br
+}
+
+// insertionSortPairs sorts pairs by key, stably, moving each pair down
+// past the greater keys before it: few, when the pairs are in order
+// already but within small groups.
+func insertionSortPairs(keys []uint64, ids []int32) {
+	ids = ids[:len(keys)]
+	for i := 1; i < len(keys); i++ {
+		m := keys[i]
+		if keys[i-1] <= m {
+			continue
+		}
+		id := ids[i]
+		j := i
+		for ; j > 0 && keys[j-1] > m; j-- {
+			keys[j], ids[j] = keys[j-1], ids[j-1]
+		}
+		keys[j], ids[j] = m, id
+	}
 }
 
 // sortPairs sorts a bucket's pairs by key, keeping the order of the ids

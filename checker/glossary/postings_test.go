@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"math/bits"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -121,4 +122,108 @@ func TestFormShapeSize(t *testing.T) {
 	if n := unsafe.Sizeof(formShape{}); n != 64 {
 		t.Fatalf("a formShape takes %d bytes, want 64", n)
 	}
+}
+
+// TestBuildRange checks buildRange against the version that sorted each
+// directory bucket on its own (buildRangeEach, kept here): the same
+// keys, ids and directory, on pairs of few and many keys, with keys
+// repeated and shared, directory buckets of one pair and of hundreds
+// (sorted otherwise), in one coarse bucket and in many, and ranges of
+// coarse buckets.
+func TestBuildRange(t *testing.T) {
+	for _, n := range []int{1, 5, 100, 3000, 70000} {
+		for _, spread := range []int{1, 7, n/2 + 1, 4 * n} {
+			rng := rand.New(rand.NewPCG(uint64(n), uint64(spread)))
+			var ps pairs
+			for id := int32(0); ps.n < n; id++ {
+				var keys []uint64
+				for range 1 + rng.IntN(20) {
+					h := uint64(rng.IntN(spread)) * 0x9e3779b97f4a7c15
+					if rng.IntN(8) == 0 {
+						h = uint64(rng.IntN(spread)) // keys close together: one directory bucket
+					}
+					keys = append(keys, h)
+				}
+				ps.add(keys, id)
+			}
+			nb := 1 << max(4, bits.Len(uint(ps.n/4)))
+			dirBits := uint(bits.Len(uint(nb - 1)))
+			shift := 64 - dirBits
+			cKeys, cIds := ps.keys[:], ps.ids[:]
+			if dirBits < 8 {
+				var all []uint64
+				var allIds []int32
+				for b := range coarse {
+					all, allIds = append(all, ps.keys[b]...), append(allIds, ps.ids[b]...)
+				}
+				cKeys, cIds = [][]uint64{all}, [][]int32{allIds}
+			}
+			top := len(cKeys)
+			fine := nb / top
+			topStart := make([]uint32, top+1)
+			for t := range top {
+				topStart[t+1] = topStart[t] + uint32(len(cKeys[t]))
+			}
+			for _, r := range [][2]int{{0, top}, {0, top / 2}, {top / 3, top}} {
+				keys, ids, dir := make([]uint64, ps.n), make([]int32, ps.n), make([]uint32, nb+1)
+				got := buildRange(cKeys, cIds, keys, ids, topStart, r[0], r[1], fine, shift, dir)
+				keys2, ids2, dir2 := make([]uint64, ps.n), make([]int32, ps.n), make([]uint32, nb+1)
+				want := buildRangeEach(cKeys, cIds, keys2, ids2, topStart, r[0], r[1], fine, shift, dir2)
+				if !reflect.DeepEqual(got, want) || !slices.Equal(ids, ids2) || !slices.Equal(dir, dir2) {
+					t.Fatalf("n=%d spread=%d range %v: buildRange differs from sorting each directory bucket", n, spread, r)
+				}
+			}
+		}
+	}
+}
+
+// buildRangeEach moves the coarse buckets t0 to t1 (cKeys, cIds) into their
+// directory buckets in keys and ids, sorted, and sets dir[d+1], for each
+// directory bucket d of them, to the number of distinct keys of the range
+// up to its end.
+func buildRangeEach(cKeys [][]uint64, cIds [][]int32, keys []uint64, ids []int32, topStart []uint32, t0, t1, fine int, shift uint, dir []uint32) builtRange {
+	lo0 := topStart[t0]
+	n := int(topStart[t1] - lo0)
+	br := builtRange{t0: t0, t1: t1, lo: lo0, keys: make([]uint64, 0, n/2), off: make([]uint32, 0, n/2+1)}
+	w := int(lo0) // ids written, from lo0
+	start := make([]uint32, fine+1)
+	fpos := make([]uint32, fine)
+	for t := t0; t < t1; t++ {
+		bk, bi := cKeys[t], cIds[t]
+		lo, hi := int(topStart[t]), int(topStart[t+1])
+		// start[b]: where directory bucket t*fine+b begins, from lo.
+		clear(start)
+		if fine > 1 {
+			for _, m := range bk {
+				start[m>>shift&uint64(fine-1)+1]++
+			}
+			for b := 1; b <= fine; b++ {
+				start[b] += start[b-1]
+			}
+			copy(fpos, start[:fine])
+			scatter(bk, bi, keys[lo:hi], ids[lo:hi], shift, uint64(fine-1), fpos)
+		} else {
+			start[1] = uint32(hi - lo)
+			copy(keys[lo:hi], bk)
+			copy(ids[lo:hi], bi)
+		}
+		for b := range fine {
+			blo, bhi := lo+int(start[b]), lo+int(start[b+1])
+			sortPairs(keys[blo:bhi], ids[blo:bhi])
+			for i := blo; i < bhi; i++ {
+				m, id := keys[i], ids[i]
+				if len(br.keys) == 0 || br.keys[len(br.keys)-1] != m {
+					br.keys = append(br.keys, m)
+					br.off = append(br.off, uint32(w))
+				} else if ids[w-1] == id {
+					continue
+				}
+				ids[w] = id
+				w++
+			}
+			dir[t*fine+b+1] = uint32(len(br.keys))
+		}
+	}
+	br.w = w - int(lo0)
+	return br
 }

@@ -54,6 +54,9 @@ func TestPossessiveTables(t *testing.T) {
 				if sb := shortBytes[n]; sb.low != lowBytes[n] || (x&sb.possMask == sb.possBytes) != want {
 					t.Fatalf("%q: shortBytes[%d] = %x, not as lowBytes, possMask and possBytes", w, n, sb)
 				}
+				if sb := shortBytes[n]; x&0x8080808080808080 == 0 && x|sb.key != shortKey(x, n) {
+					t.Fatalf("%q: x | shortBytes[%d].key = %#x, want shortKey %#x", w, n, x|sb.key, shortKey(x, n))
+				}
 			}
 		}
 	}
