@@ -480,6 +480,11 @@ func (ix *Index) passOver(s string, toks []text.Token, i int) int {
 	if stop == i {
 		return i
 	}
+	// Tokens in order end by the last one's end: one check that they
+	// are s's, not another text's, before bytes are read unchecked.
+	if toks[len(toks)-1].End > len(s) {
+		panic("glossary: tokens beyond the end of their text")
+	}
 	// The tokens are walked by a pointer, from toks[i] to toks[stop-1]
 	// (never past the last, which unsafe does not allow): an index would
 	// take a multiplication and two additions a token.
