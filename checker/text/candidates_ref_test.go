@@ -197,14 +197,7 @@ var candidateParts = []string{"Nayib", "Bukele", "al", "de", "la", "the", "of", 
 func TestCandidatesAgainstRef(t *testing.T) {
 	rng := rand.New(rand.NewSource(3))
 	for range 40000 {
-		var b strings.Builder
-		for n := 1 + rng.Intn(30); n > 0; n-- {
-			b.WriteString(candidateParts[rng.Intn(len(candidateParts))])
-			if rng.Intn(3) > 0 {
-				b.WriteByte(' ')
-			}
-		}
-		s := b.String()
+		s := randomParts(rng, candidateParts, 30)
 		toks := Tokenize(nil, s, Span{0, len(s)})
 		checkAgainstRef(t, s, toks)
 		// The same text inside a longer one: the scans may read on
@@ -235,14 +228,7 @@ func TestCandidatesAgainstRef(t *testing.T) {
 func TestPlainCapital(t *testing.T) {
 	rng := rand.New(rand.NewSource(4))
 	for range 20000 {
-		var b strings.Builder
-		for n := 1 + rng.Intn(12); n > 0; n-- {
-			b.WriteString(candidateParts[rng.Intn(len(candidateParts))])
-			if rng.Intn(3) > 0 {
-				b.WriteByte(' ')
-			}
-		}
-		s := b.String()
+		s := randomParts(rng, candidateParts, 12)
 		toks := Tokenize(nil, s, Span{0, len(s)})
 		for i, tok := range toks {
 			if tok.Kind != Word {
@@ -331,4 +317,17 @@ func TestCandidateFinder(t *testing.T) {
 			t.Fatalf("candidate %d: %+v, AppendCandidates gives %+v", k, f.List[k], want[k])
 		}
 	}
+}
+
+// randomParts returns 1 to max of parts chosen by rng, each followed by a
+// space two times in three.
+func randomParts(rng *rand.Rand, parts []string, max int) string {
+	var b strings.Builder
+	for n := 1 + rng.Intn(max); n > 0; n-- {
+		b.WriteString(parts[rng.Intn(len(parts))])
+		if rng.Intn(3) > 0 {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
 }

@@ -126,14 +126,7 @@ func TestSkipAgrees(t *testing.T) {
 	rng := rand.New(rand.NewSource(2))
 	texts := []string{benchProse}
 	for range 30000 {
-		var b strings.Builder
-		for n := 1 + rng.Intn(30); n > 0; n-- {
-			b.WriteString(parts[rng.Intn(len(parts))])
-			if rng.Intn(3) > 0 {
-				b.WriteByte(' ')
-			}
-		}
-		texts = append(texts, b.String())
+		texts = append(texts, randomParts(rng, parts, 30))
 	}
 	for _, s := range texts {
 		toks := Tokenize(nil, s, Span{0, len(s)})
@@ -168,14 +161,7 @@ func TestSkipAgrees(t *testing.T) {
 func TestEndsRun(t *testing.T) {
 	rng := rand.New(rand.NewSource(5))
 	for range 20000 {
-		var b strings.Builder
-		for n := 1 + rng.Intn(12); n > 0; n-- {
-			b.WriteString(candidateParts[rng.Intn(len(candidateParts))])
-			if rng.Intn(3) > 0 {
-				b.WriteByte(' ')
-			}
-		}
-		s := b.String()
+		s := randomParts(rng, candidateParts, 12)
 		toks := Tokenize(nil, s, Span{0, len(s)})
 		for k := 0; k <= len(toks); k++ {
 			if !endsRun(s, toks, k) || k == len(toks) {
