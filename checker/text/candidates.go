@@ -642,9 +642,9 @@ func (f *CandidateFinder) commonFirst(i int) (next, capital int, done bool) {
 }
 
 // capitalFrom returns the index of the first token of the sentence from
-// toks[k] on that may hold a capital (a word with a byte not ASCII, an
-// ASCII capital, a digit or an apostrophe, or a token not made by the
-// tokenizer), or a number not below len(toks). With a list of capitals it
+// toks[k] on that may hold a capital (a word with a byte not ASCII or an
+// ASCII capital, or a token not made by the tokenizer), or a number not
+// below len(toks). With a list of capitals it
 // goes on along the list from where the last call left it: k never goes
 // back from one call to the next, and the list ends in math.MaxInt.
 func (f *CandidateFinder) capitalFrom(k int) int {

@@ -52,22 +52,22 @@ type Token struct {
 	Span
 	Kind TokenKind
 	// lower is 1, set by the tokenizer, when the token holds no
-	// upper-case letter: it is not a word, or a word of lower-case ASCII
-	// letters only (lowerToken). The name finder skips such tokens
-	// without reading their bytes. Tokens made otherwise leave it 0,
-	// which says nothing. (A number, not a bool: the flags of a few
-	// tokens are tested together.)
+	// upper-case letter: it is not a word, or a word of ASCII bytes with
+	// no capital ("word", "don't", "x86", "3rd"; lowerToken). The name
+	// finder skips such tokens without reading their bytes. Tokens made
+	// otherwise leave it 0, which says nothing. (A number, not a bool:
+	// the flags of a few tokens are tested together.)
 	lower uint8
 }
 
 // lowerToken is the value of Token.lower for a token of kind k and text w:
-// whether it is not a word or a word of lower-case ASCII letters only.
+// whether it is not a word or a word of ASCII bytes with no capital.
 func lowerToken(k TokenKind, w string) bool {
 	if k != Word {
 		return true
 	}
 	for i := 0; i < len(w); i++ {
-		if c := w[i]; c < 'a' || c > 'z' {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
 			return false
 		}
 	}
@@ -124,8 +124,8 @@ func TokenizeMarks(dst []Token, s string, span Span, marks []int) ([]Token, int,
 }
 
 // TokenizeCaps is TokenizeMarks that also appends to caps the indexes in
-// dst of the tokens that may hold a capital: the words not lower (a byte
-// not ASCII, an ASCII capital, a digit or an apostrophe). The name finder
+// dst of the tokens that may hold a capital: the words not lower (with a
+// byte not ASCII or an ASCII capital). The name finder
 // goes from one to the next (NewCandidateFinderCaps) without reading the
 // tokens between them.
 func TokenizeCaps(dst []Token, s string, span Span, marks, caps []int) ([]Token, int, []int, []int) {
