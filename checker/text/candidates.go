@@ -225,15 +225,16 @@ func mayBeHyphen(s string, t Token) bool {
 // endsRun reports, cheaply, that no run goes on from a name unit ending
 // at toks[k-1] with toks[k] (add's loop stops at once): there is no
 // toks[k], it is not a word (neither a connector nor a unit), or it is a
-// lower-case ASCII word (lower) that is no connector, so no unit either
-// (nameUnit). A false result says nothing. (The finder's loop has it
+// lower word (starting with an ASCII byte, no capital) that is no
+// connector, so no unit either (nameUnit). A false result says nothing. (The finder's loop has it
 // inlined.)
 func endsRun(s string, toks []Token, k int) bool {
 	return k >= len(toks) || toks[k].Kind != Word || toks[k].lower != 0 && !mayBeShortConnector(s, k, toks)
 }
 
-// mayBeShortConnector reports whether the lower-case ASCII word toks[k]
-// may be a connector (isLowerConnector): none is longer than four bytes.
+// mayBeShortConnector reports whether the lower word toks[k], which starts
+// with an ASCII byte, may be a connector (isLowerConnector): none is longer
+// than four bytes.
 func mayBeShortConnector(s string, k int, toks []Token) bool {
 	w := toks[k].Span
 	return w.End-w.Start <= 4 && connectorFirst[s[w.Start]] && isLowerConnector(s[w.Start:w.End])
