@@ -300,6 +300,11 @@ type CandidateFinder struct {
 	// of toks[0] and ci that of the entry capitalFrom read last.
 	caps     []int
 	ci, base int
+
+	// firstInfo is the lexicon entry of toks[0], a plain capitalised
+	// word, when firstLooked (SentencesAt looked it up).
+	firstInfo   lexicon.Info
+	firstLooked bool
 }
 
 // NewCandidateFinder returns a finder of the candidates of sentences of s
@@ -363,26 +368,33 @@ func SentencesAt(f *CandidateFinder, all []Token, recs []Sentence, split func(fr
 		toks := all[first:last]
 		i, capital := 0, g-first
 		if t := toks[0]; g == first && t.End-t.Start >= 2 && 'A' <= s[t.Start] && s[t.Start] <= 'Z' && s[t.Start+1] < utf8.RuneSelf && s[t.Start+1] != '\'' &&
-			!mayHyphenAfter(s, toks, 0) && !mayBePossessive(s, t) && isCommon(lexicon.Lookup(s[t.Start:t.End])) {
+			!mayHyphenAfter(s, toks, 0) && !mayBePossessive(s, t) {
 			// The sentence's first word, a plain capitalised word
 			// (plainCapital, inlined), most often a common word just
 			// capitalised with no capital after it: commonFirst,
 			// before the call.
-			f.ci++
-			if capital = f.caps[f.ci] - first; capital >= len(toks) {
-				continue // no unit in the rest
+			in := lexicon.Lookup(s[t.Start:t.End])
+			if isCommon(in) {
+				f.ci++
+				if capital = f.caps[f.ci] - first; capital >= len(toks) {
+					continue // no unit in the rest
+				}
+				if !near(toks, capital, 1, 3) || !leadsName(s, toks, 0) {
+					i = 1
+				} else {
+					f.ci--
+					capital = 0 // it leads a name: add
+				}
 			}
-			if !near(toks, capital, 1, 3) || !leadsName(s, toks, 0) {
-				i = 1
-			} else {
-				f.ci--
-				capital = 0 // it leads a name: add
-			}
+			// The word is read again from toks[0] (add), or not at
+			// all: its entry is kept for commonFirst and add.
+			f.firstInfo, f.firstLooked = in, i == 0
 		}
 		f.base = first
 		from := len(f.List)
 		f.Multi = false
 		f.sentence(toks, true, i, capital)
+		f.firstLooked = false
 		if f.Multi && split != nil {
 			split(from)
 		}
@@ -537,7 +549,11 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 	var firstInfo lexicon.Info
 	plainFirst := i == first && u.next == i+1
 	if plainFirst {
-		firstInfo = lexicon.Lookup(s[toks[i].Start:u.end])
+		if f.firstLooked {
+			firstInfo = f.firstInfo // toks[0], the same word
+		} else {
+			firstInfo = lexicon.Lookup(s[toks[i].Start:u.end])
+		}
 		if isCommon(firstInfo) {
 			// The capital that a longer name needs (leadsName:
 			// a unit at i+1) is looked for first: most sentences
@@ -629,7 +645,11 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 // longer name, it returns add's results and done.
 func (f *CandidateFinder) commonFirst(i int) (next, capital int, done bool) {
 	toks := f.toks
-	if !isCommon(lexicon.Lookup(f.s[toks[i].Start:toks[i].End])) {
+	in := f.firstInfo // toks[0]: i is 0 when the entry is kept
+	if !f.firstLooked {
+		in = lexicon.Lookup(f.s[toks[i].Start:toks[i].End])
+	}
+	if !isCommon(in) {
 		return 0, 0, false
 	}
 	capital = f.capitalFrom(i + 1)
