@@ -225,15 +225,16 @@ func mayBeHyphen(s string, t Token) bool {
 // endsRun reports, cheaply, that no run goes on from a name unit ending
 // at toks[k-1] with toks[k] (add's loop stops at once): there is no
 // toks[k], it is not a word (neither a connector nor a unit), or it is a
-// lower-case ASCII word (lower) that is no connector, so no unit either
-// (nameUnit). A false result says nothing. (The finder's loop has it
+// lower word (starting with an ASCII byte, no capital) that is no
+// connector, so no unit either (nameUnit). A false result says nothing. (The finder's loop has it
 // inlined.)
 func endsRun(s string, toks []Token, k int) bool {
 	return k >= len(toks) || toks[k].Kind != Word || toks[k].lower != 0 && !mayBeShortConnector(s, k, toks)
 }
 
-// mayBeShortConnector reports whether the lower-case ASCII word toks[k]
-// may be a connector (isLowerConnector): none is longer than four bytes.
+// mayBeShortConnector reports whether the lower word toks[k], which starts
+// with an ASCII byte, may be a connector (isLowerConnector): none is longer
+// than four bytes.
 func mayBeShortConnector(s string, k int, toks []Token) bool {
 	w := toks[k].Span
 	return w.End-w.Start <= 4 && connectorFirst[s[w.Start]] && isLowerConnector(s[w.Start:w.End])
@@ -299,6 +300,11 @@ type CandidateFinder struct {
 	// of toks[0] and ci that of the entry capitalFrom read last.
 	caps     []int
 	ci, base int
+
+	// firstInfo is the lexicon entry of toks[0], a plain capitalised
+	// word, when firstLooked (SentencesAt looked it up).
+	firstInfo   lexicon.Info
+	firstLooked bool
 }
 
 // NewCandidateFinder returns a finder of the candidates of sentences of s
@@ -362,26 +368,33 @@ func SentencesAt(f *CandidateFinder, all []Token, recs []Sentence, split func(fr
 		toks := all[first:last]
 		i, capital := 0, g-first
 		if t := toks[0]; g == first && t.End-t.Start >= 2 && 'A' <= s[t.Start] && s[t.Start] <= 'Z' && s[t.Start+1] < utf8.RuneSelf && s[t.Start+1] != '\'' &&
-			!mayHyphenAfter(s, toks, 0) && !mayBePossessive(s, t) && isCommon(lexicon.Lookup(s[t.Start:t.End])) {
+			!mayHyphenAfter(s, toks, 0) && !mayBePossessive(s, t) {
 			// The sentence's first word, a plain capitalised word
 			// (plainCapital, inlined), most often a common word just
 			// capitalised with no capital after it: commonFirst,
 			// before the call.
-			f.ci++
-			if capital = f.caps[f.ci] - first; capital >= len(toks) {
-				continue // no unit in the rest
+			in := lexicon.Lookup(s[t.Start:t.End])
+			if isCommon(in) {
+				f.ci++
+				if capital = f.caps[f.ci] - first; capital >= len(toks) {
+					continue // no unit in the rest
+				}
+				if !near(toks, capital, 1, 3) || !leadsName(s, toks, 0) {
+					i = 1
+				} else {
+					f.ci--
+					capital = 0 // it leads a name: add
+				}
 			}
-			if !near(toks, capital, 1, 3) || !leadsName(s, toks, 0) {
-				i = 1
-			} else {
-				f.ci--
-				capital = 0 // it leads a name: add
-			}
+			// The word is read again from toks[0] (add), or not at
+			// all: its entry is kept for commonFirst and add.
+			f.firstInfo, f.firstLooked = in, i == 0
 		}
 		f.base = first
 		from := len(f.List)
 		f.Multi = false
 		f.sentence(toks, true, i, capital)
+		f.firstLooked = false
 		if f.Multi && split != nil {
 			split(from)
 		}
@@ -536,7 +549,11 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 	var firstInfo lexicon.Info
 	plainFirst := i == first && u.next == i+1
 	if plainFirst {
-		firstInfo = lexicon.Lookup(s[toks[i].Start:u.end])
+		if f.firstLooked {
+			firstInfo = f.firstInfo // toks[0], the same word
+		} else {
+			firstInfo = lexicon.Lookup(s[toks[i].Start:u.end])
+		}
 		if isCommon(firstInfo) {
 			// The capital that a longer name needs (leadsName:
 			// a unit at i+1) is looked for first: most sentences
@@ -628,7 +645,11 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 // longer name, it returns add's results and done.
 func (f *CandidateFinder) commonFirst(i int) (next, capital int, done bool) {
 	toks := f.toks
-	if !isCommon(lexicon.Lookup(f.s[toks[i].Start:toks[i].End])) {
+	in := f.firstInfo // toks[0]: i is 0 when the entry is kept
+	if !f.firstLooked {
+		in = lexicon.Lookup(f.s[toks[i].Start:toks[i].End])
+	}
+	if !isCommon(in) {
 		return 0, 0, false
 	}
 	capital = f.capitalFrom(i + 1)
@@ -642,9 +663,9 @@ func (f *CandidateFinder) commonFirst(i int) (next, capital int, done bool) {
 }
 
 // capitalFrom returns the index of the first token of the sentence from
-// toks[k] on that may hold a capital (a word with a byte not ASCII, an
-// ASCII capital, a digit or an apostrophe, or a token not made by the
-// tokenizer), or a number not below len(toks). With a list of capitals it
+// toks[k] on that may hold a capital (a word with a byte not ASCII or an
+// ASCII capital, or a token not made by the tokenizer), or a number not
+// below len(toks). With a list of capitals it
 // goes on along the list from where the last call left it: k never goes
 // back from one call to the next, and the list ends in math.MaxInt.
 func (f *CandidateFinder) capitalFrom(k int) int {

@@ -52,23 +52,35 @@ type Token struct {
 	Span
 	Kind TokenKind
 	// lower is 1, set by the tokenizer, when the token holds no
-	// upper-case letter: it is not a word, or a word of lower-case ASCII
-	// letters only (lowerToken). The name finder skips such tokens
-	// without reading their bytes. Tokens made otherwise leave it 0,
-	// which says nothing. (A number, not a bool: the flags of a few
-	// tokens are tested together.)
+	// upper-case letter: it is not a word, or a word that starts with an
+	// ASCII byte and holds no upper-case letter ("word", "don't", "x86",
+	// "3rd", "don’t", "naïve"; lowerToken). The name finder skips such
+	// tokens without reading their bytes. Tokens made
+	// otherwise leave it 0, which says nothing. (A number, not a bool:
+	// the flags of a few tokens are tested together.)
 	lower uint8
 }
 
 // lowerToken is the value of Token.lower for a token of kind k and text w:
-// whether it is not a word or a word of lower-case ASCII letters only.
+// whether it is not a word or a word that starts with an ASCII byte and
+// holds no upper-case (or title-case) letter.
 func lowerToken(k TokenKind, w string) bool {
 	if k != Word {
 		return true
 	}
+	if len(w) == 0 || w[0] >= utf8.RuneSelf {
+		return false
+	}
 	for i := 0; i < len(w); i++ {
-		if c := w[i]; c < 'a' || c > 'z' {
+		if c := w[i]; 'A' <= c && c <= 'Z' {
 			return false
+		} else if c >= utf8.RuneSelf {
+			for _, r := range w[i:] {
+				if unicode.IsUpper(r) || unicode.IsTitle(r) {
+					return false
+				}
+			}
+			return true
 		}
 	}
 	return true
@@ -124,8 +136,8 @@ func TokenizeMarks(dst []Token, s string, span Span, marks []int) ([]Token, int,
 }
 
 // TokenizeCaps is TokenizeMarks that also appends to caps the indexes in
-// dst of the tokens that may hold a capital: the words not lower (a byte
-// not ASCII, an ASCII capital, a digit or an apostrophe). The name finder
+// dst of the tokens that may hold a capital: the words not lower (with an
+// upper-case letter, or a first byte not ASCII). The name finder
 // goes from one to the next (NewCandidateFinderCaps) without reading the
 // tokens between them.
 func TokenizeCaps(dst []Token, s string, span Span, marks, caps []int) ([]Token, int, []int, []int) {
@@ -282,13 +294,8 @@ func tokenizeFrom(dst []Token, s string, i, end int, marks *markList, words int)
 		case extendsSymbol(r) && len(dst) > 0 && dst[len(dst)-1].End == i:
 			// A stray combining mark, variation selector or joiner
 			// belongs to the token before it.
+			// (A mark is no capital: a word lower stays lower.)
 			dst[len(dst)-1].End = i + n
-			if last := &dst[len(dst)-1]; last.Kind == Word && last.lower != 0 {
-				last.lower = 0 // no longer ASCII
-				if marks != nil {
-					marks.addCap(len(dst) - 1)
-				}
-			}
 			i += n
 		default:
 			j := scanSymbol(s, i+n, span.End, r)

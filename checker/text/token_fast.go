@@ -230,7 +230,19 @@ loop:
 				}
 				break
 			}
-			if marks != nil {
+			// A word that starts in lower case is lower unless a
+			// capital follows ("iPhone"): "don't", "x86".
+			var low uint8
+			if cl == fastLetter {
+				low = 1
+				for k := i + 1; k < j; k++ {
+					if byteAt(p, k)-'A' < 26 {
+						low = 0
+						break
+					}
+				}
+			}
+			if marks != nil && low == 0 {
 				caps, k := marks.caps, marks.nc
 				if uint(k) >= uint(len(caps)) {
 					return n, i, words
@@ -238,7 +250,7 @@ loop:
 				caps[k] = n
 				marks.nc = k + 1
 			}
-			toks[n] = Token{Span{i, j}, Word, 0}
+			toks[n] = Token{Span{i, j}, Word, low}
 			n++
 			words++
 			i = j

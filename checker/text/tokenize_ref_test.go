@@ -18,7 +18,7 @@ func tokenizeRef(dst []Token, s string, span Span) []Token {
 		for k := from; k < len(dst); k++ {
 			w := dst[k].Text(s)
 			dst[k].lower = 0
-			if dst[k].Kind != Word || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") == "" {
+			if dst[k].Kind != Word || w[0] < utf8.RuneSelf && !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsTitle(r) }) {
 				dst[k].lower = 1
 			}
 		}
@@ -107,6 +107,9 @@ var tokenPieces = []string{
 	"abcdefg", "Abcdefgh", "abcdefghi", "    ", "word word",
 	// Capitals inside words, before and after the eighth byte.
 	"iPhone", "abcdefgH", "abcdefghIj", "d'Estaing", "mcDonald's", "x86Linux", "eBay3",
+	// Lower words of other bytes than letters, and words that are not.
+	"x86", "company's", "abcdefgh'ij", "abc1234567x", "won't've", "b2B", "o'Neill",
+	"don’t", "company’s", "naïve", "façade", "aÉ", "dǅ", "e\u0301", "über",
 }
 
 // randomText joins n random pieces, sometimes with no space between.
