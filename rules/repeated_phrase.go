@@ -138,12 +138,14 @@ func runRepeatedPhrase(p *checker.Pass) error {
 	prevBlock := -1
 	var reported []checker.Span
 	var chain []int32
-	for si, s := range doc.Sentences {
-		kind := doc.BlockOf(s).Kind
+	sents, blocks, short := doc.Sentences, doc.Blocks, 2*win.g
+	for si := range sents {
+		s := &sents[si] // not a copy: the loop calls out, and s is read once
+		kind := blocks[s.Block].Kind
 		keep := prevBlock == s.Block && kind == checker.Paragraph
 		prevBlock = s.Block
-		if !keep && s.Last-s.First < 2*win.g &&
-			!(kind == checker.Paragraph && si+1 < len(doc.Sentences) && doc.Sentences[si+1].Block == s.Block) {
+		if !keep && s.Last-s.First < short &&
+			!(kind == checker.Paragraph && si+1 < len(sents) && sents[si+1].Block == s.Block) {
 			// A sentence that is a window of its own, and no part of
 			// the next one's (outside paragraphs, or the last of its
 			// paragraph), with fewer tokens than a repeat's two runs of
