@@ -260,31 +260,46 @@ func (w *phraseWindow) mayRepeat() bool {
 	if from >= len(hash) {
 		return false
 	}
-	var a, b uint64
-	amask := ^uint64(0)
-	if g == 2 {
-		amask = 0
-	} else {
-		a = hash[from-2]
-	}
-	b = hash[from-1]
 	base, last := w.base, &w.last
 	pos := base + int32(from)
+	b := hash[from-1]
+	if g == 2 {
+		for _, c := range hash[from:] {
+			s := (bits.RotateLeft64(b, 21) ^ bits.RotateLeft64(c, 42)) >> (64 - phraseLastBits)
+			p := last[s]
+			last[s] = pos
+			if p >= base {
+				w.found(int(pos - base))
+			}
+			pos++
+			b = c
+		}
+		return len(w.cand) > 0
+	}
+	a := hash[from-2]
 	for _, c := range hash[from:] {
-		s := (a&amask ^ bits.RotateLeft64(b, 21) ^ bits.RotateLeft64(c, 42)) >> (64 - phraseLastBits)
+		s := (a ^ bits.RotateLeft64(b, 21) ^ bits.RotateLeft64(c, 42)) >> (64 - phraseLastBits)
 		p := last[s]
 		last[s] = pos
 		if p >= base {
-			// A run in this slot ended in the window: the run from j
-			// may occur earlier.
-			if j := int(pos-base) + 1 - g; j >= split && !phraseIsFunctionHash(hash[j]) && phraseRunBefore(hash, j, g) {
-				w.cand = append(w.cand, int32(j))
-			}
+			// A run in this slot ended in the window: the run that
+			// ends at this word may occur earlier.
+			w.found(int(pos - base))
 		}
 		pos++
 		a, b = b, c
 	}
 	return len(w.cand) > 0
+}
+
+// found adds to w.cand the run of words that ends at word q, if it
+// starts in the current sentence with a content word and g words equal
+// to it end before it.
+func (w *phraseWindow) found(q int) {
+	hash, g := w.hash, w.g
+	if j := q + 1 - g; j >= w.split && !phraseIsFunctionHash(hash[j]) && phraseRunBefore(hash, j, g) {
+		w.cand = append(w.cand, int32(j))
+	}
 }
 
 // rebase counts the positions of words from 1 again at the window's
