@@ -97,17 +97,19 @@ type phraseWindow struct {
 	// The tokens of the previous sentence and of the current one (empty
 	// when hash holds none of its words), for tokens.
 	prev, cur [2]int
-	tokOK     bool     // tok is filled in
-	g         int      // words in a run of mayRepeat
-	runs      []uint32 // runs[i]: the slot of the g words from i in seen, while they lie in hash
+	tokOK     bool // tok is filled in
+	g         int  // words in a run of mayRepeat
 	// cand lists, in order, the words of the current sentence a repeat
 	// may start at, as mayRepeat found them: the full search looks only
 	// there.
 	cand []int32
-	// seen[slot] == stamp: a run in that slot was seen in this call of
-	// mayRepeat. A new stamp empties it without clearing it.
-	seen  [1 << phraseRunBits]uint16
-	stamp uint16
+	// Words have positions in the document, counted over the words
+	// hashed: hash[x] is the word at base+x. last[slot] is the position
+	// of the last word whose hash falls in that slot (0 for none), so a
+	// word whose slot holds no position from base on has no earlier
+	// occurrence in the window.
+	base int32
+	last [1 << phraseLastBits]int32
 }
 
 // phraseCheckWindow, when set (by tests), checks each window whose
@@ -117,22 +119,33 @@ var phraseCheckWindow func(doc *checker.Document, w *phraseWindow)
 // phraseAlwaysSearch turns the pre-check of mayRepeat off, for tests.
 var phraseAlwaysSearch = false
 
-// phraseRunBits is the log2 of the size of phraseWindow.seen.
-const phraseRunBits = 13
+// phraseLastBits is the log2 of the size of phraseWindow.last.
+const phraseLastBits = 12
+
+// phraseMaxPos bounds the positions of words in phraseWindow.last; past
+// it they are counted again from 1 (a variable for tests).
+var phraseMaxPos int32 = 1 << 30
+
+// phraseMaxScan bounds how far back mayRepeat looks for an earlier run
+// of words equal to a candidate's; past it the candidate is kept for the
+// full search, so that a long window costs linear time.
+const phraseMaxScan = 128
 
 func runRepeatedPhrase(p *checker.Pass) error {
 	doc := p.Doc
 	minWords := p.Int("min-words")
-	win := &phraseWindow{g: min(minWords, 3)}
+	win := &phraseWindow{g: min(minWords, 3), base: 1}
 	prevBlock := -1
 	var reported []checker.Span
 	var chain []int32
-	for si, s := range doc.Sentences {
-		kind := doc.BlockOf(s).Kind
+	sents, blocks, short := doc.Sentences, doc.Blocks, 2*win.g
+	for si := range sents {
+		s := &sents[si] // not a copy: the loop calls out, and s is read once
+		kind := blocks[s.Block].Kind
 		keep := prevBlock == s.Block && kind == checker.Paragraph
 		prevBlock = s.Block
-		if !keep && s.Last-s.First < 2*win.g &&
-			!(kind == checker.Paragraph && si+1 < len(doc.Sentences) && doc.Sentences[si+1].Block == s.Block) {
+		if !keep && s.Last-s.First < short &&
+			!(kind == checker.Paragraph && si+1 < len(sents) && sents[si+1].Block == s.Block) {
 			// A sentence that is a window of its own, and no part of
 			// the next one's (outside paragraphs, or the last of its
 			// paragraph), with fewer tokens than a repeat's two runs of
@@ -161,12 +174,11 @@ func runRepeatedPhrase(p *checker.Pass) error {
 			}
 		}
 		if phraseAlwaysSearch {
-			win.tokens(doc)
 			win.cand = win.cand[:0]
 			for j := win.split; j < len(win.hash); j++ {
 				win.cand = append(win.cand, int32(j))
 			}
-		} else if !win.mayRepeat(doc) {
+		} else if !win.mayRepeat() {
 			// Most sentences repeat no run of words: they are done.
 			continue
 		}
@@ -180,19 +192,15 @@ func runRepeatedPhrase(p *checker.Pass) error {
 func (w *phraseWindow) next(keep bool) {
 	w.tokOK = false
 	if !keep {
-		w.hash, w.runs, w.split = w.hash[:0], w.runs[:0], 0
+		w.base += int32(len(w.hash))
+		w.hash, w.split = w.hash[:0], 0
 		w.prev, w.cur = [2]int{}, [2]int{}
 		return
 	}
 	w.prev, w.cur = w.cur, [2]int{}
+	w.base += int32(w.split)
 	n := copy(w.hash, w.hash[w.split:])
 	w.hash = w.hash[:n]
-	// The runs that lay in the current sentence stay.
-	r := 0
-	if len(w.runs) > w.split {
-		r = copy(w.runs, w.runs[w.split:])
-	}
-	w.runs = w.runs[:r]
 	w.split = n
 }
 
@@ -225,88 +233,103 @@ func (w *phraseWindow) tokens(doc *checker.Document) {
 	}
 }
 
-// mayRepeat reports whether the current sentence s may hold a repeat for
+// mayRepeat reports whether the current sentence may hold a repeat for
 // phraseRepeats to report: its first word a content word of the current
 // sentence, its first g words equal to g words that end before it (g is
-// at most min-words, the fewest words a repeat needs). The runs of g words
-// are hashed into a small table, so that a sentence is rejected in a few
-// instructions a word; a false alarm only costs the full search. When it
-// reports true, w.cand lists every word that passes the test.
-func (w *phraseWindow) mayRepeat(doc *checker.Document) bool {
-	hash, runs, g := w.hash, w.runs, w.g
-	n := len(hash)
-	if n-w.split < g || n < 2*g {
-		return false
-	}
-	runs = phraseAppendRuns(runs, hash, g)
-	w.runs = runs
-	w.stamp++
-	if w.stamp == 0 {
-		w.seen = [len(w.seen)]uint16{}
-		w.stamp = 1
-	}
-	stamp, seen := w.stamp, &w.seen
-	// A repeat at j needs the run at i, i+g <= j, and j+g <= n.
-	start := max(w.split, g)
-	const mask = 1<<phraseRunBits - 1
-	for _, b := range runs[:start-g] {
-		seen[b&mask] = stamp
+// at most min-words, the fewest words a repeat needs). When it reports
+// true, w.cand lists every word that passes the test.
+//
+// Each run of g words that ends in the current sentence is hashed and
+// looked up in w.last, one probe a word, and its position written there:
+// a run whose slot holds no position from the window's start on occurs
+// nowhere earlier in the window. Only for the few others are the earlier
+// words read, to find the equal run itself. The slots of the previous
+// sentence's runs were written when it was the current one, so each run
+// is hashed once.
+func (w *phraseWindow) mayRepeat() bool {
+	hash, g, split := w.hash, w.g, w.split
+	if int(w.base) > int(phraseMaxPos)-len(hash) {
+		w.rebase()
 	}
 	w.cand = w.cand[:0]
-	// The run at j is looked up once the run at j-g is in seen.
-	cur := runs[start:]
-	old := runs[start-g:][:len(cur)]
-	for k, r := range cur {
-		seen[old[k]&mask] = stamp
-		// Runs that start with a function word are dropped. (The
-		// word's length is not read: a word of more than ten bytes
-		// with the hash of a function word would be that word to the
-		// search, which compares hashes alone.)
-		if seen[r&mask] == stamp && !phraseIsFunctionHash(hash[start+k]) {
-			w.cand = append(w.cand, int32(start+k))
-		}
-	}
-	if len(w.cand) == 0 {
+	// The runs end at each word from the first that ends one in the
+	// current sentence: a run is the words a, b, c (a is left out when
+	// g is 2), whose hashes, mixed already, are rotated apart and
+	// joined by exclusive or.
+	from := max(split, g-1)
+	if from >= len(hash) {
 		return false
 	}
-	w.tokens(doc)
-	return true
-}
-
-// phraseAppendRuns appends to runs the slot in phraseWindow.seen of each
-// run of g words (2 or 3) of hash from len(runs) on. Equal runs have equal
-// slots; the words' hashes are mixed already, so a rotation apart and an
-// exclusive or make a run's hash, one multiplication its slot.
-func phraseAppendRuns(runs []uint32, hash []uint64, g int) []uint32 {
-	from := len(runs)
-	if from+g > len(hash) {
-		return runs
-	}
-	// The slots are written in place, into runs grown once.
-	runs = slices.Grow(runs, len(hash)-g+1-from)[:len(hash)-g+1]
-	out := runs[from:]
-	if g == 3 {
-		a, b := hash[from], hash[from+1]
-		for k, c := range hash[from+2:][:len(out)] {
-			out[k] = phraseSlot(a ^ bits.RotateLeft64(b, 21) ^ bits.RotateLeft64(c, 42))
-			a, b = b, c
+	base, last := w.base, &w.last
+	pos := base + int32(from)
+	b := hash[from-1]
+	if g == 2 {
+		for _, c := range hash[from:] {
+			s := (bits.RotateLeft64(b, 21) ^ bits.RotateLeft64(c, 42)) >> (64 - phraseLastBits)
+			p := last[s]
+			last[s] = pos
+			if p >= base {
+				w.found(int(pos - base))
+			}
+			pos++
+			b = c
 		}
-		return runs
+		return len(w.cand) > 0
 	}
-	a := hash[from]
-	for k, b := range hash[from+1:][:len(out)] {
-		out[k] = phraseSlot(a ^ bits.RotateLeft64(b, 21))
-		a = b
+	a := hash[from-2]
+	for _, c := range hash[from:] {
+		s := (a ^ bits.RotateLeft64(b, 21) ^ bits.RotateLeft64(c, 42)) >> (64 - phraseLastBits)
+		p := last[s]
+		last[s] = pos
+		if p >= base {
+			// A run in this slot ended in the window: the run that
+			// ends at this word may occur earlier.
+			w.found(int(pos - base))
+		}
+		pos++
+		a, b = b, c
 	}
-	return runs
+	return len(w.cand) > 0
 }
 
-func phraseSlot(h uint64) uint32 {
-	return uint32((h * 0xD6E8FEB86659FD93) >> (64 - phraseRunBits))
+// found adds to w.cand the run of words that ends at word q, if it
+// starts in the current sentence with a content word and g words equal
+// to it end before it.
+func (w *phraseWindow) found(q int) {
+	hash, g := w.hash, w.g
+	if j := q + 1 - g; j >= w.split && !phraseIsFunctionHash(hash[j]) && phraseRunBefore(hash, j, g) {
+		w.cand = append(w.cand, int32(j))
+	}
+}
+
+// rebase counts the positions of words from 1 again at the window's
+// start, keeping what w.last says of the window's words.
+func (w *phraseWindow) rebase() {
+	d := w.base - 1
+	for i := range w.last {
+		w.last[i] = max(w.last[i]-d, 0)
+	}
+	w.base = 1
+}
+
+// phraseRunBefore reports whether the g words (2 or 3) from j are equal
+// to g words from an earlier i, i+g <= j; it looks back at most
+// phraseMaxScan words, and past them reports true.
+func phraseRunBefore(hash []uint64, j, g int) bool {
+	a, b, c := hash[j], hash[j+1], hash[j+g-1]
+	stop := max(0, j-g-phraseMaxScan)
+	for i := j - g; i >= stop; i-- {
+		if hash[i] == a && hash[i+1] == b && hash[i+g-1] == c {
+			return true
+		}
+	}
+	return stop > 0
 }
 
 // A phraseView reads the words of a window for phraseRepeats: x is the
-// index of a word in the window.
+// index of a word in the window. tok is filled in (by
+// phraseWindow.tokens) only once a repeat passes the tests that read
+// hashes alone.
 type phraseView struct {
 	doc   *checker.Document
 	hash  []uint64
@@ -320,10 +343,12 @@ func (v phraseView) span(x int) (start, end int) {
 	return t.Start, t.End
 }
 
-// function reports whether word x is a function word.
+// function reports whether word x is a function word, by its hash alone:
+// no function word has more than ten bytes, and a longer word with the
+// hash of one would be that word to the search, which compares hashes
+// alone.
 func (v phraseView) function(x int) bool {
-	start, end := v.span(x)
-	return end-start <= 10 && phraseIsFunctionHash(v.hash[x])
+	return phraseIsFunctionHash(v.hash[x])
 }
 
 // name reports whether word x is capitalised, not at the start of its
@@ -408,6 +433,20 @@ func phraseRepeats(p *checker.Pass, w *phraseWindow, minWords int, reported []ch
 		if gap > maxGap {
 			continue
 		}
+		// So is a repeat of too few content words, before the tokens
+		// of the window are looked up (most windows searched need them
+		// for no repeat).
+		content := 0
+		for t := 0; t < k; t++ {
+			if !v.function(j + t) {
+				content++
+			}
+		}
+		if content < needContent {
+			continue
+		}
+		w.tokens(p.Doc)
+		v.tok = w.tok
 		content, names := 0, 0
 		for t := 0; t < k; t++ {
 			if !v.function(j + t) {
@@ -467,8 +506,10 @@ func phraseBest(hash []uint64, chain []int32, j int) (best, bestI int) {
 	tries := 0
 	try := func(i int) {
 		tries++
+		a := hash[i:min(j, i+n-j, i+phraseMaxWords)]
+		b := hash[j:][:len(a)]
 		k := 0
-		for j+k < n && i+k < j && k < phraseMaxWords && hash[i+k] == hash[j+k] {
+		for k < len(a) && a[k] == b[k] {
 			k++
 		}
 		if k > best {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -101,6 +102,10 @@ func TestRepeatedPhraseFastPath(t *testing.T) {
 	// in lower case.
 	vocab = strings.Fields("internationalisation Internationalisation INTERNATIONALISATIONS internal Internals themselves THEMSELVES something \u212a k K of the mobilise mobilised Straße STRASSE \u212aM")
 	testRepeatedPhraseFastPath(t, vocab, 9)
+	// Positions of words counted again from 1 every few sentences.
+	defer func(m int32) { phraseMaxPos = m }(phraseMaxPos)
+	phraseMaxPos = 60
+	testRepeatedPhraseFastPath(t, vocab[:12], 11)
 }
 
 func testRepeatedPhraseFastPath(t *testing.T, vocab []string, seed uint64) {
@@ -195,5 +200,33 @@ func TestPhraseWindowTokens(t *testing.T) {
 	phraseAlwaysSearch = false
 	if checked < 1000 {
 		t.Errorf("only %d windows checked", checked)
+	}
+}
+
+// TestPhraseRunBefore checks phraseRunBefore against a search of every
+// earlier run, on random windows of few distinct words: they agree
+// wherever the earlier runs lie within phraseMaxScan words, and beyond,
+// phraseRunBefore reports no less.
+func TestPhraseRunBefore(t *testing.T) {
+	rng := rand.New(rand.NewPCG(75, 76))
+	for round := range 3000 {
+		n := 2 + rng.IntN(300)
+		hash := make([]uint64, n)
+		words := 1 + rng.IntN(12)
+		for k := range hash {
+			hash[k] = uint64(rng.IntN(words)) * 0x9E3779B97F4A7C15
+		}
+		for _, g := range []int{2, 3} {
+			for j := 0; j+g <= n; j++ {
+				want := false
+				for i := 0; i+g <= j && !want; i++ {
+					want = slices.Equal(hash[i:i+g], hash[j:j+g])
+				}
+				got := phraseRunBefore(hash, j, g)
+				if got != want && (j-g < phraseMaxScan || !got) {
+					t.Fatalf("round %d, g %d, j %d: got %v, want %v", round, g, j, got, want)
+				}
+			}
+		}
 	}
 }
