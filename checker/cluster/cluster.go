@@ -84,34 +84,45 @@ func Group(items []Item, opt Options) [][]int {
 		}
 	}
 	nameCount := kindCount[Name]
-	// Exact keys: case, periods, hyphens, spaces; a map per kind.
-	byKey := map[Kind]map[string]int{}
-	keys := make([]string, len(items))
+	// Exact keys: case, periods, hyphens, spaces; tagged by kind. The
+	// first item of each key, by the key's number.
+	var keys []string // the keys computed, if an item lacks one
+	for i := range items {
+		if items[i].Key == "" {
+			keys = make([]string, len(items))
+			break
+		}
+	}
+	keySize := 0
+	for i := range items {
+		keySize += len(items[i].Key)
+	}
+	byKey := NewIndex(len(items), keySize)
+	firstOfKey := make([]int32, 0, len(items))
 	// What most pairs are told apart by, one small struct per item, so
 	// that a pair seldom needs its names.
 	info := make([]pairInfo, len(items))
 	for i, it := range items {
 		k := it.Key
-		if k == "" {
-			k = Key(it.Kind, it.Text)
-		}
-		keys[i] = k
-		m := byKey[it.Kind]
-		if m == nil {
-			size := len(items)
-			if it.Kind <= Regional {
-				size = kindCount[it.Kind]
+		if keys != nil {
+			if k == "" {
+				k = Key(it.Kind, it.Text)
 			}
-			m = make(map[string]int, size)
-			byKey[it.Kind] = m
+			keys[i] = k
 		}
-		if j, ok := m[k]; ok {
-			uf.union(j, i)
-			info[i].key = int32(j)
-		} else {
-			m[k] = i
-			info[i].key = int32(i)
+		id, added := byKey.Add(byte(it.Kind), k)
+		if added {
+			firstOfKey = append(firstOfKey, int32(i))
 		}
+		j := firstOfKey[id]
+		uf.union(int(j), i)
+		info[i].key = j
+	}
+	keyOf := func(i int) string {
+		if keys != nil {
+			return keys[i]
+		}
+		return items[i].Key
 	}
 	// Likeness of names, compared within blocks of items sharing a
 	// skeleton.
@@ -122,59 +133,47 @@ func Group(items []Item, opt Options) [][]int {
 	}
 
 	var known knownIDs
-	// Blocks by id, a map per tag, and the blocks of each item
+	// Blocks by id, numbered by their keys, and the blocks of each item
 	// (itemBlocks[from[i]:from[i+1]]).
 	// Only names have blocks: sized by their number.
-	var blockID [3]map[string]int32
-	for t := range blockID {
-		blockID[t] = make(map[string]int32, nameCount)
-	}
+	blockID := NewIndex(nameCount+nameCount/4, 10*nameCount)
 	// The size of each block while the items are put in them; then
 	// blocks holds each block's items in increasing order, one after
 	// another, those of block id from blockAt[id] on: two arrays rather
 	// than a slice grown for each block.
-	var blockSize []int32
-	cache := lexCache{opt: opt, info: make(map[string]uint8, nameCount)}
+	blockSize := make([]int32, 0, nameCount+nameCount/4)
+	// 1 + the last item put in each block, to put an item in a block
+	// once however many of its keys are equal.
+	blockLast := make([]int32, 0, nameCount+nameCount/4)
+	cache := newLexCache(opt, nameCount*3/4)
 	from := make([]int32, len(items)+1)
 	// About three blocks a name.
 	itemBlocks := make([]int32, 0, 4*nameCount)
 	// addBlocks puts item i in the blocks of keys bkeys, once each.
 	addBlocks := func(i int, bkeys []blockKey) {
-		var seen map[blockKey]bool // for names of many words ("Word Word …" for pages)
-		if len(bkeys) > 16 {
-			seen = make(map[blockKey]bool, len(bkeys))
-		}
-		for k, key := range bkeys {
-			dup := false
-			if seen != nil {
-				dup = seen[key]
-				seen[key] = true
-			} else {
-				for _, prev := range bkeys[:k] {
-					dup = dup || prev == key
-				}
+		for _, key := range bkeys {
+			id, added := blockID.Add(key.tag, key.key)
+			if added {
+				blockSize = append(blockSize, 0)
+				blockLast = append(blockLast, 0)
 			}
-			if !dup {
-				m := blockID[blockTag(key.tag)]
-				id, ok := m[key.key]
-				if !ok {
-					id = int32(len(blockSize))
-					m[key.key] = id
-					blockSize = append(blockSize, 0)
-				}
-				blockSize[id]++
-				itemBlocks = append(itemBlocks, id)
+			if blockLast[id] == int32(i)+1 {
+				continue
 			}
+			blockLast[id] = int32(i) + 1
+			blockSize[id]++
+			itemBlocks = append(itemBlocks, id)
 		}
 	}
 	if jobs <= 1 {
 		var arena nameArena
 		arena.names = make([]name, 0, nameCount)
-		// A name of prose takes about six strings (its words, its
-		// content words and their skeletons) and two flags: sized
-		// so, the arrays are made once rather than grown a quarter
-		// at a time, which made about five times their size.
-		arena.strs = make([]string, 0, 6*nameCount+16)
+		// A name of prose takes about four strings (its words, their
+		// skeletons and its content words if it has connectors) and
+		// two flags: sized so, the arrays are made once rather than
+		// grown a quarter at a time, which made about five times
+		// their size.
+		arena.strs = make([]string, 0, 4*nameCount+16)
 		arena.flags = make([]bool, 0, 2*nameCount+16)
 		var buf [8]blockKey
 		for i, it := range items {
@@ -183,7 +182,7 @@ func Group(items []Item, opt Options) [][]int {
 				continue
 			}
 			var bkeys []blockKey
-			names[i], bkeys = groupName(&arena, &info[i], it, keys[i], buf[:0], false)
+			names[i], bkeys = groupName(&arena, &info[i], it, keyOf(i), buf[:0], false)
 			addBlocks(i, bkeys)
 		}
 	} else {
@@ -201,7 +200,7 @@ func Group(items []Item, opt Options) [][]int {
 				for i := lo; i < hi; i++ {
 					fr[i-lo] = int32(len(ks))
 					if items[i].Kind == Name {
-						names[i], ks = groupName(&arena, &info[i], items[i], keys[i], ks, true)
+						names[i], ks = groupName(&arena, &info[i], items[i], keyOf(i), ks, true)
 					}
 				}
 				fr[hi-lo] = int32(len(ks))
@@ -237,7 +236,7 @@ func Group(items []Item, opt Options) [][]int {
 			return
 		}
 		info[i].flags |= pairAnchored
-		n := names[i].checkCached(&cache)
+		n := names[i].checkCached(cache)
 		if n.allCommon || len(n.content) == 0 {
 			info[i].flags |= pairNone // see variants
 		}
@@ -367,7 +366,7 @@ func Group(items []Item, opt Options) [][]int {
 	parallel.Run(jobs, chunks, func(w int, next func() int) {
 		var later []int32
 		var lists [][]int32
-		wc := lexCache{opt: opt, info: map[string]uint8{}}
+		wc := newLexCache(opt, 0)
 		for c := next(); c >= 0; c = next() {
 			lo, hi := c*groupChunk, min((c+1)*groupChunk, len(items))
 			var ps []int32
@@ -383,8 +382,8 @@ func Group(items []Item, opt Options) [][]int {
 					if info[a].key == info[b].key || farApart(a, b) {
 						continue
 					}
-					names[a].checkShared(&wc)
-					names[b].checkShared(&wc)
+					names[a].checkShared(wc)
+					names[b].checkShared(wc)
 					if alike(a, b) {
 						bb = ^bb
 					}
@@ -458,17 +457,6 @@ const groupChunk = 256
 type blockKey struct {
 	tag byte // 'a' whole name, 'w' a word, 's' a suffix
 	key string
-}
-
-// blockTag returns the index of a blockKey's tag.
-func blockTag(tag byte) int {
-	switch tag {
-	case 'a':
-		return 0
-	case 'w':
-		return 1
-	}
-	return 2
 }
 
 // groupName makes the name of item it, of exact key key, in a, sets what
@@ -716,12 +704,22 @@ func (a *nameArena) newName(s, compact string) *name {
 	cs, fs := len(a.strs), len(a.flags)
 	for k, conn := range a.conn {
 		if !conn {
-			a.strs = append(a.strs, n.words[k])
 			a.flags = append(a.flags, a.upper[k])
 		}
 	}
-	n.content = a.strs[cs:len(a.strs):len(a.strs)]
 	n.acronym = a.flags[fs:len(a.flags):len(a.flags)]
+	if len(n.acronym) == len(n.words) {
+		// No connector (most names): the content words are the
+		// words, not copied.
+		n.content = n.words
+	} else {
+		for k, conn := range a.conn {
+			if !conn {
+				a.strs = append(a.strs, n.words[k])
+			}
+		}
+		n.content = a.strs[cs:len(a.strs):len(a.strs)]
+	}
 	n.chash = contentHash(n.content)
 	return n
 }
@@ -802,8 +800,14 @@ func newNameCompact(s, compact string) *name {
 // A lexCache holds what opt.Known and opt.Common say of each word asked
 // about: the names of a text share many words.
 type lexCache struct {
-	opt  Options
-	info map[string]uint8 // 1 asked, 2 known, 4 common
+	opt   Options
+	words *Index  // the words asked about
+	info  []uint8 // by word: 2 known, 4 common
+}
+
+// newLexCache returns a lexCache for about n names.
+func newLexCache(opt Options, n int) *lexCache {
+	return &lexCache{opt: opt, words: NewIndex(n, 8*n), info: make([]uint8, 0, n)}
 }
 
 // checkCached is check, asking opt through c.
@@ -814,8 +818,12 @@ func (n *name) checkCached(c *lexCache) *name {
 	n.checked = true
 	n.allCommon, n.known = true, len(n.content) > 0
 	for i, w := range n.content {
-		v := c.info[w]
-		if v == 0 {
+		id, added := c.words.Add(0, w)
+		if added {
+			c.info = append(c.info, 0)
+		}
+		v := c.info[id]
+		if added {
 			v = 1
 			var known, common bool
 			if c.opt.Lookup != nil {
@@ -830,7 +838,7 @@ func (n *name) checkCached(c *lexCache) *name {
 			if common {
 				v |= 4
 			}
-			c.info[w] = v
+			c.info[id] = v
 		}
 		if v&4 == 0 {
 			n.allCommon = false
@@ -1115,15 +1123,15 @@ func contains(list []string, w string) bool {
 // both cannot chain them together.
 type union struct {
 	parent []int32
-	term   []int
-	known  []int // 1 + index of the known name the set holds, 0 none
+	term   []int32 // Item.Term of the set
+	known  []int32 // 1 + index of the known name the set holds, 0 none
 }
 
 func newUnion(items []Item) *union {
-	u := &union{parent: make([]int32, len(items)), term: make([]int, len(items)), known: make([]int, len(items))}
+	u := &union{parent: make([]int32, len(items)), term: make([]int32, len(items)), known: make([]int32, len(items))}
 	for i := range items {
 		u.parent[i] = int32(i)
-		u.term[i] = items[i].Term
+		u.term[i] = int32(items[i].Term)
 	}
 	return u
 }
@@ -1131,7 +1139,7 @@ func newUnion(items []Item) *union {
 // anchor marks the set of item i as holding the known name id.
 func (u *union) anchor(i, id int) {
 	if r := u.find(i); u.known[r] == 0 {
-		u.known[r] = id
+		u.known[r] = int32(id)
 	}
 }
 
