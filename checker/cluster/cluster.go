@@ -797,6 +797,27 @@ func newNameCompact(s, compact string) *name {
 	return n
 }
 
+// nameWords appends to words the folded words of name s, connectors
+// included, and to content those that are not connectors, as newName
+// splits s, without making a name.
+func nameWords(s string, words, content []string) ([]string, []string) {
+	for i := 0; ; {
+		start, end := nextWord(s, i)
+		if start < 0 {
+			return words, content
+		}
+		i = end
+		f := text.Compact(s[start:end])
+		if f == "" {
+			continue
+		}
+		words = append(words, f)
+		if !text.IsConnector(f) {
+			content = append(content, f)
+		}
+	}
+}
+
 // A lexCache holds what opt.Known and opt.Common say of each word asked
 // about: the names of a text share many words.
 type lexCache struct {
@@ -1207,11 +1228,13 @@ func (u *union) groups() [][]int {
 // words are some of the other's words ("Bukele", "Nayib Bukele"). Such
 // spellings are consistent even when they fall in one group.
 func Shortened(a, b string) bool {
-	na, nb := newName(a), newName(b)
-	if len(na.content) == len(nb.content) {
+	var wa, ca, wb, cb [8]string
+	_, xa := nameWords(a, wa[:0], ca[:0])
+	_, xb := nameWords(b, wb[:0], cb[:0])
+	if len(xa) == len(xb) {
 		return false
 	}
-	return subset(na.content, nb.content) || subset(nb.content, na.content)
+	return subset(xa, xb) || subset(xb, xa)
 }
 
 // LastWord returns the last word of name s that is not a connector, as
@@ -1229,8 +1252,10 @@ func LastWord(s string) string {
 // Fuller reports whether long is short with more connectors or a leading
 // article ("El Salvador" for "Salvador"): the fuller form is preferred.
 func Fuller(long, short string) bool {
-	nl, ns := newName(long), newName(short)
-	return len(nl.words) > len(ns.words) && equalWords(nl.content, ns.content)
+	var wl, cl, ws, cs [8]string
+	wordsL, contentL := nameWords(long, wl[:0], cl[:0])
+	wordsS, contentS := nameWords(short, ws[:0], cs[:0])
+	return len(wordsL) > len(wordsS) && equalWords(contentL, contentS)
 }
 
 // Suggest returns the replacement for spelling s in a group whose preferred
@@ -1239,14 +1264,16 @@ func Fuller(long, short string) bool {
 // surname is the preferred one alone its first names with pref ("Lorenzo
 // Fiolamonti" with "Fioramonti" gives "Lorenzo Fioramonti").
 func Suggest(s, pref string) string {
-	ns, np := newName(s), newName(pref)
+	var ws, cs, wp, cp [8]string
+	_, contentS := nameWords(s, ws[:0], cs[:0])
+	_, contentP := nameWords(pref, wp[:0], cp[:0])
 	switch {
-	case len(ns.content) == 1 && len(np.content) > 1:
+	case len(contentS) == 1 && len(contentP) > 1:
 		last := LastWord(pref)
 		if text.Similarity(s, last).Score > text.Similarity(s, pref).Score {
 			return last
 		}
-	case len(ns.content) > 1 && len(np.content) == 1:
+	case len(contentS) > 1 && len(contentP) == 1:
 		last := LastWord(s)
 		if text.Similarity(last, pref).Score > text.Similarity(s, pref).Score {
 			return strings.TrimSuffix(s, last) + pref
@@ -1257,4 +1284,16 @@ func Suggest(s, pref string) string {
 
 // Known reports whether every word of name s, but its connectors, is
 // known to opt.Known: a real name rather than a garble.
-func Known(s string, opt Options) bool { return newName(s).check(opt).known }
+func Known(s string, opt Options) bool {
+	var w, c [8]string
+	_, content := nameWords(s, w[:0], c[:0])
+	if len(content) == 0 || opt.Known == nil {
+		return false
+	}
+	for _, x := range content {
+		if !opt.Known(x) {
+			return false
+		}
+	}
+	return true
+}

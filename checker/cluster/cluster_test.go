@@ -359,3 +359,47 @@ func TestKnownIDs(t *testing.T) {
 		byText[text], byID[id] = id, text
 	}
 }
+
+// TestNameWords checks Shortened, Fuller, Suggest and Known, which split
+// names with nameWords, against the same made from whole names, as they
+// were.
+func TestNameWords(t *testing.T) {
+	texts := []string{"", "-", "Nayib Bukele", "Bukele", "Bakle", "Tren de Aragua", "Tren Aragua", "Banco-de-Sabadell", "U.S. Army",
+		"El Salvador", "Salvador", "Lorenzo Fiolamonti", "Fioramonti", "Al Gore", "Gore", "Montoya–Galvez", "São Paulo",
+		"Austria", "Australia", "the United States", "United States", "de la Cruz", "Word Word Word Word Word Word Word Word Word Word"}
+	opt := lexOpts
+	for _, a := range texts {
+		wa, ca := nameWords(a, nil, nil)
+		if n := newName(a); !equalWords(wa, n.words) || !equalWords(ca, n.content) {
+			t.Errorf("nameWords(%q) = %q %q, want %q %q", a, wa, ca, n.words, n.content)
+		}
+		if got, want := Known(a, opt), newName(a).check(opt).known; got != want {
+			t.Errorf("Known(%q) = %v, want %v", a, got, want)
+		}
+		for _, b := range texts {
+			na, nb := newName(a), newName(b)
+			short := len(na.content) != len(nb.content) && (subset(na.content, nb.content) || subset(nb.content, na.content))
+			if got := Shortened(a, b); got != short {
+				t.Errorf("Shortened(%q, %q) = %v", a, b, got)
+			}
+			full := len(na.words) > len(nb.words) && equalWords(na.content, nb.content)
+			if got := Fuller(a, b); got != full {
+				t.Errorf("Fuller(%q, %q) = %v", a, b, got)
+			}
+			sugg := b
+			switch {
+			case len(na.content) == 1 && len(nb.content) > 1:
+				if last := LastWord(b); text.Similarity(a, last).Score > text.Similarity(a, b).Score {
+					sugg = last
+				}
+			case len(na.content) > 1 && len(nb.content) == 1:
+				if last := LastWord(a); text.Similarity(last, b).Score > text.Similarity(a, b).Score {
+					sugg = strings.TrimSuffix(a, last) + b
+				}
+			}
+			if got := Suggest(a, b); got != sugg {
+				t.Errorf("Suggest(%q, %q) = %q, want %q", a, b, got, sugg)
+			}
+		}
+	}
+}
