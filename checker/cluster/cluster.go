@@ -174,6 +174,7 @@ func Group(items []Item, opt Options) [][]int {
 		// grown a quarter at a time, which made about five times
 		// their size.
 		arena.strs = make([]string, 0, 4*nameCount+16)
+		arena.chunk = nameCount/2 + 16
 		arena.flags = make([]bool, 0, 2*nameCount+16)
 		var buf [8]blockKey
 		for i, it := range items {
@@ -657,6 +658,7 @@ type nameArena struct {
 	names []name
 	strs  []string
 	flags []bool
+	chunk int    // the length of a new array of strs
 	conn  []bool // scratch: per word of the name in hand, a connector
 	upper []bool // scratch: per word, written in capitals
 }
@@ -668,6 +670,13 @@ func (a *nameArena) newName(s, compact string) *name {
 	}
 	a.names = append(a.names, name{text: s, compact: compact})
 	n := &a.names[len(a.names)-1]
+	// Room for the name's strings in the array in hand (its words,
+	// their skeletons and its content words, at most three a word),
+	// else a new array: grown by append, the array would be copied
+	// and the old one left as garbage.
+	if need := 3 * (len(s)/2 + 1); cap(a.strs)-len(a.strs) < need {
+		a.strs = make([]string, 0, max(need, a.chunk, 1024))
+	}
 	ws := len(a.strs)
 	a.conn, a.upper = a.conn[:0], a.upper[:0]
 	pos := 0 // where the next word's compact form starts in compact while the words are ASCII, else -1

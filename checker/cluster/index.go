@@ -29,10 +29,10 @@ func NewIndex(n, size int) *Index {
 }
 
 // indexSlots returns the table size for n keys: a power of two at least
-// twice n, so that probes stay short.
+// half as large again as n, so that probes stay short.
 func indexSlots(n int) int {
 	s := 16
-	for s < 2*n {
+	for s < n+n/2 {
 		s *= 2
 	}
 	return s
@@ -61,7 +61,7 @@ func (x *Index) Find(tag byte, s string) int32 {
 // Add returns the number of key (tag, s), adding it with the next number
 // if it is new; added says whether it was.
 func (x *Index) Add(tag byte, s string) (id int32, added bool) {
-	if 2*(len(x.hash)+1) > len(x.slots) {
+	if n := len(x.hash) + 1; n+n/2 > len(x.slots) {
 		x.grow()
 	}
 	h := x.sum(tag, s)
