@@ -966,7 +966,7 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 			if a.wordKnown(i, opt) && b.wordKnown(i, opt) || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
 				return false
 			}
-			if text.Distance(a.wordSkeleton(i), b.wordSkeleton(i)) > 1 {
+			if nearDistance(a.wordSkeleton(i), b.wordSkeleton(i)) > 1 {
 				return false
 			}
 			floor := max(opt.MinSimilarity-0.1, 0.7)
@@ -980,7 +980,7 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 		return false // "Kenya", "Qin Yi": too short to tell merged words
 	}
 	sa, sb := a.skeleton(), b.skeleton()
-	d := text.Distance(sa, sb)
+	d := nearDistance(sa, sb)
 	if d > 1 || d == 1 && min(len(sa), len(sb)) < 4 {
 		return false
 	}
@@ -995,6 +995,35 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 		return true
 	}
 	return len(a.content) != len(b.content) && pb.SimilarityAbove(pa, floor).Score >= floor
+}
+
+// nearDistance returns min(text.Distance(a, b), 2): 0 for equal strings,
+// 1 for one rune inserted, dropped or changed, else 2; without filling a
+// table of distances for ASCII strings (skeletons nearly always are). Two
+// strings are one edit apart when, past their common prefix and then their
+// common suffix, what remains of each is at most one byte.
+func nearDistance(a, b string) int {
+	if a == b {
+		return 0
+	}
+	if !isASCII(a) || !isASCII(b) {
+		return min(text.Distance(a, b), 2)
+	}
+	if absDiff(len(a), len(b)) > 1 {
+		return 2 // an edit adds or drops one byte at most
+	}
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	a, b = a[p:], b[p:]
+	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+		a, b = a[:len(a)-1], b[:len(b)-1]
+	}
+	if len(a) <= 1 && len(b) <= 1 {
+		return 1
+	}
+	return 2
 }
 
 // minScore returns the text.Similarity score two names must reach to be

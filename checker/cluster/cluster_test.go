@@ -403,3 +403,49 @@ func TestNameWords(t *testing.T) {
 		}
 	}
 }
+
+// TestNearDistance checks nearDistance against text.Distance, on strings
+// of few letters (many alike), with non-ASCII ones among them.
+func TestNearDistance(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 7))
+	letters := []string{"a", "b", "k", "l", "é", "ß", "ł"}
+	str := func() string {
+		var b strings.Builder
+		for k := rng.IntN(7); k > 0; k-- {
+			if rng.IntN(8) == 0 {
+				b.WriteString(letters[4+rng.IntN(3)])
+			} else {
+				b.WriteString(letters[rng.IntN(4)])
+			}
+		}
+		return b.String()
+	}
+	for range 200000 {
+		a := str()
+		b := a
+		for k := rng.IntN(3); k > 0; k-- {
+			// An edit or a new string.
+			switch rng.IntN(4) {
+			case 0:
+				b = str()
+			case 1:
+				if i := rng.IntN(len(b) + 1); true {
+					b = b[:i] + letters[rng.IntN(4)] + b[i:]
+				}
+			case 2:
+				if len(b) > 0 {
+					i := rng.IntN(len(b))
+					b = b[:i] + b[i+1:]
+				}
+			default:
+				if len(b) > 0 {
+					i := rng.IntN(len(b))
+					b = b[:i] + letters[rng.IntN(4)] + b[i+1:]
+				}
+			}
+		}
+		if got, want := nearDistance(a, b), min(text.Distance(a, b), 2); got != want {
+			t.Fatalf("nearDistance(%q, %q) = %d, want %d", a, b, got, want)
+		}
+	}
+}
