@@ -360,7 +360,9 @@ func Group(items []Item, opt Options) [][]int {
 	// In parallel: the pairs not far apart, each with whether its names
 	// are alike, found by chunks of items; then the sets joined in the
 	// order above, skipping the pairs joined already. The names are
-	// checked once each, whichever chunk asks first.
+	// checked once each, whichever chunk asks first (checked[i] for
+	// name i: made here, so that a name made for one job carries none).
+	checked := make([]sync.Once, len(items))
 	chunks := (len(items) + groupChunk - 1) / groupChunk
 	cpairs := make([][]int32, chunks) // b, or ^b when alike
 	cfrom := make([][]int32, chunks)
@@ -383,8 +385,8 @@ func Group(items []Item, opt Options) [][]int {
 					if info[a].key == info[b].key || farApart(a, b) {
 						continue
 					}
-					names[a].checkShared(wc)
-					names[b].checkShared(wc)
+					checked[a].Do(func() { names[a].checkCached(wc) })
+					checked[b].Do(func() { names[b].checkCached(wc) })
 					if alike(a, b) {
 						bb = ^bb
 					}
@@ -611,7 +613,6 @@ type name struct {
 	skel     string
 	skelDone bool
 	prep     atomic.Pointer[text.Name]
-	once     sync.Once // checkShared
 }
 
 // skeleton returns text.Skeleton(n.text), computed once.
@@ -880,12 +881,6 @@ func (n *name) checkCached(c *lexCache) *name {
 		}
 	}
 	return n
-}
-
-// checkShared is checkCached for a name that other goroutines may check
-// at the same time, each with a cache of its own.
-func (n *name) checkShared(c *lexCache) {
-	n.once.Do(func() { n.checkCached(c) })
 }
 
 // check sets allCommon and known from the lexicon, once, and returns n.
