@@ -28,15 +28,13 @@ func NewIndex(n, size int) *Index {
 	return x
 }
 
-// indexSlots returns the table size for n keys: a power of two at least
-// half as large again as n, so that probes stay short.
-func indexSlots(n int) int {
-	s := 16
-	for s < n+n/2 {
-		s *= 2
-	}
-	return s
-}
+// indexSlots returns the table size for n keys: half as large again as n,
+// so that probes stay short (not rounded to a power of two: a key's hash
+// is scaled to the table's size).
+func indexSlots(n int) int { return max(16, n+n/2+1) }
+
+// slot returns where hash h starts its probes in a table of n slots.
+func slot(h uint32, n int) int { return int(uint64(h) * uint64(n) >> 32) }
 
 // Len returns the number of keys.
 func (x *Index) Len() int { return len(x.hash) }
@@ -47,7 +45,10 @@ func (x *Index) Find(tag byte, s string) int32 {
 		return -1
 	}
 	h := x.sum(tag, s)
-	for i := h & uint32(len(x.slots)-1); ; i = (i + 1) & uint32(len(x.slots)-1) {
+	for i := slot(h, len(x.slots)); ; i++ {
+		if i == len(x.slots) {
+			i = 0
+		}
 		v := x.slots[i]
 		if v == 0 {
 			return -1
@@ -61,15 +62,17 @@ func (x *Index) Find(tag byte, s string) int32 {
 // Add returns the number of key (tag, s), adding it with the next number
 // if it is new; added says whether it was.
 func (x *Index) Add(tag byte, s string) (id int32, added bool) {
-	if n := len(x.hash) + 1; n+n/2 > len(x.slots) {
+	if n := len(x.hash) + 1; n+n/2 >= len(x.slots) {
 		x.grow()
 	}
 	h := x.sum(tag, s)
-	mask := uint32(len(x.slots) - 1)
-	i := h & mask
-	for ; x.slots[i] != 0; i = (i + 1) & mask {
+	i := slot(h, len(x.slots))
+	for x.slots[i] != 0 {
 		if id := x.slots[i] - 1; x.hash[id] == h && x.equal(id, tag, s) {
 			return id, false
+		}
+		if i++; i == len(x.slots) {
+			i = 0
 		}
 	}
 	id = int32(len(x.hash))
@@ -98,12 +101,13 @@ func (x *Index) grow() {
 		x.at = []int32{0}
 		x.seed = maphash.MakeSeed()
 	}
-	x.slots = make([]int32, indexSlots(len(x.hash)+1))
-	mask := uint32(len(x.slots) - 1)
+	x.slots = make([]int32, indexSlots(2*len(x.hash)+1))
 	for id, h := range x.hash {
-		i := h & mask
+		i := slot(h, len(x.slots))
 		for x.slots[i] != 0 {
-			i = (i + 1) & mask
+			if i++; i == len(x.slots) {
+				i = 0
+			}
 		}
 		x.slots[i] = int32(id) + 1
 	}
