@@ -55,11 +55,12 @@ type spellItem struct {
 // first of its file add (mergeSpellings).
 type spellMerged struct {
 	items  []spellItem
-	textAt []int                                  // the offset in data of each item's text
-	at     []int                                  // the offset in data of each item's own run: its occurrences in the first section
-	index  [cluster.Regional + 1]map[string]int32 // the items by kind and text
-	files  []string                               // the later sections' Document names
-	runs   []spellRun                             // their occurrences kept, by section and then item
+	textAt []int          // the offset in data of each item's text
+	at     []int          // the offset in data of each item's own run: its occurrences in the first section
+	index  *cluster.Index // the items' kinds and texts, numbered
+	item   []int32        // the item of each number of index
+	files  []string       // the later sections' Document names
+	runs   []spellRun     // their occurrences kept, by section and then item
 }
 
 // A spellRun is the occurrences of an item kept from a later section of a
@@ -401,11 +402,8 @@ func mergeSpellings(a, b any) any {
 	sa, sb := a.(*spellingSummary), b.(*spellingSummary)
 	m := sa.merged
 	if m == nil {
-		m = &spellMerged{}
-		for k := range m.index {
-			m.index[k] = map[string]int32{}
-		}
 		h := sa.header()
+		m = &spellMerged{index: cluster.NewIndex(h.items, h.occAt-h.textAt), item: make([]int32, 0, h.items)}
 		m.items = make([]spellItem, h.items)
 		m.textAt = make([]int, h.items)
 		m.at = make([]int, h.items)
@@ -415,7 +413,11 @@ func mergeSpellings(a, b any) any {
 			ia = spellGetItem(sa.data, ia, it)
 			m.textAt[j] = ta
 			m.at[j], oa = spellRunAt(sa.data, oa)
-			m.index[it.kind][string(sa.data[ta:ta+int(it.size)])] = int32(j)
+			if id, added := m.index.Add(byte(it.kind), spellShared(sa.data[ta:ta+int(it.size)])); added {
+				m.item = append(m.item, int32(j))
+			} else {
+				m.item[id] = int32(j)
+			}
 			ta += int(it.size)
 		}
 		sa.merged = m
@@ -424,10 +426,13 @@ func mergeSpellings(a, b any) any {
 	m.files = append(m.files, sb.file)
 	var raws []int // the new offsets of the raw texts of a run
 	sb.eachRun(func(j int, it *spellItem, text []byte, run int) {
-		i, ok := m.index[it.kind][string(text)]
-		if !ok {
+		var i int32
+		id, added := m.index.Add(byte(it.kind), spellShared(text))
+		if !added {
+			i = m.item[id]
+		} else {
 			i = int32(len(m.items))
-			m.index[it.kind][string(text)] = i
+			m.item = append(m.item, i)
 			m.textAt = append(m.textAt, len(sa.data))
 			m.at = append(m.at, 0)
 			sa.data = append(sa.data, text...)
@@ -497,7 +502,7 @@ type spellReadOnce struct {
 type spellRead struct {
 	// A summary of many items: the offset in data of each item's run,
 	// and its length.
-	at []int
+	at []int32
 	n  []uint8
 	// A merged summary: the indexes in runs of each item's runs,
 	// runs[from[j]:from[j+1]].
@@ -550,9 +555,9 @@ func (r *spellReader) readSummary(si int) *spellRead {
 		}
 	} else {
 		n := s.len()
-		rd.at, rd.n = make([]int, 0, n), make([]uint8, 0, n)
+		rd.at, rd.n = make([]int32, 0, n), make([]uint8, 0, n)
 		s.eachRun(func(j int, it *spellItem, _ []byte, at int) {
-			rd.at = append(rd.at, at)
+			rd.at = append(rd.at, int32(at))
 			rd.n = append(rd.n, it.n)
 		})
 	}
@@ -569,7 +574,7 @@ func (r *spellReader) own(si, j int) (at, n int) {
 	h := s.header()
 	if h.items > 16 {
 		rd := r.summary(si)
-		return rd.at[j], int(rd.n[j])
+		return int(rd.at[j]), int(rd.n[j])
 	}
 	// A few items: read again each time.
 	var it spellItem
@@ -722,20 +727,14 @@ func finishSpellingsTo(report func(checker.Finding), sums []any, terms map[strin
 	r.next = make([]int32, r.first[len(sums)])
 	var (
 		all   []spellEntry
-		last  []int32 // the ref of each entry's item in the last file that has it
-		index [cluster.Regional + 1]map[string]int32
+		last  []int32  // the ref of each entry's item in the last file that has it
 		texts [][]byte // the local entries' texts
 		comps []spellEntry
 	)
-	// Most items of a run are names, many of them seen in one file
-	// only: sized so, the maps of names seldom grow.
-	for k := range index {
-		size := 0
-		if cluster.Kind(k) == cluster.Name {
-			size = int(r.first[len(sums)] / 2)
-		}
-		index[k] = make(map[string]int32, size)
-	}
+	// The entries by kind and text, numbered as they are in all. Most
+	// items of a run are names, many of them seen in one file only:
+	// sized so, the index seldom grows.
+	index := cluster.NewIndex(int(r.first[len(sums)]/2), 8*int(r.first[len(sums)]/2))
 	// The entries too: grown one by one they made about twice as
 	// much garbage at the end of a run.
 	all = make([]spellEntry, 0, r.first[len(sums)]/2)
@@ -750,8 +749,8 @@ func finishSpellingsTo(report func(checker.Finding), sums []any, terms map[strin
 				texts = append(texts, text)
 				return
 			}
-			m := index[it.kind]
-			if g, ok := m[string(text)]; ok {
+			t := spellShared(text)
+			if g, added := index.Add(byte(it.kind), t); !added {
 				a := &all[g]
 				a.count += it.count
 				a.mid = a.mid || it.mid
@@ -759,8 +758,6 @@ func finishSpellingsTo(report func(checker.Finding), sums []any, terms map[strin
 				last[g] = ref
 				return
 			}
-			t := spellShared(text)
-			m[t] = int32(len(all))
 			all = append(all, spellEntry{t, it.count, ref, it.kind, it.mid})
 			last = append(last, ref)
 		})

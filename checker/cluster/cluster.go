@@ -84,34 +84,45 @@ func Group(items []Item, opt Options) [][]int {
 		}
 	}
 	nameCount := kindCount[Name]
-	// Exact keys: case, periods, hyphens, spaces; a map per kind.
-	byKey := map[Kind]map[string]int{}
-	keys := make([]string, len(items))
+	// Exact keys: case, periods, hyphens, spaces; tagged by kind. The
+	// first item of each key, by the key's number.
+	var keys []string // the keys computed, if an item lacks one
+	for i := range items {
+		if items[i].Key == "" {
+			keys = make([]string, len(items))
+			break
+		}
+	}
+	keySize := 0
+	for i := range items {
+		keySize += len(items[i].Key)
+	}
+	byKey := NewIndex(len(items), keySize)
+	firstOfKey := make([]int32, 0, len(items))
 	// What most pairs are told apart by, one small struct per item, so
 	// that a pair seldom needs its names.
 	info := make([]pairInfo, len(items))
 	for i, it := range items {
 		k := it.Key
-		if k == "" {
-			k = Key(it.Kind, it.Text)
-		}
-		keys[i] = k
-		m := byKey[it.Kind]
-		if m == nil {
-			size := len(items)
-			if it.Kind <= Regional {
-				size = kindCount[it.Kind]
+		if keys != nil {
+			if k == "" {
+				k = Key(it.Kind, it.Text)
 			}
-			m = make(map[string]int, size)
-			byKey[it.Kind] = m
+			keys[i] = k
 		}
-		if j, ok := m[k]; ok {
-			uf.union(j, i)
-			info[i].key = int32(j)
-		} else {
-			m[k] = i
-			info[i].key = int32(i)
+		id, added := byKey.Add(byte(it.Kind), k)
+		if added {
+			firstOfKey = append(firstOfKey, int32(i))
 		}
+		j := firstOfKey[id]
+		uf.union(int(j), i)
+		info[i].key = j
+	}
+	keyOf := func(i int) string {
+		if keys != nil {
+			return keys[i]
+		}
+		return items[i].Key
 	}
 	// Likeness of names, compared within blocks of items sharing a
 	// skeleton.
@@ -122,59 +133,48 @@ func Group(items []Item, opt Options) [][]int {
 	}
 
 	var known knownIDs
-	// Blocks by id, a map per tag, and the blocks of each item
+	// Blocks by id, numbered by their keys, and the blocks of each item
 	// (itemBlocks[from[i]:from[i+1]]).
 	// Only names have blocks: sized by their number.
-	var blockID [3]map[string]int32
-	for t := range blockID {
-		blockID[t] = make(map[string]int32, nameCount)
-	}
+	blockID := NewIndex(nameCount+nameCount/4, 10*nameCount)
 	// The size of each block while the items are put in them; then
 	// blocks holds each block's items in increasing order, one after
 	// another, those of block id from blockAt[id] on: two arrays rather
 	// than a slice grown for each block.
-	var blockSize []int32
-	cache := lexCache{opt: opt, info: make(map[string]uint8, nameCount)}
+	blockSize := make([]int32, 0, nameCount+nameCount/4)
+	// 1 + the last item put in each block, to put an item in a block
+	// once however many of its keys are equal.
+	blockLast := make([]int32, 0, nameCount+nameCount/4)
+	cache := newLexCache(opt, nameCount*3/4)
 	from := make([]int32, len(items)+1)
 	// About three blocks a name.
 	itemBlocks := make([]int32, 0, 4*nameCount)
 	// addBlocks puts item i in the blocks of keys bkeys, once each.
 	addBlocks := func(i int, bkeys []blockKey) {
-		var seen map[blockKey]bool // for names of many words ("Word Word …" for pages)
-		if len(bkeys) > 16 {
-			seen = make(map[blockKey]bool, len(bkeys))
-		}
-		for k, key := range bkeys {
-			dup := false
-			if seen != nil {
-				dup = seen[key]
-				seen[key] = true
-			} else {
-				for _, prev := range bkeys[:k] {
-					dup = dup || prev == key
-				}
+		for _, key := range bkeys {
+			id, added := blockID.Add(key.tag, key.key)
+			if added {
+				blockSize = append(blockSize, 0)
+				blockLast = append(blockLast, 0)
 			}
-			if !dup {
-				m := blockID[blockTag(key.tag)]
-				id, ok := m[key.key]
-				if !ok {
-					id = int32(len(blockSize))
-					m[key.key] = id
-					blockSize = append(blockSize, 0)
-				}
-				blockSize[id]++
-				itemBlocks = append(itemBlocks, id)
+			if blockLast[id] == int32(i)+1 {
+				continue
 			}
+			blockLast[id] = int32(i) + 1
+			blockSize[id]++
+			itemBlocks = append(itemBlocks, id)
 		}
 	}
 	if jobs <= 1 {
 		var arena nameArena
 		arena.names = make([]name, 0, nameCount)
-		// A name of prose takes about six strings (its words, its
-		// content words and their skeletons) and two flags: sized
-		// so, the arrays are made once rather than grown a quarter
-		// at a time, which made about five times their size.
-		arena.strs = make([]string, 0, 6*nameCount+16)
+		// A name of prose takes about four strings (its words, their
+		// skeletons and its content words if it has connectors) and
+		// two flags: sized so, the arrays are made once rather than
+		// grown a quarter at a time, which made about five times
+		// their size.
+		arena.strs = make([]string, 0, 4*nameCount+16)
+		arena.chunk = nameCount/2 + 16
 		arena.flags = make([]bool, 0, 2*nameCount+16)
 		var buf [8]blockKey
 		for i, it := range items {
@@ -183,7 +183,7 @@ func Group(items []Item, opt Options) [][]int {
 				continue
 			}
 			var bkeys []blockKey
-			names[i], bkeys = groupName(&arena, &info[i], it, keys[i], buf[:0], false)
+			names[i], bkeys = groupName(&arena, &info[i], it, keyOf(i), buf[:0], false)
 			addBlocks(i, bkeys)
 		}
 	} else {
@@ -201,7 +201,7 @@ func Group(items []Item, opt Options) [][]int {
 				for i := lo; i < hi; i++ {
 					fr[i-lo] = int32(len(ks))
 					if items[i].Kind == Name {
-						names[i], ks = groupName(&arena, &info[i], items[i], keys[i], ks, true)
+						names[i], ks = groupName(&arena, &info[i], items[i], keyOf(i), ks, true)
 					}
 				}
 				fr[hi-lo] = int32(len(ks))
@@ -237,7 +237,7 @@ func Group(items []Item, opt Options) [][]int {
 			return
 		}
 		info[i].flags |= pairAnchored
-		n := names[i].checkCached(&cache)
+		n := names[i].checkCached(cache)
 		if n.allCommon || len(n.content) == 0 {
 			info[i].flags |= pairNone // see variants
 		}
@@ -360,14 +360,16 @@ func Group(items []Item, opt Options) [][]int {
 	// In parallel: the pairs not far apart, each with whether its names
 	// are alike, found by chunks of items; then the sets joined in the
 	// order above, skipping the pairs joined already. The names are
-	// checked once each, whichever chunk asks first.
+	// checked once each, whichever chunk asks first (checked[i] for
+	// name i: made here, so that a name made for one job carries none).
+	checked := make([]sync.Once, len(items))
 	chunks := (len(items) + groupChunk - 1) / groupChunk
 	cpairs := make([][]int32, chunks) // b, or ^b when alike
 	cfrom := make([][]int32, chunks)
 	parallel.Run(jobs, chunks, func(w int, next func() int) {
 		var later []int32
 		var lists [][]int32
-		wc := lexCache{opt: opt, info: map[string]uint8{}}
+		wc := newLexCache(opt, 0)
 		for c := next(); c >= 0; c = next() {
 			lo, hi := c*groupChunk, min((c+1)*groupChunk, len(items))
 			var ps []int32
@@ -383,8 +385,8 @@ func Group(items []Item, opt Options) [][]int {
 					if info[a].key == info[b].key || farApart(a, b) {
 						continue
 					}
-					names[a].checkShared(&wc)
-					names[b].checkShared(&wc)
+					checked[a].Do(func() { names[a].checkCached(wc) })
+					checked[b].Do(func() { names[b].checkCached(wc) })
 					if alike(a, b) {
 						bb = ^bb
 					}
@@ -458,17 +460,6 @@ const groupChunk = 256
 type blockKey struct {
 	tag byte // 'a' whole name, 'w' a word, 's' a suffix
 	key string
-}
-
-// blockTag returns the index of a blockKey's tag.
-func blockTag(tag byte) int {
-	switch tag {
-	case 'a':
-		return 0
-	case 'w':
-		return 1
-	}
-	return 2
 }
 
 // groupName makes the name of item it, of exact key key, in a, sets what
@@ -622,7 +613,6 @@ type name struct {
 	skel     string
 	skelDone bool
 	prep     atomic.Pointer[text.Name]
-	once     sync.Once // checkShared
 }
 
 // skeleton returns text.Skeleton(n.text), computed once.
@@ -669,6 +659,7 @@ type nameArena struct {
 	names []name
 	strs  []string
 	flags []bool
+	chunk int    // the length of a new array of strs
 	conn  []bool // scratch: per word of the name in hand, a connector
 	upper []bool // scratch: per word, written in capitals
 }
@@ -680,6 +671,13 @@ func (a *nameArena) newName(s, compact string) *name {
 	}
 	a.names = append(a.names, name{text: s, compact: compact})
 	n := &a.names[len(a.names)-1]
+	// Room for the name's strings in the array in hand (its words,
+	// their skeletons and its content words, at most three a word),
+	// else a new array: grown by append, the array would be copied
+	// and the old one left as garbage.
+	if need := 3 * (len(s)/2 + 1); cap(a.strs)-len(a.strs) < need {
+		a.strs = make([]string, 0, max(need, a.chunk, 1024))
+	}
 	ws := len(a.strs)
 	a.conn, a.upper = a.conn[:0], a.upper[:0]
 	pos := 0 // where the next word's compact form starts in compact while the words are ASCII, else -1
@@ -716,12 +714,22 @@ func (a *nameArena) newName(s, compact string) *name {
 	cs, fs := len(a.strs), len(a.flags)
 	for k, conn := range a.conn {
 		if !conn {
-			a.strs = append(a.strs, n.words[k])
 			a.flags = append(a.flags, a.upper[k])
 		}
 	}
-	n.content = a.strs[cs:len(a.strs):len(a.strs)]
 	n.acronym = a.flags[fs:len(a.flags):len(a.flags)]
+	if len(n.acronym) == len(n.words) {
+		// No connector (most names): the content words are the
+		// words, not copied.
+		n.content = n.words
+	} else {
+		for k, conn := range a.conn {
+			if !conn {
+				a.strs = append(a.strs, n.words[k])
+			}
+		}
+		n.content = a.strs[cs:len(a.strs):len(a.strs)]
+	}
 	n.chash = contentHash(n.content)
 	return n
 }
@@ -799,11 +807,38 @@ func newNameCompact(s, compact string) *name {
 	return n
 }
 
+// nameWords appends to words the folded words of name s, connectors
+// included, and to content those that are not connectors, as newName
+// splits s, without making a name.
+func nameWords(s string, words, content []string) ([]string, []string) {
+	for i := 0; ; {
+		start, end := nextWord(s, i)
+		if start < 0 {
+			return words, content
+		}
+		i = end
+		f := text.Compact(s[start:end])
+		if f == "" {
+			continue
+		}
+		words = append(words, f)
+		if !text.IsConnector(f) {
+			content = append(content, f)
+		}
+	}
+}
+
 // A lexCache holds what opt.Known and opt.Common say of each word asked
 // about: the names of a text share many words.
 type lexCache struct {
-	opt  Options
-	info map[string]uint8 // 1 asked, 2 known, 4 common
+	opt   Options
+	words *Index  // the words asked about
+	info  []uint8 // by word: 2 known, 4 common
+}
+
+// newLexCache returns a lexCache for about n names.
+func newLexCache(opt Options, n int) *lexCache {
+	return &lexCache{opt: opt, words: NewIndex(n, 8*n), info: make([]uint8, 0, n)}
 }
 
 // checkCached is check, asking opt through c.
@@ -814,8 +849,12 @@ func (n *name) checkCached(c *lexCache) *name {
 	n.checked = true
 	n.allCommon, n.known = true, len(n.content) > 0
 	for i, w := range n.content {
-		v := c.info[w]
-		if v == 0 {
+		id, added := c.words.Add(0, w)
+		if added {
+			c.info = append(c.info, 0)
+		}
+		v := c.info[id]
+		if added {
 			v = 1
 			var known, common bool
 			if c.opt.Lookup != nil {
@@ -830,7 +869,7 @@ func (n *name) checkCached(c *lexCache) *name {
 			if common {
 				v |= 4
 			}
-			c.info[w] = v
+			c.info[id] = v
 		}
 		if v&4 == 0 {
 			n.allCommon = false
@@ -842,12 +881,6 @@ func (n *name) checkCached(c *lexCache) *name {
 		}
 	}
 	return n
-}
-
-// checkShared is checkCached for a name that other goroutines may check
-// at the same time, each with a cache of its own.
-func (n *name) checkShared(c *lexCache) {
-	n.once.Do(func() { n.checkCached(c) })
 }
 
 // check sets allCommon and known from the lexicon, once, and returns n.
@@ -928,7 +961,7 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 			if a.wordKnown(i, opt) && b.wordKnown(i, opt) || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
 				return false
 			}
-			if text.Distance(a.wordSkeleton(i), b.wordSkeleton(i)) > 1 {
+			if nearDistance(a.wordSkeleton(i), b.wordSkeleton(i)) > 1 {
 				return false
 			}
 			floor := max(opt.MinSimilarity-0.1, 0.7)
@@ -942,7 +975,7 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 		return false // "Kenya", "Qin Yi": too short to tell merged words
 	}
 	sa, sb := a.skeleton(), b.skeleton()
-	d := text.Distance(sa, sb)
+	d := nearDistance(sa, sb)
 	if d > 1 || d == 1 && min(len(sa), len(sb)) < 4 {
 		return false
 	}
@@ -957,6 +990,35 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 		return true
 	}
 	return len(a.content) != len(b.content) && pb.SimilarityAbove(pa, floor).Score >= floor
+}
+
+// nearDistance returns min(text.Distance(a, b), 2): 0 for equal strings,
+// 1 for one rune inserted, dropped or changed, else 2; without filling a
+// table of distances for ASCII strings (skeletons nearly always are). Two
+// strings are one edit apart when, past their common prefix and then their
+// common suffix, what remains of each is at most one byte.
+func nearDistance(a, b string) int {
+	if a == b {
+		return 0
+	}
+	if !isASCII(a) || !isASCII(b) {
+		return min(text.Distance(a, b), 2)
+	}
+	if absDiff(len(a), len(b)) > 1 {
+		return 2 // an edit adds or drops one byte at most
+	}
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	a, b = a[p:], b[p:]
+	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+		a, b = a[:len(a)-1], b[:len(b)-1]
+	}
+	if len(a) <= 1 && len(b) <= 1 {
+		return 1
+	}
+	return 2
 }
 
 // minScore returns the text.Similarity score two names must reach to be
@@ -1115,15 +1177,15 @@ func contains(list []string, w string) bool {
 // both cannot chain them together.
 type union struct {
 	parent []int32
-	term   []int
-	known  []int // 1 + index of the known name the set holds, 0 none
+	term   []int32 // Item.Term of the set
+	known  []int32 // 1 + index of the known name the set holds, 0 none
 }
 
 func newUnion(items []Item) *union {
-	u := &union{parent: make([]int32, len(items)), term: make([]int, len(items)), known: make([]int, len(items))}
+	u := &union{parent: make([]int32, len(items)), term: make([]int32, len(items)), known: make([]int32, len(items))}
 	for i := range items {
 		u.parent[i] = int32(i)
-		u.term[i] = items[i].Term
+		u.term[i] = int32(items[i].Term)
 	}
 	return u
 }
@@ -1131,7 +1193,7 @@ func newUnion(items []Item) *union {
 // anchor marks the set of item i as holding the known name id.
 func (u *union) anchor(i, id int) {
 	if r := u.find(i); u.known[r] == 0 {
-		u.known[r] = id
+		u.known[r] = int32(id)
 	}
 }
 
@@ -1199,11 +1261,13 @@ func (u *union) groups() [][]int {
 // words are some of the other's words ("Bukele", "Nayib Bukele"). Such
 // spellings are consistent even when they fall in one group.
 func Shortened(a, b string) bool {
-	na, nb := newName(a), newName(b)
-	if len(na.content) == len(nb.content) {
+	var wa, ca, wb, cb [8]string
+	_, xa := nameWords(a, wa[:0], ca[:0])
+	_, xb := nameWords(b, wb[:0], cb[:0])
+	if len(xa) == len(xb) {
 		return false
 	}
-	return subset(na.content, nb.content) || subset(nb.content, na.content)
+	return subset(xa, xb) || subset(xb, xa)
 }
 
 // LastWord returns the last word of name s that is not a connector, as
@@ -1221,8 +1285,10 @@ func LastWord(s string) string {
 // Fuller reports whether long is short with more connectors or a leading
 // article ("El Salvador" for "Salvador"): the fuller form is preferred.
 func Fuller(long, short string) bool {
-	nl, ns := newName(long), newName(short)
-	return len(nl.words) > len(ns.words) && equalWords(nl.content, ns.content)
+	var wl, cl, ws, cs [8]string
+	wordsL, contentL := nameWords(long, wl[:0], cl[:0])
+	wordsS, contentS := nameWords(short, ws[:0], cs[:0])
+	return len(wordsL) > len(wordsS) && equalWords(contentL, contentS)
 }
 
 // Suggest returns the replacement for spelling s in a group whose preferred
@@ -1231,14 +1297,16 @@ func Fuller(long, short string) bool {
 // surname is the preferred one alone its first names with pref ("Lorenzo
 // Fiolamonti" with "Fioramonti" gives "Lorenzo Fioramonti").
 func Suggest(s, pref string) string {
-	ns, np := newName(s), newName(pref)
+	var ws, cs, wp, cp [8]string
+	_, contentS := nameWords(s, ws[:0], cs[:0])
+	_, contentP := nameWords(pref, wp[:0], cp[:0])
 	switch {
-	case len(ns.content) == 1 && len(np.content) > 1:
+	case len(contentS) == 1 && len(contentP) > 1:
 		last := LastWord(pref)
 		if text.Similarity(s, last).Score > text.Similarity(s, pref).Score {
 			return last
 		}
-	case len(ns.content) > 1 && len(np.content) == 1:
+	case len(contentS) > 1 && len(contentP) == 1:
 		last := LastWord(s)
 		if text.Similarity(last, pref).Score > text.Similarity(s, pref).Score {
 			return strings.TrimSuffix(s, last) + pref
@@ -1249,4 +1317,16 @@ func Suggest(s, pref string) string {
 
 // Known reports whether every word of name s, but its connectors, is
 // known to opt.Known: a real name rather than a garble.
-func Known(s string, opt Options) bool { return newName(s).check(opt).known }
+func Known(s string, opt Options) bool {
+	var w, c [8]string
+	_, content := nameWords(s, w[:0], c[:0])
+	if len(content) == 0 || opt.Known == nil {
+		return false
+	}
+	for _, x := range content {
+		if !opt.Known(x) {
+			return false
+		}
+	}
+	return true
+}

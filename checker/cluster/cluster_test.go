@@ -359,3 +359,93 @@ func TestKnownIDs(t *testing.T) {
 		byText[text], byID[id] = id, text
 	}
 }
+
+// TestNameWords checks Shortened, Fuller, Suggest and Known, which split
+// names with nameWords, against the same made from whole names, as they
+// were.
+func TestNameWords(t *testing.T) {
+	texts := []string{"", "-", "Nayib Bukele", "Bukele", "Bakle", "Tren de Aragua", "Tren Aragua", "Banco-de-Sabadell", "U.S. Army",
+		"El Salvador", "Salvador", "Lorenzo Fiolamonti", "Fioramonti", "Al Gore", "Gore", "Montoya–Galvez", "São Paulo",
+		"Austria", "Australia", "the United States", "United States", "de la Cruz", "Word Word Word Word Word Word Word Word Word Word"}
+	opt := lexOpts
+	for _, a := range texts {
+		wa, ca := nameWords(a, nil, nil)
+		if n := newName(a); !equalWords(wa, n.words) || !equalWords(ca, n.content) {
+			t.Errorf("nameWords(%q) = %q %q, want %q %q", a, wa, ca, n.words, n.content)
+		}
+		if got, want := Known(a, opt), newName(a).check(opt).known; got != want {
+			t.Errorf("Known(%q) = %v, want %v", a, got, want)
+		}
+		for _, b := range texts {
+			na, nb := newName(a), newName(b)
+			short := len(na.content) != len(nb.content) && (subset(na.content, nb.content) || subset(nb.content, na.content))
+			if got := Shortened(a, b); got != short {
+				t.Errorf("Shortened(%q, %q) = %v", a, b, got)
+			}
+			full := len(na.words) > len(nb.words) && equalWords(na.content, nb.content)
+			if got := Fuller(a, b); got != full {
+				t.Errorf("Fuller(%q, %q) = %v", a, b, got)
+			}
+			sugg := b
+			switch {
+			case len(na.content) == 1 && len(nb.content) > 1:
+				if last := LastWord(b); text.Similarity(a, last).Score > text.Similarity(a, b).Score {
+					sugg = last
+				}
+			case len(na.content) > 1 && len(nb.content) == 1:
+				if last := LastWord(a); text.Similarity(last, b).Score > text.Similarity(a, b).Score {
+					sugg = strings.TrimSuffix(a, last) + b
+				}
+			}
+			if got := Suggest(a, b); got != sugg {
+				t.Errorf("Suggest(%q, %q) = %q, want %q", a, b, got, sugg)
+			}
+		}
+	}
+}
+
+// TestNearDistance checks nearDistance against text.Distance, on strings
+// of few letters (many alike), with non-ASCII ones among them.
+func TestNearDistance(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 7))
+	letters := []string{"a", "b", "k", "l", "é", "ß", "ł"}
+	str := func() string {
+		var b strings.Builder
+		for k := rng.IntN(7); k > 0; k-- {
+			if rng.IntN(8) == 0 {
+				b.WriteString(letters[4+rng.IntN(3)])
+			} else {
+				b.WriteString(letters[rng.IntN(4)])
+			}
+		}
+		return b.String()
+	}
+	for range 200000 {
+		a := str()
+		b := a
+		for k := rng.IntN(3); k > 0; k-- {
+			// An edit or a new string.
+			switch rng.IntN(4) {
+			case 0:
+				b = str()
+			case 1:
+				if i := rng.IntN(len(b) + 1); true {
+					b = b[:i] + letters[rng.IntN(4)] + b[i:]
+				}
+			case 2:
+				if len(b) > 0 {
+					i := rng.IntN(len(b))
+					b = b[:i] + b[i+1:]
+				}
+			default:
+				if len(b) > 0 {
+					i := rng.IntN(len(b))
+					b = b[:i] + letters[rng.IntN(4)] + b[i+1:]
+				}
+			}
+		}
+		if got, want := nearDistance(a, b), min(text.Distance(a, b), 2); got != want {
+			t.Fatalf("nearDistance(%q, %q) = %d, want %d", a, b, got, want)
+		}
+	}
+}
