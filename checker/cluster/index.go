@@ -1,6 +1,9 @@
 package cluster
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"math"
+)
 
 // An Index numbers distinct strings 0, 1, 2, … in the order they are first
 // added, like a map[string]int32 that gives each new key len(map). It holds
@@ -80,6 +83,10 @@ func (x *Index) Add(tag byte, s string) (id int32, added bool) {
 	x.hash = append(x.hash, h)
 	x.bytes = append(x.bytes, tag)
 	x.bytes = append(x.bytes, s...)
+	if len(x.bytes) > math.MaxInt32 {
+		// The offsets are int32: say so rather than wrap.
+		panic("cluster: an Index's keys exceed 2 GB")
+	}
 	x.at = append(x.at, int32(len(x.bytes)))
 	return id, true
 }
