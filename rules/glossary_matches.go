@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/glossary"
+	"github.com/mtlint/mtlint/checker/text"
 )
 
 // A glossaryMatch is a glossary term or variant found in a sentence (see
@@ -62,17 +63,7 @@ func scanGlossary(doc *checker.Document, ix *glossary.Index) *glossaryScan {
 				if i = ix.NextStart(doc.Masked, toks, i); i == len(toks) {
 					break
 				}
-				sc.starts = append(sc.starts, toks[i].Start)
-				forms, n, end := ix.MatchAt(doc.Masked, toks, i)
-				if n == 0 {
-					i++
-					continue
-				}
-				sc.matches = append(sc.matches, glossaryMatch{sent: si, tok: i, n: n, end: end, forms: forms})
-				for k := i + 1; k < i+n; k++ {
-					sc.starts = append(sc.starts, toks[k].Start)
-				}
-				i += n
+				i += max(1, sc.take(ix, doc.Masked, toks, si, i))
 			}
 		}
 		return &sc
@@ -110,19 +101,27 @@ func scanDocument(doc *checker.Document, ix *glossary.Index) *glossaryScan {
 			g++
 			continue
 		}
-		sc.starts = append(sc.starts, st[i].Start)
-		forms, n, end := ix.MatchAt(s, st, i)
-		if n == 0 {
-			g++
-			continue
-		}
-		sc.matches = append(sc.matches, glossaryMatch{sent: si, tok: i, n: n, end: end, forms: forms})
-		for k := i + 1; k < i+n; k++ {
-			sc.starts = append(sc.starts, st[k].Start)
-		}
-		g += n
+		g += max(1, sc.take(ix, s, st, si, i))
 	}
 	return &sc
+}
+
+// take records what starts at toks[i], the tokens of sentence si, a
+// token at which a term or variant may start: its offset among the
+// starts and, when MatchAt finds one there, the match and the offsets of
+// the other tokens it covers. It returns the number of tokens matched,
+// 0 for none.
+func (sc *glossaryScan) take(ix *glossary.Index, s string, toks []text.Token, si, i int) int {
+	sc.starts = append(sc.starts, toks[i].Start)
+	forms, n, end := ix.MatchAt(s, toks, i)
+	if n == 0 {
+		return 0
+	}
+	sc.matches = append(sc.matches, glossaryMatch{sent: si, tok: i, n: n, end: end, forms: forms})
+	for k := i + 1; k < i+n; k++ {
+		sc.starts = append(sc.starts, toks[k].Start)
+	}
+	return n
 }
 
 // inOrder reports whether sents follow each other in their tokens: each
