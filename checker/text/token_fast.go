@@ -397,24 +397,26 @@ type markList struct {
 
 // addMark appends the mark k to m.
 func (m *markList) addMark(k int) {
-	if m.n < len(m.at) {
-		m.at[m.n] = k
-	} else {
-		m.at = append(m.at[:m.n], k)
-		m.at = m.at[:cap(m.at)]
-	}
+	m.at = putAt(m.at, m.n, k)
 	m.n++
 }
 
 // addCap appends the capital k to m.
 func (m *markList) addCap(k int) {
-	if m.nc < len(m.caps) {
-		m.caps[m.nc] = k
-	} else {
-		m.caps = append(m.caps[:m.nc], k)
-		m.caps = m.caps[:cap(m.caps)]
-	}
+	m.caps = putAt(m.caps, m.nc, k)
 	m.nc++
+}
+
+// putAt sets s[n] to k, s holding n values in use and the rest of it
+// room; when it has none left, it grows, and it is returned at its full
+// capacity.
+func putAt(s []int, n, k int) []int {
+	if n < len(s) {
+		s[n] = k
+		return s
+	}
+	s = append(s[:n], k)
+	return s[:cap(s)]
 }
 
 // asciiLetters8 returns, for each of the eight bytes of x, its high bit
