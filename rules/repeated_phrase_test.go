@@ -138,11 +138,7 @@ func TestPhraseBest(t *testing.T) {
 	rng := rand.New(rand.NewPCG(71, 72))
 	for round := range 3000 {
 		n := 1 + rng.IntN(120)
-		hash := make([]uint64, n)
-		words := 1 + rng.IntN(40)
-		for k := range hash {
-			hash[k] = uint64(rng.IntN(words)) * 0x9E3779B97F4A7C15
-		}
+		hash := fewWordHashes(rng, n, 40)
 		slots := phraseNoSlots
 		chain := make([]int32, n)
 		for k, h := range hash {
@@ -211,11 +207,7 @@ func TestPhraseRunBefore(t *testing.T) {
 	rng := rand.New(rand.NewPCG(75, 76))
 	for round := range 3000 {
 		n := 2 + rng.IntN(300)
-		hash := make([]uint64, n)
-		words := 1 + rng.IntN(12)
-		for k := range hash {
-			hash[k] = uint64(rng.IntN(words)) * 0x9E3779B97F4A7C15
-		}
+		hash := fewWordHashes(rng, n, 12)
 		for _, g := range []int{2, 3} {
 			for j := 0; j+g <= n; j++ {
 				want := false
@@ -229,4 +221,15 @@ func TestPhraseRunBefore(t *testing.T) {
 			}
 		}
 	}
+}
+
+// fewWordHashes returns the hashes of n random words out of 1 to most
+// distinct ones: windows with many repeats.
+func fewWordHashes(rng *rand.Rand, n, most int) []uint64 {
+	hash := make([]uint64, n)
+	words := 1 + rng.IntN(most)
+	for k := range hash {
+		hash[k] = uint64(rng.IntN(words)) * 0x9E3779B97F4A7C15
+	}
+	return hash
 }
