@@ -3,10 +3,14 @@ package rules
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/mtlint/mtlint/checker/checkertest"
 	"github.com/mtlint/mtlint/checker/glossary"
+	"github.com/mtlint/mtlint/checker/text"
 )
 
 // TestGarbledNameByCandidate checks that remembering what each candidate
@@ -62,4 +66,44 @@ func TestGarbledNameByCandidate(t *testing.T) {
 		}
 	}
 	checkGarbledSwitch(t, b.String(), entries, &byCandidate, "by candidate text", "looking at every candidate")
+}
+
+// TestGarbledNameWorkersRecycled checks that the workers recycled from
+// document to document (garbledWorkers) carry nothing over: each file of
+// the names test set gets the same findings whatever was checked before
+// it, and a worker reset is empty.
+func TestGarbledNameWorkersRecycled(t *testing.T) {
+	gl := glossary.New(namesTestEntries(t, nil, 1500, 7))
+	names := []string{"garbled.txt", "clean.txt", "garbled.txt"}
+	docs := map[string]string{}
+	for _, name := range names {
+		data, err := os.ReadFile(filepath.Join(namesSet, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[name] = string(data)
+	}
+	first := map[string]string{}
+	for _, order := range [][]string{names, {"clean.txt", "garbled.txt", "clean.txt"}} {
+		for _, name := range order {
+			got := fmt.Sprint(checkertest.Check(t, name, docs[name], GarbledName, gl))
+			if want, ok := first[name]; !ok {
+				first[name] = got
+			} else if got != want {
+				t.Errorf("%s: findings differ after other documents:\n%s\n%s", name, got, want)
+			}
+		}
+	}
+	wk := garbledWorkers.Get().(*garbledWorker)
+	wk.memo.index["Bukele"] = 0
+	wk.memo.list = append(wk.memo.list, bestMemo{})
+	wk.cands.index["Bukele"] = 0
+	wk.cands.list = append(wk.cands.list, candResult{})
+	wk.cands.spans = append(wk.cands.spans, text.Span{})
+	wk.cands.hits = append(wk.cands.hits, garbledHit{})
+	wk.present[1] = true
+	wk.reset()
+	if len(wk.memo.index)+len(wk.memo.list)+len(wk.cands.index)+len(wk.cands.list)+len(wk.cands.spans)+len(wk.cands.hits)+len(wk.present) != 0 {
+		t.Errorf("a worker reset is not empty: %+v", wk)
+	}
 }
