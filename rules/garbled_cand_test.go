@@ -107,3 +107,23 @@ func TestGarbledNameWorkersRecycled(t *testing.T) {
 		t.Errorf("a worker reset is not empty: %+v", wk)
 	}
 }
+
+// TestEmptied checks that emptied clears a map that holds a quarter of
+// the keys it has held or more, and makes a new one otherwise.
+func TestEmptied(t *testing.T) {
+	for _, c := range []struct {
+		keys, room, room2 int
+		same              bool
+	}{{0, 0, 0, true}, {3, 0, 3, true}, {5, 8, 8, true}, {2, 8, 8, true}, {1, 8, 1, false}, {0, 8, 0, false}, {100, 1000, 100, false}, {300, 1000, 1000, true}} {
+		m := map[string]int32{}
+		for k := range c.keys {
+			m[fmt.Sprint(k)] = int32(k)
+		}
+		room := c.room
+		got := emptied(m, &room)
+		m["x"] = 1 // the same map if got is m
+		if len(got) != 0 && !c.same || len(got) != 1 && c.same || room != c.room2 {
+			t.Errorf("%d keys, room %d: same map %v, room %d; want %v, %d", c.keys, c.room, len(got) == 1, room, c.same, c.room2)
+		}
+	}
+}

@@ -255,6 +255,7 @@ func runGarbledName(p *checker.Pass) error {
 		wk := workers[w]
 		if wk == nil {
 			wk = garbledWorkers.Get().(*garbledWorker)
+			wk.ready(len(cands) / len(workers))
 			workers[w] = wk
 		}
 		var hits []garbledHit
@@ -401,6 +402,9 @@ type garbledWorker struct {
 	memo    bestMemos
 	cands   candMemo
 	present map[int]bool // entries named exactly in the document
+	// room holds the most keys memo.index and cands.index have held
+	// since they were made: about the room they have.
+	room [2]int
 }
 
 // garbledWorkers recycles the workers of the documents done with: their
@@ -411,15 +415,41 @@ var garbledWorkers = sync.Pool{New: func() any {
 	return &garbledWorker{memo: bestMemos{index: map[string]int32{}}, cands: candMemo{index: map[string]int32{}}, present: map[int]bool{}}
 }}
 
+// ready readies wk, empty, for about n candidates: its maps are made
+// anew, for about a text per candidate, so that they seldom grow, if
+// they have room for less than half as many.
+func (wk *garbledWorker) ready(n int) {
+	if wk.room[0] < n/2 {
+		wk.memo.index, wk.room[0] = make(map[string]int32, n), n
+	}
+	if wk.room[1] < n/4 {
+		wk.cands.index, wk.room[1] = make(map[string]int32, n/2), n/2
+	}
+}
+
 // reset empties wk for another document, once done with one: its maps'
 // keys are texts of that document, whose memory is recycled too.
 func (wk *garbledWorker) reset() {
-	clear(wk.memo.index)
-	clear(wk.cands.index)
+	wk.memo.index = emptied(wk.memo.index, &wk.room[0])
+	wk.cands.index = emptied(wk.cands.index, &wk.room[1])
 	clear(wk.present)
 	clear(wk.cands.hits) // they hold strings of the glossary: let them go
 	wk.memo.list = wk.memo.list[:0]
 	wk.cands.list, wk.cands.spans, wk.cands.hits = wk.cands.list[:0], wk.cands.spans[:0], wk.cands.hits[:0]
+}
+
+// emptied returns m empty: m cleared, or a new map when m holds less
+// than a quarter of the keys it has held (*room), as clearing a map costs
+// the room it has: a large document's maps are not cleared for each of
+// many small ones after it.
+func emptied(m map[string]int32, room *int) map[string]int32 {
+	n := len(m)
+	if *room = max(*room, n); n >= *room/4 {
+		clear(m)
+		return m
+	}
+	*room = n
+	return make(map[string]int32, n)
 }
 
 // bestMemo remembers, per document, what a word range's text gave: the
