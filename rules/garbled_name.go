@@ -409,8 +409,8 @@ type garbledWorker struct {
 
 // garbledWorkers recycles the workers of the documents done with: their
 // maps, which hold a text per candidate or so, are cleared for the next
-// document rather than made anew (that was a tenth of the memory a run
-// with a glossary allocated).
+// document rather than made anew (that was a sixth of the memory a run
+// with a large glossary allocated).
 var garbledWorkers = sync.Pool{New: func() any {
 	return &garbledWorker{memo: bestMemos{index: map[string]int32{}}, cands: candMemo{index: map[string]int32{}}, present: map[int]bool{}}
 }}
