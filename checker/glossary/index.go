@@ -194,7 +194,7 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 		ps := preps[:len(srcs)]
 		parallel.For(jobs, jobs, func(w int) {
 			b := &bufs[w]
-			b.reset()
+			b.reset((len(srcs) + jobs - 1) / jobs)
 			for i := w; i < len(srcs); i += jobs {
 				b.prepare(&ps[i], entries, srcs[i])
 			}
@@ -281,7 +281,19 @@ type prepBuf struct {
 	u64  []uint64 // chains, parts and keys of the chunk's forms
 }
 
-func (b *prepBuf) reset() { b.u64 = b.u64[:0] }
+// reset empties b for n forms. Its uint64s are reserved for them at
+// once: grown by appends, they left an array behind at each doubling, a
+// good part of the garbage of an index's build.
+func (b *prepBuf) reset(n int) {
+	if need := u64PerForm * n; cap(b.u64) < need {
+		b.u64 = make([]uint64, 0, need)
+	}
+	b.u64 = b.u64[:0]
+}
+
+// u64PerForm is about the most uint64s (chain, parts, fuzzy keys) that
+// the forms of a real glossary of names take on average.
+const u64PerForm = 96
 
 // grab returns the uint64s appended to b.u64 from start, as a slice of
 // their own until the next reset. When b.u64 grew, earlier slices keep the
@@ -1814,7 +1826,14 @@ func (ps *pairs) build(jobs int) postings {
 	// keys pass, and the filter of a large glossary stays in cache.
 	p.bloom = newFilter(ukeys, 64, 10, bloomBits)
 	off = append(off, uint32(w))
-	p.ents = make([]uint64, 2*len(ukeys))
+	// The entries take the place of the pairs' keys, which are all in
+	// ukeys by now, when they fit (a key has two ids on average): not
+	// another array as large as the postings' keys.
+	if 2*len(ukeys) <= len(keys) {
+		p.ents = keys[: 2*len(ukeys) : 2*len(ukeys)]
+	} else {
+		p.ents = make([]uint64, 2*len(ukeys))
+	}
 	for k, m := range ukeys {
 		p.ents[2*k] = m
 		p.ents[2*k+1] = uint64(off[k]) | uint64(off[k+1]-off[k])<<32
