@@ -1431,9 +1431,11 @@ type bestCache struct {
 // cacheSeed seeds the hashes of the names of a bestCache.
 var cacheSeed = maphash.MakeSeed()
 
-// load returns the result cached for s.
-func (c *bestCache) load(s string) (cached, bool) {
-	h := maphash.String(cacheSeed, s)
+// cacheHash returns the hash of the name s in a bestCache.
+func cacheHash(s string) uint64 { return maphash.String(cacheSeed, s) }
+
+// load returns the result cached for s, whose cacheHash is h.
+func (c *bestCache) load(s string, h uint64) (cached, bool) {
 	c.mu.RLock()
 	i, ok := c.slot[h]
 	var v cached
@@ -1445,13 +1447,13 @@ func (c *bestCache) load(s string) (cached, bool) {
 	return v, ok
 }
 
-// store caches v for s, replacing what was cached for it. A name whose
-// hash another name has taken, or too long to keep, is not cached.
-func (c *bestCache) store(s string, v cached) {
-	if len(s) > 0xffff || len(c.keys)+len(s) > 0xffffffff {
+// store caches v for s, whose cacheHash is h, replacing what was cached
+// for it. A name whose hash another name has taken, or too long to keep,
+// is not cached.
+func (c *bestCache) store(s string, h uint64, v cached) {
+	if len(s) > 0xffff {
 		return
 	}
-	h := maphash.String(cacheSeed, s)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.slot == nil {
@@ -1463,6 +1465,9 @@ func (c *bestCache) store(s string, v cached) {
 			v.keyOff, v.keyLen = old.keyOff, old.keyLen
 			*old = v
 		}
+		return
+	}
+	if len(c.keys)+len(s) > 0xffffffff {
 		return
 	}
 	v.keyOff, v.keyLen = uint32(len(c.keys)), uint16(len(s))
@@ -1516,16 +1521,22 @@ func (ix *Index) Best(s string) (Fuzzy, bool) { return ix.BestAbove(s, 0) }
 // it returns what Best returns when that scores floor or more, and false
 // otherwise, sooner, as comparisons that cannot reach floor are cut short.
 func (ix *Index) BestAbove(s string, floor float64) (Fuzzy, bool) {
-	if c, ok := ix.cache.load(s); ok {
-		// A lookup with a lower floor answers for a higher one.
-		if c.floor <= floor {
-			return ix.fromCache(&c), c.ok && c.score >= floor
-		}
+	h := cacheHash(s)
+	c, hit := ix.cache.load(s, h)
+	return ix.bestAbove(s, h, floor, c, hit)
+}
+
+// bestAbove is BestAbove for s, whose cacheHash is h, when the cache
+// holds c for it (hit) or nothing.
+func (ix *Index) bestAbove(s string, h uint64, floor float64, c cached, hit bool) (Fuzzy, bool) {
+	// A lookup with a lower floor answers for a higher one.
+	if hit && c.floor <= floor {
+		return ix.fromCache(&c), c.ok && c.score >= floor
 	}
 	f, ok := ix.best(s, floor)
 	if ix.cached.Add(1) <= cacheLimit {
 		if c, keep := toCached(f, ok, floor); keep {
-			ix.cache.store(s, c)
+			ix.cache.store(s, h, c)
 		}
 	}
 	return f, ok
@@ -1616,12 +1627,12 @@ func (ix *Index) BestCapitalsAbove(s string, floor float64) (Fuzzy, bool) {
 	if len(ix.capKeys) == 0 {
 		return Fuzzy{}, false
 	}
-	if c, ok := ix.cache.load(s); !ok || c.floor > floor {
-		if !ix.mayFindCapitals(s) {
-			return Fuzzy{}, false
-		}
+	h := cacheHash(s)
+	c, hit := ix.cache.load(s, h)
+	if (!hit || c.floor > floor) && !ix.mayFindCapitals(s) {
+		return Fuzzy{}, false
 	}
-	f, ok := ix.BestAbove(s, floor)
+	f, ok := ix.bestAbove(s, h, floor, c, hit)
 	if !ok || !ix.Forms[f.Form].capitals {
 		return Fuzzy{}, false
 	}
