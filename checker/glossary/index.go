@@ -75,6 +75,10 @@ type Form struct {
 // a few forms far apart in memory and turns most away on this alone, and
 // it fills one cache line (the array of a large glossary starts on a
 // page), where a whole Form spans two.
+//
+// A variant, which a lookup passes over (it is matched exactly, never
+// fuzzily), has the zero Shape: its strings would be two more pointers
+// a variant for the collector to follow in every cycle of a run.
 type formShape struct {
 	shape   text.Shape // bounds a lookup's score before the form is prepared
 	variant bool
@@ -132,7 +136,11 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 	add := func(fp *formPrep) {
 		id := int32(len(ix.Forms))
 		ix.Forms = append(ix.Forms, Form{Text: fp.text, Entry: fp.entry, Variant: fp.variant, Tokens: len(fp.chain), Compact: fp.compact})
-		ix.shapes = append(ix.shapes, formShape{shape: fp.shape, variant: fp.variant})
+		fs := formShape{shape: fp.shape, variant: fp.variant}
+		if fp.variant {
+			fs.shape = text.Shape{}
+		}
+		ix.shapes = append(ix.shapes, fs)
 		firstKeys = append(firstKeys, fp.chain[0])
 		if fp.short {
 			firstKeys = append(firstKeys, fp.q)
@@ -1554,7 +1562,9 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 	// any of them is needed.
 	var touch byte
 	for _, id := range ids {
-		if sh := &ix.shapes[id].shape; sh.Valid() {
+		if f := &ix.shapes[id]; f.variant {
+			continue // passed over below
+		} else if sh := &f.shape; sh.Valid() {
 			touch ^= sh.Touch()
 		} else if c := ix.Forms[id].Compact; c != "" {
 			touch ^= c[0]
