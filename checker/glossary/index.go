@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"cmp"
+	"hash/maphash"
 	"math/bits"
 	"slices"
 	"sort"
@@ -31,6 +32,7 @@ type Index struct {
 	Forms   []Form
 
 	seq     map[uint64]seqNode  // token-sequence prefixes of forms
+	seqIDs  []int32             // the forms of the nodes of seq (seqNode.forms)
 	seqBF   []uint64            // bit set of the keys of seq, to skip most map lookups
 	seqSh   uint                // 64 - log2(bits in seqBF)
 	first   []uint64            // filter of the keys of forms' first tokens (firstBits)
@@ -73,14 +75,26 @@ type Form struct {
 // a few forms far apart in memory and turns most away on this alone, and
 // it fills one cache line (the array of a large glossary starts on a
 // page), where a whole Form spans two.
+//
+// A variant, which a lookup passes over (it is matched exactly, never
+// fuzzily), has the zero Shape: its strings would be two more pointers
+// a variant for the collector to follow in every cycle of a run.
 type formShape struct {
 	shape   text.Shape // bounds a lookup's score before the form is prepared
 	variant bool
 }
 
+// A seqNode is a token-sequence prefix of forms. It holds no pointer, so
+// that the collector never scans the map of a large glossary's prefixes:
+// the forms that end at it are ids[lo:lo+n] of the index's seqIDs.
 type seqNode struct {
-	forms []int32 // forms that end here
-	more  bool    // some form continues past here
+	lo, n uint32
+	more  bool // some form continues past here
+}
+
+// forms returns the forms that end at node n.
+func (ix *Index) forms(n seqNode) []int32 {
+	return ix.seqIDs[n.lo : n.lo+n.n : n.lo+n.n]
 }
 
 const (
@@ -112,6 +126,7 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 		Forms:   make([]Form, 0, nforms),
 		shapes:  make([]formShape, 0, nforms),
 		seq:     make(map[uint64]seqNode, 2*nforms),
+		seqIDs:  make([]int32, 0, nforms),
 		words:   make(map[uint64]struct{}, 2*len(entries)),
 	}
 	var fz pairs
@@ -121,7 +136,11 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 	add := func(fp *formPrep) {
 		id := int32(len(ix.Forms))
 		ix.Forms = append(ix.Forms, Form{Text: fp.text, Entry: fp.entry, Variant: fp.variant, Tokens: len(fp.chain), Compact: fp.compact})
-		ix.shapes = append(ix.shapes, formShape{shape: fp.shape, variant: fp.variant})
+		fs := formShape{shape: fp.shape, variant: fp.variant}
+		if fp.variant {
+			fs.shape = text.Shape{}
+		}
+		ix.shapes = append(ix.shapes, fs)
 		firstKeys = append(firstKeys, fp.chain[0])
 		if fp.short {
 			firstKeys = append(firstKeys, fp.q)
@@ -144,7 +163,17 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 		for k, h := range fp.chain {
 			n := ix.seq[h]
 			if k == len(fp.chain)-1 {
-				n.forms = append(n.forms, id)
+				// Nearly every node has one form: its ids are moved to
+				// the end of seqIDs when they are not there already.
+				if n.n > 0 && int(n.lo+n.n) != len(ix.seqIDs) {
+					lo := len(ix.seqIDs)
+					ix.seqIDs = append(ix.seqIDs, ix.seqIDs[n.lo:n.lo+n.n]...)
+					n.lo = uint32(lo)
+				} else if n.n == 0 {
+					n.lo = uint32(len(ix.seqIDs))
+				}
+				ix.seqIDs = append(ix.seqIDs, id)
+				n.n++
 			} else {
 				n.more = true
 			}
@@ -173,7 +202,7 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 		ps := preps[:len(srcs)]
 		parallel.For(jobs, jobs, func(w int) {
 			b := &bufs[w]
-			b.reset()
+			b.reset((len(srcs) + jobs - 1) / jobs)
 			for i := w; i < len(srcs); i += jobs {
 				b.prepare(&ps[i], entries, srcs[i])
 			}
@@ -260,7 +289,19 @@ type prepBuf struct {
 	u64  []uint64 // chains, parts and keys of the chunk's forms
 }
 
-func (b *prepBuf) reset() { b.u64 = b.u64[:0] }
+// reset empties b for n forms. Its uint64s are reserved for them at
+// once: grown by appends, they left an array behind at each doubling, a
+// good part of the garbage of an index's build.
+func (b *prepBuf) reset(n int) {
+	if need := u64PerForm * n; cap(b.u64) < need {
+		b.u64 = make([]uint64, 0, need)
+	}
+	b.u64 = b.u64[:0]
+}
+
+// u64PerForm is about the most uint64s (chain, parts, fuzzy keys) that
+// the forms of a real glossary of names take on average.
+const u64PerForm = 96
 
 // grab returns the uint64s appended to b.u64 from start, as a slice of
 // their own until the next reset. When b.u64 grew, earlier slices keep the
@@ -987,8 +1028,8 @@ func (ix *Index) MatchAt(s string, toks []text.Token, i int) (forms []int32, n, 
 			if w := s[t.Start:t.End]; t.Kind == text.Word {
 				if cut := possessive(w); cut > 0 {
 					// Try the word without "'s" as the last token.
-					if node, ok := ix.node(hashWord(h, w[:len(w)-cut], spaced)); ok && len(node.forms) > 0 {
-						forms, n, end = node.forms, k-i+1, t.End-cut
+					if node, ok := ix.node(hashWord(h, w[:len(w)-cut], spaced)); ok && node.n > 0 {
+						forms, n, end = ix.forms(node), k-i+1, t.End-cut
 					}
 				}
 			}
@@ -998,8 +1039,8 @@ func (ix *Index) MatchAt(s string, toks []text.Token, i int) (forms []int32, n, 
 		if !ok {
 			break
 		}
-		if len(node.forms) > 0 {
-			forms, n, end = node.forms, k-i+1, t.End
+		if node.n > 0 {
+			forms, n, end = ix.forms(node), k-i+1, t.End
 		}
 		if !node.more {
 			break
@@ -1351,37 +1392,131 @@ const minBound = 0.6
 // cacheLimit bounds the number of lookups Best remembers.
 const cacheLimit = 1 << 17
 
+// A cached is a result of best as the cache keeps it: what makes up the
+// Fuzzy without its strings (the measure is one of measures, the
+// suggestion is made again from the form and the match), and the floor
+// it was looked up with. It holds no pointer, nor does the cache, so that
+// the garbage collector never scans the tens of thousands of results of
+// a run.
 type cached struct {
-	f     Fuzzy
-	ok    bool
-	floor float64 // the floor it was looked up with
+	form, entry int32
+	start, end  int32 // Match.Start, Match.End
+	score       float64
+	floor       float64 // the floor it was looked up with
+	measure     uint8   // index into measures
+	ok          bool
+	keyLen      uint16 // the name: keys[keyOff:keyOff+keyLen] of the cache
+	keyOff      uint32
 }
 
-// A bestCache holds Best's results by name: a map behind a read-write
-// lock. Nearly every access is a read, from one goroutine or a few; a
-// sync.Map, which this replaced, walks a trie of nodes scattered in
-// memory for each, and its values are boxed.
+// measures are the values of text.Match.Measure that the cache keeps.
+var measures = [...]string{"", "exact", "edit", "skeleton", "token", "words"}
+
+// measureIndex returns the index of m in measures, or false.
+func measureIndex(m string) (uint8, bool) {
+	for i, v := range measures {
+		if v == m {
+			return uint8(i), true
+		}
+	}
+	return 0, false
+}
+
+// A bestCache holds Best's results by name behind a read-write lock
+// (nearly every access is a read): a map from a hash of the name to its
+// result, and the names one after another in a byte array, where the
+// result tells its own. Nothing in it holds a pointer: the collector
+// marks its few arrays and never scans them, where a map of strings to
+// results (each with two strings of its own) held three pointers a name
+// and a string allocated for each.
 type bestCache struct {
-	mu sync.RWMutex
-	m  map[string]cached
+	mu   sync.RWMutex
+	slot map[uint64]int32 // cacheHash of a name → index into res
+	res  []cached
+	keys []byte
 }
 
-// load returns the result cached for s.
-func (c *bestCache) load(s string) (cached, bool) {
+// cacheSeed seeds the hashes of the names of a bestCache.
+var cacheSeed = maphash.MakeSeed()
+
+// cacheHash returns the hash of the name s in a bestCache.
+func cacheHash(s string) uint64 { return maphash.String(cacheSeed, s) }
+
+// load returns the result cached for s, whose cacheHash is h.
+func (c *bestCache) load(s string, h uint64) (cached, bool) {
 	c.mu.RLock()
-	v, ok := c.m[s]
+	i, ok := c.slot[h]
+	var v cached
+	if ok {
+		v = c.res[i]
+		ok = string(c.keys[v.keyOff:v.keyOff+uint32(v.keyLen)]) == s
+	}
 	c.mu.RUnlock()
 	return v, ok
 }
 
-// store caches v for s, replacing what was cached for it.
-func (c *bestCache) store(s string, v cached) {
-	c.mu.Lock()
-	if c.m == nil {
-		c.m = make(map[string]cached)
+// store caches v for s, whose cacheHash is h, replacing what was cached
+// for it. A name whose hash another name has taken, or too long to keep,
+// is not cached.
+func (c *bestCache) store(s string, h uint64, v cached) {
+	if len(s) > 0xffff {
+		return
 	}
-	c.m[s] = v
-	c.mu.Unlock()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.slot == nil {
+		c.slot = make(map[uint64]int32)
+	}
+	if i, ok := c.slot[h]; ok {
+		old := &c.res[i]
+		if string(c.keys[old.keyOff:old.keyOff+uint32(old.keyLen)]) == s {
+			v.keyOff, v.keyLen = old.keyOff, old.keyLen
+			*old = v
+		}
+		return
+	}
+	if len(c.keys)+len(s) > 0xffffffff {
+		return
+	}
+	v.keyOff, v.keyLen = uint32(len(c.keys)), uint16(len(s))
+	c.keys = append(c.keys, s...)
+	c.slot[h] = int32(len(c.res))
+	c.res = append(c.res, v)
+}
+
+// toCached returns f, ok found with floor as the cache keeps it, or false
+// when the cache cannot keep it (a measure it does not know).
+func toCached(f Fuzzy, ok bool, floor float64) (cached, bool) {
+	mi, known := measureIndex(f.Match.Measure)
+	if !known || int(f.Match.Start) != int(int32(f.Match.Start)) || int(f.Match.End) != int(int32(f.Match.End)) || f.Entry != int(int32(f.Entry)) {
+		return cached{}, false
+	}
+	return cached{form: f.Form, entry: int32(f.Entry), start: int32(f.Match.Start), end: int32(f.Match.End),
+		score: f.Match.Score, floor: floor, measure: mi, ok: ok}, true
+}
+
+// fromCache returns the Fuzzy that c keeps: what best returned.
+func (ix *Index) fromCache(c *cached) Fuzzy {
+	if !c.ok {
+		return Fuzzy{} // what best returns when it finds nothing
+	}
+	m := text.Match{Score: c.score, Measure: measures[c.measure], Start: int(c.start), End: int(c.end)}
+	return Fuzzy{Form: c.form, Entry: int(c.entry), Match: m, Suggestion: ix.suggestion(c.form, m)}
+}
+
+// suggestion returns the Suggestion of a match m against Forms[id]: the
+// entry's term, or the word of it that m covers.
+func (ix *Index) suggestion(id int32, m text.Match) string {
+	form := &ix.Forms[id]
+	term := ix.Entries[form.Entry].Term
+	if m.Start != 0 || m.End != len(form.Text) {
+		if form.Variant {
+			// A word of a wrong form: propose the term.
+			return term
+		}
+		return form.Text[m.Start:m.End]
+	}
+	return term
 }
 
 // Best returns the entry that s most likely misspells, with the score of
@@ -1394,15 +1529,23 @@ func (ix *Index) Best(s string) (Fuzzy, bool) { return ix.BestAbove(s, 0) }
 // it returns what Best returns when that scores floor or more, and false
 // otherwise, sooner, as comparisons that cannot reach floor are cut short.
 func (ix *Index) BestAbove(s string, floor float64) (Fuzzy, bool) {
-	if c, ok := ix.cache.load(s); ok {
-		// A lookup with a lower floor answers for a higher one.
-		if c.floor <= floor {
-			return c.f, c.ok && c.f.Match.Score >= floor
-		}
+	h := cacheHash(s)
+	c, hit := ix.cache.load(s, h)
+	return ix.bestAbove(s, h, floor, c, hit)
+}
+
+// bestAbove is BestAbove for s, whose cacheHash is h, when the cache
+// holds c for it (hit) or nothing.
+func (ix *Index) bestAbove(s string, h uint64, floor float64, c cached, hit bool) (Fuzzy, bool) {
+	// A lookup with a lower floor answers for a higher one.
+	if hit && c.floor <= floor {
+		return ix.fromCache(&c), c.ok && c.score >= floor
 	}
 	f, ok := ix.best(s, floor)
 	if ix.cached.Add(1) <= cacheLimit {
-		ix.cache.store(strings.Clone(s), cached{f, ok, floor})
+		if c, keep := toCached(f, ok, floor); keep {
+			ix.cache.store(s, h, c)
+		}
 	}
 	return f, ok
 }
@@ -1419,7 +1562,9 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 	// any of them is needed.
 	var touch byte
 	for _, id := range ids {
-		if sh := &ix.shapes[id].shape; sh.Valid() {
+		if f := &ix.shapes[id]; f.variant {
+			continue // passed over below
+		} else if sh := &f.shape; sh.Valid() {
 			touch ^= sh.Touch()
 		} else if c := ix.Forms[id].Compact; c != "" {
 			touch ^= c[0]
@@ -1475,16 +1620,7 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 		if m.Score < above || found && (m.Score < best.Match.Score || m.Score == best.Match.Score && form.Entry >= best.Entry) {
 			continue
 		}
-		term := ix.Entries[form.Entry].Term
-		sug := term
-		if m.Start != 0 || m.End != len(form.Text) {
-			sug = form.Text[m.Start:m.End]
-			if form.Variant {
-				// A word of a wrong form: propose the term.
-				sug = term
-			}
-		}
-		best = Fuzzy{Form: id, Entry: form.Entry, Match: m, Suggestion: sug}
+		best = Fuzzy{Form: id, Entry: form.Entry, Match: m, Suggestion: ix.suggestion(id, m)}
 		found = true
 	}
 	return best, found
@@ -1501,12 +1637,12 @@ func (ix *Index) BestCapitalsAbove(s string, floor float64) (Fuzzy, bool) {
 	if len(ix.capKeys) == 0 {
 		return Fuzzy{}, false
 	}
-	if c, ok := ix.cache.load(s); !ok || c.floor > floor {
-		if !ix.mayFindCapitals(s) {
-			return Fuzzy{}, false
-		}
+	h := cacheHash(s)
+	c, hit := ix.cache.load(s, h)
+	if (!hit || c.floor > floor) && !ix.mayFindCapitals(s) {
+		return Fuzzy{}, false
 	}
-	f, ok := ix.BestAbove(s, floor)
+	f, ok := ix.bestAbove(s, h, floor, c, hit)
 	if !ok || !ix.Forms[f.Form].capitals {
 		return Fuzzy{}, false
 	}
@@ -1711,7 +1847,14 @@ func (ps *pairs) build(jobs int) postings {
 	// keys pass, and the filter of a large glossary stays in cache.
 	p.bloom = newFilter(ukeys, 64, 10, bloomBits)
 	off = append(off, uint32(w))
-	p.ents = make([]uint64, 2*len(ukeys))
+	// The entries take the place of the pairs' keys, which are all in
+	// ukeys by now, when they fit (a key has two ids on average): not
+	// another array as large as the postings' keys.
+	if 2*len(ukeys) <= len(keys) {
+		p.ents = keys[: 2*len(ukeys) : 2*len(ukeys)]
+	} else {
+		p.ents = make([]uint64, 2*len(ukeys))
+	}
 	for k, m := range ukeys {
 		p.ents[2*k] = m
 		p.ents[2*k+1] = uint64(off[k]) | uint64(off[k+1]-off[k])<<32

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -252,5 +253,70 @@ func TestIsTermPartFilter(t *testing.T) {
 	}
 	if n < 5000 {
 		t.Fatalf("only %d runs are term parts", n)
+	}
+}
+
+// TestBestCache checks that a result read from the cache, which keeps it
+// without its strings, is the one best returned, found or not, whatever
+// the floor; and that a name whose hash another name holds is neither
+// read nor stored in its place.
+func TestBestCache(t *testing.T) {
+	es := append(Synthetic(2000, 5), Entry{Term: "Nayib Bukele", Kind: Person}, Entry{Term: "Tren de Aragua"})
+	names := append([]string{"Naibbuckley", "Bakle", "Terren De Alagua", "Torone Alagua", "Zzzz"}, lookupNames...)
+	for _, e := range es[:300] {
+		names = append(names, e.Term+"a", e.Term[:len(e.Term)/2+1]+"ie")
+	}
+	ix := NewIndex(es)
+	for _, floor := range []float64{0, 0.7, 0.85} {
+		for _, s := range names {
+			want, wantOK := ix.best(s, floor)
+			c, keep := toCached(want, wantOK, floor)
+			if !keep {
+				t.Fatalf("%q: measure %q not kept", s, want.Match.Measure)
+			}
+			if got := ix.fromCache(&c); got != want || c.ok != wantOK {
+				t.Errorf("cached %q at %v: %+v, %v; want %+v, %v", s, floor, got, c.ok, want, wantOK)
+			}
+		}
+	}
+	var c bestCache
+	h := cacheHash("Bakle")
+	c.store("Bakle", h, cached{form: 1, ok: true})
+	c.store("Bakle", h, cached{form: 2, ok: true}) // replaces
+	if v, ok := c.load("Bakle", h); !ok || v.form != 2 || len(c.res) != 1 {
+		t.Errorf("load after replace: %+v, %v (%d results)", v, ok, len(c.res))
+	}
+	// "Other" as if its hash were that of "Bakle".
+	if _, ok := c.load("Other", h); ok {
+		t.Error("load of a name under another's hash")
+	}
+	c.store("Other", h, cached{form: 3})
+	if v, ok := c.load("Bakle", h); !ok || v.form != 2 || len(c.res) != 1 {
+		t.Errorf("a colliding store replaced another name's result: %+v, %v", v, ok)
+	}
+}
+
+// TestLookupShared checks the forms of a spelling shared by several
+// entries, entered between others: all of them, ascending, each once.
+func TestLookupShared(t *testing.T) {
+	es := []Entry{
+		{Term: "San Jose", Variants: []string{"San Hose"}},
+		{Term: "Santa Ana"},
+		{Term: "san jose", Variants: []string{"Santa Anna"}},
+		{Term: "San"},
+		{Term: "SAN JOSE", Variants: []string{"San Hose"}},
+	}
+	ix := NewIndex(es)
+	want := map[string][]int32{
+		"San Jose":  {0, 3, 6},
+		"San Hose":  {1, 7},
+		"Santa Ana": {2},
+		"San":       {5},
+		"Santa":     nil,
+	}
+	for s, w := range want {
+		if got := ix.Lookup(s); !slices.Equal(got, w) {
+			t.Errorf("Lookup(%q) = %v, want %v", s, got, w)
+		}
 	}
 }
