@@ -622,6 +622,12 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 		c.End = v.end
 		next = v.next
 		stop = v.stop
+		if !stop {
+			// As for the first unit: most runs end here, with no
+			// capital near.
+			capital = f.capitalFrom(next)
+			stop = !near(toks, capital, next, maxConnectors+3)
+		}
 	}
 	if capital >= len(toks) {
 		next = len(toks) // no unit after this run
