@@ -493,7 +493,20 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool, i, capital int) {
 					if c1 := s[t.Start+1]; fw && 'a' <= c1 && c1 <= 'z' {
 						fw = n != 3 || c1 != 'a' || s[t.Start] != 'M' || s[t.Start+2] != 'y'
 					} else if fw {
-						fw = mayBeFunctionWordAt(s, t.Start, t.End)
+						// Most such words are acronyms: an ASCII
+						// one, its first letter a capital, is all
+						// upper case unless it has a lower-case
+						// letter (mayBeFunctionWordAt, inlined).
+						x := uint64(highBits) // no eight bytes to read: as if not ASCII
+						if t.Start+8 <= len(s) {
+							x = load64(s, t.Start) & (^uint64(0) >> ((64 - 8*n) & 63))
+						}
+						if x&highBits == 0 {
+							// No byte sum carries into the next byte.
+							fw = (x+(0x80-'a')*lowBits)&^(x+(0x7f-'z')*lowBits)&highBits != 0
+						} else {
+							fw = mayBeFunctionWordAt(s, t.Start, t.End)
+						}
 					}
 					if !fw || lexicon.Lookup(s[t.Start:t.End]).Tags&lexicon.Function == 0 {
 						// The candidate, written in place.
