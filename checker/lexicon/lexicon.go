@@ -91,8 +91,31 @@ const foldBuf = maxWordLen + 16
 // "'s" not listed itself is looked up without it. Unknown words have a
 // zero Info.
 func Lookup(w string) Info {
-	k, ok := shortKey(w)
-	if !ok {
+	// The word's key in short: its bytes in one number, the first in
+	// the low byte, and its length in the top byte if it is shorter
+	// than eight bytes, a different number for each word of one to
+	// eight bytes (worked out here, not in a function: the call cost
+	// as much as the rest of a lookup that short answers).
+	n := len(w)
+	var k uint64
+	switch {
+	case n >= 4 && n <= 8:
+		// Two loads of four bytes, overlapping for fewer than eight.
+		t := w[n-4:]
+		k = (uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24) |
+			(uint64(t[0])|uint64(t[1])<<8|uint64(t[2])<<16|uint64(t[3])<<24)<<(8*(n-4)&63)
+		if n < 8 {
+			k |= uint64(n) << 56
+		} else if w[7] < 8 {
+			return palette[lookup(w)] // a last byte that could pass for a length
+		}
+	case n == 3:
+		k = uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | 3<<56
+	case n == 2:
+		k = uint64(w[0]) | uint64(w[1])<<8 | 2<<56
+	case n == 1:
+		k = uint64(w[0]) | 1<<56
+	default:
 		return palette[lookup(w)]
 	}
 	// Short words, most of those looked up, go through short first.
@@ -133,7 +156,7 @@ func lookup(w string) uint8 {
 
 // short holds Lookup's answers for words of one to eight bytes looked up
 // lately, without hashing them for the table: text is mostly short common
-// words, looked up over and over by the rules. A word's key (shortKey)
+// words, looked up over and over by the rules. A word's key (Lookup)
 // times shortMul, an odd number, is a number that no other word gives;
 // its top bits pick the slot, which holds the rest of it (shortKeyMask),
 // so a match means the same word, and the palette index of the answer.
@@ -148,35 +171,6 @@ const (
 	shortValid    = 1 << 63
 	shortMul      = 0x9e3779b97f4a7c15
 )
-
-// shortKey returns the bytes of w in one number, the first in the low
-// byte, and the length of w in the top byte if w is shorter than eight
-// bytes: a different number for each word of one to eight bytes. ok is
-// false for other lengths and for an eight-byte word whose last byte
-// could pass for a length.
-func shortKey(w string) (k uint64, ok bool) {
-	n := len(w)
-	switch {
-	case n >= 4 && n <= 8:
-		// Two loads of four bytes, overlapping for fewer than eight.
-		lo := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24
-		t := w[n-4:]
-		hi := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24
-		k = lo | hi<<(8*(n-4))
-		if n == 8 {
-			return k, w[7] >= 8
-		}
-	case n == 3:
-		k = uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16
-	case n == 2:
-		k = uint64(w[0]) | uint64(w[1])<<8
-	case n == 1:
-		k = uint64(w[0])
-	default:
-		return 0, false
-	}
-	return k | uint64(n)<<56, true
-}
 
 // LookupFold is Lookup for words in any case. Lookup itself folds case
 // without allocating; the second name says so at the call site.

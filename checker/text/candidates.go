@@ -379,7 +379,7 @@ func SentencesAt(f *CandidateFinder, all []Token, recs []Sentence, split func(fr
 				if capital = f.caps[f.ci] - first; capital >= len(toks) {
 					continue // no unit in the rest
 				}
-				if !near(toks, capital, 1, 3) || !leadsName(s, toks, 0) {
+				if !near(toks, capital, 1, 3) || !leadsName(s, toks, 0, in) {
 					i = 1
 				} else {
 					f.ci--
@@ -493,7 +493,20 @@ func (f *CandidateFinder) sentence(toks []Token, skip bool, i, capital int) {
 					if c1 := s[t.Start+1]; fw && 'a' <= c1 && c1 <= 'z' {
 						fw = n != 3 || c1 != 'a' || s[t.Start] != 'M' || s[t.Start+2] != 'y'
 					} else if fw {
-						fw = mayBeFunctionWordAt(s, t.Start, t.End)
+						// Most such words are acronyms: an ASCII
+						// one, its first letter a capital, is all
+						// upper case unless it has a lower-case
+						// letter (mayBeFunctionWordAt, inlined).
+						x := uint64(highBits) // no eight bytes to read: as if not ASCII
+						if t.Start+8 <= len(s) {
+							x = load64(s, t.Start) & (^uint64(0) >> ((64 - 8*n) & 63))
+						}
+						if x&highBits == 0 {
+							// No byte sum carries into the next byte.
+							fw = (x+(0x80-'a')*lowBits)&^(x+(0x7f-'z')*lowBits)&highBits != 0
+						} else {
+							fw = mayBeFunctionWordAt(s, t.Start, t.End)
+						}
 					}
 					if !fw || lexicon.Lookup(s[t.Start:t.End]).Tags&lexicon.Function == 0 {
 						// The candidate, written in place.
@@ -562,7 +575,11 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 			if capital >= len(toks) {
 				return len(toks), capital // no unit in the rest
 			}
-			if !near(toks, capital, i+1, 3) || !leadsName(s, toks, i) {
+			in := firstInfo
+			if u.end != toks[i].End {
+				in = lexicon.Lookup(toks[i].Text(s)) // the word with its possessive
+			}
+			if !near(toks, capital, i+1, 3) || !leadsName(s, toks, i, in) {
 				return i + 1, capital
 			}
 		}
@@ -618,6 +635,12 @@ func (f *CandidateFinder) add(i int, u unit) (int, int) {
 		c.End = v.end
 		next = v.next
 		stop = v.stop
+		if !stop {
+			// As for the first unit: most runs end here, with no
+			// capital near.
+			capital = f.capitalFrom(next)
+			stop = !near(toks, capital, next, maxConnectors+3)
+		}
 	}
 	if capital >= len(toks) {
 		next = len(toks) // no unit after this run
@@ -656,7 +679,7 @@ func (f *CandidateFinder) commonFirst(i int) (next, capital int, done bool) {
 	if capital >= len(toks) {
 		return len(toks), capital, true // no unit in the rest
 	}
-	if !near(toks, capital, i+1, 3) || !leadsName(f.s, toks, i) {
+	if !near(toks, capital, i+1, 3) || !leadsName(f.s, toks, i, in) {
 		return i + 1, capital, true
 	}
 	return 0, 0, false
@@ -758,25 +781,26 @@ func isCommon(in lexicon.Info) bool {
 	return in.Tier >= 1 && in.Tier <= 3 && in.Tags&lexicon.Lower != 0
 }
 
-// leadsName reports whether the common first word toks[i] is the first
-// word of a longer name: a noun or adjective, not a function word, a
-// sentence adverb ("Yesterday", "However") or an "-ing" form
-// ("Following"), followed by a capitalised word after spaces.
-func leadsName(s string, toks []Token, i int) bool {
+// leadsName reports whether the common first word toks[i], whose lexicon
+// entry is in, is the first word of a longer name: a noun or adjective,
+// not a function word, a sentence adverb ("Yesterday", "However") or an
+// "-ing" form ("Following"), followed by a capitalised word after spaces.
+func leadsName(s string, toks []Token, i int, in lexicon.Info) bool {
+	// The entry in hand first: most first words are function words
+	// ("The", "In", "He").
+	if in.Tags&lexicon.Function != 0 || in.Tags&(lexicon.Noun|lexicon.Adj) == 0 {
+		return false
+	}
 	if i+1 >= len(toks) || !onlySpaces(s, toks[i].End, toks[i+1].Start) || toks[i].End == toks[i+1].Start {
 		return false
 	}
-	// The cheap test first: most first words are followed by a
+	// Then the cheap test: most first words are followed by a
 	// lower-case word.
 	if _, ok := unitFrom(s, toks, i+1); !ok {
 		return false
 	}
 	w := toks[i].Text(s)
 	if IsSentenceStarter(w) || strings.HasSuffix(w, "ing") {
-		return false
-	}
-	tags := lexicon.Lookup(w).Tags
-	if tags&lexicon.Function != 0 || tags&(lexicon.Noun|lexicon.Adj) == 0 {
 		return false
 	}
 	return !isShortFunctionWord(s, toks[i+1])

@@ -223,6 +223,34 @@ func TestCandidatesAgainstRef(t *testing.T) {
 	}
 }
 
+// TestAcronymsAgainstRef checks the finder against refCandidates on words
+// alone inside a sentence that start with a capital and a byte that is
+// no lower-case letter, most of them acronyms, which the finder tells
+// from function words by reading eight bytes at once: of every length
+// to nine bytes, with lower-case letters or not, ASCII or not, at the
+// end of the text or not.
+func TestAcronymsAgainstRef(t *testing.T) {
+	// Function words in mixed case, which the lexicon finds, and words
+	// of random bytes.
+	words := strings.Fields("THe THE ANd BUt ABout AMong BEtween ALthough ALTHOUGH WHatever WHenEVER WIthin ÉCOLE ÉTé UNtil UNTIL OF OFf")
+	rng := rand.New(rand.NewSource(5))
+	rest := []string{"A", "Z", "a", "z", "B", "1", "@", "[", "`", "{", "é", "É", "'"}
+	for range 20000 {
+		var b strings.Builder
+		b.WriteString(string(rune('A' + rng.Intn(26))))
+		b.WriteString([]string{"A", "Z", "N", "1", "@", "[", "`", "{", "É"}[rng.Intn(9)])
+		for n := rng.Intn(8); n > 0; n-- {
+			b.WriteString(rest[rng.Intn(len(rest))])
+		}
+		words = append(words, b.String())
+	}
+	for _, w := range words {
+		for _, s := range []string{"Then " + w + " went on.", "Then " + w + " went", "Then the " + w, "then " + w} {
+			checkAgainstRef(t, s, Tokenize(nil, s, Span{0, len(s)}))
+		}
+	}
+}
+
 // TestPlainCapital checks plainCapital against nameUnit, and
 // mayBePossessive against possessiveLen, on the tokens of random texts.
 func TestPlainCapital(t *testing.T) {

@@ -33,8 +33,7 @@ func sum[S string | []byte](s S, seed uint64, fold bool) (uint64, bool) {
 	h := seed ^ uint64(len(s))*prime
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		v := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		v := load64(s[i : i+8])
 		if fold {
 			if v&hi != 0 {
 				return 0, false
@@ -45,9 +44,16 @@ func sum[S string | []byte](s S, seed uint64, fold bool) (uint64, bool) {
 		h ^= h >> 32
 	}
 	if i < len(s) {
+		// The last one to seven bytes, in the low bytes of v: read
+		// with the bytes before them when there are eight, else one by
+		// one.
 		var v uint64
-		for j := len(s) - 1; j >= i; j-- {
-			v = v<<8 | uint64(s[j])
+		if len(s) >= 8 {
+			v = load64(s[len(s)-8:]) >> (8 * (8 - (len(s) - i)) & 63)
+		} else {
+			for j := len(s) - 1; j >= i; j-- {
+				v = v<<8 | uint64(s[j])
+			}
 		}
 		if fold {
 			if v&hi != 0 {
@@ -58,6 +64,14 @@ func sum[S string | []byte](s S, seed uint64, fold bool) (uint64, bool) {
 		h = (h ^ v) * prime
 	}
 	return Mix(h), true
+}
+
+// load64 returns the first eight bytes of b, the first in the low byte.
+// (One bounds check, so that the compiler reads them at once.)
+func load64[S string | []byte](b S) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // foldASCII lower-cases the ASCII capitals among eight ASCII bytes.
