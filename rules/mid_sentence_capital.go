@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -74,8 +75,8 @@ func runMidSentenceCapital(p *checker.Pass) error {
 	doc := p.Doc
 	hasGlossary := p.Glossary.Len() > 0
 	caps := capWalk{caps: doc.Capitals()}
-	if capNoList {
-		caps.caps = nil
+	if n := len(caps.caps); capNoList || n == 0 || caps.caps[n-1] != math.MaxInt {
+		caps.caps = nil // no list, or one without its end: the tokens are read
 	}
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si] // not a copy: most sentences are passed over
