@@ -268,6 +268,12 @@ func (d *Document) LineSpan(n int) Span {
 // SentenceTokens returns the tokens of sentence s.
 func (d *Document) SentenceTokens(s Sentence) []Token { return d.Tokens[s.First:s.Last] }
 
+// Capitals returns the indexes in Tokens of the words that may hold a
+// capital (every word with an upper-case letter or a first byte that is
+// not ASCII is one), in order, then math.MaxInt; nil for a document made
+// without them.
+func (d *Document) Capitals() []int { return d.capitals }
+
 // TokenText returns the text of t.
 func (d *Document) TokenText(t Token) string { return d.Masked[t.Start:t.End] }
 

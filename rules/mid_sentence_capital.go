@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -73,9 +74,19 @@ var capTitleWords = map[string]bool{
 func runMidSentenceCapital(p *checker.Pass) error {
 	doc := p.Doc
 	hasGlossary := p.Glossary.Len() > 0
+	caps := capWalk{caps: doc.Capitals()}
+	if n := len(caps.caps); capNoList || n == 0 || caps.caps[n-1] != math.MaxInt {
+		caps.caps = nil // no list, or one without its end: the tokens are read
+	}
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si] // not a copy: most sentences are passed over
 		if doc.Blocks[s.Block].Kind != checker.Paragraph {
+			continue
+		}
+		// Most sentences hold no capital after their first word: with
+		// the document's list of words that may hold one, those with
+		// none but their first token are passed over at once.
+		if caps.caps != nil && caps.next(doc.Tokens, doc.Masked, s.First+1, s.Last) == s.Last {
 			continue
 		}
 		toks := doc.Tokens[s.First:s.Last]
@@ -90,18 +101,25 @@ func runMidSentenceCapital(p *checker.Pass) error {
 		if firstWord < 0 {
 			continue
 		}
-		// Most sentences hold no capital after their first word.
-		from := toks[firstWord].End
-		at := text.NextUpperOrNonASCII(doc.Masked, from, max(from, s.End))
-		if at >= s.End {
-			continue
+		// capNext and caps.next pass over the words that do not start
+		// with a capital (as capIsTitleWord would find) or a byte that
+		// is not ASCII.
+		var i int
+		if caps.caps != nil {
+			i = caps.next(doc.Tokens, doc.Masked, s.First+firstWord+1, s.Last) - s.First
+		} else {
+			// Most sentences hold no capital after their first word.
+			from := toks[firstWord].End
+			at := text.NextUpperOrNonASCII(doc.Masked, from, max(from, s.End))
+			if at >= s.End {
+				continue
+			}
+			// The words between the first and the byte at, the first
+			// capital or byte that is not ASCII after it, start with
+			// neither: the loop starts at the first token from at on.
+			i = capNext(toks, doc.Masked, firstWord+1+capTokenAt(toks[firstWord+1:], at))
 		}
-		// The words between the first and the byte at, the first capital
-		// or byte that is not ASCII after it, start with neither: the
-		// loop starts at the first token from at on.
-		// capNext passes over the words that do not start with a capital
-		// (as capIsTitleWord would find) or a byte that is not ASCII.
-		for i := capNext(toks, doc.Masked, firstWord+1+capTokenAt(toks[firstWord+1:], at)); i < len(toks); i = capNext(toks, doc.Masked, i+1) {
+		for ; i < len(toks); i = caps.after(doc.Tokens, doc.Masked, s.First, s.Last, i) {
 			t := &toks[i]
 			w := doc.TokenText(*t)
 			if !capIsTitleWord(w) {
@@ -161,6 +179,48 @@ func runMidSentenceCapital(p *checker.Pass) error {
 		}
 	}
 	return nil
+}
+
+// capNoList turns the use of the document's list of capitals off, for
+// tests.
+var capNoList = false
+
+// A capWalk goes through the words of a document's sentences, in order,
+// that start with a capital or a byte that is not ASCII, from the
+// document's list of the words that may hold a capital
+// (checker.Document.Capitals): it reads the tokens of those words alone.
+type capWalk struct {
+	caps []int // nil: none, the tokens are read one by one (capNext)
+	c    int   // the first entry of caps not passed over
+}
+
+// next returns the first token from k (an index in toks, the document's
+// tokens) before end that is a word starting with a capital or a byte
+// that is not ASCII; end if there is none. k never goes back.
+func (w *capWalk) next(toks []checker.Token, m string, k, end int) int {
+	caps, c := w.caps, w.c
+	for caps[c] < k { // caps ends with math.MaxInt
+		c++
+	}
+	for ; caps[c] < end; c++ {
+		if t := &toks[caps[c]]; t.Kind == text.Word {
+			if b := m[t.Start]; b >= utf8.RuneSelf || 'A' <= b && b <= 'Z' {
+				break
+			}
+		}
+	}
+	w.c = c
+	return min(caps[c], end)
+}
+
+// after returns the token after i, in the sentence of the document's
+// tokens all[first:last], that capNext(all[first:last], m, i+1) finds
+// (indexes in the sentence).
+func (w *capWalk) after(all []checker.Token, m string, first, last, i int) int {
+	if w.caps == nil {
+		return capNext(all[first:last], m, i+1)
+	}
+	return w.next(all, m, first+i+1, last) - first
 }
 
 // capNext returns the index of the first word of toks from i on whose

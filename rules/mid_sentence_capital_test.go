@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 	"unicode"
@@ -73,6 +74,38 @@ func TestCapNext(t *testing.T) {
 			want = min(want, len(toks))
 			if got := capNext(toks, s, i); got != want {
 				t.Fatalf("capNext(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
+
+// TestCapWalk checks that mid-sentence-capital finds the same with the
+// document's list of capitals as with a walk over every token, on random
+// prose with capitals, names, words that are not ASCII and words with
+// capitals inside.
+func TestCapWalk(t *testing.T) {
+	parts := []string{"the ", "border ", "personnel ", "power ", "to ", "expel ", "aircraft ", "in ", "use ",
+		"The ", "They ", "However ", "Now ", "In ", "Walking ", "IBM ", "iPhone ", "é ", "Élan ", "Über ", "über ",
+		"Bora ", "3 ", "3D ", "I ", "May ", "Department ", "of ", "State ", "walking ",
+		"\n", "\n\n", ", ", ". ", ": ", "“", "”", "(", ")", "- ", "# ", "`x` "}
+	compareFastPath(t, MidSentenceCapital, rand.New(rand.NewPCG(45, 46)), parts, 80, func(on bool) {
+		capNoList = !on
+	})
+}
+
+// TestCapWalkNext checks capWalk.next, over the capitals the tokenizer
+// lists, against capNext.
+func TestCapWalkNext(t *testing.T) {
+	rng := rand.New(rand.NewPCG(47, 48))
+	parts := []string{"the", "The", "IBM", "iPhone", "é", "Élan", "über", "3", "3D", ",", "“", " ", " ", "\n"}
+	for range 5000 {
+		s := randtext.Join(rng, parts, 16)
+		toks, _, _, caps := text.TokenizeCaps(nil, s, text.Span{Start: 0, End: len(s)}, nil, nil)
+		w := capWalk{caps: append(caps, math.MaxInt)}
+		for k := 0; k <= len(toks); k += rng.IntN(3) {
+			end := k + rng.IntN(len(toks)-k+1)
+			if got, want := w.next(toks, s, k, end), capNext(toks[:end], s, k); got != want {
+				t.Fatalf("next(%q, %d, %d) = %d, want %d", s, k, end, got, want)
 			}
 		}
 	}

@@ -143,8 +143,10 @@ func spacingBlock(p *checker.Pass, b checker.Span, quotes []int) []int {
 	for i := b.Start; i < b.End; i++ {
 		// Only quotes, runs of spaces after a word and the marks that may
 		// be spaced wrong need a look (NextSpacingStop): a mark that
-		// follows no space and, for a period, comes before a space or a
-		// newline is fine; indentation, hyphens, digits, brackets are
+		// follows no space is fine, but for a period glued to what may
+		// be a capital (spacingAfter wants one: Masked is Text with
+		// some bytes blanked, so a byte of Masked that is not a space is
+		// that of Text); indentation, hyphens, digits, brackets are
 		// skipped too.
 		if i = spacingNext(m, i, b.End); i == b.End {
 			break

@@ -43,12 +43,14 @@ var pairFinderBytes = [...]byte{'(', ')', '[', ']', '"', 0xE2}
 // that never start before an earlier one: each byte of pairBytes is
 // searched on its own with strings.IndexByte, many bytes a step, and its
 // next offset is kept until the searches pass it. The text is read at
-// most once for each byte, however many searches there are; a block with
-// no mark costs a few comparisons.
+// most once for each byte, however many searches there are; a search
+// that starts no later than the nearest of those offsets (most blocks
+// hold no mark) costs a comparison.
 type pairFinder struct {
 	s    string
 	from int                       // where the last search started
 	at   [len(pairFinderBytes)]int // the next offset of each byte, from there on; len(s) if none
+	near int                       // the least of at
 }
 
 func newPairFinder(s string) *pairFinder {
@@ -62,6 +64,7 @@ func (f *pairFinder) reset() {
 	for k := range f.at {
 		f.at[k] = -1
 	}
+	f.near = -1
 }
 
 // next returns text.NextBracketOrQuote(f.s, i, end). A search that starts
@@ -72,17 +75,21 @@ func (f *pairFinder) next(i, end int) int {
 		f.reset()
 	}
 	f.from = i
-	best := end
-	for k := range f.at {
-		if f.at[k] < i {
-			f.at[k] = len(f.s)
-			if j := strings.IndexByte(f.s[i:], pairFinderBytes[k]); j >= 0 {
-				f.at[k] = i + j
+	if i > f.near {
+		// An offset of at is behind i: it is searched for again.
+		near := len(f.s)
+		for k := range f.at {
+			if f.at[k] < i {
+				f.at[k] = len(f.s)
+				if j := strings.IndexByte(f.s[i:], pairFinderBytes[k]); j >= 0 {
+					f.at[k] = i + j
+				}
 			}
+			near = min(near, f.at[k])
 		}
-		best = min(best, f.at[k])
+		f.near = near
 	}
-	return best
+	return min(end, f.near)
 }
 
 // A pairMark is an open mark waiting for its closer.

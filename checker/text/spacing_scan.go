@@ -14,10 +14,14 @@ import (
 //     indentation);
 //   - a comma, semicolon or colon after a space;
 //   - a period, exclamation or question mark after a space, or followed
-//     within s[i:end] by a byte other than a space or a newline.
+//     within s[i:end] by an ASCII capital or a byte that is not ASCII
+//     (which may start a capital): a mark glued to the next sentence
+//     ("border.The").
 //
 // So the marks that are spaced as they should be ("end. Next", "a, b")
-// are passed over, as are hyphens, digits, brackets and the like: those
+// are passed over, as are the periods of numbers, abbreviations and file
+// names ("3.5", "e.g.", "config.yml"), which are no sentence's end, and
+// hyphens, digits, brackets and the like: those
 // are dropped within the eight bytes read at a time rather than returned
 // one by one.
 func NextSpacingStop(s string, i, end int) int {
@@ -68,7 +72,7 @@ func spacingStopAt(s string, k, end int) bool {
 	case spacingStopAfterSpace:
 		return p == ' '
 	case spacingStopSentence:
-		return p == ' ' || k+1 < end && s[k+1] != ' ' && s[k+1] != '\n'
+		return p == ' ' || k+1 < end && (s[k+1] >= 0x80 || 'A' <= s[k+1] && s[k+1] <= 'Z')
 	}
 	return false
 }
@@ -77,7 +81,7 @@ const (
 	spacingStop           = 1 + iota // always
 	spacingStopSpaces                // the first of two spaces: not after a space or a newline
 	spacingStopAfterSpace            // after a space
-	spacingStopSentence              // after a space, or before another byte
+	spacingStopSentence              // after a space, or before a capital or a byte that is not ASCII
 )
 
 var spacingStopClass = [256]uint8{

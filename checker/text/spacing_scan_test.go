@@ -16,7 +16,7 @@ func TestNextSpacingStopBytes(t *testing.T) {
 	for c := 0x18; c < 0x42; c++ {
 		alphabet = append(alphabet, byte(c), byte(c|0x80))
 	}
-	alphabet = append(alphabet, "\n\n    aZz~\x7f\xff"...)
+	alphabet = append(alphabet, "\n\n    aZz~[\x7f\xff"...)
 	checkScan(t, "NextSpacingStop", 12, 4000, string(alphabet), 2, NextSpacingStop, spacingStopRef)
 }
 
@@ -31,7 +31,7 @@ func spacingStopRef(s string, i, end int) bool {
 	case ',', ';', ':':
 		return spaceBefore
 	case '.', '!', '?':
-		return spaceBefore || i+1 < end && s[i+1] != ' ' && s[i+1] != '\n'
+		return spaceBefore || i+1 < end && (s[i+1] >= 0x80 || 'A' <= s[i+1] && s[i+1] <= 'Z')
 	}
 	return false
 }
