@@ -915,6 +915,9 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 	if a.sameContent(b) {
 		return connectorVariants(a.words, b.words)
 	}
+	if !skeletonsNear(a, b, ca, cb) {
+		return false
+	}
 	// One is part of the other: a surname beside a full name ("Bukele",
 	// "Nayib Bukele") or a different place ("Sudan", "South Sudan").
 	// (Two single words of different content are not.)
@@ -961,7 +964,7 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 			if a.wordKnown(i, opt) && b.wordKnown(i, opt) || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
 				return false
 			}
-			if nearDistance(a.wordSkeleton(i), b.wordSkeleton(i)) > 1 {
+			if nearASCII(a.wordSkeleton(i), b.wordSkeleton(i)) > 1 {
 				return false
 			}
 			floor := max(opt.MinSimilarity-0.1, 0.7)
@@ -974,22 +977,41 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 	if len(a.content) != len(b.content) && min(len(a.compact), len(b.compact)) < 8 {
 		return false // "Kenya", "Qin Yi": too short to tell merged words
 	}
-	sa, sb := a.skeleton(), b.skeleton()
-	d := nearDistance(sa, sb)
-	if d > 1 || d == 1 && min(len(sa), len(sb)) < 4 {
-		return false
-	}
-	// Two spellings each used more than once need equal skeletons, and
-	// a higher score.
-	if min(ca, cb) >= 2 && d != 0 {
-		return false
-	}
+	// The skeletons are near (skeletonsNear).
 	floor := minScore(ca, cb, opt)
 	pa, pb := a.prepared(), b.prepared()
 	if pa.SimilarityAbove(pb, floor).Score >= floor {
 		return true
 	}
 	return len(a.content) != len(b.content) && pb.SimilarityAbove(pa, floor).Score >= floor
+}
+
+// skeletonsNear reports whether the skeletons of a and b, of different
+// content, are as near as variants asks of every likeness but a first name
+// merged into a surname: equal for two single words, else at most one edit
+// apart (none for two spellings each used more than once, and one only
+// between skeletons of four letters or more). Told first, it settles most
+// pairs before their words are compared or the lexicon is read; variants
+// returns false whenever it does.
+func skeletonsNear(a, b *name, ca, cb int) bool {
+	sa, sb := a.skeleton(), b.skeleton()
+	if len(a.content) == 1 && len(b.content) == 1 {
+		if sa == sb {
+			return true
+		}
+		long, short := a.compact, b.compact
+		if len(long) < len(short) {
+			long, short = short, long
+		}
+		return strings.Contains(long, short) // merged, or no likeness
+	}
+	d := nearASCII(sa, sb)
+	if d > 1 || d == 1 && min(len(sa), len(sb)) < 4 {
+		return false
+	}
+	// Two spellings each used more than once need equal skeletons, and
+	// a higher score.
+	return min(ca, cb) < 2 || d == 0
 }
 
 // nearDistance returns min(text.Distance(a, b), 2): 0 for equal strings,
@@ -1003,6 +1025,15 @@ func nearDistance(a, b string) int {
 	}
 	if !isASCII(a) || !isASCII(b) {
 		return min(text.Distance(a, b), 2)
+	}
+	return nearASCII(a, b)
+}
+
+// nearASCII is nearDistance for ASCII strings, such as skeletons (their
+// letters are all ASCII).
+func nearASCII(a, b string) int {
+	if a == b {
+		return 0
 	}
 	if absDiff(len(a), len(b)) > 1 {
 		return 2 // an edit adds or drops one byte at most
