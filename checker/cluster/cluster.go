@@ -168,12 +168,11 @@ func Group(items []Item, opt Options) [][]int {
 	if jobs <= 1 {
 		var arena nameArena
 		arena.names = make([]name, 0, nameCount)
-		// A name of prose takes about four strings (its words, their
-		// skeletons and its content words if it has connectors) and
-		// two flags: sized so, the arrays are made once rather than
-		// grown a quarter at a time, which made about five times
-		// their size.
-		arena.strs = make([]string, 0, 4*nameCount+16)
+		// A name of prose takes about three strings (its words and
+		// its content words if it has connectors) and two flags:
+		// sized so, the arrays are made once rather than grown a
+		// quarter at a time, which made about five times their size.
+		arena.strs = make([]string, 0, 3*nameCount+16)
 		arena.chunk = nameCount/2 + 16
 		arena.flags = make([]bool, 0, 2*nameCount+16)
 		var buf [8]blockKey
@@ -483,18 +482,17 @@ func groupName(a *nameArena, in *pairInfo, it Item, key string, dst []blockKey, 
 		n.skeleton()
 	}
 	dst = append(dst, blockKey{'a', whole})
-	at := len(a.strs)
+	// The words' skeletons are not kept: the Index copies them, and
+	// variants seldom asks for them again (wordSkeleton).
 	for _, w := range n.content {
 		sk := whole
 		if w != n.compact {
 			sk = text.Skeleton(w)
 		}
-		a.strs = append(a.strs, sk)
 		if len(sk) >= 3 || len(n.content) == 1 && len(sk) >= 2 {
 			dst = append(dst, blockKey{'w', sk})
 		}
 	}
-	n.cskel = a.strs[at:len(a.strs):len(a.strs)]
 	if len(n.content) == 1 && len(n.compact) >= 5 {
 		dst = append(dst, blockKey{'s', n.compact[len(n.compact)-5:]})
 	}
@@ -607,7 +605,6 @@ type name struct {
 	text      string
 	words     []string // folded, connectors included
 	acronym   []bool   // per content word: written in capitals ("ICBC")
-	cskel     []string // per content word, its skeleton, if Group made the name
 	// The skeleton of text and text prepared for text.Similarity, once
 	// a comparison needs them.
 	skel     string
@@ -636,11 +633,11 @@ func (n *name) prepared() *text.Name {
 	return n.prep.Load()
 }
 
-// wordSkeleton returns text.Skeleton(n.content[i]).
+// wordSkeleton returns text.Skeleton(n.content[i]), made anew: only the
+// pairs of names whose skeletons are near and whose words differ ask for
+// it, too few to keep a skeleton for each word of every name, which the
+// collector would scan.
 func (n *name) wordSkeleton(i int) string {
-	if n.cskel != nil {
-		return n.cskel[i]
-	}
 	return text.Skeleton(n.content[i])
 }
 
@@ -671,11 +668,11 @@ func (a *nameArena) newName(s, compact string) *name {
 	}
 	a.names = append(a.names, name{text: s, compact: compact})
 	n := &a.names[len(a.names)-1]
-	// Room for the name's strings in the array in hand (its words,
-	// their skeletons and its content words, at most three a word),
+	// Room for the name's strings in the array in hand (its words and
+	// its content words, at most two a word),
 	// else a new array: grown by append, the array would be copied
 	// and the old one left as garbage.
-	if need := 3 * (len(s)/2 + 1); cap(a.strs)-len(a.strs) < need {
+	if need := 2 * (len(s)/2 + 1); cap(a.strs)-len(a.strs) < need {
 		a.strs = make([]string, 0, max(need, a.chunk, 1024))
 	}
 	ws := len(a.strs)
