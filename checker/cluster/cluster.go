@@ -331,6 +331,7 @@ func Group(items []Item, opt Options) [][]int {
 			// What each pair reads of a, read once (a's set
 			// changes only when a is joined to another).
 			ka, ca, la := info[a].key, int(info[a].clen), info[a].last
+			lo, hi := nearLengths(ca)
 			ra := uf.find(a)
 			for _, bb := range later {
 				b := int(bb)
@@ -339,7 +340,7 @@ func Group(items []Item, opt Options) [][]int {
 					continue // same key, so same kind too: joined already
 				}
 				// farApart(a, b), with a's in hand.
-				if cb := int(ib.clen); absDiff(ca, cb) > max(4, max(ca, cb)/3) {
+				if cb := int(ib.clen); uint(cb-lo) > uint(hi-lo) {
 					if ca > 0 && cb > 0 && la != ib.last {
 						continue
 					}
@@ -497,6 +498,14 @@ func groupName(a *nameArena, in *pairInfo, it Item, key string, dst []blockKey, 
 		dst = append(dst, blockKey{'s', n.compact[len(n.compact)-5:]})
 	}
 	return n, dst
+}
+
+// nearLengths returns the lengths of compact form not far from c, as
+// farApart has it: lo <= c2 <= hi exactly when absDiff(c, c2) <= max(4,
+// max(c, c2)/3), so that a pair's lengths are told apart with one
+// comparison. (c2-c <= c2/3 is 2*c2/3 <= c, c2 <= 3*c/2.)
+func nearLengths(c int) (lo, hi int) {
+	return min(c-4, c-c/3), max(c+4, 3*c/2)
 }
 
 // A pairInfo is what Group reads of an item for most pairs.

@@ -596,3 +596,17 @@ func TestSkeletonASCII(t *testing.T) {
 		prev = sk
 	}
 }
+
+// TestNearLengths checks nearLengths against farApart's comparison of
+// lengths.
+func TestNearLengths(t *testing.T) {
+	for ca := 0; ca < 600; ca++ {
+		lo, hi := nearLengths(ca)
+		for cb := 0; cb < 1000; cb++ {
+			want := absDiff(ca, cb) > max(4, max(ca, cb)/3)
+			if got := uint(cb-lo) > uint(hi-lo); got != want {
+				t.Fatalf("lengths %d, %d: far %v, want %v", ca, cb, got, want)
+			}
+		}
+	}
+}
