@@ -168,12 +168,11 @@ func Group(items []Item, opt Options) [][]int {
 	if jobs <= 1 {
 		var arena nameArena
 		arena.names = make([]name, 0, nameCount)
-		// A name of prose takes about four strings (its words, their
-		// skeletons and its content words if it has connectors) and
-		// two flags: sized so, the arrays are made once rather than
-		// grown a quarter at a time, which made about five times
-		// their size.
-		arena.strs = make([]string, 0, 4*nameCount+16)
+		// A name of prose takes about three strings (its words and
+		// its content words if it has connectors) and two flags:
+		// sized so, the arrays are made once rather than grown a
+		// quarter at a time, which made about five times their size.
+		arena.strs = make([]string, 0, 3*nameCount+16)
 		arena.chunk = nameCount/2 + 16
 		arena.flags = make([]bool, 0, 2*nameCount+16)
 		var buf [8]blockKey
@@ -332,6 +331,7 @@ func Group(items []Item, opt Options) [][]int {
 			// What each pair reads of a, read once (a's set
 			// changes only when a is joined to another).
 			ka, ca, la := info[a].key, int(info[a].clen), info[a].last
+			lo, hi := nearLengths(ca)
 			ra := uf.find(a)
 			for _, bb := range later {
 				b := int(bb)
@@ -340,7 +340,7 @@ func Group(items []Item, opt Options) [][]int {
 					continue // same key, so same kind too: joined already
 				}
 				// farApart(a, b), with a's in hand.
-				if cb := int(ib.clen); absDiff(ca, cb) > max(4, max(ca, cb)/3) {
+				if cb := int(ib.clen); uint(cb-lo) > uint(hi-lo) {
 					if ca > 0 && cb > 0 && la != ib.last {
 						continue
 					}
@@ -483,22 +483,29 @@ func groupName(a *nameArena, in *pairInfo, it Item, key string, dst []blockKey, 
 		n.skeleton()
 	}
 	dst = append(dst, blockKey{'a', whole})
-	at := len(a.strs)
+	// The words' skeletons are not kept: the Index copies them, and
+	// variants seldom asks for them again (wordSkeleton).
 	for _, w := range n.content {
 		sk := whole
 		if w != n.compact {
 			sk = text.Skeleton(w)
 		}
-		a.strs = append(a.strs, sk)
 		if len(sk) >= 3 || len(n.content) == 1 && len(sk) >= 2 {
 			dst = append(dst, blockKey{'w', sk})
 		}
 	}
-	n.cskel = a.strs[at:len(a.strs):len(a.strs)]
 	if len(n.content) == 1 && len(n.compact) >= 5 {
 		dst = append(dst, blockKey{'s', n.compact[len(n.compact)-5:]})
 	}
 	return n, dst
+}
+
+// nearLengths returns the lengths of compact form not far from c, as
+// farApart has it: lo <= c2 <= hi exactly when absDiff(c, c2) <= max(4,
+// max(c, c2)/3), so that a pair's lengths are told apart with one
+// comparison. (c2-c <= c2/3 is 2*c2/3 <= c, c2 <= 3*c/2.)
+func nearLengths(c int) (lo, hi int) {
+	return min(c-4, c-c/3), max(c+4, 3*c/2)
 }
 
 // A pairInfo is what Group reads of an item for most pairs.
@@ -607,7 +614,6 @@ type name struct {
 	text      string
 	words     []string // folded, connectors included
 	acronym   []bool   // per content word: written in capitals ("ICBC")
-	cskel     []string // per content word, its skeleton, if Group made the name
 	// The skeleton of text and text prepared for text.Similarity, once
 	// a comparison needs them.
 	skel     string
@@ -636,11 +642,11 @@ func (n *name) prepared() *text.Name {
 	return n.prep.Load()
 }
 
-// wordSkeleton returns text.Skeleton(n.content[i]).
+// wordSkeleton returns text.Skeleton(n.content[i]), made anew: only the
+// pairs of names whose skeletons are near and whose words differ ask for
+// it, too few to keep a skeleton for each word of every name, which the
+// collector would scan.
 func (n *name) wordSkeleton(i int) string {
-	if n.cskel != nil {
-		return n.cskel[i]
-	}
 	return text.Skeleton(n.content[i])
 }
 
@@ -671,11 +677,11 @@ func (a *nameArena) newName(s, compact string) *name {
 	}
 	a.names = append(a.names, name{text: s, compact: compact})
 	n := &a.names[len(a.names)-1]
-	// Room for the name's strings in the array in hand (its words,
-	// their skeletons and its content words, at most three a word),
+	// Room for the name's strings in the array in hand (its words and
+	// its content words, at most two a word),
 	// else a new array: grown by append, the array would be copied
 	// and the old one left as garbage.
-	if need := 3 * (len(s)/2 + 1); cap(a.strs)-len(a.strs) < need {
+	if need := 2 * (len(s)/2 + 1); cap(a.strs)-len(a.strs) < need {
 		a.strs = make([]string, 0, max(need, a.chunk, 1024))
 	}
 	ws := len(a.strs)
@@ -915,6 +921,9 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 	if a.sameContent(b) {
 		return connectorVariants(a.words, b.words)
 	}
+	if !skeletonsNear(a, b, ca, cb) {
+		return false
+	}
 	// One is part of the other: a surname beside a full name ("Bukele",
 	// "Nayib Bukele") or a different place ("Sudan", "South Sudan").
 	// (Two single words of different content are not.)
@@ -961,7 +970,7 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 			if a.wordKnown(i, opt) && b.wordKnown(i, opt) || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
 				return false
 			}
-			if nearDistance(a.wordSkeleton(i), b.wordSkeleton(i)) > 1 {
+			if nearASCII(a.wordSkeleton(i), b.wordSkeleton(i)) > 1 {
 				return false
 			}
 			floor := max(opt.MinSimilarity-0.1, 0.7)
@@ -974,22 +983,41 @@ func variants(a, b *name, ca, cb int, opt Options) bool {
 	if len(a.content) != len(b.content) && min(len(a.compact), len(b.compact)) < 8 {
 		return false // "Kenya", "Qin Yi": too short to tell merged words
 	}
-	sa, sb := a.skeleton(), b.skeleton()
-	d := nearDistance(sa, sb)
-	if d > 1 || d == 1 && min(len(sa), len(sb)) < 4 {
-		return false
-	}
-	// Two spellings each used more than once need equal skeletons, and
-	// a higher score.
-	if min(ca, cb) >= 2 && d != 0 {
-		return false
-	}
+	// The skeletons are near (skeletonsNear).
 	floor := minScore(ca, cb, opt)
 	pa, pb := a.prepared(), b.prepared()
 	if pa.SimilarityAbove(pb, floor).Score >= floor {
 		return true
 	}
 	return len(a.content) != len(b.content) && pb.SimilarityAbove(pa, floor).Score >= floor
+}
+
+// skeletonsNear reports whether the skeletons of a and b, of different
+// content, are as near as variants asks of every likeness but a first name
+// merged into a surname: equal for two single words, else at most one edit
+// apart (none for two spellings each used more than once, and one only
+// between skeletons of four letters or more). Told first, it settles most
+// pairs before their words are compared or the lexicon is read; variants
+// returns false whenever it does.
+func skeletonsNear(a, b *name, ca, cb int) bool {
+	sa, sb := a.skeleton(), b.skeleton()
+	if len(a.content) == 1 && len(b.content) == 1 {
+		if sa == sb {
+			return true
+		}
+		long, short := a.compact, b.compact
+		if len(long) < len(short) {
+			long, short = short, long
+		}
+		return strings.Contains(long, short) // merged, or no likeness
+	}
+	d := nearASCII(sa, sb)
+	if d > 1 || d == 1 && min(len(sa), len(sb)) < 4 {
+		return false
+	}
+	// Two spellings each used more than once need equal skeletons, and
+	// a higher score.
+	return min(ca, cb) < 2 || d == 0
 }
 
 // nearDistance returns min(text.Distance(a, b), 2): 0 for equal strings,
@@ -1003,6 +1031,15 @@ func nearDistance(a, b string) int {
 	}
 	if !isASCII(a) || !isASCII(b) {
 		return min(text.Distance(a, b), 2)
+	}
+	return nearASCII(a, b)
+}
+
+// nearASCII is nearDistance for ASCII strings, such as skeletons (their
+// letters are all ASCII).
+func nearASCII(a, b string) int {
+	if a == b {
+		return 0
 	}
 	if absDiff(len(a), len(b)) > 1 {
 		return 2 // an edit adds or drops one byte at most

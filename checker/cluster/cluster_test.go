@@ -449,3 +449,164 @@ func TestNearDistance(t *testing.T) {
 		}
 	}
 }
+
+// variantsSlow is variants as it was before skeletonsNear settled most
+// pairs first: the skeletons compared last.
+func variantsSlow(a, b *name, ca, cb int, opt Options) bool {
+	if a.allCommon || b.allCommon || len(a.content) == 0 || len(b.content) == 0 {
+		return false
+	}
+	if a.sameContent(b) {
+		return connectorVariants(a.words, b.words)
+	}
+	if (len(a.content) > 1 || len(b.content) > 1) && (subset(a.content, b.content) || subset(b.content, a.content)) {
+		return false
+	}
+	if strings.HasPrefix(a.compact, b.compact) || strings.HasPrefix(b.compact, a.compact) {
+		return false
+	}
+	if allKnown(a, b, opt) && allKnown(b, a, opt) {
+		return false
+	}
+	if len(a.content) == 1 && len(b.content) == 1 {
+		long, short := a.compact, b.compact
+		if len(long) < len(short) {
+			long, short = short, long
+		}
+		if strings.Contains(long, short) {
+			return len(short) >= 5 && len(long)-len(short) >= 3 && strings.HasSuffix(long, short) &&
+				!(opt.Known != nil && opt.Known(long))
+		}
+		if short := min(len(a.compact), len(b.compact)); short < 5 || len(long)-short > 2 {
+			return false
+		}
+		return wordVariants(a, b, ca, cb, opt)
+	}
+	if len(a.content) == len(b.content) {
+		for i := range a.content {
+			x, y := a.content[i], b.content[i]
+			if x == y {
+				continue
+			}
+			if a.acronym[i] || b.acronym[i] {
+				return false
+			}
+			if a.wordKnown(i, opt) && b.wordKnown(i, opt) || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
+				return false
+			}
+			if nearDistance(a.wordSkeleton(i), b.wordSkeleton(i)) > 1 {
+				return false
+			}
+			floor := max(opt.MinSimilarity-0.1, 0.7)
+			px, py := text.PrepareName(x), text.PrepareName(y)
+			if px.SimilarityAbove(&py, floor).Score < floor {
+				return false
+			}
+		}
+	}
+	if len(a.content) != len(b.content) && min(len(a.compact), len(b.compact)) < 8 {
+		return false
+	}
+	sa, sb := a.skeleton(), b.skeleton()
+	d := nearDistance(sa, sb)
+	if d > 1 || d == 1 && min(len(sa), len(sb)) < 4 {
+		return false
+	}
+	if min(ca, cb) >= 2 && d != 0 {
+		return false
+	}
+	floor := minScore(ca, cb, opt)
+	pa, pb := a.prepared(), b.prepared()
+	if pa.SimilarityAbove(pb, floor).Score >= floor {
+		return true
+	}
+	return len(a.content) != len(b.content) && pb.SimilarityAbove(pa, floor).Score >= floor
+}
+
+// TestVariantsSkeletonsFirst checks variants, which tells the skeletons
+// first, against variantsSlow on names of words garbled by an edit or two
+// (many of them alike), known words, connectors and acronyms among them.
+func TestVariantsSkeletonsFirst(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	base := []string{"Buckley", "Bukele", "Nayib", "Naibbuckley", "Austria", "Australia", "Okonkwo", "Wieczorkiewicz",
+		"Tomasz", "Paul", "Paula", "Sudan", "South", "Li", "Wei", "Xining", "Xinming", "Liang", "ICBC", "ABC", "Qing",
+		"Shang", "Dynasty", "Salvador", "El", "de", "la", "Tren", "Aragua", "Ávila", "Łódź", "Mohammed", "Muhammad"}
+	garble := func(w string) string {
+		b := []byte(w)
+		for k := rng.IntN(3); k > 0 && len(b) > 1; k-- {
+			i := 1 + rng.IntN(len(b)-1)
+			switch rng.IntN(3) {
+			case 0:
+				b = append(b[:i:i], b[i-1:]...) // doubled
+			case 1:
+				b = append(b[:i:i], b[i+1:]...)
+			default:
+				b[i] = "aeiouklrbp"[rng.IntN(10)]
+			}
+		}
+		return string(b)
+	}
+	mk := func() string {
+		var ws []string
+		for range 1 + rng.IntN(3) {
+			w := base[rng.IntN(len(base))]
+			if rng.IntN(2) == 0 {
+				w = garble(w)
+			}
+			ws = append(ws, w)
+		}
+		return strings.Join(ws, " ")
+	}
+	for run := 0; run < 20000; run++ {
+		sa := mk()
+		sb := sa
+		if rng.IntN(2) == 0 {
+			sb = mk()
+		} else {
+			ws := strings.Fields(sb)
+			i := rng.IntN(len(ws))
+			ws[i] = garble(ws[i])
+			sb = strings.Join(ws, " ")
+		}
+		ca, cb := 1+rng.IntN(3), 1+rng.IntN(3)
+		for _, opt := range []Options{lexOpts, {MinSimilarity: 0.8}} {
+			a, b := newName(sa).check(opt), newName(sb).check(opt)
+			if got, want := variants(a, b, ca, cb, opt), variantsSlow(a, b, ca, cb, opt); got != want {
+				t.Fatalf("%q (%d), %q (%d): variants %v, want %v", sa, ca, sb, cb, got, want)
+			}
+		}
+	}
+}
+
+// TestSkeletonASCII: skeletons are ASCII, so that variants compares them
+// with nearASCII; text.Distance agrees with it on them.
+func TestSkeletonASCII(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	alphabet := "abcdefghklmnoprstuvwyzéüßłøåçñ٣ΑΘΗΝ-' 1"
+	var prev string
+	for run := 0; run < 20000; run++ {
+		s := strings.Join(randtext.Words(rng, alphabet, 1+rng.IntN(3), 9), " ")
+		sk := text.Skeleton(s)
+		if !isASCII(sk) {
+			t.Fatalf("Skeleton(%q) = %q, not ASCII", s, sk)
+		}
+		if got, want := nearASCII(sk, prev), min(text.Distance(sk, prev), 2); got != want {
+			t.Fatalf("nearASCII(%q, %q) = %d, want %d", sk, prev, got, want)
+		}
+		prev = sk
+	}
+}
+
+// TestNearLengths checks nearLengths against farApart's comparison of
+// lengths.
+func TestNearLengths(t *testing.T) {
+	for ca := 0; ca < 600; ca++ {
+		lo, hi := nearLengths(ca)
+		for cb := 0; cb < 1000; cb++ {
+			want := absDiff(ca, cb) > max(4, max(ca, cb)/3)
+			if got := uint(cb-lo) > uint(hi-lo); got != want {
+				t.Fatalf("lengths %d, %d: far %v, want %v", ca, cb, got, want)
+			}
+		}
+	}
+}
