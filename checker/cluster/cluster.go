@@ -250,8 +250,8 @@ func Group(items []Item, opt Options) [][]int {
 		// Lengths far apart are no garble, but for a first name merged
 		// into a surname ("Naibbuckley", "Buckley").
 		ia, ib := &info[a], &info[b]
-		if la, lb := int(ia.clen), int(ib.clen); absDiff(la, lb) > max(4, max(la, lb)/3) {
-			if la > 0 && lb > 0 && ia.last != ib.last {
+		if lo, hi := nearLengths(int(ia.clen)); uint(int(ib.clen)-lo) > uint(hi-lo) {
+			if ia.clen > 0 && ib.clen > 0 && ia.last != ib.last {
 				return true // neither ends with the other
 			}
 			if ca, cb := names[a].compact, names[b].compact; !strings.HasSuffix(ca, cb) && !strings.HasSuffix(cb, ca) {
@@ -500,10 +500,11 @@ func groupName(a *nameArena, in *pairInfo, it Item, key string, dst []blockKey, 
 	return n, dst
 }
 
-// nearLengths returns the lengths of compact form not far from c, as
-// farApart has it: lo <= c2 <= hi exactly when absDiff(c, c2) <= max(4,
-// max(c, c2)/3), so that a pair's lengths are told apart with one
-// comparison. (c2-c <= c2/3 is 2*c2/3 <= c, c2 <= 3*c/2.)
+// nearLengths returns the lengths of compact form not far from c, those
+// of names that may be variants of one of length c: lo <= c2 <= hi
+// exactly when absDiff(c, c2) <= max(4, max(c, c2)/3), so that a pair's
+// lengths are told apart with one comparison, uint(c2-lo) > uint(hi-lo)
+// when far. (c2-c <= c2/3 is 2*c2/3 <= c, c2 <= 3*c/2.)
 func nearLengths(c int) (lo, hi int) {
 	return min(c-4, c-c/3), max(c+4, 3*c/2)
 }

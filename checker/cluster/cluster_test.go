@@ -597,8 +597,8 @@ func TestSkeletonASCII(t *testing.T) {
 	}
 }
 
-// TestNearLengths checks nearLengths against farApart's comparison of
-// lengths.
+// TestNearLengths checks nearLengths against its definition: lengths are
+// far apart when they differ by more than 4 and a third of the longer.
 func TestNearLengths(t *testing.T) {
 	for ca := 0; ca < 600; ca++ {
 		lo, hi := nearLengths(ca)
