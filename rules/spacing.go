@@ -143,11 +143,11 @@ func spacingBlock(p *checker.Pass, b checker.Span, quotes []int) []int {
 	for i := b.Start; i < b.End; i++ {
 		// Only quotes, runs of spaces after a word and the marks that may
 		// be spaced wrong need a look (NextSpacingStop): a mark that
-		// follows no space is fine, but for a period glued to what may
-		// be a capital (spacingAfter wants one: Masked is Text with
-		// some bytes blanked, so a byte of Masked that is not a space is
-		// that of Text); indentation, hyphens, digits, brackets are
-		// skipped too.
+		// follows no space is fine, unless it is a period glued to what
+		// may be a capital, which spacingAfter wants (Masked is Text
+		// with some bytes blanked, so a byte of Masked that is not a
+		// space is that of Text). Indentation, hyphens, digits and
+		// brackets are skipped too.
 		if i = spacingNext(m, i, b.End); i == b.End {
 			break
 		}
