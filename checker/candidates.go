@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"math"
 	"sync"
 
 	"github.com/mtlint/mtlint/checker/text"
@@ -18,6 +19,10 @@ type candidateCache struct {
 // replaces it cannot destroy markup or placeholders. They are computed
 // once, on the first call, and shared: callers must not modify the slice
 // or the Words of its candidates. Safe for concurrent use.
+//
+// When the Document built before in d's Buffers was asked for its
+// candidates, this one's were found as NewDocument read its blocks
+// (blockCandidates): the call only returns them.
 func (d *Document) Candidates() []text.Candidate {
 	d.cands.once.Do(func() {
 		masked := d.Masked != d.Text
@@ -29,6 +34,7 @@ func (d *Document) Candidates() []text.Candidate {
 		if b == nil {
 			b = new(Buffers) // released: the slices are gone
 		}
+		b.wantCands = true // the next Document in b finds them as it is read
 		// One arena for the Words of all candidates.
 		var f text.CandidateFinder
 		sents := d.Sentences
@@ -61,6 +67,68 @@ func (d *Document) Candidates() []text.Candidate {
 		b.cands, b.words = f.List, f.Words
 	})
 	return d.cands.list
+}
+
+// blockCandidates finds the name candidates of a Document as NewDocument
+// tokenizes it, a few blocks at a time, while their tokens are still in
+// the processor's caches: found later, from the list of capitals, each
+// sentence holding one cost a cache miss or two for its tokens (the
+// tokens of a text take five times its bytes). It is used when the
+// Buffers' last Document was asked for its candidates (a run whose rules
+// ask for them asks for those of every file), so that a run that needs
+// none pays nothing. The candidates are those Candidates would find: the
+// finder reads the sentences of the blocks with SentencesAt, going on
+// along the list of capitals from where it left it.
+type blockCandidates struct {
+	f     text.CandidateFinder
+	split func(int)
+	next  int // read the sentences once there are this many tokens
+	sents int // sentences read so far
+	ncaps int // capitals read so far
+}
+
+// candidateBatch is how many tokens blockCandidates leaves to be read
+// together: few enough to stay in the processor's first caches, enough
+// that a call costs little beside the work (blocks are a sentence or two).
+const candidateBatch = 1024
+
+// startCandidates returns a finder of d's candidates as it is tokenized,
+// its lists in b's memory.
+func (d *Document) startCandidates(b *Buffers) *blockCandidates {
+	// Sized as in Candidates, for a token per five bytes.
+	n := len(d.Masked)
+	bc := &blockCandidates{next: candidateBatch}
+	bc.f = text.NewCandidateFinderCaps(d.Masked, reuse(b.cands, n/60+4), reuse(b.words, n/40+8), nil)
+	if d.Masked != d.Text {
+		bc.split = func(n int) {
+			if f := &bc.f; d.masksBetweenWords(f.List[n:]) {
+				f.List = d.splitAtMasks(f.List, n)
+			}
+		}
+	}
+	return bc
+}
+
+// read finds the candidates of the sentences d.Sentences[bc.sents:], caps
+// being the list of capitals of d's tokens so far.
+func (bc *blockCandidates) read(d *Document, caps []int) {
+	if len(caps) > bc.ncaps { // else no capital, no candidate
+		bc.ncaps = len(caps)
+		// The list's end after it, in the tokenizer's memory when it
+		// has room (the tokenizer writes over it).
+		bc.f.SetCapitals(append(caps, math.MaxInt))
+		text.SentencesAt(&bc.f, d.Tokens, d.Sentences[bc.sents:], bc.split)
+	}
+	bc.sents = len(d.Sentences)
+	bc.next = len(d.Tokens) + candidateBatch
+}
+
+// finish finds the candidates of the sentences left and gives d all.
+func (bc *blockCandidates) finish(d *Document) {
+	bc.read(d, d.capitals[:len(d.capitals)-1])
+	list := bc.f.List
+	d.cands.once.Do(func() { d.cands.list = list })
+	d.mem.cands, d.mem.words = bc.f.List, bc.f.Words
 }
 
 // splitAtMasks splits the candidates list[from:] where masked text lies

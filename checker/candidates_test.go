@@ -1,6 +1,9 @@
 package checker
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -61,5 +64,59 @@ func TestDocumentCandidatesMasked(t *testing.T) {
 	want := "Nayib=Nayib | Bukele=Bukele | Juan=Juan | Cruz and Tren de Aragua=Cruz+and+Tren+de+Aragua | U.S.=U+S"
 	if g := strings.Join(got, " | "); g != want {
 		t.Errorf("Candidates() over masked text\n got %q\nwant %q", g, want)
+	}
+}
+
+// TestBlockCandidates checks that the candidates found block by block as a
+// Document is read (blockCandidates) are those Candidates finds afterwards.
+func TestBlockCandidates(t *testing.T) {
+	texts := map[string]string{
+		"blocks": "Port Elwood News\n\nno capital here at all.\n\nOn Tuesday the council of Port Elwood met. Dr. Ana de la Vega spoke for Agence France -Presse.\n\n```\nNot Checked Here\n```\n\n\"The\" end; Juan de la Cruz and the U.S. Army",
+		"empty":  "",
+		"lower":  "nothing but lower case\n\nand more of it",
+	}
+	files, err := filepath.Glob("../testdata/*/*.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob("../testdata/*/*.md")
+	for _, f := range append(files, more...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[f] = string(b)
+	}
+	masker := strings.NewReplacer("<b>", "   ", "</b>", "    ", "{0}", "   ", "`", " ")
+	for name, txt := range texts {
+		// Paragraphs are blocks, fenced code is not read.
+		var blocks []Block
+		start := 0
+		for _, part := range strings.SplitAfter(txt, "\n\n") {
+			kind := Paragraph
+			if strings.HasPrefix(part, "```") {
+				kind = Code
+			}
+			blocks = append(blocks, Block{Span: Span{Start: start, End: start + len(strings.TrimRight(part, "\n"))}, Kind: kind})
+			start += len(part)
+		}
+		for _, masked := range []string{"", masker.Replace(txt)} {
+			want := NewDocument(name, txt, masked, blocks, nil).Candidates()
+			b := &Buffers{wantCands: true}
+			d := b.NewDocument(name, txt, masked, blocks, nil, nil)
+			if d.cands.list == nil && len(want) > 0 {
+				t.Fatalf("%s: no candidates found as the blocks were read", name)
+			}
+			got := d.Candidates()
+			if len(got) != len(want) {
+				t.Fatalf("%s (masked %v): %d candidates found block by block, %d afterwards", name, masked != "", len(got), len(want))
+			}
+			for i := range got {
+				g, w := got[i], want[i]
+				if g.Span != w.Span || g.Initial != w.Initial || !slices.Equal(g.Words, w.Words) {
+					t.Fatalf("%s (masked %v): candidate %d is %+v block by block, %+v afterwards", name, masked != "", i, g, w)
+				}
+			}
+		}
 	}
 }

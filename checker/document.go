@@ -123,6 +123,10 @@ func (b *Buffers) NewDocument(path, txt, masked string, blocks []Block, sup []Su
 	d.Sentences = reuse(b.sentences, len(masked)/64+4) // prose: 100-150 bytes a sentence, terse text 60
 	// About one token in ten may hold a capital.
 	z := text.NewTokenizer(nil, reuse(b.capitals, len(masked)/48+16))
+	var bc *blockCandidates
+	if b.wantCands {
+		bc = d.startCandidates(b)
+	}
 	for bi, blk := range blocks {
 		if blk.Kind == Code {
 			continue
@@ -138,8 +142,14 @@ func (b *Buffers) NewDocument(path, txt, masked string, blocks []Block, sup []Su
 		var words int
 		d.Tokens, d.Sentences, words = z.BlockSentences(d.Tokens, d.Sentences, masked, blk.Span, bi)
 		d.words += words
+		if bc != nil && len(d.Tokens) >= bc.next {
+			bc.read(d, z.Caps()) // the candidates of the blocks since the last read
+		}
 	}
 	d.capitals = append(z.Caps(), math.MaxInt) // the end, for the name finder
+	if bc != nil {
+		bc.finish(d)
+	}
 	return d
 }
 

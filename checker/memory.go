@@ -37,6 +37,10 @@ type Buffers struct {
 	sentences []Sentence
 	cands     []text.Candidate
 	words     []text.Span
+	// wantCands is set when a Document built in these Buffers was
+	// asked for its name candidates: the next finds them as it is
+	// read (blockCandidates).
+	wantCands bool
 }
 
 // recycled holds the memory of the Documents and files released, while

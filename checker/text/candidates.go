@@ -325,6 +325,11 @@ func NewCandidateFinderCaps(s string, list []Candidate, words []Span, caps []int
 	return CandidateFinder{List: list, Words: words, s: s, caps: caps}
 }
 
+// SetCapitals gives a finder made by NewCandidateFinderCaps, for tokens
+// still being made, the list of capitals of those made so far: the list
+// it had with those of the tokens since, then math.MaxInt.
+func (f *CandidateFinder) SetCapitals(caps []int) { f.caps = caps }
+
 // Sentence appends to f.List the candidates among toks, the tokens of one
 // sentence (AppendCandidates). A finder made by NewCandidateFinderCaps
 // takes SentenceAt instead.
