@@ -71,7 +71,7 @@ type Document struct {
 	words     int        // word tokens, when counted is set
 	counted   bool
 	suppress  []Suppression
-	cands     candidateCache // name candidates, computed on first use
+	cands     candidateCache // name candidates, found on first use or as the text is tokenized (blockCandidates)
 	shared    sharedCache    // per-document work shared by rules (Shared)
 	marks     runeMarks      // for columns on long lines
 	mem       *Buffers       // where the large slices came from, to recycle them (release)
