@@ -1,6 +1,8 @@
 package checker
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -86,6 +88,26 @@ func TestBlockCandidates(t *testing.T) {
 			t.Fatal(err)
 		}
 		texts[f] = string(b)
+	}
+	// Random text, long enough for many reads of the finder, of the
+	// pieces of names and the punctuation around them.
+	pieces := strings.Fields("The the In of de la al - -Presse Port Elwood U.S. J. R. Tren Aragua's O'Brien MS-13 iPhone NATO " +
+		"May In , . ! ? \" ( ) ; and said met Él Zürich naïve ’s <b> </b> {0} 1. 2024 Montoya-Galvez")
+	r := rand.New(rand.NewPCG(3, 4))
+	for k := range 4 {
+		var b strings.Builder
+		for range 30000 {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+			switch n := r.IntN(40); {
+			case n == 0:
+				b.WriteString("\n\n")
+			case n == 1:
+				b.WriteString("\n")
+			case n < 36:
+				b.WriteByte(' ')
+			}
+		}
+		texts[fmt.Sprint("random ", k)] = b.String()
 	}
 	masker := strings.NewReplacer("<b>", "   ", "</b>", "    ", "{0}", "   ", "`", " ")
 	for name, txt := range texts {
