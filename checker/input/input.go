@@ -70,34 +70,25 @@ func baseMaskLines(s string) ([]byte, []int) { return maskBase(nil, nil, s, true
 // length 0 (nil for new slices).
 func maskBase(m []byte, starts []int, s string, lines bool) ([]byte, []int) {
 	m = append(m[:0], s...)
+	k := 0 // the line starts found
 	if lines {
-		// Counted first, for one exact allocation: a count is much
-		// cheaper than the scan below.
-		starts = append(reuse(starts, 1+strings.Count(s, "\n")), 0)
+		// Counted first, for one exact allocation that the scan below
+		// fills by index: a count is much cheaper than the scan.
+		n := 1 + strings.Count(s, "\n")
+		starts = reuse(starts, n)[:n]
+		starts[0] = 0
+		k = 1
 	}
 	if strings.HasPrefix(s, "\uFEFF") {
 		m[0], m[1], m[2] = ' ', ' ', ' '
 	}
 	for i := 0; i < len(s); {
 		// Eight bytes of printable ASCII or line breaks at a time, the
-		// common case. Most eight bytes of prose hold no line break:
-		// the line breaks are looked for only when the bytes are not
-		// all printable.
-		for i+8 <= len(s) {
-			if i = printableEnd(s, i); i+8 > len(s) {
-				break
-			}
-			w := load64(s, i)
-			nl := newlineBytes(w)
-			if nl == 0 || !printableASCII8(w|nl>>2) { // '\n'|0x20 == '*'
-				break
-			}
-			if lines {
-				for ; nl != 0; nl &= nl - 1 {
-					starts = append(starts, i+bits.TrailingZeros64(nl)/8+1)
-				}
-			}
-			i += 8
+		// common case.
+		if lines {
+			i, k = printableLinesEnd(s, i, starts, k)
+		} else {
+			i = printableEnd(s, i)
 		}
 		if i >= len(s) {
 			break
@@ -111,7 +102,8 @@ func maskBase(m []byte, starts []int, s string, lines bool) ([]byte, []int) {
 			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
 				m[i] = ' '
 			} else if c == '\n' && lines {
-				starts = append(starts, i+1)
+				starts[k] = i + 1
+				k++
 			}
 			i++
 			continue
@@ -125,7 +117,7 @@ func maskBase(m []byte, starts []int, s string, lines bool) ([]byte, []int) {
 		}
 		i += n
 	}
-	return m, starts
+	return m, starts[:k]
 }
 
 // ownedString returns m as a string without copying it: a masked text is
@@ -176,6 +168,35 @@ func printableEnd(s string, i int) int {
 		i += 8
 	}
 	return i
+}
+
+// printableLinesEnd is printableEnd that also passes over eight bytes of
+// printable ASCII and line breaks, writing the starts of the lines they
+// end to starts from index k: it returns the offset where it stopped and
+// the new k. Most lines of prose end within a run of printable bytes, and
+// are passed over here without leaving the loop.
+func printableLinesEnd(s string, i int, starts []int, k int) (int, int) {
+	if i < 0 {
+		panic("input: printableLinesEnd before the start")
+	}
+	p := unsafe.Pointer(unsafe.StringData(s))
+	for i+8 <= len(s) {
+		b := (*[8]byte)(unsafe.Add(p, i))
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if !printableASCII8(w) {
+			nl := newlineBytes(w)
+			if nl == 0 || !printableASCII8(w|nl>>2) { // '\n'|0x20 == '*'
+				break
+			}
+			for ; nl != 0; nl &= nl - 1 {
+				starts[k] = i + bits.TrailingZeros64(nl)/8 + 1
+				k++
+			}
+		}
+		i += 8
+	}
+	return i, k
 }
 
 // load64 returns the eight bytes of s at i as a little-endian number
