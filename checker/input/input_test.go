@@ -445,7 +445,7 @@ func TestOrdinaryLine(t *testing.T) {
 					m[k] = ' '
 				}
 			}
-			if !ordinaryLine(m) {
+			if lineHead(m) == 0 {
 				continue
 			}
 			quick++
@@ -456,6 +456,56 @@ func TestOrdinaryLine(t *testing.T) {
 	}
 	if quick < 10000 {
 		t.Errorf("only %d lines had the quick answer", quick)
+	}
+}
+
+// ordinaryLine reports whether the masked form mt of a line starts with
+// an ordinary byte (ordinaryLineStart) after spaces, tabs and CRs: the
+// plain definition of lineHead's answer.
+func ordinaryLine(mt []byte) bool {
+	k := 0
+	for k < len(mt) && ruleLineByte[mt[k]] == ruleSpace {
+		k++
+	}
+	return k < len(mt) && ordinaryLineStart[mt[k]]
+}
+
+// TestLineHeads checks the heads plainBlocks gives lines against their
+// plain definitions, on random masked lines: lineHead answers for the
+// ordinary lines with their first byte that is no space, tab or CR; a
+// head that starts no marker has no list marker; a head that cannot
+// start a sentence has no break before it.
+func TestLineHeads(t *testing.T) {
+	rng := rand.New(rand.NewPCG(111, 112))
+	parts := []string{" ", " ", "        ", "\t", "\r", "-", "=", "*", "+", "a", "A", "1", "12", ".", ")", "(", "\"", "'", "\x01", "é", "É", "•", "\u00a0", "x y"}
+	heads := 0
+	for range 200000 {
+		line := randtext.Join(rng, parts, 8)
+		m := baseMask(line)
+		h := firstNonSpace(m)
+		if (h == 0) != isBlankLine(m) {
+			t.Fatalf("firstNonSpace(%q) = %q, isBlankLine %v", m, h, isBlankLine(m))
+		}
+		if got := lineHead(m); got != 0 && (got != h || !ordinaryLine(m)) || got == 0 && ordinaryLine(m) {
+			t.Fatalf("lineHead(%q) = %q; first byte %q, ordinary %v", m, got, h, ordinaryLine(m))
+		}
+		ms := string(m)
+		if !markerStart[h] && listMarker(ms) != 0 {
+			t.Fatalf("listMarker(%q) = %d, head %q starts no marker", ms, listMarker(ms), h)
+		}
+		if h != 0 && !mayBreakBefore[h] {
+			heads++
+			for _, prev := range []string{"", "a", "A short line", strings.Repeat("word ", 20)} {
+				for _, width := range []int{0, 10, 40, 100, 1000} {
+					if isBrokenBefore(prev, ms, width) {
+						t.Fatalf("isBrokenBefore(%q, %q, %d), head %q", prev, ms, width, h)
+					}
+				}
+			}
+		}
+	}
+	if heads < 10000 {
+		t.Errorf("only %d lines had a head that starts no sentence", heads)
 	}
 }
 

@@ -59,7 +59,7 @@ func plainParseInto(b *checker.Buffers, txt string, atStart bool) (string, []che
 	MaskLinks(txt, m)
 	sc := scratchOf(b)
 	sc.lines = linesAt(sc.lines, txt, starts)
-	masked, blocks := plainBlocks(blocks, &sc.blank, txt, m, sc.lines, atStart)
+	masked, blocks := plainBlocks(blocks, &sc.heads, txt, m, sc.lines, atStart)
 	if b != nil {
 		b.Masked, b.Lines, b.Blocks = m, starts, blocks
 	}
@@ -70,7 +70,7 @@ func plainParseInto(b *checker.Buffers, txt string, atStart bool) (string, []che
 // the Buffers of a Document for the next one (see checker.Buffers).
 type scratch struct {
 	lines []line
-	blank []bool
+	heads []byte
 }
 
 // scratchOf returns the scratch memory kept in b, or new memory when b is
@@ -148,59 +148,65 @@ func splitLinesInto(out []line, s string) []line {
 // masked text and the blocks, built in blocks from its length 0. atStart
 // says s opens the document (see plainParseAt). scratch is memory to use
 // for a slice as long as lines.
-func plainBlocks(blocks []checker.Block, scratch *[]bool, s string, m []byte, lines []line, atStart bool) (string, []checker.Block) {
+func plainBlocks(blocks []checker.Block, scratch *[]byte, s string, m []byte, lines []line, atStart bool) (string, []checker.Block) {
 	// At most a block per line, and one per two in text with blank
 	// lines between paragraphs, rarely more: room for that many saves
 	// copying the list over and over as it grows.
 	blocks = reuse(blocks, len(lines)/2+1)
-	// Whether each line is blank, decided once: the loops below ask
-	// again and again. A rule ("=====" under a title, "* * *" between
-	// parts) is blanked in m, and so is blank. Every entry is set.
-	blankLines := reuse(*scratch, len(lines))[:len(lines)]
-	*scratch = blankLines
+	// The head of each line, found once: the first byte of its masked
+	// form that is no space, tab or CR, or 0 when the line is blank (m
+	// holds no NUL: masking blanks it). A rule ("=====" under a title,
+	// "* * *" between parts) is blanked in m, and so is blank. The loops
+	// below ask again and again whether a line is blank, and the head
+	// alone rules out a list item or a break before the line for most
+	// lines. Every entry is set.
+	heads := reuse(*scratch, len(lines))[:len(lines)]
+	*scratch = heads
 	for i, l := range lines {
 		// Most lines start with a letter, perhaps indented: neither a
-		// rule nor blank (see ordinaryLine).
+		// rule nor blank (see lineHead).
 		if l.start == l.end { // an empty line: blank
-			blankLines[i] = true
+			heads[i] = 0
 			continue
 		}
-		if ordinaryLine(m[l.start:l.end]) {
-			blankLines[i] = false
+		if h := lineHead(m[l.start:l.end]); h != 0 {
+			heads[i] = h
 			continue
 		}
 		rule, blankLine := ruleOrBlankLine(s[l.start:l.end], m[l.start:l.end])
 		if rule {
 			blank(m, l.start, l.end)
 		}
-		blankLines[i] = rule || blankLine
+		heads[i] = 0
+		if !rule && !blankLine {
+			heads[i] = firstNonSpace(m[l.start:l.end])
+		}
 	}
 	// The text to classify is m as it is now, before list markers are
 	// blanked; it is read only until the markers are written below.
 	ms := ownedString(m)
 	var markers []checker.Span
-	blankAt := func(i int) bool { return blankLines[i] }
 	first := atStart
 	for i := 0; i < len(lines); {
-		if blankAt(i) {
+		if heads[i] == 0 {
 			i++
 			continue
 		}
-		j := i
-		for j < len(lines) && !blankAt(j) {
+		j := i + 1
+		for j < len(lines) && heads[j] != 0 {
 			j++
 		}
 		// lines[i:j] is a paragraph. A short unpunctuated line alone is a
 		// caption, or the title when it opens the document.
 		switch {
-		case j-i == 1 && isTitleLine(ms[lines[i].start:lines[i].end]) && !isListLine(ms[lines[i].start:lines[i].end]):
+		case j-i == 1 && isTitleLine(ms[lines[i].start:lines[i].end]) && !(markerStart[heads[i]] && isListLine(ms[lines[i].start:lines[i].end])):
 			kind := checker.Caption
 			if (first && j < len(lines) || j < len(lines) && isRuleLine(s[lines[j].start:lines[j].end])) && !isCredit(ms[lines[i].start:lines[i].end]) {
 				kind = checker.Heading
 			}
 			blocks = append(blocks, trimmedBlock(ms, lines[i].start, lines[i].end, kind))
 		default:
-			blocks, markers = appendParagraph(blocks, markers, ms, lines[i:j])
+			blocks, markers = appendParagraph(blocks, markers, ms, lines[i:j], heads[i:j])
 		}
 		first = false
 		i = j
@@ -214,32 +220,58 @@ func plainBlocks(blocks []checker.Block, scratch *[]bool, s string, m []byte, li
 	return ownedString(m), blocks
 }
 
-// appendParagraph appends the blocks of the non-blank lines ls: list items,
-// then one block for a hard-wrapped paragraph or one per line when every
-// line is a unit of its own. It appends the list markers, to be blanked,
-// to markers.
-func appendParagraph(blocks []checker.Block, markers []checker.Span, s string, ls []line) ([]checker.Block, []checker.Span) {
+// firstNonSpace returns the first byte of mt that is no space, tab or
+// CR, or 0 when there is none.
+func firstNonSpace(mt []byte) byte {
+	for _, c := range mt {
+		if c != ' ' && c != '\t' && c != '\r' {
+			return c
+		}
+	}
+	return 0
+}
+
+// appendParagraph appends the blocks of the non-blank lines ls, whose
+// heads (see plainBlocks) are heads: list items, then one block for a
+// hard-wrapped paragraph or one per line when every line is a unit of its
+// own. It appends the list markers, to be blanked, to markers.
+func appendParagraph(blocks []checker.Block, markers []checker.Span, s string, ls []line, heads []byte) ([]checker.Block, []checker.Span) {
+	// A line whose head starts no marker is no list item (listMarker
+	// reads that byte first, or a space, tab or CR before it): most
+	// lines are answered by it.
+	itemStart := func(n int, prevIsItem bool) bool {
+		return markerStart[heads[n]] && isItemStart(s, ls[n-1], ls[n], prevIsItem)
+	}
 	for len(ls) > 0 {
 		// A list item, with the lines it wraps onto.
-		if w := listMarker(s[ls[0].start:ls[0].end]); w > 0 {
+		if w := listMarkerAt(s, ls[0], heads[0]); w > 0 {
 			markers = append(markers, spanOf(ls[0].start, ls[0].start+w))
 			n := 1
-			for n < len(ls) && !isItemStart(s, ls[n-1], ls[n], true) && !endsSentence(s[ls[n-1].start:ls[n-1].end]) {
+			for n < len(ls) && !itemStart(n, true) && !endsSentence(s[ls[n-1].start:ls[n-1].end]) {
 				n++
 			}
 			blocks = append(blocks, trimmedBlock(s, ls[0].start+w, ls[n-1].end, checker.ListItem))
-			ls = ls[n:]
+			ls, heads = ls[n:], heads[n:]
 			continue
 		}
 		// Text up to the next list item.
 		n := 1
-		for n < len(ls) && !isItemStart(s, ls[n-1], ls[n], false) {
+		for n < len(ls) && !itemStart(n, false) {
 			n++
 		}
-		blocks = appendLines(blocks, s, ls[:n])
-		ls = ls[n:]
+		blocks = appendLines(blocks, s, ls[:n], heads[:n])
+		ls, heads = ls[n:], heads[n:]
 	}
 	return blocks, markers
+}
+
+// listMarkerAt is listMarker of line l of s, whose head is h: 0 at once
+// when h starts no marker.
+func listMarkerAt(s string, l line, h byte) int {
+	if !markerStart[h] {
+		return 0
+	}
+	return listMarker(s[l.start:l.end])
 }
 
 // isItemStart reports whether line l starts a list item, given the line
@@ -263,7 +295,9 @@ func isItemStart(s string, prev, l line, prevIsItem bool) bool {
 	return (c[0] < '0' || c[0] > '9') && endsSentence(p)
 }
 
-func appendLines(blocks []checker.Block, s string, ls []line) []checker.Block {
+// appendLines appends the blocks of the lines ls of a paragraph, whose
+// heads (see plainBlocks) are heads.
+func appendLines(blocks []checker.Block, s string, ls []line, heads []byte) []checker.Block {
 	width := 0 // the longest line in bytes: a guess at the width text was wrapped to
 	for _, l := range ls {
 		width = max(width, l.end-l.start)
@@ -285,7 +319,7 @@ func appendLines(blocks []checker.Block, s string, ls []line) []checker.Block {
 		if titles[i] == 0 {
 			t := s[ls[i].start:ls[i].end]
 			titles[i] = 1
-			if (i+1 == len(ls) || isBrokenBefore(t, s[ls[i+1].start:ls[i+1].end], width)) && isTitleLine(t) {
+			if (i+1 == len(ls) || mayBreakBefore[heads[i+1]] && isBrokenBefore(t, s[ls[i+1].start:ls[i+1].end], width)) && isTitleLine(t) {
 				titles[i] = 2
 			}
 		}
@@ -333,6 +367,18 @@ func isBrokenBefore(t, next string, width int) bool {
 	}
 	return len(t)+1+w <= width*85/100
 }
+
+// mayBreakBefore marks the heads (see plainBlocks) of the lines that
+// isBrokenBefore can find broken before: upper-case letters, digits,
+// quotes and brackets that open a sentence, and every non-ASCII byte.
+// A line's head is the first byte that TrimSpace leaves when it is
+// ASCII, as masked text has no other ASCII space than these.
+var mayBreakBefore = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '"' || c == '\'' || c == '('
+	}
+	return t
+}()
 
 // trimmedBlock returns the block of s[start:end] without surrounding white
 // space (the masked text decides, so a masked BOM or marker is left out).
@@ -538,24 +584,28 @@ func ruleOrBlankLine(t string, mt []byte) (rule, blank bool) {
 	return false, isBlankLine(mt[k:])
 }
 
-// ordinaryLine reports whether the masked form mt of a line starts with
-// an ordinary byte (ordinaryLineStart) after spaces, tabs and CRs: then
-// ruleOrBlankLine gives false, false. The line is no rule, as the byte is
-// in it unmasked (masking writes spaces) and is no mark of a rule, and it
-// is not blank.
-func ordinaryLine(mt []byte) bool {
+// lineHead returns the first byte of the masked form mt of a line that is
+// no space, tab or CR when it is an ordinary byte (ordinaryLineStart),
+// else 0. A line with an ordinary head is no rule, as the byte is in it
+// unmasked (masking writes spaces) and is no mark of a rule, and it is not
+// blank: ruleOrBlankLine would give false, false.
+func lineHead(mt []byte) byte {
 	if len(mt) >= 8 {
-		// The first byte that is no space, within eight: a tab or a CR
-		// there gives false, which is still right.
+		// The first byte that is no space, within eight: most lines.
 		if x := binary.LittleEndian.Uint64(mt) ^ ' '*0x0101010101010101; x != 0 {
-			return ordinaryLineStart[mt[bits.TrailingZeros64(x)/8]]
+			if c := mt[bits.TrailingZeros64(x)/8]; ordinaryLineStart[c] {
+				return c
+			}
 		}
 	}
 	k := 0
 	for k < len(mt) && ruleLineByte[mt[k]] == ruleSpace {
 		k++
 	}
-	return k < len(mt) && ordinaryLineStart[mt[k]]
+	if k < len(mt) && ordinaryLineStart[mt[k]] {
+		return mt[k]
+	}
+	return 0
 }
 
 // ordinaryLineStart marks the bytes with which a line that is neither a
