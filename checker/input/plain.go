@@ -163,24 +163,26 @@ func plainBlocks(blocks []checker.Block, scratch *[]byte, s string, m []byte, li
 	heads := reuse(*scratch, len(lines))[:len(lines)]
 	*scratch = heads
 	for i, l := range lines {
-		// Most lines start with a letter, perhaps indented: neither a
-		// rule nor blank (see lineHead).
-		if l.start == l.end { // an empty line: blank
+		// Most lines start with a letter, perhaps indented (within
+		// eight bytes): neither a rule nor blank.
+		mt := m[l.start:l.end]
+		if len(mt) == 0 { // an empty line: blank
 			heads[i] = 0
 			continue
 		}
-		if h := lineHead(m[l.start:l.end]); h != 0 {
-			heads[i] = h
-			continue
+		if len(mt) >= 8 {
+			if x := binary.LittleEndian.Uint64(mt) ^ ' '*0x0101010101010101; x != 0 {
+				if c := mt[bits.TrailingZeros64(x)/8]; ordinaryLineStart[c] {
+					heads[i] = c
+					continue
+				}
+			}
 		}
-		rule, blankLine := ruleOrBlankLine(s[l.start:l.end], m[l.start:l.end])
+		h, rule := lineHead(s[l.start:l.end], mt)
 		if rule {
 			blank(m, l.start, l.end)
 		}
-		heads[i] = 0
-		if !rule && !blankLine {
-			heads[i] = firstNonSpace(m[l.start:l.end])
-		}
+		heads[i] = h
 	}
 	// The text to classify is m as it is now, before list markers are
 	// blanked; it is read only until the markers are written below.
@@ -218,17 +220,6 @@ func plainBlocks(blocks []checker.Block, scratch *[]byte, s string, m []byte, li
 		blank(m, sp.Start, sp.End)
 	}
 	return ownedString(m), blocks
-}
-
-// firstNonSpace returns the first byte of mt that is no space, tab or
-// CR, or 0 when there is none.
-func firstNonSpace(mt []byte) byte {
-	for _, c := range mt {
-		if c != ' ' && c != '\t' && c != '\r' {
-			return c
-		}
-	}
-	return 0
 }
 
 // appendParagraph appends the blocks of the non-blank lines ls, whose
@@ -566,51 +557,42 @@ func isCredit(t string) bool {
 	return false
 }
 
-// ruleOrBlankLine returns isRuleLine(t), and isBlankLine(mt) when t is
-// not a rule, for a line t and its masked form mt, reading the spaces at
-// the start of the line once: most lines start with a letter after them,
-// and are neither.
-func ruleOrBlankLine(t string, mt []byte) (rule, blank bool) {
-	k := 0
-	for k < len(t) && (t[k] == ' ' || t[k] == '\t' || t[k] == '\r') {
-		k++
+// lineHead returns the head of a line t whose masked form is mt: the
+// first byte of mt that is no space, tab or CR, or 0 when the line is
+// blank or a rule (isRuleLine), and whether it is a rule. Most lines start
+// with a letter, perhaps indented: the head is no mark of a rule (a byte
+// that masking left is t's), and the line is none.
+func lineHead(t string, mt []byte) (head byte, rule bool) {
+	k := headIndex(mt)
+	if k == len(mt) {
+		return 0, false // spaces only: blank, no rule (masking writes spaces, never a mark)
 	}
-	if k == len(t) {
-		return false, true // spaces only: no rule, blank (mt's spaces are t's)
+	if h := mt[k]; ruleLineByte[h] != ruleMark || !isRuleLine(t) {
+		return h, false
 	}
-	if ruleLineByte[t[k]] == ruleMark && isRuleLine(t[k:]) {
-		return true, false
-	}
-	return false, isBlankLine(mt[k:])
+	return 0, true
 }
 
-// lineHead returns the first byte of the masked form mt of a line that is
-// no space, tab or CR when it is an ordinary byte (ordinaryLineStart),
-// else 0. A line with an ordinary head is no rule, as the byte is in it
-// unmasked (masking writes spaces) and is no mark of a rule, and it is not
-// blank: ruleOrBlankLine would give false, false.
-func lineHead(mt []byte) byte {
-	if len(mt) >= 8 {
-		// The first byte that is no space, within eight: most lines.
-		if x := binary.LittleEndian.Uint64(mt) ^ ' '*0x0101010101010101; x != 0 {
-			if c := mt[bits.TrailingZeros64(x)/8]; ordinaryLineStart[c] {
-				return c
-			}
-		}
-	}
+// headIndex returns the offset of the first byte of mt that is no space,
+// tab or CR, or len(mt). The spaces of indented lines (code) are passed
+// eight at a time.
+func headIndex(mt []byte) int {
 	k := 0
+	for k+8 <= len(mt) {
+		if x := binary.LittleEndian.Uint64(mt[k:]) ^ ' '*0x0101010101010101; x != 0 {
+			k += bits.TrailingZeros64(x) / 8
+			break
+		}
+		k += 8
+	}
 	for k < len(mt) && ruleLineByte[mt[k]] == ruleSpace {
 		k++
 	}
-	if k < len(mt) && ordinaryLineStart[mt[k]] {
-		return mt[k]
-	}
-	return 0
+	return k
 }
 
-// ordinaryLineStart marks the bytes with which a line that is neither a
-// rule nor blank starts for sure (ruleOrBlankLine gives false, false): no
-// space, tab or CR, and no mark of a rule.
+// ordinaryLineStart marks the bytes that are no space, tab or CR and no
+// mark of a rule: a line whose head is one is neither blank nor a rule.
 var ordinaryLineStart = func() (t [256]bool) {
 	for c := range t {
 		t[c] = ruleLineByte[c] == 0
