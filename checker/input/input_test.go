@@ -503,3 +503,59 @@ func TestEndsSentenceTrailingSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestIsRuleLine checks isRuleLine, which passes runs of a mark eight
+// bytes at a time, against a byte-by-byte reading, on random lines rich
+// in long runs of marks.
+func TestIsRuleLine(t *testing.T) {
+	slow := func(t string) bool {
+		var ch byte
+		n := 0
+		for i := 0; i < len(t); i++ {
+			switch c := t[i]; {
+			case c == ' ' || c == '\t' || c == '\r':
+			case strings.IndexByte("=-*_~#+", c) >= 0:
+				if ch != 0 && c != ch {
+					return false
+				}
+				ch = c
+				n++
+			default:
+				return false
+			}
+		}
+		return n >= 3
+	}
+	rng := rand.New(rand.NewPCG(113, 114))
+	parts := []string{" ", "\t", "\r", "-", "--", "--------", "-----------", "=", "==========", "*", "+", "a", "é"}
+	rules := 0
+	for range 100000 {
+		s := randtext.Join(rng, parts, 8)
+		if got, want := isRuleLine(s), slow(s); got != want {
+			t.Fatalf("isRuleLine(%q) = %v, want %v", s, got, want)
+		} else if got {
+			rules++
+		}
+	}
+	if rules < 1000 {
+		t.Errorf("only %d rules", rules)
+	}
+}
+
+// TestCreditPrefixesBy checks that creditPrefixesBy holds every credit
+// prefix under its first byte, and nothing else: a line starts with a
+// prefix only if it is among those of its first byte.
+func TestCreditPrefixesBy(t *testing.T) {
+	n := 0
+	for c, ps := range creditPrefixesBy {
+		for _, p := range ps {
+			if p[0] != byte(c) || !slices.Contains(creditPrefixes, p) {
+				t.Errorf("creditPrefixesBy[%q] holds %q", byte(c), p)
+			}
+			n++
+		}
+	}
+	if n != len(creditPrefixes) {
+		t.Errorf("creditPrefixesBy holds %d prefixes, want %d", n, len(creditPrefixes))
+	}
+}

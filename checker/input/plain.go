@@ -154,12 +154,11 @@ func plainBlocks(blocks []checker.Block, scratch *[]byte, s string, m []byte, li
 	// copying the list over and over as it grows.
 	blocks = reuse(blocks, len(lines)/2+1)
 	// The head of each line, found once: the first byte of its masked
-	// form that is no space, tab or CR, or 0 when the line is blank (m
-	// holds no NUL: masking blanks it). A rule ("=====" under a title,
-	// "* * *" between parts) is blanked in m, and so is blank. The loops
-	// below ask again and again whether a line is blank, and the head
-	// alone rules out a list item or a break before the line for most
-	// lines. Every entry is set.
+	// form that is no space, tab or CR, or headBlank or headRule. A rule
+	// ("=====" under a title, "* * *" between parts) is blanked in m, and
+	// so is blank. The loops below ask again and again whether a line is
+	// blank, and the head alone rules out a list item or a break before
+	// the line for most lines. Every entry is set.
 	heads := reuse(*scratch, len(lines))[:len(lines)]
 	*scratch = heads
 	for i, l := range lines {
@@ -167,7 +166,7 @@ func plainBlocks(blocks []checker.Block, scratch *[]byte, s string, m []byte, li
 		// eight bytes): neither a rule nor blank.
 		mt := m[l.start:l.end]
 		if len(mt) == 0 { // an empty line: blank
-			heads[i] = 0
+			heads[i] = headBlank
 			continue
 		}
 		if len(mt) >= 8 {
@@ -181,6 +180,7 @@ func plainBlocks(blocks []checker.Block, scratch *[]byte, s string, m []byte, li
 		h, rule := lineHead(s[l.start:l.end], mt)
 		if rule {
 			blank(m, l.start, l.end)
+			h = headRule
 		}
 		heads[i] = h
 	}
@@ -190,12 +190,12 @@ func plainBlocks(blocks []checker.Block, scratch *[]byte, s string, m []byte, li
 	var markers []checker.Span
 	first := atStart
 	for i := 0; i < len(lines); {
-		if heads[i] == 0 {
+		if heads[i] <= headRule {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(lines) && heads[j] != 0 {
+		for j < len(lines) && heads[j] > headRule {
 			j++
 		}
 		// lines[i:j] is a paragraph. A short unpunctuated line alone is a
@@ -203,7 +203,7 @@ func plainBlocks(blocks []checker.Block, scratch *[]byte, s string, m []byte, li
 		switch {
 		case j-i == 1 && isTitleLine(ms[lines[i].start:lines[i].end]) && !(markerStart[heads[i]] && isListLine(ms[lines[i].start:lines[i].end])):
 			kind := checker.Caption
-			if (first && j < len(lines) || j < len(lines) && isRuleLine(s[lines[j].start:lines[j].end])) && !isCredit(ms[lines[i].start:lines[i].end]) {
+			if (first && j < len(lines) || j < len(lines) && heads[j] == headRule) && !isCredit(ms[lines[i].start:lines[i].end]) {
 				kind = checker.Heading
 			}
 			blocks = append(blocks, trimmedBlock(ms, lines[i].start, lines[i].end, kind))
@@ -519,6 +519,15 @@ var creditPrefixes = []string{
 	"editing by", "written by", "translated by", "by ", "file photo", "copyright", "©",
 }
 
+// creditPrefixesBy holds the creditPrefixes by their first byte: a line
+// is compared with the few that start as it does.
+var creditPrefixesBy = func() (t [256][]string) {
+	for _, p := range creditPrefixes {
+		t[p[0]] = append(t[p[0]], p)
+	}
+	return t
+}()
+
 // isCredit reports whether a title line is rather a credit or a caption:
 // "Photo by …", "Reported by …", "Alfredo Estrella/AFP", "(Applause)".
 func isCredit(t string) bool {
@@ -538,7 +547,7 @@ func isCredit(t string) bool {
 	} else {
 		low = strings.ToLower(t[:n])
 	}
-	for _, p := range creditPrefixes {
+	for _, p := range creditPrefixesBy[low[0]] {
 		if strings.HasPrefix(low, p) {
 			return true
 		}
@@ -556,6 +565,13 @@ func isCredit(t string) bool {
 	}
 	return false
 }
+
+// The heads of blank lines and rules (see plainBlocks): no byte of a
+// masked text is either, as masking blanks control characters.
+const (
+	headBlank = 0
+	headRule  = 1
+)
 
 // lineHead returns the head of a line t whose masked form is mt: the
 // first byte of mt that is no space, tab or CR, or 0 when the line is
@@ -616,6 +632,11 @@ func isRuleLine(t string) bool {
 			}
 			ch = c
 			n++
+			// Most rules are a run of one mark: eight at a time.
+			for i+9 <= len(t) && load64(t, i+1) == uint64(c)*0x0101010101010101 {
+				i += 8
+				n += 8
+			}
 		default:
 			return false
 		}
