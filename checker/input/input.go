@@ -57,18 +57,21 @@ func IsBinary(data []byte) bool {
 // baseMask returns a copy of s with a leading byte-order mark, invalid UTF-8
 // and control characters (except tab, CR and LF) blanked.
 func baseMask(s string) []byte {
-	m, _ := maskBase(nil, nil, s, false)
+	m, _, _ := maskBase(nil, nil, s, false)
 	return m
 }
 
 // baseMaskLines is baseMask that also returns the line starts of s (see
 // checker.LineStarts), found on the same pass over the bytes.
-func baseMaskLines(s string) ([]byte, []int) { return maskBase(nil, nil, s, true) }
+func baseMaskLines(s string) ([]byte, []int) {
+	m, starts, _ := maskBase(nil, nil, s, true)
+	return m, starts
+}
 
 // maskBase is baseMask, and with lines also the line starts of s. The
 // masked copy is built in m and the line starts in starts, from their
-// length 0 (nil for new slices).
-func maskBase(m []byte, starts []int, s string, lines bool) ([]byte, []int) {
+// length 0 (nil for new slices). It also reports whether s holds a CR.
+func maskBase(m []byte, starts []int, s string, lines bool) (_ []byte, _ []int, cr bool) {
 	m = append(m[:0], s...)
 	k := 0 // the line starts found
 	if lines {
@@ -104,6 +107,8 @@ func maskBase(m []byte, starts []int, s string, lines bool) ([]byte, []int) {
 			} else if c == '\n' && lines {
 				starts[k] = i + 1
 				k++
+			} else if c == '\r' {
+				cr = true
 			}
 			i++
 			continue
@@ -117,7 +122,7 @@ func maskBase(m []byte, starts []int, s string, lines bool) ([]byte, []int) {
 		}
 		i += n
 	}
-	return m, starts[:k]
+	return m, starts[:k], cr
 }
 
 // ownedString returns m as a string without copying it: a masked text is

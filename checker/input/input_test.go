@@ -237,15 +237,21 @@ func TestBaseMaskBytes(t *testing.T) {
 // are splitLines's.
 func checkMaskLines(t *testing.T, s string) {
 	t.Helper()
-	m, starts := baseMaskLines(s)
+	m, starts, cr := maskBase(nil, nil, s, true)
 	if string(m) != string(baseMask(s)) {
 		t.Fatalf("baseMaskLines(%q) masks %q, baseMask %q", s, m, baseMask(s))
 	}
 	if want := checker.LineStarts(s); !slices.Equal(starts, want) {
 		t.Fatalf("baseMaskLines(%q) line starts %v, want %v", s, starts, want)
 	}
-	if got, want := linesAt(nil, s, starts), splitLines(s); !slices.Equal(got, want) {
+	if cr != strings.Contains(s, "\r") {
+		t.Fatalf("maskBase(%q) finds a CR: %v", s, cr)
+	}
+	if got, want := linesAt(nil, s, starts, cr), splitLines(s); !slices.Equal(got, want) {
 		t.Fatalf("linesAt(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := linesAt(nil, s, starts, true), splitLines(s); !slices.Equal(got, want) {
+		t.Fatalf("linesAt(%q) looking for CRs = %v, want %v", s, got, want)
 	}
 }
 
@@ -416,6 +422,13 @@ func TestWordCount(t *testing.T) {
 		if got, want := wordCount(line), slow(line); got != want {
 			t.Fatalf("wordCount(%q) = %d, want %d", line, got, want)
 		}
+		// isTitleLine counts no words in a line of 28 bytes or less.
+		if len(line) <= 28 && slow(line) > 14 {
+			t.Fatalf("%q: %d words in %d bytes", line, slow(line), len(line))
+		}
+	}
+	if n := slow(strings.Repeat("a ", 14) + "a"); n != 15 {
+		t.Errorf("%d words in 29 bytes, want 15", n)
 	}
 }
 

@@ -52,7 +52,7 @@ func markdownParseInto(b *checker.Buffers, txt string, atStart bool, open []stri
 	if b != nil {
 		m, blocks = b.Masked, b.Blocks[:0]
 	}
-	m, _ = maskBase(m, nil, txt, false)
+	m, _, _ = maskBase(m, nil, txt, false)
 	sc := scratchOf(b)
 	sc.lines = splitLinesInto(sc.lines, txt)
 	p := &mdParser{s: txt, m: m, lines: sc.lines, blocks: blocks, listIndent: -1, noCommentEnd: len(txt) + 1}

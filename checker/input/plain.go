@@ -55,10 +55,10 @@ func plainParseInto(b *checker.Buffers, txt string, atStart bool) (string, []che
 	if b != nil {
 		m, starts, blocks = b.Masked, b.Lines, b.Blocks
 	}
-	m, starts = maskBase(m, starts, txt, true)
+	m, starts, cr := maskBase(m, starts, txt, true)
 	MaskLinks(txt, m)
 	sc := scratchOf(b)
-	sc.lines = linesAt(sc.lines, txt, starts)
+	sc.lines = linesAt(sc.lines, txt, starts, cr)
 	masked, blocks := plainBlocks(blocks, &sc.heads, txt, m, sc.lines, atStart)
 	if b != nil {
 		b.Masked, b.Lines, b.Blocks = m, starts, blocks
@@ -90,8 +90,9 @@ func scratchOf(b *checker.Buffers) *scratch {
 type line struct{ start, end int } // end excludes the line break
 
 // linesAt returns the lines of s (as splitLines does) given its line
-// starts (checker.LineStarts), built in out from its length 0.
-func linesAt(out []line, s string, starts []int) []line {
+// starts (checker.LineStarts), built in out from its length 0. cr says
+// s may hold a CR: else no line end is looked at for one.
+func linesAt(out []line, s string, starts []int, cr bool) []line {
 	n := len(starts)
 	if n > 0 && starts[n-1] >= len(s) {
 		n-- // a final line break starts no line (nor does the start of "")
@@ -100,12 +101,18 @@ func linesAt(out []line, s string, starts []int) []line {
 		return reuse(out, 0)
 	}
 	out = reuse(out, n)[:n]
-	for k := range n - 1 {
-		start, end := starts[k], starts[k+1]-1
-		if end > start && s[end-1] == '\r' {
-			end--
+	if cr {
+		for k := range n - 1 {
+			start, end := starts[k], starts[k+1]-1
+			if end > start && s[end-1] == '\r' {
+				end--
+			}
+			out[k] = line{start, end}
 		}
-		out[k] = line{start, end}
+	} else {
+		for k := range n - 1 {
+			out[k] = line{starts[k], starts[k+1] - 1}
+		}
 	}
 	start, end := starts[n-1], len(s)
 	if n < len(starts) {
@@ -664,7 +671,8 @@ func isTitleLine(t string) bool {
 	if endsSentence(t) || strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, "-") {
 		return false
 	}
-	return (len(t) <= 90 || utf8.RuneCountInString(t) <= 90) && wordCount(t) <= 14
+	// Fourteen words need 27 bytes at least, with a space between each two.
+	return (len(t) <= 90 || utf8.RuneCountInString(t) <= 90) && (len(t) <= 28 || wordCount(t) <= 14)
 }
 
 // wordCount counts the runs of non-space bytes in t (spaces and tabs
