@@ -572,3 +572,62 @@ func TestCreditPrefixesBy(t *testing.T) {
 		t.Errorf("creditPrefixesBy holds %d prefixes, want %d", n, len(creditPrefixes))
 	}
 }
+
+// TestAppendParagraph checks appendParagraph, which answers from the
+// heads of lines, against a reading that asks listMarker and isItemStart
+// of every line, on random paragraphs rich in list markers.
+func TestAppendParagraph(t *testing.T) {
+	slow := func(blocks []checker.Block, markers []checker.Span, s string, ls []line, heads []byte) ([]checker.Block, []checker.Span) {
+		for len(ls) > 0 {
+			if w := listMarker(s[ls[0].start:ls[0].end]); w > 0 {
+				markers = append(markers, spanOf(ls[0].start, ls[0].start+w))
+				n := 1
+				for n < len(ls) && !isItemStart(s, ls[n-1], ls[n], true) && !endsSentence(s[ls[n-1].start:ls[n-1].end]) {
+					n++
+				}
+				blocks = append(blocks, trimmedBlock(s, ls[0].start+w, ls[n-1].end, checker.ListItem))
+				ls, heads = ls[n:], heads[n:]
+				continue
+			}
+			n := 1
+			for n < len(ls) && !isItemStart(s, ls[n-1], ls[n], false) {
+				n++
+			}
+			blocks = appendLines(blocks, s, ls[:n], heads[:n])
+			ls, heads = ls[n:], heads[n:]
+		}
+		return blocks, markers
+	}
+	rng := rand.New(rand.NewPCG(115, 116))
+	parts := []string{" ", "  ", "\t", "- ", "* ", "• ", "1. ", "12) ", "-", "Word", "word", "The end.", ":", "é", "(A)", "x"}
+	items := 0
+	for range 20000 {
+		var b strings.Builder
+		for k := 1 + rng.IntN(6); k > 0; k-- {
+			line := randtext.Join(rng, parts, 6)
+			if strings.TrimSpace(line) == "" {
+				line += "x"
+			}
+			b.WriteString(line + "\n")
+		}
+		s := b.String()
+		m, starts, cr := maskBase(nil, nil, s, true)
+		ls := linesAt(nil, s, starts, cr)
+		heads := make([]byte, len(ls))
+		for i, l := range ls {
+			heads[i], _ = lineHead(s[l.start:l.end], m[l.start:l.end])
+		}
+		if slices.ContainsFunc(heads, func(h byte) bool { return h <= headRule }) {
+			continue // a rule: no paragraph holds one
+		}
+		gotB, gotM := appendParagraph(nil, nil, string(m), ls, heads)
+		wantB, wantM := slow(nil, nil, string(m), ls, heads)
+		if !slices.Equal(gotB, wantB) || !slices.Equal(gotM, wantM) {
+			t.Fatalf("appendParagraph(%q) = %v, %v; want %v, %v", s, gotB, gotM, wantB, wantM)
+		}
+		items += len(gotM)
+	}
+	if items < 5000 {
+		t.Errorf("only %d list items", items)
+	}
+}

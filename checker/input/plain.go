@@ -240,6 +240,9 @@ func appendParagraph(blocks []checker.Block, markers []checker.Span, s string, l
 	itemStart := func(n int, prevIsItem bool) bool {
 		return markerStart[heads[n]] && isItemStart(s, ls[n-1], ls[n], prevIsItem)
 	}
+	if !anyMarkerStart(heads) { // most paragraphs: no list item at all
+		return appendLines(blocks, s, ls, heads), markers
+	}
 	for len(ls) > 0 {
 		// A list item, with the lines it wraps onto.
 		if w := listMarkerAt(s, ls[0], heads[0]); w > 0 {
@@ -261,6 +264,16 @@ func appendParagraph(blocks []checker.Block, markers []checker.Span, s string, l
 		ls, heads = ls[n:], heads[n:]
 	}
 	return blocks, markers
+}
+
+// anyMarkerStart reports whether a head in heads starts a list marker.
+func anyMarkerStart(heads []byte) bool {
+	for _, h := range heads {
+		if markerStart[h] {
+			return true
+		}
+	}
+	return false
 }
 
 // listMarkerAt is listMarker of line l of s, whose head is h: 0 at once
@@ -296,16 +309,16 @@ func isItemStart(s string, prev, l line, prevIsItem bool) bool {
 // appendLines appends the blocks of the lines ls of a paragraph, whose
 // heads (see plainBlocks) are heads.
 func appendLines(blocks []checker.Block, s string, ls []line, heads []byte) []checker.Block {
-	width := 0 // the longest line in bytes: a guess at the width text was wrapped to
-	for _, l := range ls {
-		width = max(width, l.end-l.start)
-	}
 	if len(ls) == 1 {
 		return append(blocks, trimmedBlock(s, ls[0].start, ls[0].end, checker.Paragraph))
 	}
 	// title reports whether line i is a title: a title line that does not
 	// run on into the next one. It is asked up to three times a line, so
 	// the answers are kept (0 unknown, 1 no, 2 yes).
+	// The longest line in bytes, a guess at the width text was wrapped
+	// to, is found when a break is first looked at: most lines are
+	// answered by the head of the next.
+	width := -1
 	var known [32]uint8
 	titles := known[:0]
 	if len(ls) <= len(known) {
@@ -317,7 +330,16 @@ func appendLines(blocks []checker.Block, s string, ls []line, heads []byte) []ch
 		if titles[i] == 0 {
 			t := s[ls[i].start:ls[i].end]
 			titles[i] = 1
-			if (i+1 == len(ls) || mayBreakBefore[heads[i+1]] && isBrokenBefore(t, s[ls[i+1].start:ls[i+1].end], width)) && isTitleLine(t) {
+			broken := i+1 == len(ls)
+			if !broken && mayBreakBefore[heads[i+1]] {
+				if width < 0 {
+					for _, l := range ls {
+						width = max(width, l.end-l.start)
+					}
+				}
+				broken = isBrokenBefore(t, s[ls[i+1].start:ls[i+1].end], width)
+			}
+			if broken && isTitleLine(t) {
 				titles[i] = 2
 			}
 		}
