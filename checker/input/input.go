@@ -8,6 +8,7 @@ package input
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math/bits"
 	"path/filepath"
 	"strings"
@@ -230,9 +231,20 @@ func newlineBytes(w uint64) uint64 {
 	return ^((x&^highs + 0x7f*ones) | x) & highs
 }
 
-// blank replaces m[from:to] with spaces, keeping line breaks.
+// blank replaces m[from:to] with spaces, keeping line breaks. Eight
+// bytes without a line break are written at once (rules and links are
+// long runs without one).
 func blank(m []byte, from, to int) {
-	for i := from; i < to; i++ {
+	const spaces = ' ' * 0x0101010101010101
+	i := from
+	for ; i+8 <= to; i += 8 {
+		w := binary.LittleEndian.Uint64(m[i:])
+		if newlineBytes(w)|byteIs(w, '\r') != 0 {
+			break
+		}
+		binary.LittleEndian.PutUint64(m[i:], spaces)
+	}
+	for ; i < to; i++ {
 		if m[i] != '\n' && m[i] != '\r' {
 			m[i] = ' '
 		}

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -629,5 +630,30 @@ func TestAppendParagraph(t *testing.T) {
 	}
 	if items < 5000 {
 		t.Errorf("only %d list items", items)
+	}
+}
+
+// TestBlank checks blank, eight bytes at a time where it can, against a
+// byte-by-byte blanking, on random spans of text with line breaks.
+func TestBlank(t *testing.T) {
+	slow := func(m []byte, from, to int) {
+		for i := from; i < to; i++ {
+			if m[i] != '\n' && m[i] != '\r' {
+				m[i] = ' '
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(117, 118))
+	parts := []string{"a", "word ", "-----------", "\n", "\r\n", "\r", "\t", "é"}
+	for range 50000 {
+		s := randtext.Join(rng, parts, 12)
+		from := rng.IntN(len(s) + 1)
+		to := from + rng.IntN(len(s)-from+1)
+		got, want := []byte(s), []byte(s)
+		blank(got, from, to)
+		slow(want, from, to)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("blank(%q, %d, %d) = %q, want %q", s, from, to, got, want)
+		}
 	}
 }
