@@ -657,3 +657,43 @@ func TestBlank(t *testing.T) {
 		}
 	}
 }
+
+// TestEndsSentence checks endsSentence, which classifies the last byte by
+// table, against a chain of tests on it, on random line ends of every
+// byte value and of the closing marks and punctuation.
+func TestEndsSentence(t *testing.T) {
+	slow := func(t string) bool {
+		for len(t) > 0 {
+			c := t[len(t)-1]
+			switch {
+			case c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ' || c == '\t':
+				t = t[:len(t)-1]
+				continue
+			case c == '.' || c == '!' || c == '?' || c == ':':
+				return true
+			case c < utf8.RuneSelf:
+				return false
+			}
+			r, n := utf8.DecodeLastRuneInString(t)
+			switch r {
+			case '”', '’', '»', '」', '』', '\u00a0':
+				t = t[:len(t)-n]
+				continue
+			case '…', '。', '！', '？':
+				return true
+			}
+			return false
+		}
+		return false
+	}
+	rng := rand.New(rand.NewPCG(119, 120))
+	parts := []string{" ", "\t", ".", ":", "!", "?", ";", "a", "\"", "'", ")", "]", "”", "’", "»", "」", "』", "…", "。", "！", "？", "\u00a0", "é", "\xe2", "\x80"}
+	for c := 0; c < 256; c++ {
+		for range 200 {
+			s := randtext.Join(rng, parts, 4) + string([]byte{byte(c)}) + randtext.Join(rng, parts, 4)
+			if got, want := endsSentence(s), slow(s); got != want {
+				t.Fatalf("endsSentence(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+}

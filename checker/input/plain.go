@@ -500,14 +500,14 @@ func startsLower(t string) bool {
 // detokenised text has them: `time. "`).
 func endsSentence(t string) bool {
 	for len(t) > 0 {
-		c := t[len(t)-1]
-		switch {
-		case c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ' || c == '\t':
+		// By table: a chain of tests on the last byte cost more.
+		switch c := t[len(t)-1]; sentenceEndByte[c] {
+		case endSkip:
 			t = t[:len(t)-1]
 			continue
-		case c == '.' || c == '!' || c == '?' || c == ':':
+		case endYes:
 			return true
-		case c < utf8.RuneSelf:
+		case endNo:
 			return false
 		}
 		r, n := utf8.DecodeLastRuneInString(t)
@@ -522,6 +522,27 @@ func endsSentence(t string) bool {
 	}
 	return false
 }
+
+const (
+	endNo   = iota // an ASCII byte that ends no sentence
+	endSkip        // a closing quote or bracket, a space or a tab
+	endYes         // sentence punctuation or a colon
+	endRune        // a byte of a multi-byte character
+)
+
+// sentenceEndByte classifies the last bytes of lines for endsSentence.
+var sentenceEndByte = func() (t [256]uint8) {
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = endRune
+	}
+	for _, c := range []byte("\"')] \t") {
+		t[c] = endSkip
+	}
+	for _, c := range []byte(".!?:") {
+		t[c] = endYes
+	}
+	return t
+}()
 
 // lowerHeadASCII writes the first n = min(len(t), 16) bytes of t in lower
 // case to buf, and reports whether they are ASCII (else buf is not all
