@@ -94,34 +94,35 @@ func maskBase(m []byte, starts []int, s string, lines bool) (_ []byte, _ []int, 
 		} else {
 			i = printableEnd(s, i)
 		}
-		if i >= len(s) {
-			break
-		}
-		c := s[i]
-		if c >= 0x20 && c < 0x7f {
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
-				m[i] = ' '
-			} else if c == '\n' && lines {
-				starts[k] = i + 1
-				k++
-			} else if c == '\r' {
-				cr = true
+		// The eight bytes at i are not all printable ASCII or line
+		// breaks: read one by one (the scan would stop again at each).
+		for stop := min(i+8, len(s)); i < stop; {
+			c := s[i]
+			if c >= 0x20 && c < 0x7f {
+				i++
+				continue
 			}
-			i++
-			continue
+			if c < utf8.RuneSelf {
+				if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+					m[i] = ' '
+				} else if c == '\n' && lines {
+					starts[k] = i + 1
+					k++
+				} else if c == '\r' {
+					cr = true
+				}
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && n == 1:
+				m[i] = ' '
+			case r >= 0x80 && r < 0xa0, r == '\uFEFF': // C1 controls, a stray BOM
+				blank(m, i, i+n)
+			}
+			i += n
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			m[i] = ' '
-		case r >= 0x80 && r < 0xa0, r == '\uFEFF': // C1 controls, a stray BOM
-			blank(m, i, i+n)
-		}
-		i += n
 	}
 	return m, starts[:k], cr
 }
