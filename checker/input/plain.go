@@ -236,12 +236,12 @@ func plainBlocks(blocks []checker.Block, scratch *[]byte, s string, m []byte, li
 func appendParagraph(blocks []checker.Block, markers []checker.Span, s string, ls []line, heads []byte) ([]checker.Block, []checker.Span) {
 	// A line whose head starts no marker is no list item (listMarker
 	// reads that byte first, or a space, tab or CR before it): most
-	// lines are answered by it.
+	// paragraphs hold none at all.
+	if !anyMarkerStart(heads) {
+		return appendLines(blocks, s, ls, heads), markers
+	}
 	itemStart := func(n int, prevIsItem bool) bool {
 		return markerStart[heads[n]] && isItemStart(s, ls[n-1], ls[n], prevIsItem)
-	}
-	if !anyMarkerStart(heads) { // most paragraphs: no list item at all
-		return appendLines(blocks, s, ls, heads), markers
 	}
 	for len(ls) > 0 {
 		// A list item, with the lines it wraps onto.
@@ -312,13 +312,13 @@ func appendLines(blocks []checker.Block, s string, ls []line, heads []byte) []ch
 	if len(ls) == 1 {
 		return append(blocks, trimmedBlock(s, ls[0].start, ls[0].end, checker.Paragraph))
 	}
+	// The longest line in bytes, a guess at the width text was wrapped
+	// to, is found when a break is first looked at: for most lines the
+	// head of the next one rules a break out.
+	width := -1
 	// title reports whether line i is a title: a title line that does not
 	// run on into the next one. It is asked up to three times a line, so
 	// the answers are kept (0 unknown, 1 no, 2 yes).
-	// The longest line in bytes, a guess at the width text was wrapped
-	// to, is found when a break is first looked at: most lines are
-	// answered by the head of the next.
-	width := -1
 	var known [32]uint8
 	titles := known[:0]
 	if len(ls) <= len(known) {
@@ -624,8 +624,8 @@ const (
 )
 
 // lineHead returns the head of a line t whose masked form is mt: the
-// first byte of mt that is no space, tab or CR, or 0 when the line is
-// blank or a rule (isRuleLine), and whether it is a rule. Most lines start
+// first byte of mt that is no space, tab or CR, or headBlank when the
+// line is blank or a rule (isRuleLine), and whether it is a rule. Most lines start
 // with a letter, perhaps indented: the head is no mark of a rule (a byte
 // that masking left is t's), and the line is none.
 func lineHead(t string, mt []byte) (head byte, rule bool) {
