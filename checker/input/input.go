@@ -232,18 +232,17 @@ func newlineBytes(w uint64) uint64 {
 	return ^((x&^highs + 0x7f*ones) | x) & highs
 }
 
-// blank replaces m[from:to] with spaces, keeping line breaks. Eight
-// bytes without a line break are written at once (rules and links are
-// long runs without one).
+// blank replaces m[from:to] with spaces, keeping line breaks. It writes
+// eight bytes at a time (code blocks, rules and links are long runs).
 func blank(m []byte, from, to int) {
 	const spaces = ' ' * 0x0101010101010101
 	i := from
 	for ; i+8 <= to; i += 8 {
 		w := binary.LittleEndian.Uint64(m[i:])
-		if newlineBytes(w)|byteIs(w, '\r') != 0 {
-			break
-		}
-		binary.LittleEndian.PutUint64(m[i:], spaces)
+		// 0xff in the bytes to keep, LF and CR: each high bit times
+		// 0xff/0x80 fills its byte, without a carry.
+		keep := (newlineBytes(w) | byteIs(w, '\r')) >> 7 * 0xff
+		binary.LittleEndian.PutUint64(m[i:], w&keep|spaces&^keep)
 	}
 	for ; i < to; i++ {
 		if m[i] != '\n' && m[i] != '\r' {

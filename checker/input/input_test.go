@@ -697,3 +697,24 @@ func TestEndsSentence(t *testing.T) {
 		}
 	}
 }
+
+// splitLines returns the lines of s, the plain definition of linesAt's: a
+// final line break does not start a line. "\r\n" and "\n" end lines.
+func splitLines(s string) []line {
+	var out []line
+	for start := 0; start < len(s); {
+		i := strings.IndexByte(s[start:], '\n')
+		next := len(s)
+		end := len(s)
+		if i >= 0 {
+			end = start + i
+			next = end + 1
+		}
+		if end > start && s[end-1] == '\r' {
+			end--
+		}
+		out = append(out, line{start, end})
+		start = next
+	}
+	return out
+}

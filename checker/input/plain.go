@@ -89,9 +89,10 @@ func scratchOf(b *checker.Buffers) *scratch {
 
 type line struct{ start, end int } // end excludes the line break
 
-// linesAt returns the lines of s (as splitLines does) given its line
-// starts (checker.LineStarts), built in out from its length 0. cr says
-// s may hold a CR: else no line end is looked at for one.
+// linesAt returns the lines of s given its line starts
+// (checker.LineStarts), built in out from its length 0: "\r\n" and "\n"
+// end lines, and a final line break starts none. cr says s may hold a CR:
+// else no line end is looked at for one.
 func linesAt(out []line, s string, starts []int, cr bool) []line {
 	n := len(starts)
 	if n > 0 && starts[n-1] >= len(s) {
@@ -122,31 +123,6 @@ func linesAt(out []line, s string, starts []int, cr bool) []line {
 		end--
 	}
 	out[n-1] = line{start, end}
-	return out
-}
-
-// splitLines returns the lines of s; a final line break does not start a
-// line. "\r\n" and "\n" end lines.
-func splitLines(s string) []line { return splitLinesInto(nil, s) }
-
-// splitLinesInto is splitLines building the lines in out, from its
-// length 0.
-func splitLinesInto(out []line, s string) []line {
-	out = reuse(out, strings.Count(s, "\n")+1)
-	for start := 0; start < len(s); {
-		i := strings.IndexByte(s[start:], '\n')
-		next := len(s)
-		end := len(s)
-		if i >= 0 {
-			end = start + i
-			next = end + 1
-		}
-		if end > start && s[end-1] == '\r' {
-			end--
-		}
-		out = append(out, line{start, end})
-		start = next
-	}
 	return out
 }
 
