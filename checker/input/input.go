@@ -58,42 +58,35 @@ func IsBinary(data []byte) bool {
 // baseMask returns a copy of s with a leading byte-order mark, invalid UTF-8
 // and control characters (except tab, CR and LF) blanked.
 func baseMask(s string) []byte {
-	m, _, _ := maskBase(nil, nil, s, false)
+	m, _, _ := maskBase(nil, nil, s)
 	return m
 }
 
 // baseMaskLines is baseMask that also returns the line starts of s (see
 // checker.LineStarts), found on the same pass over the bytes.
 func baseMaskLines(s string) ([]byte, []int) {
-	m, starts, _ := maskBase(nil, nil, s, true)
+	m, starts, _ := maskBase(nil, nil, s)
 	return m, starts
 }
 
-// maskBase is baseMask, and with lines also the line starts of s. The
-// masked copy is built in m and the line starts in starts, from their
-// length 0 (nil for new slices). It also reports whether s holds a CR.
-func maskBase(m []byte, starts []int, s string, lines bool) (_ []byte, _ []int, cr bool) {
+// maskBase is baseMaskLines building the masked copy in m and the line
+// starts in starts, from their length 0 (nil for new slices). It also
+// reports whether s holds a CR.
+func maskBase(m []byte, starts []int, s string) (_ []byte, _ []int, cr bool) {
 	m = append(m[:0], s...)
-	k := 0 // the line starts found
-	if lines {
-		// Counted first, for one exact allocation that the scan below
-		// fills by index: a count is much cheaper than the scan.
-		n := 1 + strings.Count(s, "\n")
-		starts = reuse(starts, n)[:n]
-		starts[0] = 0
-		k = 1
-	}
+	// Counted first, for one exact allocation that the scan below fills
+	// by index: a count is much cheaper than the scan.
+	n := 1 + strings.Count(s, "\n")
+	starts = reuse(starts, n)[:n]
+	starts[0] = 0
+	k := 1 // the line starts found
 	if strings.HasPrefix(s, "\uFEFF") {
 		m[0], m[1], m[2] = ' ', ' ', ' '
 	}
 	for i := 0; i < len(s); {
 		// Eight bytes of printable ASCII or line breaks at a time, the
 		// common case.
-		if lines {
-			i, k = printableLinesEnd(s, i, starts, k)
-		} else {
-			i = printableEnd(s, i)
-		}
+		i, k = printableLinesEnd(s, i, starts, k)
 		// The eight bytes at i are not all printable ASCII or line
 		// breaks: read one by one (the scan would stop again at each).
 		for stop := min(i+8, len(s)); i < stop; {
@@ -105,7 +98,7 @@ func maskBase(m []byte, starts []int, s string, lines bool) (_ []byte, _ []int, 
 			if c < utf8.RuneSelf {
 				if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
 					m[i] = ' '
-				} else if c == '\n' && lines {
+				} else if c == '\n' {
 					starts[k] = i + 1
 					k++
 				} else if c == '\r' {
@@ -153,35 +146,16 @@ func reuse[T any](s []T, n int) []T {
 	return make([]T, 0, n)
 }
 
-// printableEnd returns the first offset from i, i plus a multiple of
-// eight, at which the next eight bytes of s are not all printable ASCII
-// or fewer than eight bytes are left. It is the inner loop of maskBase,
+// printableLinesEnd returns the first offset from i, i plus a multiple of
+// eight, at which the next eight bytes of s are not all printable ASCII or
+// line breaks, or fewer than eight bytes are left. It writes the starts of
+// the lines those it passed end to starts from index k, and returns the
+// new k. Most lines of prose end within a run of printable bytes, and are
+// passed over without leaving the loop. It is the inner loop of maskBase,
 // in a function of its own so that its few variables stay in registers.
 //
 // The bytes are read through a pointer: their bounds are checked in the
 // loop's condition, not again for the load.
-func printableEnd(s string, i int) int {
-	if i < 0 {
-		panic("input: printableEnd before the start")
-	}
-	p := unsafe.Pointer(unsafe.StringData(s))
-	for i+8 <= len(s) {
-		b := (*[8]byte)(unsafe.Add(p, i))
-		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		if !printableASCII8(w) {
-			break
-		}
-		i += 8
-	}
-	return i
-}
-
-// printableLinesEnd is printableEnd that also passes over eight bytes of
-// printable ASCII and line breaks, writing the starts of the lines they
-// end to starts from index k: it returns the offset where it stopped and
-// the new k. Most lines of prose end within a run of printable bytes, and
-// are passed over here without leaving the loop.
 func printableLinesEnd(s string, i int, starts []int, k int) (int, int) {
 	if i < 0 {
 		panic("input: printableLinesEnd before the start")

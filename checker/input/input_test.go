@@ -238,7 +238,7 @@ func TestBaseMaskBytes(t *testing.T) {
 // are splitLines's.
 func checkMaskLines(t *testing.T, s string) {
 	t.Helper()
-	m, starts, cr := maskBase(nil, nil, s, true)
+	m, starts, cr := maskBase(nil, nil, s)
 	if string(m) != string(baseMask(s)) {
 		t.Fatalf("baseMaskLines(%q) masks %q, baseMask %q", s, m, baseMask(s))
 	}
@@ -331,30 +331,40 @@ func TestListMarkerFirstByte(t *testing.T) {
 	}
 }
 
-// printableEnd stops at the first eight bytes, from i in steps of eight,
-// that are not all printable ASCII, as a byte-by-byte reading does.
-func TestPrintableEnd(t *testing.T) {
-	slow := func(s string, i int) int {
+// printableLinesEnd stops at the first eight bytes, from i in steps of
+// eight, that are not all printable ASCII or line breaks, and finds the
+// line starts before them, as a byte-by-byte reading does.
+func TestPrintableLinesEnd(t *testing.T) {
+	slow := func(s string, i int) (int, []int) {
+		var starts []int
 		for ; i+8 <= len(s); i += 8 {
 			for _, c := range []byte(s[i : i+8]) {
-				if c < 0x20 || c >= 0x7f {
-					return i
+				if (c < 0x20 || c >= 0x7f) && c != '\n' {
+					return i, starts
+				}
+			}
+			for k, c := range []byte(s[i : i+8]) {
+				if c == '\n' {
+					starts = append(starts, i+k+1)
 				}
 			}
 		}
-		return i
+		return i, starts
 	}
-	base := strings.Repeat("abcdefgh ", 4)
+	base := strings.Repeat("abc\nefgh ", 4)
 	for n := 0; n <= len(base); n++ {
 		for at := -1; at < n; at++ {
-			for _, c := range []byte{'\n', '\t', 0, 0x1f, 0x7e, 0x7f, 0x80, 0xff} {
+			for _, c := range []byte{'\n', '\t', '\r', 0, 0x1f, 0x2a, 0x7e, 0x7f, 0x80, 0xff} {
 				b := []byte(base[:n])
 				if at >= 0 {
 					b[at] = c
 				}
 				for i := 0; i <= min(n, 3); i++ {
-					if got, want := printableEnd(string(b), i), slow(string(b), i); got != want {
-						t.Fatalf("printableEnd(%q, %d) = %d, want %d", b, i, got, want)
+					starts := make([]int, 1+strings.Count(string(b), "\n"))
+					got, k := printableLinesEnd(string(b), i, starts, 0)
+					want, wantStarts := slow(string(b), i)
+					if got != want || !slices.Equal(starts[:k], wantStarts) {
+						t.Fatalf("printableLinesEnd(%q, %d) = %d, %v; want %d, %v", b, i, got, starts[:k], want, wantStarts)
 					}
 				}
 			}
@@ -612,7 +622,7 @@ func TestAppendParagraph(t *testing.T) {
 			b.WriteString(line + "\n")
 		}
 		s := b.String()
-		m, starts, cr := maskBase(nil, nil, s, true)
+		m, starts, cr := maskBase(nil, nil, s)
 		ls := linesAt(nil, s, starts, cr)
 		heads := make([]byte, len(ls))
 		for i, l := range ls {

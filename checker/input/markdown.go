@@ -55,7 +55,7 @@ func markdownParseInto(b *checker.Buffers, txt string, atStart bool, open []stri
 	if b != nil {
 		m, starts, blocks = b.Masked, b.Lines, b.Blocks[:0]
 	}
-	m, starts, cr := maskBase(m, starts, txt, true)
+	m, starts, cr := maskBase(m, starts, txt)
 	sc := scratchOf(b)
 	sc.lines = linesAt(sc.lines, txt, starts, cr)
 	p := &mdParser{s: txt, m: m, lines: sc.lines, blocks: blocks, listIndent: -1, noCommentEnd: len(txt) + 1}

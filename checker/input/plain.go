@@ -55,7 +55,7 @@ func plainParseInto(b *checker.Buffers, txt string, atStart bool) (string, []che
 	if b != nil {
 		m, starts, blocks = b.Masked, b.Lines, b.Blocks
 	}
-	m, starts, cr := maskBase(m, starts, txt, true)
+	m, starts, cr := maskBase(m, starts, txt)
 	MaskLinks(txt, m)
 	sc := scratchOf(b)
 	sc.lines = linesAt(sc.lines, txt, starts, cr)
