@@ -8,6 +8,7 @@ package input
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math/bits"
 	"path/filepath"
 	"strings"
@@ -57,75 +58,66 @@ func IsBinary(data []byte) bool {
 // baseMask returns a copy of s with a leading byte-order mark, invalid UTF-8
 // and control characters (except tab, CR and LF) blanked.
 func baseMask(s string) []byte {
-	m, _ := maskBase(nil, nil, s, false)
+	m, _, _ := maskBase(nil, nil, s)
 	return m
 }
 
 // baseMaskLines is baseMask that also returns the line starts of s (see
 // checker.LineStarts), found on the same pass over the bytes.
-func baseMaskLines(s string) ([]byte, []int) { return maskBase(nil, nil, s, true) }
+func baseMaskLines(s string) ([]byte, []int) {
+	m, starts, _ := maskBase(nil, nil, s)
+	return m, starts
+}
 
-// maskBase is baseMask, and with lines also the line starts of s. The
-// masked copy is built in m and the line starts in starts, from their
-// length 0 (nil for new slices).
-func maskBase(m []byte, starts []int, s string, lines bool) ([]byte, []int) {
+// maskBase is baseMaskLines building the masked copy in m and the line
+// starts in starts, from their length 0 (nil for new slices). It also
+// reports whether s holds a CR.
+func maskBase(m []byte, starts []int, s string) (_ []byte, _ []int, cr bool) {
 	m = append(m[:0], s...)
-	if lines {
-		// Counted first, for one exact allocation: a count is much
-		// cheaper than the scan below.
-		starts = append(reuse(starts, 1+strings.Count(s, "\n")), 0)
-	}
+	// Counted first, for one exact allocation that the scan below fills
+	// by index: a count is much cheaper than the scan.
+	n := 1 + strings.Count(s, "\n")
+	starts = reuse(starts, n)[:n]
+	starts[0] = 0
+	k := 1 // the line starts found
 	if strings.HasPrefix(s, "\uFEFF") {
 		m[0], m[1], m[2] = ' ', ' ', ' '
 	}
 	for i := 0; i < len(s); {
 		// Eight bytes of printable ASCII or line breaks at a time, the
-		// common case. Most eight bytes of prose hold no line break:
-		// the line breaks are looked for only when the bytes are not
-		// all printable.
-		for i+8 <= len(s) {
-			if i = printableEnd(s, i); i+8 > len(s) {
-				break
+		// common case.
+		i, k = printableLinesEnd(s, i, starts, k)
+		// The eight bytes at i are not all printable ASCII or line
+		// breaks: read one by one (the scan would stop again at each).
+		for stop := min(i+8, len(s)); i < stop; {
+			c := s[i]
+			if c >= 0x20 && c < 0x7f {
+				i++
+				continue
 			}
-			w := load64(s, i)
-			nl := newlineBytes(w)
-			if nl == 0 || !printableASCII8(w|nl>>2) { // '\n'|0x20 == '*'
-				break
-			}
-			if lines {
-				for ; nl != 0; nl &= nl - 1 {
-					starts = append(starts, i+bits.TrailingZeros64(nl)/8+1)
+			if c < utf8.RuneSelf {
+				if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+					m[i] = ' '
+				} else if c == '\n' {
+					starts[k] = i + 1
+					k++
+				} else if c == '\r' {
+					cr = true
 				}
+				i++
+				continue
 			}
-			i += 8
-		}
-		if i >= len(s) {
-			break
-		}
-		c := s[i]
-		if c >= 0x20 && c < 0x7f {
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && n == 1:
 				m[i] = ' '
-			} else if c == '\n' && lines {
-				starts = append(starts, i+1)
+			case r >= 0x80 && r < 0xa0, r == '\uFEFF': // C1 controls, a stray BOM
+				blank(m, i, i+n)
 			}
-			i++
-			continue
+			i += n
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			m[i] = ' '
-		case r >= 0x80 && r < 0xa0, r == '\uFEFF': // C1 controls, a stray BOM
-			blank(m, i, i+n)
-		}
-		i += n
 	}
-	return m, starts
+	return m, starts[:k], cr
 }
 
 // ownedString returns m as a string without copying it: a masked text is
@@ -154,16 +146,19 @@ func reuse[T any](s []T, n int) []T {
 	return make([]T, 0, n)
 }
 
-// printableEnd returns the first offset from i, i plus a multiple of
-// eight, at which the next eight bytes of s are not all printable ASCII
-// or fewer than eight bytes are left. It is the inner loop of maskBase,
+// printableLinesEnd returns the first offset from i, i plus a multiple of
+// eight, at which the next eight bytes of s are not all printable ASCII or
+// line breaks, or fewer than eight bytes are left. It writes the starts of
+// the lines those it passed end to starts from index k, and returns the
+// new k. Most lines of prose end within a run of printable bytes, and are
+// passed over without leaving the loop. It is the inner loop of maskBase,
 // in a function of its own so that its few variables stay in registers.
 //
 // The bytes are read through a pointer: their bounds are checked in the
 // loop's condition, not again for the load.
-func printableEnd(s string, i int) int {
+func printableLinesEnd(s string, i int, starts []int, k int) (int, int) {
 	if i < 0 {
-		panic("input: printableEnd before the start")
+		panic("input: printableLinesEnd before the start")
 	}
 	p := unsafe.Pointer(unsafe.StringData(s))
 	for i+8 <= len(s) {
@@ -171,11 +166,18 @@ func printableEnd(s string, i int) int {
 		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 		if !printableASCII8(w) {
-			break
+			nl := newlineBytes(w)
+			if nl == 0 || !printableASCII8(w|nl>>2) { // '\n'|0x20 == '*'
+				break
+			}
+			for ; nl != 0; nl &= nl - 1 {
+				starts[k] = i + bits.TrailingZeros64(nl)/8 + 1
+				k++
+			}
 		}
 		i += 8
 	}
-	return i
+	return i, k
 }
 
 // load64 returns the eight bytes of s at i as a little-endian number
@@ -204,9 +206,19 @@ func newlineBytes(w uint64) uint64 {
 	return ^((x&^highs + 0x7f*ones) | x) & highs
 }
 
-// blank replaces m[from:to] with spaces, keeping line breaks.
+// blank replaces m[from:to] with spaces, keeping line breaks. It writes
+// eight bytes at a time (code blocks, rules and links are long runs).
 func blank(m []byte, from, to int) {
-	for i := from; i < to; i++ {
+	const spaces = ' ' * 0x0101010101010101
+	i := from
+	for ; i+8 <= to; i += 8 {
+		w := binary.LittleEndian.Uint64(m[i:])
+		// 0xff in the bytes to keep, LF and CR: each high bit times
+		// 0xff/0x80 fills its byte, without a carry.
+		keep := (newlineBytes(w) | byteIs(w, '\r')) >> 7 * 0xff
+		binary.LittleEndian.PutUint64(m[i:], w&keep|spaces&^keep)
+	}
+	for ; i < to; i++ {
 		if m[i] != '\n' && m[i] != '\r' {
 			m[i] = ' '
 		}

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -237,15 +238,21 @@ func TestBaseMaskBytes(t *testing.T) {
 // are splitLines's.
 func checkMaskLines(t *testing.T, s string) {
 	t.Helper()
-	m, starts := baseMaskLines(s)
+	m, starts, cr := maskBase(nil, nil, s)
 	if string(m) != string(baseMask(s)) {
 		t.Fatalf("baseMaskLines(%q) masks %q, baseMask %q", s, m, baseMask(s))
 	}
 	if want := checker.LineStarts(s); !slices.Equal(starts, want) {
 		t.Fatalf("baseMaskLines(%q) line starts %v, want %v", s, starts, want)
 	}
-	if got, want := linesAt(nil, s, starts), splitLines(s); !slices.Equal(got, want) {
+	if cr != strings.Contains(s, "\r") {
+		t.Fatalf("maskBase(%q) finds a CR: %v", s, cr)
+	}
+	if got, want := linesAt(nil, s, starts, cr), splitLines(s); !slices.Equal(got, want) {
 		t.Fatalf("linesAt(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := linesAt(nil, s, starts, true), splitLines(s); !slices.Equal(got, want) {
+		t.Fatalf("linesAt(%q) looking for CRs = %v, want %v", s, got, want)
 	}
 }
 
@@ -324,30 +331,40 @@ func TestListMarkerFirstByte(t *testing.T) {
 	}
 }
 
-// printableEnd stops at the first eight bytes, from i in steps of eight,
-// that are not all printable ASCII, as a byte-by-byte reading does.
-func TestPrintableEnd(t *testing.T) {
-	slow := func(s string, i int) int {
+// printableLinesEnd stops at the first eight bytes, from i in steps of
+// eight, that are not all printable ASCII or line breaks, and finds the
+// line starts before them, as a byte-by-byte reading does.
+func TestPrintableLinesEnd(t *testing.T) {
+	slow := func(s string, i int) (int, []int) {
+		var starts []int
 		for ; i+8 <= len(s); i += 8 {
 			for _, c := range []byte(s[i : i+8]) {
-				if c < 0x20 || c >= 0x7f {
-					return i
+				if (c < 0x20 || c >= 0x7f) && c != '\n' {
+					return i, starts
+				}
+			}
+			for k, c := range []byte(s[i : i+8]) {
+				if c == '\n' {
+					starts = append(starts, i+k+1)
 				}
 			}
 		}
-		return i
+		return i, starts
 	}
-	base := strings.Repeat("abcdefgh ", 4)
+	base := strings.Repeat("abc\nefgh ", 4)
 	for n := 0; n <= len(base); n++ {
 		for at := -1; at < n; at++ {
-			for _, c := range []byte{'\n', '\t', 0, 0x1f, 0x7e, 0x7f, 0x80, 0xff} {
+			for _, c := range []byte{'\n', '\t', '\r', 0, 0x1f, 0x2a, 0x7e, 0x7f, 0x80, 0xff} {
 				b := []byte(base[:n])
 				if at >= 0 {
 					b[at] = c
 				}
 				for i := 0; i <= min(n, 3); i++ {
-					if got, want := printableEnd(string(b), i), slow(string(b), i); got != want {
-						t.Fatalf("printableEnd(%q, %d) = %d, want %d", b, i, got, want)
+					starts := make([]int, 1+strings.Count(string(b), "\n"))
+					got, k := printableLinesEnd(string(b), i, starts, 0)
+					want, wantStarts := slow(string(b), i)
+					if got != want || !slices.Equal(starts[:k], wantStarts) {
+						t.Fatalf("printableLinesEnd(%q, %d) = %d, %v; want %d, %v", b, i, got, starts[:k], want, wantStarts)
 					}
 				}
 			}
@@ -355,13 +372,14 @@ func TestPrintableEnd(t *testing.T) {
 	}
 }
 
-// TestRuleOrBlankLine checks ruleOrBlankLine against isRuleLine and
-// isBlankLine, on random lines of spaces, marks and letters, with some
-// bytes blanked in the masked form as masking blanks them.
-func TestRuleOrBlankLine(t *testing.T) {
+// TestLineHead checks lineHead against its plain definition (isRuleLine,
+// isBlankLine and the first byte that is no space, tab or CR), on random
+// lines of spaces, marks and letters, with some bytes blanked in the
+// masked form as masking blanks them.
+func TestLineHead(t *testing.T) {
 	rng := rand.New(rand.NewPCG(101, 102))
-	parts := []string{" ", "\t", "\r", "-", "=", "*", "+", "a", "\x01", "é"}
-	for range 50000 {
+	parts := []string{" ", " ", "        ", "\t", "\r", "-", "=", "*", "+", "a", "\x01", "é"}
+	for range 100000 {
 		line := randtext.Join(rng, parts, 10)
 		m := baseMask(line)
 		for k := range m {
@@ -369,13 +387,27 @@ func TestRuleOrBlankLine(t *testing.T) {
 				m[k] = ' '
 			}
 		}
-		rule, blank := ruleOrBlankLine(line, m)
+		head, rule := lineHead(line, m)
 		wantRule := isRuleLine(line)
-		wantBlank := !wantRule && isBlankLine(m)
-		if rule != wantRule || !rule && blank != wantBlank {
-			t.Fatalf("ruleOrBlankLine(%q, %q) = %v, %v; want %v, %v", line, m, rule, blank, wantRule, wantBlank)
+		var wantHead byte
+		if !wantRule {
+			wantHead = firstNonSpace(m)
+		}
+		if rule != wantRule || head != wantHead {
+			t.Fatalf("lineHead(%q, %q) = %q, %v; want %q, %v", line, m, head, rule, wantHead, wantRule)
 		}
 	}
+}
+
+// firstNonSpace returns the first byte of mt that is no space, tab or
+// CR, or 0 when there is none (mt is blank).
+func firstNonSpace(mt []byte) byte {
+	for _, c := range mt {
+		if c != ' ' && c != '\t' && c != '\r' {
+			return c
+		}
+	}
+	return 0
 }
 
 // TestWordCount checks wordCount, eight bytes at a time, against a byte by
@@ -401,6 +433,13 @@ func TestWordCount(t *testing.T) {
 		if got, want := wordCount(line), slow(line); got != want {
 			t.Fatalf("wordCount(%q) = %d, want %d", line, got, want)
 		}
+		// isTitleLine counts no words in a line of 28 bytes or less.
+		if len(line) <= 28 && slow(line) > 14 {
+			t.Fatalf("%q: %d words in %d bytes", line, slow(line), len(line))
+		}
+	}
+	if n := slow(strings.Repeat("a ", 14) + "a"); n != 15 {
+		t.Errorf("%d words in 29 bytes, want 15", n)
 	}
 }
 
@@ -427,35 +466,37 @@ func isASCIIText(s string) bool {
 	return true
 }
 
-// TestOrdinaryLine checks the quick answer of plainBlocks for lines whose
-// masked form starts with an ordinary byte, perhaps after spaces: every
-// byte after random heads and before random tails, with bytes of the
-// masked form blanked as masking blanks them.
-func TestOrdinaryLine(t *testing.T) {
-	rng := rand.New(rand.NewPCG(103, 104))
-	parts := []string{" ", " ", "\t", "\r", "-", "=", "*", "a", "\x01", "é"}
-	quick := 0
-	for c := 0; c < 256; c++ {
-		for range 400 {
-			head := randtext.Join(rng, parts, 3)
-			line := head + string([]byte{byte(c)}) + randtext.Join(rng, parts, 6)
-			m := baseMask(line)
-			for k := range m {
-				if rng.IntN(4) == 0 && m[k] != '\r' {
-					m[k] = ' '
+// TestLineHeads checks what plainBlocks concludes from the head of a
+// line, on random masked lines: a head that starts no marker has no list
+// marker; a head that cannot start a sentence has no break before it.
+func TestLineHeads(t *testing.T) {
+	rng := rand.New(rand.NewPCG(111, 112))
+	parts := []string{" ", " ", "        ", "\t", "\r", "-", "=", "*", "+", "a", "A", "1", "12", ".", ")", "(", "\"", "'", "\x01", "é", "É", "•", "\u00a0", "x y"}
+	heads := 0
+	for range 200000 {
+		line := randtext.Join(rng, parts, 8)
+		m := baseMask(line)
+		h := firstNonSpace(m)
+		if (h == 0) != isBlankLine(m) {
+			t.Fatalf("firstNonSpace(%q) = %q, isBlankLine %v", m, h, isBlankLine(m))
+		}
+		ms := string(m)
+		if !markerStart[h] && listMarker(ms) != 0 {
+			t.Fatalf("listMarker(%q) = %d, head %q starts no marker", ms, listMarker(ms), h)
+		}
+		if h != 0 && !mayBreakBefore[h] {
+			heads++
+			for _, prev := range []string{"", "a", "A short line", strings.Repeat("word ", 20)} {
+				for _, width := range []int{0, 10, 40, 100, 1000} {
+					if isBrokenBefore(prev, ms, width) {
+						t.Fatalf("isBrokenBefore(%q, %q, %d), head %q", prev, ms, width, h)
+					}
 				}
-			}
-			if !ordinaryLine(m) {
-				continue
-			}
-			quick++
-			if rule, blank := ruleOrBlankLine(line, m); rule || blank {
-				t.Fatalf("ruleOrBlankLine(%q, %q) = %v, %v; want false, false", line, m, rule, blank)
 			}
 		}
 	}
-	if quick < 10000 {
-		t.Errorf("only %d lines had the quick answer", quick)
+	if heads < 10000 {
+		t.Errorf("only %d lines had a head that starts no sentence", heads)
 	}
 }
 
@@ -485,4 +526,205 @@ func TestEndsSentenceTrailingSpace(t *testing.T) {
 			t.Fatalf("endsSentence(%q) = %v, but %v without the trailing spaces", s, got, want)
 		}
 	}
+}
+
+// TestIsRuleLine checks isRuleLine, which passes runs of a mark eight
+// bytes at a time, against a byte-by-byte reading, on random lines rich
+// in long runs of marks.
+func TestIsRuleLine(t *testing.T) {
+	slow := func(t string) bool {
+		var ch byte
+		n := 0
+		for i := 0; i < len(t); i++ {
+			switch c := t[i]; {
+			case c == ' ' || c == '\t' || c == '\r':
+			case strings.IndexByte("=-*_~#+", c) >= 0:
+				if ch != 0 && c != ch {
+					return false
+				}
+				ch = c
+				n++
+			default:
+				return false
+			}
+		}
+		return n >= 3
+	}
+	rng := rand.New(rand.NewPCG(113, 114))
+	parts := []string{" ", "\t", "\r", "-", "--", "--------", "-----------", "=", "==========", "*", "+", "a", "é"}
+	rules := 0
+	for range 100000 {
+		s := randtext.Join(rng, parts, 8)
+		if got, want := isRuleLine(s), slow(s); got != want {
+			t.Fatalf("isRuleLine(%q) = %v, want %v", s, got, want)
+		} else if got {
+			rules++
+		}
+	}
+	if rules < 1000 {
+		t.Errorf("only %d rules", rules)
+	}
+}
+
+// TestCreditPrefixesBy checks that creditPrefixesBy holds every credit
+// prefix under its first byte, and nothing else: a line starts with a
+// prefix only if it is among those of its first byte.
+func TestCreditPrefixesBy(t *testing.T) {
+	n := 0
+	for c, ps := range creditPrefixesBy {
+		for _, p := range ps {
+			if p[0] != byte(c) || !slices.Contains(creditPrefixes, p) {
+				t.Errorf("creditPrefixesBy[%q] holds %q", byte(c), p)
+			}
+			n++
+		}
+	}
+	if n != len(creditPrefixes) {
+		t.Errorf("creditPrefixesBy holds %d prefixes, want %d", n, len(creditPrefixes))
+	}
+}
+
+// TestAppendParagraph checks appendParagraph, which answers from the
+// heads of lines, against a reading that asks listMarker and isItemStart
+// of every line, on random paragraphs rich in list markers.
+func TestAppendParagraph(t *testing.T) {
+	slow := func(blocks []checker.Block, markers []checker.Span, s string, ls []line, heads []byte) ([]checker.Block, []checker.Span) {
+		for len(ls) > 0 {
+			if w := listMarker(s[ls[0].start:ls[0].end]); w > 0 {
+				markers = append(markers, spanOf(ls[0].start, ls[0].start+w))
+				n := 1
+				for n < len(ls) && !isItemStart(s, ls[n-1], ls[n], true) && !endsSentence(s[ls[n-1].start:ls[n-1].end]) {
+					n++
+				}
+				blocks = append(blocks, trimmedBlock(s, ls[0].start+w, ls[n-1].end, checker.ListItem))
+				ls, heads = ls[n:], heads[n:]
+				continue
+			}
+			n := 1
+			for n < len(ls) && !isItemStart(s, ls[n-1], ls[n], false) {
+				n++
+			}
+			blocks = appendLines(blocks, s, ls[:n], heads[:n])
+			ls, heads = ls[n:], heads[n:]
+		}
+		return blocks, markers
+	}
+	rng := rand.New(rand.NewPCG(115, 116))
+	parts := []string{" ", "  ", "\t", "- ", "* ", "• ", "1. ", "12) ", "-", "Word", "word", "The end.", ":", "é", "(A)", "x"}
+	items := 0
+	for range 20000 {
+		var b strings.Builder
+		for k := 1 + rng.IntN(6); k > 0; k-- {
+			line := randtext.Join(rng, parts, 6)
+			if strings.TrimSpace(line) == "" {
+				line += "x"
+			}
+			b.WriteString(line + "\n")
+		}
+		s := b.String()
+		m, starts, cr := maskBase(nil, nil, s)
+		ls := linesAt(nil, s, starts, cr)
+		heads := make([]byte, len(ls))
+		for i, l := range ls {
+			heads[i], _ = lineHead(s[l.start:l.end], m[l.start:l.end])
+		}
+		if slices.ContainsFunc(heads, func(h byte) bool { return h <= headRule }) {
+			continue // a rule: no paragraph holds one
+		}
+		gotB, gotM := appendParagraph(nil, nil, string(m), ls, heads)
+		wantB, wantM := slow(nil, nil, string(m), ls, heads)
+		if !slices.Equal(gotB, wantB) || !slices.Equal(gotM, wantM) {
+			t.Fatalf("appendParagraph(%q) = %v, %v; want %v, %v", s, gotB, gotM, wantB, wantM)
+		}
+		items += len(gotM)
+	}
+	if items < 5000 {
+		t.Errorf("only %d list items", items)
+	}
+}
+
+// TestBlank checks blank, eight bytes at a time where it can, against a
+// byte-by-byte blanking, on random spans of text with line breaks.
+func TestBlank(t *testing.T) {
+	slow := func(m []byte, from, to int) {
+		for i := from; i < to; i++ {
+			if m[i] != '\n' && m[i] != '\r' {
+				m[i] = ' '
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(117, 118))
+	parts := []string{"a", "word ", "-----------", "\n", "\r\n", "\r", "\t", "é"}
+	for range 50000 {
+		s := randtext.Join(rng, parts, 12)
+		from := rng.IntN(len(s) + 1)
+		to := from + rng.IntN(len(s)-from+1)
+		got, want := []byte(s), []byte(s)
+		blank(got, from, to)
+		slow(want, from, to)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("blank(%q, %d, %d) = %q, want %q", s, from, to, got, want)
+		}
+	}
+}
+
+// TestEndsSentence checks endsSentence, which classifies the last byte by
+// table, against a chain of tests on it, on random line ends of every
+// byte value and of the closing marks and punctuation.
+func TestEndsSentence(t *testing.T) {
+	slow := func(t string) bool {
+		for len(t) > 0 {
+			c := t[len(t)-1]
+			switch {
+			case c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ' || c == '\t':
+				t = t[:len(t)-1]
+				continue
+			case c == '.' || c == '!' || c == '?' || c == ':':
+				return true
+			case c < utf8.RuneSelf:
+				return false
+			}
+			r, n := utf8.DecodeLastRuneInString(t)
+			switch r {
+			case '”', '’', '»', '」', '』', '\u00a0':
+				t = t[:len(t)-n]
+				continue
+			case '…', '。', '！', '？':
+				return true
+			}
+			return false
+		}
+		return false
+	}
+	rng := rand.New(rand.NewPCG(119, 120))
+	parts := []string{" ", "\t", ".", ":", "!", "?", ";", "a", "\"", "'", ")", "]", "”", "’", "»", "」", "』", "…", "。", "！", "？", "\u00a0", "é", "\xe2", "\x80"}
+	for c := 0; c < 256; c++ {
+		for range 200 {
+			s := randtext.Join(rng, parts, 4) + string([]byte{byte(c)}) + randtext.Join(rng, parts, 4)
+			if got, want := endsSentence(s), slow(s); got != want {
+				t.Fatalf("endsSentence(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+}
+
+// splitLines returns the lines of s, the plain definition of linesAt's: a
+// final line break does not start a line. "\r\n" and "\n" end lines.
+func splitLines(s string) []line {
+	var out []line
+	for start := 0; start < len(s); {
+		i := strings.IndexByte(s[start:], '\n')
+		next := len(s)
+		end := len(s)
+		if i >= 0 {
+			end = start + i
+			next = end + 1
+		}
+		if end > start && s[end-1] == '\r' {
+			end--
+		}
+		out = append(out, line{start, end})
+		start = next
+	}
+	return out
 }

@@ -23,8 +23,8 @@ import (
 func Markdown(path string, data []byte) *checker.Document {
 	txt := sharedString(data)
 	b := checker.TakeBuffers()
-	masked, blocks, sup, _ := markdownParseInto(b, txt, true, nil)
-	return b.NewDocument(path, txt, masked, blocks, sup, nil)
+	masked, blocks, sup, _, starts := markdownParseInto(b, txt, true, nil)
+	return b.NewDocument(path, txt, masked, blocks, sup, starts)
 }
 
 // markdownParse is Markdown without building the Document.
@@ -38,26 +38,29 @@ func markdownParse(txt string) (string, []checker.Block, []checker.Suppression) 
 // names the rules whose mtlint-disable region is open where txt starts (""
 // for every rule); it returns those still open where txt ends, sorted.
 func markdownParseAt(txt string, atStart bool, open []string) (string, []checker.Block, []checker.Suppression, []string) {
-	return markdownParseInto(nil, txt, atStart, open)
+	masked, blocks, sup, still, _ := markdownParseInto(nil, txt, atStart, open)
+	return masked, blocks, sup, still
 }
 
-// markdownParseInto is markdownParseAt that builds the masked text and
-// the blocks in b's memory, and stores there the slices used; b may be
-// nil.
-func markdownParseInto(b *checker.Buffers, txt string, atStart bool, open []string) (string, []checker.Block, []checker.Suppression, []string) {
+// markdownParseInto is markdownParseAt that builds the masked text, the
+// line starts and the blocks in b's memory, and stores there the slices
+// used; b may be nil. It also returns the line starts of txt
+// (checker.LineStarts), found while masking.
+func markdownParseInto(b *checker.Buffers, txt string, atStart bool, open []string) (string, []checker.Block, []checker.Suppression, []string, []int) {
 	var (
 		m      []byte
+		starts []int
 		blocks []checker.Block
 	)
 	if b != nil {
-		m, blocks = b.Masked, b.Blocks[:0]
+		m, starts, blocks = b.Masked, b.Lines, b.Blocks[:0]
 	}
-	m, _ = maskBase(m, nil, txt, false)
+	m, starts, cr := maskBase(m, starts, txt)
 	sc := scratchOf(b)
-	sc.lines = splitLinesInto(sc.lines, txt)
+	sc.lines = linesAt(sc.lines, txt, starts, cr)
 	p := &mdParser{s: txt, m: m, lines: sc.lines, blocks: blocks, listIndent: -1, noCommentEnd: len(txt) + 1}
 	if b != nil {
-		defer func() { b.Masked, b.Blocks = p.m, p.blocks }()
+		defer func() { b.Masked, b.Lines, b.Blocks = p.m, starts, p.blocks }()
 	}
 	for _, r := range open {
 		if p.open == nil {
@@ -73,7 +76,7 @@ func markdownParseInto(b *checker.Buffers, txt string, atStart bool, open []stri
 	}
 	sort.Strings(still)
 	p.closeSuppressions(len(txt))
-	return ownedString(p.m), p.blocks, p.sup, still
+	return ownedString(p.m), p.blocks, p.sup, still, starts
 }
 
 type mdParser struct {

@@ -55,11 +55,11 @@ func plainParseInto(b *checker.Buffers, txt string, atStart bool) (string, []che
 	if b != nil {
 		m, starts, blocks = b.Masked, b.Lines, b.Blocks
 	}
-	m, starts = maskBase(m, starts, txt, true)
+	m, starts, cr := maskBase(m, starts, txt)
 	MaskLinks(txt, m)
 	sc := scratchOf(b)
-	sc.lines = linesAt(sc.lines, txt, starts)
-	masked, blocks := plainBlocks(blocks, &sc.blank, txt, m, sc.lines, atStart)
+	sc.lines = linesAt(sc.lines, txt, starts, cr)
+	masked, blocks := plainBlocks(blocks, &sc.heads, txt, m, sc.lines, atStart)
 	if b != nil {
 		b.Masked, b.Lines, b.Blocks = m, starts, blocks
 	}
@@ -70,7 +70,7 @@ func plainParseInto(b *checker.Buffers, txt string, atStart bool) (string, []che
 // the Buffers of a Document for the next one (see checker.Buffers).
 type scratch struct {
 	lines []line
-	blank []bool
+	heads []byte
 }
 
 // scratchOf returns the scratch memory kept in b, or new memory when b is
@@ -89,9 +89,11 @@ func scratchOf(b *checker.Buffers) *scratch {
 
 type line struct{ start, end int } // end excludes the line break
 
-// linesAt returns the lines of s (as splitLines does) given its line
-// starts (checker.LineStarts), built in out from its length 0.
-func linesAt(out []line, s string, starts []int) []line {
+// linesAt returns the lines of s given its line starts
+// (checker.LineStarts), built in out from its length 0: "\r\n" and "\n"
+// end lines, and a final line break starts none. cr says s may hold a CR:
+// else no line end is looked at for one.
+func linesAt(out []line, s string, starts []int, cr bool) []line {
 	n := len(starts)
 	if n > 0 && starts[n-1] >= len(s) {
 		n-- // a final line break starts no line (nor does the start of "")
@@ -100,12 +102,18 @@ func linesAt(out []line, s string, starts []int) []line {
 		return reuse(out, 0)
 	}
 	out = reuse(out, n)[:n]
-	for k := range n - 1 {
-		start, end := starts[k], starts[k+1]-1
-		if end > start && s[end-1] == '\r' {
-			end--
+	if cr {
+		for k := range n - 1 {
+			start, end := starts[k], starts[k+1]-1
+			if end > start && s[end-1] == '\r' {
+				end--
+			}
+			out[k] = line{start, end}
 		}
-		out[k] = line{start, end}
+	} else {
+		for k := range n - 1 {
+			out[k] = line{starts[k], starts[k+1] - 1}
+		}
 	}
 	start, end := starts[n-1], len(s)
 	if n < len(starts) {
@@ -118,89 +126,72 @@ func linesAt(out []line, s string, starts []int) []line {
 	return out
 }
 
-// splitLines returns the lines of s; a final line break does not start a
-// line. "\r\n" and "\n" end lines.
-func splitLines(s string) []line { return splitLinesInto(nil, s) }
-
-// splitLinesInto is splitLines building the lines in out, from its
-// length 0.
-func splitLinesInto(out []line, s string) []line {
-	out = reuse(out, strings.Count(s, "\n")+1)
-	for start := 0; start < len(s); {
-		i := strings.IndexByte(s[start:], '\n')
-		next := len(s)
-		end := len(s)
-		if i >= 0 {
-			end = start + i
-			next = end + 1
-		}
-		if end > start && s[end-1] == '\r' {
-			end--
-		}
-		out = append(out, line{start, end})
-		start = next
-	}
-	return out
-}
-
 // plainBlocks finds the blocks of s, whose masked form is m and whose lines
 // are lines, blanking list markers and rules in m. It returns the final
 // masked text and the blocks, built in blocks from its length 0. atStart
 // says s opens the document (see plainParseAt). scratch is memory to use
 // for a slice as long as lines.
-func plainBlocks(blocks []checker.Block, scratch *[]bool, s string, m []byte, lines []line, atStart bool) (string, []checker.Block) {
+func plainBlocks(blocks []checker.Block, scratch *[]byte, s string, m []byte, lines []line, atStart bool) (string, []checker.Block) {
 	// At most a block per line, and one per two in text with blank
 	// lines between paragraphs, rarely more: room for that many saves
 	// copying the list over and over as it grows.
 	blocks = reuse(blocks, len(lines)/2+1)
-	// Whether each line is blank, decided once: the loops below ask
-	// again and again. A rule ("=====" under a title, "* * *" between
-	// parts) is blanked in m, and so is blank. Every entry is set.
-	blankLines := reuse(*scratch, len(lines))[:len(lines)]
-	*scratch = blankLines
+	// The head of each line, found once: the first byte of its masked
+	// form that is no space, tab or CR, or headBlank or headRule. A rule
+	// ("=====" under a title, "* * *" between parts) is blanked in m, and
+	// so is blank. The loops below ask again and again whether a line is
+	// blank, and the head alone rules out a list item or a break before
+	// the line for most lines. Every entry is set.
+	heads := reuse(*scratch, len(lines))[:len(lines)]
+	*scratch = heads
 	for i, l := range lines {
-		// Most lines start with a letter, perhaps indented: neither a
-		// rule nor blank (see ordinaryLine).
-		if l.start == l.end { // an empty line: blank
-			blankLines[i] = true
+		// Most lines start with a letter, perhaps indented (within
+		// eight bytes): neither a rule nor blank.
+		mt := m[l.start:l.end]
+		if len(mt) == 0 { // an empty line: blank
+			heads[i] = headBlank
 			continue
 		}
-		if ordinaryLine(m[l.start:l.end]) {
-			blankLines[i] = false
-			continue
+		if len(mt) >= 8 {
+			if x := binary.LittleEndian.Uint64(mt) ^ ' '*0x0101010101010101; x != 0 {
+				if c := mt[bits.TrailingZeros64(x)/8]; ordinaryLineStart[c] {
+					heads[i] = c
+					continue
+				}
+			}
 		}
-		rule, blankLine := ruleOrBlankLine(s[l.start:l.end], m[l.start:l.end])
+		h, rule := lineHead(s[l.start:l.end], mt)
 		if rule {
 			blank(m, l.start, l.end)
+			h = headRule
 		}
-		blankLines[i] = rule || blankLine
+		heads[i] = h
 	}
 	// The text to classify is m as it is now, before list markers are
 	// blanked; it is read only until the markers are written below.
 	ms := ownedString(m)
 	var markers []checker.Span
-	blankAt := func(i int) bool { return blankLines[i] }
 	first := atStart
 	for i := 0; i < len(lines); {
-		if blankAt(i) {
+		if heads[i] <= headRule {
 			i++
 			continue
 		}
-		j := i
-		for j < len(lines) && !blankAt(j) {
+		j := i + 1
+		for j < len(lines) && heads[j] > headRule {
 			j++
 		}
 		// lines[i:j] is a paragraph. A short unpunctuated line alone is a
 		// caption, or the title when it opens the document.
 		switch {
-		case j-i == 1 && isTitleLine(ms[lines[i].start:lines[i].end]) && !isListLine(ms[lines[i].start:lines[i].end]):
+		case j-i == 1 && isTitleLine(ms[lines[i].start:lines[i].end]) && !(markerStart[heads[i]] && isListLine(ms[lines[i].start:lines[i].end])):
 			kind := checker.Caption
-			if (first && j < len(lines) || j < len(lines) && isRuleLine(s[lines[j].start:lines[j].end])) && !isCredit(ms[lines[i].start:lines[i].end]) {
+			if (first && j < len(lines) || j < len(lines) && heads[j] == headRule) && !isCredit(ms[lines[i].start:lines[i].end]) {
 				kind = checker.Heading
 			}
 			blocks = append(blocks, trimmedBlock(ms, lines[i].start, lines[i].end, kind))
 		default:
-			blocks, markers = appendParagraph(blocks, markers, ms, lines[i:j])
+			blocks, markers = appendParagraph(blocks, markers, ms, lines[i:j], heads[i:j])
 		}
 		first = false
 		i = j
@@ -214,32 +205,60 @@ func plainBlocks(blocks []checker.Block, scratch *[]bool, s string, m []byte, li
 	return ownedString(m), blocks
 }
 
-// appendParagraph appends the blocks of the non-blank lines ls: list items,
-// then one block for a hard-wrapped paragraph or one per line when every
-// line is a unit of its own. It appends the list markers, to be blanked,
-// to markers.
-func appendParagraph(blocks []checker.Block, markers []checker.Span, s string, ls []line) ([]checker.Block, []checker.Span) {
+// appendParagraph appends the blocks of the non-blank lines ls, whose
+// heads (see plainBlocks) are heads: list items, then one block for a
+// hard-wrapped paragraph or one per line when every line is a unit of its
+// own. It appends the list markers, to be blanked, to markers.
+func appendParagraph(blocks []checker.Block, markers []checker.Span, s string, ls []line, heads []byte) ([]checker.Block, []checker.Span) {
+	// A line whose head starts no marker is no list item (listMarker
+	// reads that byte first, or a space, tab or CR before it): most
+	// paragraphs hold none at all.
+	if !anyMarkerStart(heads) {
+		return appendLines(blocks, s, ls, heads), markers
+	}
+	itemStart := func(n int, prevIsItem bool) bool {
+		return markerStart[heads[n]] && isItemStart(s, ls[n-1], ls[n], prevIsItem)
+	}
 	for len(ls) > 0 {
 		// A list item, with the lines it wraps onto.
-		if w := listMarker(s[ls[0].start:ls[0].end]); w > 0 {
+		if w := listMarkerAt(s, ls[0], heads[0]); w > 0 {
 			markers = append(markers, spanOf(ls[0].start, ls[0].start+w))
 			n := 1
-			for n < len(ls) && !isItemStart(s, ls[n-1], ls[n], true) && !endsSentence(s[ls[n-1].start:ls[n-1].end]) {
+			for n < len(ls) && !itemStart(n, true) && !endsSentence(s[ls[n-1].start:ls[n-1].end]) {
 				n++
 			}
 			blocks = append(blocks, trimmedBlock(s, ls[0].start+w, ls[n-1].end, checker.ListItem))
-			ls = ls[n:]
+			ls, heads = ls[n:], heads[n:]
 			continue
 		}
 		// Text up to the next list item.
 		n := 1
-		for n < len(ls) && !isItemStart(s, ls[n-1], ls[n], false) {
+		for n < len(ls) && !itemStart(n, false) {
 			n++
 		}
-		blocks = appendLines(blocks, s, ls[:n])
-		ls = ls[n:]
+		blocks = appendLines(blocks, s, ls[:n], heads[:n])
+		ls, heads = ls[n:], heads[n:]
 	}
 	return blocks, markers
+}
+
+// anyMarkerStart reports whether a head in heads starts a list marker.
+func anyMarkerStart(heads []byte) bool {
+	for _, h := range heads {
+		if markerStart[h] {
+			return true
+		}
+	}
+	return false
+}
+
+// listMarkerAt is listMarker of line l of s, whose head is h: 0 at once
+// when h starts no marker.
+func listMarkerAt(s string, l line, h byte) int {
+	if !markerStart[h] {
+		return 0
+	}
+	return listMarker(s[l.start:l.end])
 }
 
 // isItemStart reports whether line l starts a list item, given the line
@@ -263,14 +282,16 @@ func isItemStart(s string, prev, l line, prevIsItem bool) bool {
 	return (c[0] < '0' || c[0] > '9') && endsSentence(p)
 }
 
-func appendLines(blocks []checker.Block, s string, ls []line) []checker.Block {
-	width := 0 // the longest line in bytes: a guess at the width text was wrapped to
-	for _, l := range ls {
-		width = max(width, l.end-l.start)
-	}
+// appendLines appends the blocks of the lines ls of a paragraph, whose
+// heads (see plainBlocks) are heads.
+func appendLines(blocks []checker.Block, s string, ls []line, heads []byte) []checker.Block {
 	if len(ls) == 1 {
 		return append(blocks, trimmedBlock(s, ls[0].start, ls[0].end, checker.Paragraph))
 	}
+	// The longest line in bytes, a guess at the width text was wrapped
+	// to, is found when a break is first looked at: for most lines the
+	// head of the next one rules a break out.
+	width := -1
 	// title reports whether line i is a title: a title line that does not
 	// run on into the next one. It is asked up to three times a line, so
 	// the answers are kept (0 unknown, 1 no, 2 yes).
@@ -285,7 +306,16 @@ func appendLines(blocks []checker.Block, s string, ls []line) []checker.Block {
 		if titles[i] == 0 {
 			t := s[ls[i].start:ls[i].end]
 			titles[i] = 1
-			if (i+1 == len(ls) || isBrokenBefore(t, s[ls[i+1].start:ls[i+1].end], width)) && isTitleLine(t) {
+			broken := i+1 == len(ls)
+			if !broken && mayBreakBefore[heads[i+1]] {
+				if width < 0 {
+					for _, l := range ls {
+						width = max(width, l.end-l.start)
+					}
+				}
+				broken = isBrokenBefore(t, s[ls[i+1].start:ls[i+1].end], width)
+			}
+			if broken && isTitleLine(t) {
 				titles[i] = 2
 			}
 		}
@@ -333,6 +363,18 @@ func isBrokenBefore(t, next string, width int) bool {
 	}
 	return len(t)+1+w <= width*85/100
 }
+
+// mayBreakBefore marks the heads (see plainBlocks) of the lines that
+// isBrokenBefore can find broken before: upper-case letters, digits,
+// quotes and brackets that open a sentence, and every non-ASCII byte.
+// A line's head is the first byte that TrimSpace leaves when it is
+// ASCII, as masked text has no other ASCII space than these.
+var mayBreakBefore = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '"' || c == '\'' || c == '('
+	}
+	return t
+}()
 
 // trimmedBlock returns the block of s[start:end] without surrounding white
 // space (the masked text decides, so a masked BOM or marker is left out).
@@ -434,14 +476,14 @@ func startsLower(t string) bool {
 // detokenised text has them: `time. "`).
 func endsSentence(t string) bool {
 	for len(t) > 0 {
-		c := t[len(t)-1]
-		switch {
-		case c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ' || c == '\t':
+		// By table: a chain of tests on the last byte cost more.
+		switch c := t[len(t)-1]; sentenceEndByte[c] {
+		case endSkip:
 			t = t[:len(t)-1]
 			continue
-		case c == '.' || c == '!' || c == '?' || c == ':':
+		case endYes:
 			return true
-		case c < utf8.RuneSelf:
+		case endNo:
 			return false
 		}
 		r, n := utf8.DecodeLastRuneInString(t)
@@ -456,6 +498,27 @@ func endsSentence(t string) bool {
 	}
 	return false
 }
+
+const (
+	endNo   = iota // an ASCII byte that ends no sentence
+	endSkip        // a closing quote or bracket, a space or a tab
+	endYes         // sentence punctuation or a colon
+	endRune        // a byte of a multi-byte character
+)
+
+// sentenceEndByte classifies the last bytes of lines for endsSentence.
+var sentenceEndByte = func() (t [256]uint8) {
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = endRune
+	}
+	for _, c := range []byte("\"')] \t") {
+		t[c] = endSkip
+	}
+	for _, c := range []byte(".!?:") {
+		t[c] = endYes
+	}
+	return t
+}()
 
 // lowerHeadASCII writes the first n = min(len(t), 16) bytes of t in lower
 // case to buf, and reports whether they are ASCII (else buf is not all
@@ -482,6 +545,15 @@ var creditPrefixes = []string{
 	"editing by", "written by", "translated by", "by ", "file photo", "copyright", "©",
 }
 
+// creditPrefixesBy holds the creditPrefixes by their first byte: a line
+// is compared with the few that start as it does.
+var creditPrefixesBy = func() (t [256][]string) {
+	for _, p := range creditPrefixes {
+		t[p[0]] = append(t[p[0]], p)
+	}
+	return t
+}()
+
 // isCredit reports whether a title line is rather a credit or a caption:
 // "Photo by …", "Reported by …", "Alfredo Estrella/AFP", "(Applause)".
 func isCredit(t string) bool {
@@ -501,7 +573,7 @@ func isCredit(t string) bool {
 	} else {
 		low = strings.ToLower(t[:n])
 	}
-	for _, p := range creditPrefixes {
+	for _, p := range creditPrefixesBy[low[0]] {
 		if strings.HasPrefix(low, p) {
 			return true
 		}
@@ -520,47 +592,49 @@ func isCredit(t string) bool {
 	return false
 }
 
-// ruleOrBlankLine returns isRuleLine(t), and isBlankLine(mt) when t is
-// not a rule, for a line t and its masked form mt, reading the spaces at
-// the start of the line once: most lines start with a letter after them,
-// and are neither.
-func ruleOrBlankLine(t string, mt []byte) (rule, blank bool) {
-	k := 0
-	for k < len(t) && (t[k] == ' ' || t[k] == '\t' || t[k] == '\r') {
-		k++
+// The heads of blank lines and rules (see plainBlocks): no byte of a
+// masked text is either, as masking blanks control characters.
+const (
+	headBlank = 0
+	headRule  = 1
+)
+
+// lineHead returns the head of a line t whose masked form is mt: the
+// first byte of mt that is no space, tab or CR, or headBlank when the
+// line is blank or a rule (isRuleLine), and whether it is a rule. Most lines start
+// with a letter, perhaps indented: the head is no mark of a rule (a byte
+// that masking left is t's), and the line is none.
+func lineHead(t string, mt []byte) (head byte, rule bool) {
+	k := headIndex(mt)
+	if k == len(mt) {
+		return 0, false // spaces only: blank, no rule (masking writes spaces, never a mark)
 	}
-	if k == len(t) {
-		return false, true // spaces only: no rule, blank (mt's spaces are t's)
+	if h := mt[k]; ruleLineByte[h] != ruleMark || !isRuleLine(t) {
+		return h, false
 	}
-	if ruleLineByte[t[k]] == ruleMark && isRuleLine(t[k:]) {
-		return true, false
-	}
-	return false, isBlankLine(mt[k:])
+	return 0, true
 }
 
-// ordinaryLine reports whether the masked form mt of a line starts with
-// an ordinary byte (ordinaryLineStart) after spaces, tabs and CRs: then
-// ruleOrBlankLine gives false, false. The line is no rule, as the byte is
-// in it unmasked (masking writes spaces) and is no mark of a rule, and it
-// is not blank.
-func ordinaryLine(mt []byte) bool {
-	if len(mt) >= 8 {
-		// The first byte that is no space, within eight: a tab or a CR
-		// there gives false, which is still right.
-		if x := binary.LittleEndian.Uint64(mt) ^ ' '*0x0101010101010101; x != 0 {
-			return ordinaryLineStart[mt[bits.TrailingZeros64(x)/8]]
-		}
-	}
+// headIndex returns the offset of the first byte of mt that is no space,
+// tab or CR, or len(mt). The spaces of indented lines (code) are passed
+// eight at a time.
+func headIndex(mt []byte) int {
 	k := 0
+	for k+8 <= len(mt) {
+		if x := binary.LittleEndian.Uint64(mt[k:]) ^ ' '*0x0101010101010101; x != 0 {
+			k += bits.TrailingZeros64(x) / 8
+			break
+		}
+		k += 8
+	}
 	for k < len(mt) && ruleLineByte[mt[k]] == ruleSpace {
 		k++
 	}
-	return k < len(mt) && ordinaryLineStart[mt[k]]
+	return k
 }
 
-// ordinaryLineStart marks the bytes with which a line that is neither a
-// rule nor blank starts for sure (ruleOrBlankLine gives false, false): no
-// space, tab or CR, and no mark of a rule.
+// ordinaryLineStart marks the bytes that are no space, tab or CR and no
+// mark of a rule: a line whose head is one is neither blank nor a rule.
 var ordinaryLineStart = func() (t [256]bool) {
 	for c := range t {
 		t[c] = ruleLineByte[c] == 0
@@ -584,6 +658,11 @@ func isRuleLine(t string) bool {
 			}
 			ch = c
 			n++
+			// Most rules are a run of one mark: eight at a time.
+			for i+9 <= len(t) && load64(t, i+1) == uint64(c)*0x0101010101010101 {
+				i += 8
+				n += 8
+			}
 		default:
 			return false
 		}
@@ -611,7 +690,8 @@ func isTitleLine(t string) bool {
 	if endsSentence(t) || strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, "-") {
 		return false
 	}
-	return (len(t) <= 90 || utf8.RuneCountInString(t) <= 90) && wordCount(t) <= 14
+	// Fourteen words need 27 bytes at least, with a space between each two.
+	return (len(t) <= 90 || utf8.RuneCountInString(t) <= 90) && (len(t) <= 28 || wordCount(t) <= 14)
 }
 
 // wordCount counts the runs of non-space bytes in t (spaces and tabs

@@ -30,8 +30,8 @@ func (sectioner) Parse(path string, section []byte, first bool, carry any) (*che
 		return b.NewDocument(path, txt, masked, blocks, nil, starts), nil, nil
 	}
 	open, _ := carry.([]string)
-	masked, blocks, sup, still := markdownParseInto(b, txt, first, open)
-	return b.NewDocument(path, txt, masked, blocks, sup, nil), still, nil
+	masked, blocks, sup, still, starts := markdownParseInto(b, txt, first, open)
+	return b.NewDocument(path, txt, masked, blocks, sup, starts), still, nil
 }
 
 // Cuts returns the offsets at which to cut data into sections of about size
