@@ -615,8 +615,13 @@ func collectSpellings(p *checker.Pass) (any, error) {
 	spare := spellArraysPool.Get().(*spellArrays)
 	c := &spellingCollector{doc: p.Doc, file: p.Doc.Path, spare: spare}
 	doc := p.Doc
+	// The compounds are found first and recorded after the names, as
+	// collectCompounds does: the pass over all the tokens that finds
+	// them would otherwise push the occurrences just recorded out of
+	// the caches, which finish reads again.
+	comps := spellFindCompounds(doc, p.Bool("british-american"))
 	collectNames(c, doc)
-	collectCompounds(c, doc, p.Bool("british-american"))
+	c.addCompounds(comps)
 	s := c.finish()
 	c.release()
 	spellArraysPool.Put(spare)
@@ -1283,12 +1288,19 @@ type spellCompoundOcc struct {
 // same letters closed up, or after a bound prefix with a space; with britAm
 // also the words with a British and an American spelling ("colour").
 func collectCompounds(c *spellingCollector, doc *checker.Document, britAm bool) {
-	var occs []spellCompoundOcc
+	c.addCompounds(spellFindCompounds(doc, britAm))
+}
+
+// spellFindCompounds returns what collectCompounds records, in order.
+func spellFindCompounds(doc *checker.Document, britAm bool) []spellCompoundOcc {
 	if britAm {
-		occs = spellCompoundsEvery(doc, true)
-	} else {
-		occs = spellCompounds(doc)
+		return spellCompoundsEvery(doc, true)
 	}
+	return spellCompounds(doc)
+}
+
+// addCompounds records the compounds occs, in order.
+func (c *spellingCollector) addCompounds(occs []spellCompoundOcc) {
 	for _, o := range occs {
 		c.add(o.kind, o.text, o.span, true)
 	}
