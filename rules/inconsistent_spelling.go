@@ -615,8 +615,13 @@ func collectSpellings(p *checker.Pass) (any, error) {
 	spare := spellArraysPool.Get().(*spellArrays)
 	c := &spellingCollector{doc: p.Doc, file: p.Doc.Path, spare: spare}
 	doc := p.Doc
+	// The compounds are found first and recorded after the names, as
+	// collectCompounds does: the pass over all the tokens that finds
+	// them would otherwise push the occurrences just recorded out of
+	// the caches, which finish reads again.
+	comps := spellFindCompounds(doc, p.Bool("british-american"))
 	collectNames(c, doc)
-	collectCompounds(c, doc, p.Bool("british-american"))
+	c.addCompounds(comps)
 	s := c.finish()
 	c.release()
 	spellArraysPool.Put(spare)
@@ -1283,12 +1288,19 @@ type spellCompoundOcc struct {
 // same letters closed up, or after a bound prefix with a space; with britAm
 // also the words with a British and an American spelling ("colour").
 func collectCompounds(c *spellingCollector, doc *checker.Document, britAm bool) {
-	var occs []spellCompoundOcc
+	c.addCompounds(spellFindCompounds(doc, britAm))
+}
+
+// spellFindCompounds returns what collectCompounds records, in order.
+func spellFindCompounds(doc *checker.Document, britAm bool) []spellCompoundOcc {
 	if britAm {
-		occs = spellCompoundsEvery(doc, true)
-	} else {
-		occs = spellCompounds(doc)
+		return spellCompoundsEvery(doc, true)
 	}
+	return spellCompounds(doc)
+}
+
+// addCompounds records the compounds occs, in order.
+func (c *spellingCollector) addCompounds(occs []spellCompoundOcc) {
 	for _, o := range occs {
 		c.add(o.kind, o.text, o.span, true)
 	}
@@ -1506,19 +1518,22 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 	// The words picked: checked once all compounds are known, the way
 	// spellCompoundsEvery does.
 	// About one token in twenty in prose.
-	bp := spellMaybePool.Get().(*[]int32)
+	// Each with its first byte and length, which the loops below test
+	// first: the token and its text are read again only for the few
+	// that pass (read when picked, they have left the caches since).
+	bp := spellMaybePool.Get().(*[]spellPick)
 	maybe := spellSelect(slices.Grow((*bp)[:0], len(doc.Tokens)/16), m, doc.Tokens, sel)
 	defer func() {
 		*bp = maybe[:0]
 		spellMaybePool.Put(bp)
 	}()
 	var cur spellSentenceCursor
-	for _, g32 := range maybe {
-		g := int(g32)
-		t := &doc.Tokens[g]
-		if spellSpacedLens[m[t.Start]]>>(uint(t.End-t.Start)&63)&1 == 0 {
+	for _, pk := range maybe {
+		if spellSpacedLens[pk.first]>>(pk.n&63)&1 == 0 {
 			continue
 		}
+		g := int(pk.g)
+		t := &doc.Tokens[g]
 		// What spellPrefixAt asks of the word alone first: the
 		// sentence is looked for only for the few that pass.
 		if t.Kind != text.Word || !spellIsPrefixFold(m[t.Start:t.End]) {
@@ -1542,11 +1557,12 @@ func spellCompounds(doc *checker.Document) []spellCompoundOcc {
 		lens := spellKeyLens(keys)
 		var buf [64]byte
 		cur = spellSentenceCursor{}
-		for _, g := range maybe {
-			t := &doc.Tokens[g]
-			if n := t.Len(); n >= 64 || lens[m[t.Start]]>>n&1 == 0 {
+		for _, pk := range maybe {
+			if pk.n >= 64 || lens[pk.first]>>pk.n&1 == 0 {
 				continue
 			}
+			g := pk.g
+			t := &doc.Tokens[g]
 			// A word not joined to its neighbours that, lower-cased,
 			// is one of keys: what is asked of the word alone
 			// first, the sentence looked for only for the
@@ -1591,7 +1607,20 @@ func spellHyphensEnd(m string, i int) int {
 
 // spellMaybePool keeps the tokens spellCompounds picks from one document
 // to the next.
-var spellMaybePool = sync.Pool{New: func() any { return new([]int32) }}
+var spellMaybePool = sync.Pool{New: func() any { return new([]spellPick) }}
+
+// A spellPick is a token spellSelect picks: its index, its first byte
+// and its byte length (255 for 255 and more).
+type spellPick struct {
+	g        int32
+	first, n uint8
+}
+
+// spellPickOf returns the spellPick of token g of toks, of text m.
+func spellPickOf(m string, toks []text.Token, g int) spellPick {
+	t := &toks[g]
+	return spellPick{g: int32(g), first: m[t.Start], n: uint8(min(t.End-t.Start, 255))}
+}
 
 // A spellShapes selects words by their first two bytes f and g and their
 // length n: the words with n >= min[f|g<<8] (255: none but words of 255
@@ -1718,15 +1747,15 @@ var spellLowerASCII = func() []struct{ lead, lower byte } {
 	return t
 }()
 
-// spellSelect appends to dst the indexes of the tokens of the shapes sh
-// selects, in order. The tokens are in order and not empty, so that all
+// spellSelect appends to dst the tokens of the shapes sh selects, in
+// order (spellPick). The tokens are in order and not empty, so that all
 // but the last have two bytes of text from their start.
 //
 // It reads every token of a document, in about eight instructions a
 // token rather than seventeen: the tokens by their offset from the first
 // and the text unchecked (its bounds are checked once), four at a time
 // with one branch for the four (about one token in twenty is selected).
-func spellSelect(dst []int32, m string, toks []text.Token, sh *spellShapes) []int32 {
+func spellSelect(dst []spellPick, m string, toks []text.Token, sh *spellShapes) []spellPick {
 	least := &sh.min
 	_ = least[0] // one nil check, not one a token
 	// The last token, which may have one byte of text, first.
@@ -1756,20 +1785,19 @@ func spellSelect(dst []int32, m string, toks []text.Token, sh *spellShapes) []in
 			if off+4*size > end {
 				break
 			}
-			g := int32(off / size)
 			for ; sel != 0; sel &= sel - 1 {
-				dst = append(dst, g+int32(bits.TrailingZeros(sel)))
+				dst = append(dst, spellPickAt(base, text0, off+uintptr(bits.TrailingZeros(sel))*size))
 			}
 		}
 		// The last few, fewer than four.
 		for off := end - (end/size)%4*size; off < end; off += size {
 			if spellMarginAt(base, text0, least, off) >= 0 {
-				dst = append(dst, int32(off/size))
+				dst = append(dst, spellPickAt(base, text0, off))
 			}
 		}
 	}
 	if last {
-		dst = append(dst, int32(n-1))
+		dst = append(dst, spellPickOf(m, toks, n-1))
 	}
 	return dst
 }
@@ -1799,6 +1827,14 @@ func spellSkipFours(base, text0 unsafe.Pointer, least *[1 << 16]uint8, off, end 
 		}
 	}
 	return off, 0
+}
+
+// spellPickAt returns the spellPick of the token at offset off from base,
+// whose text, from text0, has a byte from its start (see spellSelect).
+func spellPickAt(base, text0 unsafe.Pointer, off uintptr) spellPick {
+	const size = unsafe.Sizeof(text.Token{})
+	t := (*text.Token)(unsafe.Add(base, off))
+	return spellPick{g: int32(off / size), first: *(*byte)(unsafe.Add(text0, t.Start)), n: uint8(min(t.End-t.Start, 255))}
 }
 
 // spellMarginAt returns the length of the token at offset off from base,

@@ -717,7 +717,7 @@ func TestSpellShapes(t *testing.T) {
 // selected, from each in turn.
 func TestSpellSelect(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
-	words := []string{"co", "Co", "cooperate", "anti", "antigang", "in", "inter", "interplay", "a", "the", "Pre", "pseudo", "non", "nonzero", "é", "-", ".", "x"}
+	words := []string{"co", "Co", "cooperate", "anti", "antigang", "in", "inter", "interplay", "a", "the", "Pre", "pseudo", "non", "nonzero", "é", "-", ".", "x", "co" + strings.Repeat("o", 300)}
 	sh := newSpellShapes()
 	for _, w := range []string{"anti", "co", "inter", "non", "pre", "pseudo"} {
 		sh.add(w, len(w))
@@ -747,9 +747,10 @@ func TestSpellSelect(t *testing.T) {
 			}
 		}
 		m := b.String()
-		var want []int32
+		var want []spellPick
 		for i := next(m, toks, 0); i < len(toks); i = next(m, toks, i+1) {
-			want = append(want, int32(i))
+			tk := toks[i]
+			want = append(want, spellPick{g: int32(i), first: m[tk.Start], n: uint8(min(tk.End-tk.Start, 255))})
 		}
 		if got := spellSelect(nil, m, toks, sh); !slices.Equal(got, want) {
 			t.Fatalf("%q: tokens %v, want %v", m, got, want)
