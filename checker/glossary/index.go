@@ -51,6 +51,11 @@ type Index struct {
 	// shapes[id] is what a lookup reads of Forms[id] before it scores
 	// it: most forms it meets are turned away on it alone.
 	shapes []formShape
+	// variants has bit id%64 of word id/64 set for a variant: a lookup
+	// passes over the variants among the forms it meets (nearly half of
+	// them in a large glossary) on this small array alone, not on their
+	// shapes, each a cache miss.
+	variants []uint64
 
 	cache  bestCache // name → cached: Best's results
 	cached atomic.Int64
@@ -139,6 +144,10 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 		fs := formShape{shape: fp.shape, variant: fp.variant}
 		if fp.variant {
 			fs.shape = text.Shape{}
+			if w := int(id / 64); w >= len(ix.variants) {
+				ix.variants = append(ix.variants, make([]uint64, w+1-len(ix.variants))...)
+			}
+			ix.variants[id/64] |= 1 << (id % 64)
 		}
 		ix.shapes = append(ix.shapes, fs)
 		firstKeys = append(firstKeys, fp.chain[0])
@@ -1562,9 +1571,10 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 	// any of them is needed.
 	var touch byte
 	for _, id := range ids {
-		if f := &ix.shapes[id]; f.variant {
+		if ix.isVariant(id) {
 			continue // passed over below
-		} else if sh := &f.shape; sh.Valid() {
+		}
+		if sh := &ix.shapes[id].shape; sh.Valid() {
 			touch ^= sh.Touch()
 		} else if c := ix.Forms[id].Compact; c != "" {
 			touch ^= c[0]
@@ -1576,10 +1586,10 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 	var reach text.Reach // prepared on first use
 	prepared := false
 	for _, id := range ids {
-		f := &ix.shapes[id]
-		if f.variant { // wrong forms are matched exactly (glossary-variant), never fuzzily
+		if ix.isVariant(id) { // wrong forms are matched exactly (glossary-variant), never fuzzily
 			continue
 		}
+		f := &ix.shapes[id]
 		// Forms are prepared on first use, and only those that may
 		// score enough: most forms a lookup meets cannot, and their
 		// Shape tells so at a fraction of the cost.
@@ -1637,11 +1647,15 @@ func (ix *Index) BestCapitalsAbove(s string, floor float64) (Fuzzy, bool) {
 	if len(ix.capKeys) == 0 {
 		return Fuzzy{}, false
 	}
-	h := cacheHash(s)
-	c, hit := ix.cache.load(s, h)
-	if (!hit || c.floor > floor) && !ix.mayFindCapitals(s) {
+	// Asked first, as most names share no key with a term in capitals:
+	// then neither a lookup nor what the cache holds for s (a lookup's,
+	// which met the same forms) can be such a term, and the cache, a
+	// cache miss or two, is not read.
+	if !ix.mayFindCapitals(s) {
 		return Fuzzy{}, false
 	}
+	h := cacheHash(s)
+	c, hit := ix.cache.load(s, h)
 	f, ok := ix.bestAbove(s, h, floor, c, hit)
 	if !ok || !ix.Forms[f.Form].capitals {
 		return Fuzzy{}, false
@@ -1674,6 +1688,12 @@ func (ix *Index) mayFindCapitals(s string) bool {
 // WrittenInCapitals reports whether s has no lower-case letter and more
 // than one letter: an acronym or a name in capitals ("NATO", "ERANGE").
 func WrittenInCapitals(s string) bool { return text.CapitalLetters(s) > 1 }
+
+// isVariant reports whether Forms[id] is a variant.
+func (ix *Index) isVariant(id int32) bool {
+	w := int(id / 64)
+	return w < len(ix.variants) && ix.variants[w]&(1<<(id%64)) != 0
+}
 
 // touched does nothing with b: it keeps the loads that computed b.
 //

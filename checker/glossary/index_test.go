@@ -320,3 +320,21 @@ func TestLookupShared(t *testing.T) {
 		}
 	}
 }
+
+// TestIsVariant checks the index's bit set of variants against the forms.
+func TestIsVariant(t *testing.T) {
+	for _, ix := range []*Index{testIndex(t), NewIndex(Synthetic(500, 3))} {
+		variants := 0
+		for id := range ix.Forms {
+			if got := ix.isVariant(int32(id)); got != ix.Forms[id].Variant {
+				t.Fatalf("isVariant(%d) = %v, form %q Variant %v", id, got, ix.Forms[id].Text, ix.Forms[id].Variant)
+			}
+			if ix.Forms[id].Variant {
+				variants++
+			}
+		}
+		if variants == 0 {
+			t.Fatal("no variant among the forms")
+		}
+	}
+}
