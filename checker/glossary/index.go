@@ -425,16 +425,23 @@ func (ix *Index) buildFirstFilter(keys []uint64) {
 // and at least minWords words (a power of two), where bits gives a key's
 // word and the bits it sets there.
 func newFilter(keys []uint64, minWords, bitsPerKey int, bits func(h uint64, nw int) (int, uint64)) []uint64 {
-	nw := minWords
-	for nw*64 < bitsPerKey*len(keys) {
-		nw <<= 1
-	}
-	f := make([]uint64, nw)
+	f := make([]uint64, filterWords(len(keys), minWords, bitsPerKey))
+	nw := len(f)
 	for _, h := range keys {
 		w, b := bits(h, nw)
 		f[w] |= b
 	}
 	return f
+}
+
+// filterWords returns the number of words of a filter of n keys with
+// bitsPerKey bits per key and at least minWords words (a power of two).
+func filterWords(n, minWords, bitsPerKey int) int {
+	nw := minWords
+	for nw*64 < bitsPerKey*n {
+		nw <<= 1
+	}
+	return nw
 }
 
 // firstBits returns the word of a filter of nw words (a power of two) and
@@ -1799,7 +1806,8 @@ func scatter(keys []uint64, ids []int32, toKeys []uint64, toIds []int32, shift u
 // millions of buckets: a pass that wrote each pair straight to its bucket
 // would miss the cache on nearly every pair. The pairs come in at most
 // 256 coarse buckets (on the top bits of the key), and each coarse bucket,
-// small enough to stay in cache, is moved into the directory's. The
+// small enough to stay in cache, is sorted in a buffer of its own, reused
+// from one to the next, and walked once into the entries and ids. The
 // coarse buckets are independent: up to jobs goroutines sort a range of
 // them each (about as many pairs each), and the ranges are joined in order.
 func (ps *pairs) build(jobs int) postings {
@@ -1811,29 +1819,28 @@ func (ps *pairs) build(jobs int) postings {
 	nb := 1 << max(4, bits.Len(uint(n/4)))
 	dirBits := uint(bits.Len(uint(nb - 1)))
 	shift := 64 - dirBits
-	keys := make([]uint64, n)
-	ids := make([]int32, n)
 	// The coarse buckets, each as a list of pairs: ps's own, or, for a
 	// directory of fewer than 256 buckets, all of them in one.
 	cKeys, cIds := ps.keys[:], ps.ids[:]
 	if dirBits < 8 {
-		all, allIds := keys[:0], ids[:0]
+		all, allIds := make([]uint64, 0, n), make([]int32, 0, n)
 		for b := range coarse {
 			all, allIds = append(all, ps.keys[b]...), append(allIds, ps.ids[b]...)
 		}
-		// Moved into keys and ids below, bucket by bucket of the
-		// directory, so copied aside first.
-		cKeys, cIds = [][]uint64{slices.Clone(all)}, [][]int32{slices.Clone(allIds)}
+		cKeys, cIds = [][]uint64{all}, [][]int32{allIds}
 	}
 	top := len(cKeys)
 	fine := nb / top // directory buckets per coarse bucket
-	// topStart[t]: where coarse bucket t's pairs go in keys and ids.
+	// topStart[t]: where coarse bucket t's pairs start among all.
 	topStart := make([]uint32, top+1)
 	for t := range top {
 		topStart[t+1] = topStart[t] + uint32(len(cKeys[t]))
 	}
 
 	p := postings{dir: make([]uint32, nb+1), shift: shift}
+	// A range writes its ids from where its pairs start: never more ids
+	// than pairs.
+	ids := make([]int32, n)
 	jobs = max(1, min(jobs, top, n/(1<<14)))
 	parts := make([]builtRange, jobs)
 	parallel.For(jobs, jobs, func(r int) {
@@ -1846,77 +1853,87 @@ func (ps *pairs) build(jobs int) postings {
 		if r < jobs-1 {
 			t1 = sort.Search(top, func(t int) bool { return int(topStart[t]) >= (r+1)*n/jobs })
 		}
-		parts[r] = buildRange(cKeys, cIds, keys, ids, topStart, t0, t1, fine, shift, p.dir)
+		parts[r] = buildRange(cKeys, cIds, ids, topStart, t0, t1, fine, shift, p.dir)
 	})
 	ps.keys, ps.ids = [coarse][]uint64{}, [coarse][]int32{}
-	ukeys := parts[0].keys
-	off := parts[0].off
-	w := parts[0].w
-	for _, br := range parts[1:] {
-		nk := uint32(len(ukeys))
-		for d := br.t0*fine + 1; d <= br.t1*fine; d++ {
-			p.dir[d] += nk
+	ents, w := parts[0].ents, parts[0].w
+	if len(parts) > 1 {
+		nk := 0
+		for _, br := range parts {
+			nk += len(br.ents) / 2
 		}
-		for _, o := range br.off {
-			off = append(off, o-br.lo+uint32(w))
+		ents, w = make([]uint64, 0, 2*nk), 0
+		for _, br := range parts {
+			k := uint32(len(ents) / 2)
+			for d := br.t0*fine + 1; d <= br.t1*fine; d++ {
+				p.dir[d] += k
+			}
+			// Its ids move down to w: so do their offsets.
+			down := uint64(br.lo) - uint64(w)
+			for i := 0; i < len(br.ents); i += 2 {
+				ents = append(ents, br.ents[i], br.ents[i+1]-down)
+			}
+			w += copy(ids[w:], ids[br.lo:br.lo+uint32(br.w)])
 		}
-		ukeys = append(ukeys, br.keys...)
-		w += copy(ids[w:], ids[br.lo:br.lo+uint32(br.w)])
 	}
+	p.ents = ents
 	// About 10 bits per key: with two bits in a word, about 3% of absent
 	// keys pass, and the filter of a large glossary stays in cache.
-	p.bloom = newFilter(ukeys, 64, 10, bloomBits)
-	off = append(off, uint32(w))
-	// The entries take the place of the pairs' keys, which are all in
-	// ukeys by now, when they fit (a key has two ids on average): not
-	// another array as large as the postings' keys.
-	if 2*len(ukeys) <= len(keys) {
-		p.ents = keys[: 2*len(ukeys) : 2*len(ukeys)]
-	} else {
-		p.ents = make([]uint64, 2*len(ukeys))
+	nk := len(ents) / 2
+	p.bloom = make([]uint64, filterWords(nk, 64, 10))
+	for k := range nk {
+		w, b := bloomBits(ents[2*k], len(p.bloom))
+		p.bloom[w] |= b
 	}
-	for k, m := range ukeys {
-		p.ents[2*k] = m
-		p.ents[2*k+1] = uint64(off[k]) | uint64(off[k+1]-off[k])<<32
-	}
-	p.ids = slices.Clip(ids[:w])
+	p.ids = ids[:w:w]
 	return p
 }
 
 // A builtRange is one goroutine's part of pairs.build: the coarse buckets
 // t0 to t1, whose pairs start at lo; their w ids are compacted to ids[lo:],
-// keys and off are their keys and offsets (in the whole ids).
+// and ents are their entries (as postings.ents, the offsets in the whole
+// ids).
 type builtRange struct {
 	t0, t1 int
 	lo     uint32
 	w      int
-	keys   []uint64
-	off    []uint32
+	ents   []uint64
 }
 
-// buildRange moves the coarse buckets t0 to t1 (cKeys, cIds) into their
-// directory buckets in keys and ids, sorted, and sets dir[d+1], for each
-// directory bucket d of them, to the number of distinct keys of the range
-// up to its end.
+// buildRange sorts the coarse buckets t0 to t1 (cKeys, cIds) by key,
+// writes the entries of their distinct keys and, from topStart[t0], their
+// ids, and sets dir[d+1], for each directory bucket d of them, to the
+// number of distinct keys of the range up to its end.
 //
-// A coarse bucket is moved by directory bucket (a counting sort on the
-// bits below its own), then sorted by key in one insertion sort: a pair
-// moves only within its directory bucket, a few pairs on average, and a
-// bucket of more than 32 (sortPairs sorts it otherwise) is sorted first.
-// One walk then drops the repeated ids of a key and writes the keys and
-// the directory: dir[d+1] for the buckets that end before each new key.
-func buildRange(cKeys [][]uint64, cIds [][]int32, keys []uint64, ids []int32, topStart []uint32, t0, t1, fine int, shift uint, dir []uint32) builtRange {
+// A coarse bucket is moved into a buffer by directory bucket (a counting
+// sort on the bits below its own), then sorted by key in one insertion
+// sort: a pair moves only within its directory bucket, a few pairs on
+// average, and a bucket of more than 32 (sortPairs sorts it otherwise) is
+// sorted first. The buffer, one coarse bucket long, is reused from one to
+// the next and stays in cache. One walk then drops the repeated ids of a
+// key and writes the entries and the directory: dir[d+1] for the buckets
+// that end before each new key, and the number of ids of a key once the
+// next begins.
+func buildRange(cKeys [][]uint64, cIds [][]int32, ids []int32, topStart []uint32, t0, t1, fine int, shift uint, dir []uint32) builtRange {
 	lo0 := topStart[t0]
 	n := int(topStart[t1] - lo0)
-	br := builtRange{t0: t0, t1: t1, lo: lo0, keys: make([]uint64, 0, n/2), off: make([]uint32, 0, n/2+1)}
+	// Entries for about one key in two pairs (a real glossary of names
+	// has fewer).
+	br := builtRange{t0: t0, t1: t1, lo: lo0, ents: make([]uint64, 0, n+2)}
+	most := 0
+	for t := t0; t < t1; t++ {
+		most = max(most, len(cKeys[t]))
+	}
+	keyBuf, idBuf := make([]uint64, most), make([]int32, most)
 	w := int(lo0) // ids written, from lo0
 	start := make([]uint32, fine+1)
 	fpos := make([]uint32, fine)
+	ents := br.ents
+	last := uint64(0)
 	for t := t0; t < t1; t++ {
 		bk, bi := cKeys[t], cIds[t]
-		lo, hi := int(topStart[t]), int(topStart[t+1])
-		kk, ii := keys[lo:hi], ids[lo:hi]
-		// start[b]: where directory bucket t*fine+b begins, from lo.
+		kk, ii := keyBuf[:len(bk)], idBuf[:len(bk)]
+		// start[b]: where directory bucket t*fine+b begins in kk.
 		clear(start)
 		if fine > 1 {
 			for _, m := range bk {
@@ -1928,7 +1945,7 @@ func buildRange(cKeys [][]uint64, cIds [][]int32, keys []uint64, ids []int32, to
 			copy(fpos, start[:fine])
 			scatter(bk, bi, kk, ii, shift, uint64(fine-1), fpos)
 		} else {
-			start[1] = uint32(hi - lo)
+			start[1] = uint32(len(bk))
 			copy(kk, bk)
 			copy(ii, bi)
 		}
@@ -1939,18 +1956,19 @@ func buildRange(cKeys [][]uint64, cIds [][]int32, keys []uint64, ids []int32, to
 		}
 		insertionSortPairs(kk, ii)
 		// The walk: d is the next directory bucket whose end is to be
-		// written.
+		// written; the last entry's second word has its offset, and
+		// gets its number of ids when the next key begins.
 		d := t * fine
-		last := uint64(0)
-		ii = ii[:len(kk)]
 		for i, m := range kk {
 			id := ii[i]
-			if len(br.keys) == 0 || last != m {
+			if len(ents) == 0 || last != m {
 				for e := int(m >> (shift & 63)); d < e; d++ {
-					dir[d+1] = uint32(len(br.keys))
+					dir[d+1] = uint32(len(ents) / 2)
 				}
-				br.keys = append(br.keys, m)
-				br.off = append(br.off, uint32(w))
+				if len(ents) > 0 {
+					ents[len(ents)-1] |= uint64(w-int(ents[len(ents)-1])) << 32
+				}
+				ents = append(ents, m, uint64(w))
 				last = m
 			} else if ids[w-1] == id {
 				continue
@@ -1959,9 +1977,13 @@ func buildRange(cKeys [][]uint64, cIds [][]int32, keys []uint64, ids []int32, to
 			w++
 		}
 		for end := (t + 1) * fine; d < end; d++ {
-			dir[d+1] = uint32(len(br.keys))
+			dir[d+1] = uint32(len(ents) / 2)
 		}
 	}
+	if len(ents) > 0 {
+		ents[len(ents)-1] |= uint64(w-int(ents[len(ents)-1])) << 32
+	}
+	br.ents = ents
 	br.w = w - int(lo0)
 	return br
 }
