@@ -1423,6 +1423,7 @@ type cached struct {
 	ok          bool
 	keyLen      uint16 // the name: keys[keyOff:keyOff+keyLen] of the cache
 	keyOff      uint32
+	hash        uint64 // the name's cacheHash
 }
 
 // measures are the values of text.Match.Measure that the cache keeps.
@@ -1439,15 +1440,22 @@ func measureIndex(m string) (uint8, bool) {
 }
 
 // A bestCache holds Best's results by name behind a read-write lock
-// (nearly every access is a read): a map from a hash of the name to its
-// result, and the names one after another in a byte array, where the
-// result tells its own. Nothing in it holds a pointer: the collector
-// marks its few arrays and never scans them, where a map of strings to
-// results (each with two strings of its own) held three pointers a name
-// and a string allocated for each.
+// (nearly every access is a read): an open-addressing table of the hashes
+// of the names, the results, and the names one after another in a byte
+// array, where the result tells its own. Nothing in it holds a pointer:
+// the collector marks its few arrays and never scans them, where a map of
+// strings to results (each with two strings of its own) held three
+// pointers a name and a string allocated for each.
+//
+// Most names looked up are not in it, and a slot of the table tells most
+// of them so on its own, one cache miss: a map took a few, one after
+// another, for each.
 type bestCache struct {
-	mu   sync.RWMutex
-	slot map[uint64]int32 // cacheHash of a name → index into res
+	mu sync.RWMutex
+	// slot holds, for each result, the top 32 bits of its name's hash and
+	// 1 + its index into res, at the first free slot from the hash's low
+	// bits on (0: free); a power of two long, at most half full.
+	slot []uint64
 	res  []cached
 	keys []byte
 }
@@ -1458,14 +1466,32 @@ var cacheSeed = maphash.MakeSeed()
 // cacheHash returns the hash of the name s in a bestCache.
 func cacheHash(s string) uint64 { return maphash.String(cacheSeed, s) }
 
+// find returns the slot of the hash h: the one that holds it, or the free
+// one where it would go. c.slot must not be empty.
+func (c *bestCache) find(h uint64) (int, bool) {
+	mask := uint64(len(c.slot) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		e := c.slot[i]
+		if e == 0 {
+			return int(i), false
+		}
+		if e>>32 == h>>32 && c.res[uint32(e)-1].hash == h {
+			return int(i), true
+		}
+	}
+}
+
 // load returns the result cached for s, whose cacheHash is h.
 func (c *bestCache) load(s string, h uint64) (cached, bool) {
 	c.mu.RLock()
-	i, ok := c.slot[h]
 	var v cached
-	if ok {
-		v = c.res[i]
-		ok = string(c.keys[v.keyOff:v.keyOff+uint32(v.keyLen)]) == s
+	ok := false
+	if len(c.slot) > 0 {
+		var i int
+		if i, ok = c.find(h); ok {
+			v = c.res[uint32(c.slot[i])-1]
+			ok = string(c.keys[v.keyOff:v.keyOff+uint32(v.keyLen)]) == s
+		}
 	}
 	c.mu.RUnlock()
 	return v, ok
@@ -1480,24 +1506,34 @@ func (c *bestCache) store(s string, h uint64, v cached) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.slot == nil {
-		c.slot = make(map[uint64]int32)
+	if len(c.slot) == 0 {
+		c.slot = make([]uint64, 1024)
 	}
-	if i, ok := c.slot[h]; ok {
-		old := &c.res[i]
+	i, ok := c.find(h)
+	if ok {
+		old := &c.res[uint32(c.slot[i])-1]
 		if string(c.keys[old.keyOff:old.keyOff+uint32(old.keyLen)]) == s {
-			v.keyOff, v.keyLen = old.keyOff, old.keyLen
+			v.keyOff, v.keyLen, v.hash = old.keyOff, old.keyLen, h
 			*old = v
 		}
 		return
 	}
-	if len(c.keys)+len(s) > 0xffffffff {
+	if len(c.keys)+len(s) > 0xffffffff || len(c.res) >= 0xffffffff {
 		return
 	}
-	v.keyOff, v.keyLen = uint32(len(c.keys)), uint16(len(s))
+	v.keyOff, v.keyLen, v.hash = uint32(len(c.keys)), uint16(len(s)), h
 	c.keys = append(c.keys, s...)
-	c.slot[h] = int32(len(c.res))
 	c.res = append(c.res, v)
+	c.slot[i] = h&^0xffffffff | uint64(len(c.res))
+	if 2*len(c.res) > len(c.slot) {
+		// Twice as large, the results entered again in their order.
+		c.slot = make([]uint64, 2*len(c.slot))
+		for k := range c.res {
+			h := c.res[k].hash
+			i, _ := c.find(h)
+			c.slot[i] = h&^0xffffffff | uint64(k+1)
+		}
+	}
 }
 
 // toCached returns f, ok found with floor as the cache keeps it, or false
