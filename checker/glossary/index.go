@@ -51,6 +51,11 @@ type Index struct {
 	// shapes[id] is what a lookup reads of Forms[id] before it scores
 	// it: most forms it meets are turned away on it alone.
 	shapes []formShape
+	// variants has bit id%64 of word id/64 set for a variant: a lookup
+	// passes over the variants among the forms it meets (nearly half of
+	// them in a large glossary) on this small array alone, not on their
+	// shapes, each a cache miss.
+	variants []uint64
 
 	cache  bestCache // name → cached: Best's results
 	cached atomic.Int64
@@ -139,6 +144,10 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 		fs := formShape{shape: fp.shape, variant: fp.variant}
 		if fp.variant {
 			fs.shape = text.Shape{}
+			if w := int(id / 64); w >= len(ix.variants) {
+				ix.variants = append(ix.variants, make([]uint64, w+1-len(ix.variants))...)
+			}
+			ix.variants[id/64] |= 1 << (id % 64)
 		}
 		ix.shapes = append(ix.shapes, fs)
 		firstKeys = append(firstKeys, fp.chain[0])
@@ -416,16 +425,23 @@ func (ix *Index) buildFirstFilter(keys []uint64) {
 // and at least minWords words (a power of two), where bits gives a key's
 // word and the bits it sets there.
 func newFilter(keys []uint64, minWords, bitsPerKey int, bits func(h uint64, nw int) (int, uint64)) []uint64 {
-	nw := minWords
-	for nw*64 < bitsPerKey*len(keys) {
-		nw <<= 1
-	}
-	f := make([]uint64, nw)
+	f := make([]uint64, filterWords(len(keys), minWords, bitsPerKey))
+	nw := len(f)
 	for _, h := range keys {
 		w, b := bits(h, nw)
 		f[w] |= b
 	}
 	return f
+}
+
+// filterWords returns the number of words of a filter of n keys with
+// bitsPerKey bits per key and at least minWords words (a power of two).
+func filterWords(n, minWords, bitsPerKey int) int {
+	nw := minWords
+	for nw*64 < bitsPerKey*n {
+		nw <<= 1
+	}
+	return nw
 }
 
 // firstBits returns the word of a filter of nw words (a power of two) and
@@ -1407,6 +1423,7 @@ type cached struct {
 	ok          bool
 	keyLen      uint16 // the name: keys[keyOff:keyOff+keyLen] of the cache
 	keyOff      uint32
+	hash        uint64 // the name's cacheHash
 }
 
 // measures are the values of text.Match.Measure that the cache keeps.
@@ -1423,15 +1440,22 @@ func measureIndex(m string) (uint8, bool) {
 }
 
 // A bestCache holds Best's results by name behind a read-write lock
-// (nearly every access is a read): a map from a hash of the name to its
-// result, and the names one after another in a byte array, where the
-// result tells its own. Nothing in it holds a pointer: the collector
-// marks its few arrays and never scans them, where a map of strings to
-// results (each with two strings of its own) held three pointers a name
-// and a string allocated for each.
+// (nearly every access is a read): an open-addressing table of the hashes
+// of the names, the results, and the names one after another in a byte
+// array, where the result tells its own. Nothing in it holds a pointer:
+// the collector marks its few arrays and never scans them, where a map of
+// strings to results (each with two strings of its own) held three
+// pointers a name and a string allocated for each.
+//
+// Most names looked up are not in it, and a slot of the table tells most
+// of them so on its own, one cache miss: a map took a few, one after
+// another, for each.
 type bestCache struct {
-	mu   sync.RWMutex
-	slot map[uint64]int32 // cacheHash of a name → index into res
+	mu sync.RWMutex
+	// slot holds, for each result, the top 32 bits of its name's hash and
+	// 1 + its index into res, at the first free slot from the hash's low
+	// bits on (0: free); a power of two long, at most half full.
+	slot []uint64
 	res  []cached
 	keys []byte
 }
@@ -1442,14 +1466,32 @@ var cacheSeed = maphash.MakeSeed()
 // cacheHash returns the hash of the name s in a bestCache.
 func cacheHash(s string) uint64 { return maphash.String(cacheSeed, s) }
 
+// find returns the slot of the hash h: the one that holds it, or the free
+// one where it would go. c.slot must not be empty.
+func (c *bestCache) find(h uint64) (int, bool) {
+	mask := uint64(len(c.slot) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		e := c.slot[i]
+		if e == 0 {
+			return int(i), false
+		}
+		if e>>32 == h>>32 && c.res[uint32(e)-1].hash == h {
+			return int(i), true
+		}
+	}
+}
+
 // load returns the result cached for s, whose cacheHash is h.
 func (c *bestCache) load(s string, h uint64) (cached, bool) {
 	c.mu.RLock()
-	i, ok := c.slot[h]
 	var v cached
-	if ok {
-		v = c.res[i]
-		ok = string(c.keys[v.keyOff:v.keyOff+uint32(v.keyLen)]) == s
+	ok := false
+	if len(c.slot) > 0 {
+		var i int
+		if i, ok = c.find(h); ok {
+			v = c.res[uint32(c.slot[i])-1]
+			ok = string(c.keys[v.keyOff:v.keyOff+uint32(v.keyLen)]) == s
+		}
 	}
 	c.mu.RUnlock()
 	return v, ok
@@ -1464,24 +1506,34 @@ func (c *bestCache) store(s string, h uint64, v cached) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.slot == nil {
-		c.slot = make(map[uint64]int32)
+	if len(c.slot) == 0 {
+		c.slot = make([]uint64, 1024)
 	}
-	if i, ok := c.slot[h]; ok {
-		old := &c.res[i]
+	i, ok := c.find(h)
+	if ok {
+		old := &c.res[uint32(c.slot[i])-1]
 		if string(c.keys[old.keyOff:old.keyOff+uint32(old.keyLen)]) == s {
-			v.keyOff, v.keyLen = old.keyOff, old.keyLen
+			v.keyOff, v.keyLen, v.hash = old.keyOff, old.keyLen, h
 			*old = v
 		}
 		return
 	}
-	if len(c.keys)+len(s) > 0xffffffff {
+	if len(c.keys)+len(s) > 0xffffffff || len(c.res) >= 0xffffffff {
 		return
 	}
-	v.keyOff, v.keyLen = uint32(len(c.keys)), uint16(len(s))
+	v.keyOff, v.keyLen, v.hash = uint32(len(c.keys)), uint16(len(s)), h
 	c.keys = append(c.keys, s...)
-	c.slot[h] = int32(len(c.res))
 	c.res = append(c.res, v)
+	c.slot[i] = h&^0xffffffff | uint64(len(c.res))
+	if 2*len(c.res) > len(c.slot) {
+		// Twice as large, the results entered again in their order.
+		c.slot = make([]uint64, 2*len(c.slot))
+		for k := range c.res {
+			h := c.res[k].hash
+			i, _ := c.find(h)
+			c.slot[i] = h&^0xffffffff | uint64(k+1)
+		}
+	}
 }
 
 // toCached returns f, ok found with floor as the cache keeps it, or false
@@ -1562,9 +1614,10 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 	// any of them is needed.
 	var touch byte
 	for _, id := range ids {
-		if f := &ix.shapes[id]; f.variant {
+		if ix.isVariant(id) {
 			continue // passed over below
-		} else if sh := &f.shape; sh.Valid() {
+		}
+		if sh := &ix.shapes[id].shape; sh.Valid() {
 			touch ^= sh.Touch()
 		} else if c := ix.Forms[id].Compact; c != "" {
 			touch ^= c[0]
@@ -1576,10 +1629,10 @@ func (ix *Index) best(s string, above float64) (Fuzzy, bool) {
 	var reach text.Reach // prepared on first use
 	prepared := false
 	for _, id := range ids {
-		f := &ix.shapes[id]
-		if f.variant { // wrong forms are matched exactly (glossary-variant), never fuzzily
+		if ix.isVariant(id) { // wrong forms are matched exactly (glossary-variant), never fuzzily
 			continue
 		}
+		f := &ix.shapes[id]
 		// Forms are prepared on first use, and only those that may
 		// score enough: most forms a lookup meets cannot, and their
 		// Shape tells so at a fraction of the cost.
@@ -1637,11 +1690,15 @@ func (ix *Index) BestCapitalsAbove(s string, floor float64) (Fuzzy, bool) {
 	if len(ix.capKeys) == 0 {
 		return Fuzzy{}, false
 	}
-	h := cacheHash(s)
-	c, hit := ix.cache.load(s, h)
-	if (!hit || c.floor > floor) && !ix.mayFindCapitals(s) {
+	// Asked first, as most names share no key with a term in capitals:
+	// then neither a lookup nor what the cache holds for s (a lookup's,
+	// which met the same forms) can be such a term, and the cache, a
+	// cache miss or two, is not read.
+	if !ix.mayFindCapitals(s) {
 		return Fuzzy{}, false
 	}
+	h := cacheHash(s)
+	c, hit := ix.cache.load(s, h)
 	f, ok := ix.bestAbove(s, h, floor, c, hit)
 	if !ok || !ix.Forms[f.Form].capitals {
 		return Fuzzy{}, false
@@ -1674,6 +1731,12 @@ func (ix *Index) mayFindCapitals(s string) bool {
 // WrittenInCapitals reports whether s has no lower-case letter and more
 // than one letter: an acronym or a name in capitals ("NATO", "ERANGE").
 func WrittenInCapitals(s string) bool { return text.CapitalLetters(s) > 1 }
+
+// isVariant reports whether Forms[id] is a variant.
+func (ix *Index) isVariant(id int32) bool {
+	w := int(id / 64)
+	return w < len(ix.variants) && ix.variants[w]&(1<<(id%64)) != 0
+}
 
 // touched does nothing with b: it keeps the loads that computed b.
 //
@@ -1779,7 +1842,8 @@ func scatter(keys []uint64, ids []int32, toKeys []uint64, toIds []int32, shift u
 // millions of buckets: a pass that wrote each pair straight to its bucket
 // would miss the cache on nearly every pair. The pairs come in at most
 // 256 coarse buckets (on the top bits of the key), and each coarse bucket,
-// small enough to stay in cache, is moved into the directory's. The
+// small enough to stay in cache, is sorted in a buffer of its own, reused
+// from one to the next, and walked once into the entries and ids. The
 // coarse buckets are independent: up to jobs goroutines sort a range of
 // them each (about as many pairs each), and the ranges are joined in order.
 func (ps *pairs) build(jobs int) postings {
@@ -1791,29 +1855,28 @@ func (ps *pairs) build(jobs int) postings {
 	nb := 1 << max(4, bits.Len(uint(n/4)))
 	dirBits := uint(bits.Len(uint(nb - 1)))
 	shift := 64 - dirBits
-	keys := make([]uint64, n)
-	ids := make([]int32, n)
 	// The coarse buckets, each as a list of pairs: ps's own, or, for a
 	// directory of fewer than 256 buckets, all of them in one.
 	cKeys, cIds := ps.keys[:], ps.ids[:]
 	if dirBits < 8 {
-		all, allIds := keys[:0], ids[:0]
+		all, allIds := make([]uint64, 0, n), make([]int32, 0, n)
 		for b := range coarse {
 			all, allIds = append(all, ps.keys[b]...), append(allIds, ps.ids[b]...)
 		}
-		// Moved into keys and ids below, bucket by bucket of the
-		// directory, so copied aside first.
-		cKeys, cIds = [][]uint64{slices.Clone(all)}, [][]int32{slices.Clone(allIds)}
+		cKeys, cIds = [][]uint64{all}, [][]int32{allIds}
 	}
 	top := len(cKeys)
 	fine := nb / top // directory buckets per coarse bucket
-	// topStart[t]: where coarse bucket t's pairs go in keys and ids.
+	// topStart[t]: where coarse bucket t's pairs start among all.
 	topStart := make([]uint32, top+1)
 	for t := range top {
 		topStart[t+1] = topStart[t] + uint32(len(cKeys[t]))
 	}
 
 	p := postings{dir: make([]uint32, nb+1), shift: shift}
+	// A range writes its ids from where its pairs start: never more ids
+	// than pairs.
+	ids := make([]int32, n)
 	jobs = max(1, min(jobs, top, n/(1<<14)))
 	parts := make([]builtRange, jobs)
 	parallel.For(jobs, jobs, func(r int) {
@@ -1826,77 +1889,87 @@ func (ps *pairs) build(jobs int) postings {
 		if r < jobs-1 {
 			t1 = sort.Search(top, func(t int) bool { return int(topStart[t]) >= (r+1)*n/jobs })
 		}
-		parts[r] = buildRange(cKeys, cIds, keys, ids, topStart, t0, t1, fine, shift, p.dir)
+		parts[r] = buildRange(cKeys, cIds, ids, topStart, t0, t1, fine, shift, p.dir)
 	})
 	ps.keys, ps.ids = [coarse][]uint64{}, [coarse][]int32{}
-	ukeys := parts[0].keys
-	off := parts[0].off
-	w := parts[0].w
-	for _, br := range parts[1:] {
-		nk := uint32(len(ukeys))
-		for d := br.t0*fine + 1; d <= br.t1*fine; d++ {
-			p.dir[d] += nk
+	ents, w := parts[0].ents, parts[0].w
+	if len(parts) > 1 {
+		nk := 0
+		for _, br := range parts {
+			nk += len(br.ents) / 2
 		}
-		for _, o := range br.off {
-			off = append(off, o-br.lo+uint32(w))
+		ents, w = make([]uint64, 0, 2*nk), 0
+		for _, br := range parts {
+			k := uint32(len(ents) / 2)
+			for d := br.t0*fine + 1; d <= br.t1*fine; d++ {
+				p.dir[d] += k
+			}
+			// Its ids move down to w: so do their offsets.
+			down := uint64(br.lo) - uint64(w)
+			for i := 0; i < len(br.ents); i += 2 {
+				ents = append(ents, br.ents[i], br.ents[i+1]-down)
+			}
+			w += copy(ids[w:], ids[br.lo:br.lo+uint32(br.w)])
 		}
-		ukeys = append(ukeys, br.keys...)
-		w += copy(ids[w:], ids[br.lo:br.lo+uint32(br.w)])
 	}
+	p.ents = ents
 	// About 10 bits per key: with two bits in a word, about 3% of absent
 	// keys pass, and the filter of a large glossary stays in cache.
-	p.bloom = newFilter(ukeys, 64, 10, bloomBits)
-	off = append(off, uint32(w))
-	// The entries take the place of the pairs' keys, which are all in
-	// ukeys by now, when they fit (a key has two ids on average): not
-	// another array as large as the postings' keys.
-	if 2*len(ukeys) <= len(keys) {
-		p.ents = keys[: 2*len(ukeys) : 2*len(ukeys)]
-	} else {
-		p.ents = make([]uint64, 2*len(ukeys))
+	nk := len(ents) / 2
+	p.bloom = make([]uint64, filterWords(nk, 64, 10))
+	for k := range nk {
+		w, b := bloomBits(ents[2*k], len(p.bloom))
+		p.bloom[w] |= b
 	}
-	for k, m := range ukeys {
-		p.ents[2*k] = m
-		p.ents[2*k+1] = uint64(off[k]) | uint64(off[k+1]-off[k])<<32
-	}
-	p.ids = slices.Clip(ids[:w])
+	p.ids = ids[:w:w]
 	return p
 }
 
 // A builtRange is one goroutine's part of pairs.build: the coarse buckets
 // t0 to t1, whose pairs start at lo; their w ids are compacted to ids[lo:],
-// keys and off are their keys and offsets (in the whole ids).
+// and ents are their entries (as postings.ents, the offsets in the whole
+// ids).
 type builtRange struct {
 	t0, t1 int
 	lo     uint32
 	w      int
-	keys   []uint64
-	off    []uint32
+	ents   []uint64
 }
 
-// buildRange moves the coarse buckets t0 to t1 (cKeys, cIds) into their
-// directory buckets in keys and ids, sorted, and sets dir[d+1], for each
-// directory bucket d of them, to the number of distinct keys of the range
-// up to its end.
+// buildRange sorts the coarse buckets t0 to t1 (cKeys, cIds) by key,
+// writes the entries of their distinct keys and, from topStart[t0], their
+// ids, and sets dir[d+1], for each directory bucket d of them, to the
+// number of distinct keys of the range up to its end.
 //
-// A coarse bucket is moved by directory bucket (a counting sort on the
-// bits below its own), then sorted by key in one insertion sort: a pair
-// moves only within its directory bucket, a few pairs on average, and a
-// bucket of more than 32 (sortPairs sorts it otherwise) is sorted first.
-// One walk then drops the repeated ids of a key and writes the keys and
-// the directory: dir[d+1] for the buckets that end before each new key.
-func buildRange(cKeys [][]uint64, cIds [][]int32, keys []uint64, ids []int32, topStart []uint32, t0, t1, fine int, shift uint, dir []uint32) builtRange {
+// A coarse bucket is moved into a buffer by directory bucket (a counting
+// sort on the bits below its own), then sorted by key in one insertion
+// sort: a pair moves only within its directory bucket, a few pairs on
+// average, and a bucket of more than 32 (sortPairs sorts it otherwise) is
+// sorted first. The buffer, one coarse bucket long, is reused from one to
+// the next and stays in cache. One walk then drops the repeated ids of a
+// key and writes the entries and the directory: dir[d+1] for the buckets
+// that end before each new key, and the number of ids of a key once the
+// next begins.
+func buildRange(cKeys [][]uint64, cIds [][]int32, ids []int32, topStart []uint32, t0, t1, fine int, shift uint, dir []uint32) builtRange {
 	lo0 := topStart[t0]
 	n := int(topStart[t1] - lo0)
-	br := builtRange{t0: t0, t1: t1, lo: lo0, keys: make([]uint64, 0, n/2), off: make([]uint32, 0, n/2+1)}
+	// Entries for about one key in two pairs (a real glossary of names
+	// has fewer).
+	br := builtRange{t0: t0, t1: t1, lo: lo0, ents: make([]uint64, 0, n+2)}
+	most := 0
+	for t := t0; t < t1; t++ {
+		most = max(most, len(cKeys[t]))
+	}
+	keyBuf, idBuf := make([]uint64, most), make([]int32, most)
 	w := int(lo0) // ids written, from lo0
 	start := make([]uint32, fine+1)
 	fpos := make([]uint32, fine)
+	ents := br.ents
+	last := uint64(0)
 	for t := t0; t < t1; t++ {
 		bk, bi := cKeys[t], cIds[t]
-		lo, hi := int(topStart[t]), int(topStart[t+1])
-		kk, ii := keys[lo:hi], ids[lo:hi]
-		// start[b]: where directory bucket t*fine+b begins, from lo.
+		kk, ii := keyBuf[:len(bk)], idBuf[:len(bk)]
+		// start[b]: where directory bucket t*fine+b begins in kk.
 		clear(start)
 		if fine > 1 {
 			for _, m := range bk {
@@ -1908,7 +1981,7 @@ func buildRange(cKeys [][]uint64, cIds [][]int32, keys []uint64, ids []int32, to
 			copy(fpos, start[:fine])
 			scatter(bk, bi, kk, ii, shift, uint64(fine-1), fpos)
 		} else {
-			start[1] = uint32(hi - lo)
+			start[1] = uint32(len(bk))
 			copy(kk, bk)
 			copy(ii, bi)
 		}
@@ -1919,18 +1992,19 @@ func buildRange(cKeys [][]uint64, cIds [][]int32, keys []uint64, ids []int32, to
 		}
 		insertionSortPairs(kk, ii)
 		// The walk: d is the next directory bucket whose end is to be
-		// written.
+		// written; the last entry's second word has its offset, and
+		// gets its number of ids when the next key begins.
 		d := t * fine
-		last := uint64(0)
-		ii = ii[:len(kk)]
 		for i, m := range kk {
 			id := ii[i]
-			if len(br.keys) == 0 || last != m {
+			if len(ents) == 0 || last != m {
 				for e := int(m >> (shift & 63)); d < e; d++ {
-					dir[d+1] = uint32(len(br.keys))
+					dir[d+1] = uint32(len(ents) / 2)
 				}
-				br.keys = append(br.keys, m)
-				br.off = append(br.off, uint32(w))
+				if len(ents) > 0 {
+					ents[len(ents)-1] |= uint64(w-int(ents[len(ents)-1])) << 32
+				}
+				ents = append(ents, m, uint64(w))
 				last = m
 			} else if ids[w-1] == id {
 				continue
@@ -1939,9 +2013,13 @@ func buildRange(cKeys [][]uint64, cIds [][]int32, keys []uint64, ids []int32, to
 			w++
 		}
 		for end := (t + 1) * fine; d < end; d++ {
-			dir[d+1] = uint32(len(br.keys))
+			dir[d+1] = uint32(len(ents) / 2)
 		}
 	}
+	if len(ents) > 0 {
+		ents[len(ents)-1] |= uint64(w-int(ents[len(ents)-1])) << 32
+	}
+	br.ents = ents
 	br.w = w - int(lo0)
 	return br
 }

@@ -320,3 +320,62 @@ func TestLookupShared(t *testing.T) {
 		}
 	}
 }
+
+// TestIsVariant checks the index's bit set of variants against the forms.
+func TestIsVariant(t *testing.T) {
+	for _, ix := range []*Index{testIndex(t), NewIndex(Synthetic(500, 3))} {
+		variants := 0
+		for id := range ix.Forms {
+			if got := ix.isVariant(int32(id)); got != ix.Forms[id].Variant {
+				t.Fatalf("isVariant(%d) = %v, form %q Variant %v", id, got, ix.Forms[id].Text, ix.Forms[id].Variant)
+			}
+			if ix.Forms[id].Variant {
+				variants++
+			}
+		}
+		if variants == 0 {
+			t.Fatal("no variant among the forms")
+		}
+	}
+}
+
+// TestBestCacheTable checks the cache's table against a map, through
+// several doublings: every name stored loads what was last stored for it,
+// names not stored load nothing, and names under another's hash (hashes
+// made to collide) are neither stored nor loaded.
+func TestBestCacheTable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	var c bestCache
+	want := map[uint64]int32{} // by hash: a name may be stored under two
+	hashOf := map[uint64]string{}
+	name := func(k int) string {
+		return "name" + strings.Repeat("x", k%7) + string(rune('a'+k%26)) + string(rune('A'+k/26%26)) + string(rune('0'+k/676%10))
+	}
+	for range 20000 {
+		s := name(rng.IntN(6000))
+		h := cacheHash(s)
+		if rng.IntN(10) == 0 {
+			h &= 0xffffffff000003ff // many alike in their low bits, a few equal
+		}
+		form := int32(rng.IntN(1000))
+		c.store(s, h, cached{form: form})
+		if o, ok := hashOf[h]; !ok || o == s {
+			hashOf[h] = s
+			want[h] = form
+		}
+		if v, ok := c.load(s, h); ok != (hashOf[h] == s) || ok && v.form != want[h] {
+			t.Fatalf("load(%q) after store = %+v, %v; want %v, %v", s, v, ok, want[h], hashOf[h] == s)
+		}
+	}
+	for h, s := range hashOf {
+		if v, ok := c.load(s, h); !ok || v.form != want[h] {
+			t.Fatalf("load(%q) = %+v, %v; want form %v", s, v, ok, want[h])
+		}
+		if _, ok := c.load(s+"?", h); ok {
+			t.Fatalf("load of another name under the hash of %q", s)
+		}
+	}
+	if len(c.res) != len(hashOf) || 2*len(c.res) > len(c.slot) {
+		t.Fatalf("%d results in %d slots, want %d at most half full", len(c.res), len(c.slot), len(hashOf))
+	}
+}

@@ -165,26 +165,55 @@ func TestBuildRange(t *testing.T) {
 				topStart[t+1] = topStart[t] + uint32(len(cKeys[t]))
 			}
 			for _, r := range [][2]int{{0, top}, {0, top / 2}, {top / 3, top}} {
-				keys, ids, dir := make([]uint64, ps.n), make([]int32, ps.n), make([]uint32, nb+1)
-				got := buildRange(cKeys, cIds, keys, ids, topStart, r[0], r[1], fine, shift, dir)
+				ids, dir := make([]int32, ps.n), make([]uint32, nb+1)
+				got := buildRange(cKeys, cIds, ids, topStart, r[0], r[1], fine, shift, dir)
 				keys2, ids2, dir2 := make([]uint64, ps.n), make([]int32, ps.n), make([]uint32, nb+1)
 				want := buildRangeEach(cKeys, cIds, keys2, ids2, topStart, r[0], r[1], fine, shift, dir2)
-				if !reflect.DeepEqual(got, want) || !slices.Equal(ids, ids2) || !slices.Equal(dir, dir2) {
+				// The entries, as the keys and offsets of want, and each
+				// key's number of ids, up to the next key's offset.
+				var keys []uint64
+				var off []uint32
+				for k := 0; k < len(got.ents); k += 2 {
+					keys, off = append(keys, got.ents[k]), append(off, uint32(got.ents[k+1]))
+				}
+				lo, hi := int(want.lo), int(want.lo)+want.w // the ids written
+				if got.t0 != want.t0 || got.t1 != want.t1 || got.lo != want.lo || got.w != want.w ||
+					!slices.Equal(keys, want.keys) || !slices.Equal(off, want.off) || !slices.Equal(ids[lo:hi], ids2[lo:hi]) || !slices.Equal(dir, dir2) {
 					t.Fatalf("n=%d spread=%d range %v: buildRange differs from sorting each directory bucket", n, spread, r)
+				}
+				for k := range off {
+					next := uint32(hi)
+					if k+1 < len(off) {
+						next = off[k+1]
+					}
+					if c := uint32(got.ents[2*k+1] >> 32); off[k]+c != next {
+						t.Fatalf("n=%d spread=%d range %v: key %d has %d ids, want %d", n, spread, r, k, c, next-off[k])
+					}
 				}
 			}
 		}
 	}
 }
 
+// A builtRangeEach is what buildRangeEach returns: the coarse buckets t0
+// to t1, whose pairs start at lo; their w ids are compacted to ids[lo:],
+// keys and off are their keys and offsets (in the whole ids).
+type builtRangeEach struct {
+	t0, t1 int
+	lo     uint32
+	w      int
+	keys   []uint64
+	off    []uint32
+}
+
 // buildRangeEach moves the coarse buckets t0 to t1 (cKeys, cIds) into their
 // directory buckets in keys and ids, sorted, and sets dir[d+1], for each
 // directory bucket d of them, to the number of distinct keys of the range
 // up to its end.
-func buildRangeEach(cKeys [][]uint64, cIds [][]int32, keys []uint64, ids []int32, topStart []uint32, t0, t1, fine int, shift uint, dir []uint32) builtRange {
+func buildRangeEach(cKeys [][]uint64, cIds [][]int32, keys []uint64, ids []int32, topStart []uint32, t0, t1, fine int, shift uint, dir []uint32) builtRangeEach {
 	lo0 := topStart[t0]
 	n := int(topStart[t1] - lo0)
-	br := builtRange{t0: t0, t1: t1, lo: lo0, keys: make([]uint64, 0, n/2), off: make([]uint32, 0, n/2+1)}
+	br := builtRangeEach{t0: t0, t1: t1, lo: lo0, keys: make([]uint64, 0, n/2), off: make([]uint32, 0, n/2+1)}
 	w := int(lo0) // ids written, from lo0
 	start := make([]uint32, fine+1)
 	fpos := make([]uint32, fine)
