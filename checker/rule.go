@@ -216,12 +216,20 @@ type Pass struct {
 	Glossary *glossary.Glossary // never nil; empty when none was given
 	report   func(Finding)
 	cores    chan struct{} // the run's free cores (see Parallel); nil for one
+	crew     *crew         // the run's workers; nil outside a run
+	lend     func(wait func())
 }
 
 // Index returns the glossary's index. The first rule of the run to ask
-// builds it, on as many goroutines as the run has workers: the other
-// workers would only wait for it.
-func (p *Pass) Index() *glossary.Index { return p.Glossary.IndexJobs(p.Workers()) }
+// builds it, on as many goroutines as the run has workers; a rule asking
+// while it is built lends its core to the next rules of its Document
+// until the index is ready (see crew.index).
+func (p *Pass) Index() *glossary.Index {
+	if p.crew == nil {
+		return p.Glossary.IndexJobs(p.Workers())
+	}
+	return p.crew.index(p.Glossary, p.Workers(), p.lend)
+}
 
 // Workers returns the most goroutines Parallel may use at once: the
 // run's number of jobs.

@@ -342,6 +342,44 @@ type crew struct {
 	cores chan struct{}
 	mu    sync.Mutex
 	open  []*openDoc
+	// indexState says whether a rule has asked for the glossary's index
+	// yet, and whether it is built (see index).
+	indexState atomic.Int32
+}
+
+// The states of crew.indexState.
+const (
+	indexNotAsked = iota
+	indexBuilding
+	indexBuilt
+)
+
+// index returns g's index, built on up to jobs goroutines by the first
+// rule to ask. A rule that asks while another builds it would only wait,
+// holding a core, at the start of a run, while every other worker is
+// stuck at the same rule: lend is called instead, which hands the core to
+// the next rules of the rule's Document while it waits (see checkDoc).
+func (c *crew) index(g *glossary.Glossary, jobs int, lend func(wait func())) *glossary.Index {
+	for {
+		switch c.indexState.Load() {
+		case indexNotAsked:
+			if !c.indexState.CompareAndSwap(indexNotAsked, indexBuilding) {
+				continue
+			}
+			ix := g.IndexJobs(jobs)
+			c.indexState.Store(indexBuilt)
+			return ix
+		case indexBuilding:
+			if lend == nil {
+				return g.IndexJobs(jobs)
+			}
+			var ix *glossary.Index
+			lend(func() { ix = g.IndexJobs(jobs) })
+			return ix
+		default:
+			return g.IndexJobs(jobs)
+		}
+	}
 }
 
 // An openDoc is a Document being checked, as its checkDoc shares it.
@@ -428,10 +466,38 @@ func (r *Run) checkDoc(cfg *Config, g *glossary.Glossary, doc *Document, name st
 		err      error
 	}
 	out := make([]ruleResult, len(r.Rules))
+	var (
+		nextRule atomic.Int64
+		failed   atomic.Bool
+		helpers  sync.WaitGroup
+		work     func()
+	)
+	left := func() bool { return !failed.Load() && int(nextRule.Load()) < len(out) }
+	// lend runs wait, for a goroutine that holds a core and must wait
+	// for another (the glossary's index being built): its core goes
+	// meanwhile to a helper that takes the next rules of the Document,
+	// and is taken back after.
+	var lend func(wait func())
+	if cores != nil {
+		lend = func(wait func()) {
+			<-cores
+			if left() {
+				helpers.Add(1)
+				go func() {
+					defer helpers.Done()
+					cores <- struct{}{}
+					defer func() { <-cores }()
+					work()
+				}()
+			}
+			wait()
+			cores <- struct{}{}
+		}
+	}
 	runRule := func(k int) {
 		rule := r.Rules[k]
 		res := &out[k]
-		p := &Pass{options: options{rule, cfg.Rules[rule.ID].Options}, Rule: rule, Doc: doc, Glossary: g, cores: cores}
+		p := &Pass{options: options{rule, cfg.Rules[rule.ID].Options}, Rule: rule, Doc: doc, Glossary: g, cores: cores, crew: c, lend: lend}
 		p.report = func(f Finding) {
 			if doc.Suppressed(rule.ID, f.Span.Start) {
 				return
@@ -451,12 +517,7 @@ func (r *Run) checkDoc(cfg *Config, g *glossary.Glossary, doc *Document, name st
 		}
 		res.err = safely(rule, name, func() error { return rule.Run(p) })
 	}
-	var (
-		nextRule atomic.Int64
-		failed   atomic.Bool
-		helpers  sync.WaitGroup
-	)
-	work := func() {
+	work = func() {
 		for !failed.Load() {
 			k := int(nextRule.Add(1)) - 1
 			if k >= len(out) {
@@ -482,7 +543,6 @@ func (r *Run) checkDoc(cfg *Config, g *glossary.Glossary, doc *Document, name st
 		}
 		break
 	}
-	left := func() bool { return !failed.Load() && int(nextRule.Load()) < len(out) }
 	d := c.enlist(work, left, &helpers)
 	work()
 	c.delist(d)
