@@ -46,9 +46,10 @@ type Buffers struct {
 // often misses.
 var recycled struct {
 	sync.Mutex
-	runs    int // Run.Check calls going on
-	buffers []*Buffers
-	reads   [][]byte
+	runs     int // Run.Check calls going on
+	buffers  []*Buffers
+	reads    [][]byte
+	findings [][]Finding
 }
 
 // maxRecycled bounds the lists of recycled memory.
@@ -73,7 +74,8 @@ func startRecycling() (stop func()) {
 		if recycled.runs--; recycled.runs == 0 {
 			clear(recycled.buffers)
 			clear(recycled.reads)
-			recycled.buffers, recycled.reads = recycled.buffers[:0], recycled.reads[:0]
+			clear(recycled.findings)
+			recycled.buffers, recycled.reads, recycled.findings = recycled.buffers[:0], recycled.reads[:0], recycled.findings[:0]
 		}
 	}
 }
@@ -128,6 +130,25 @@ func releaseReadBuffer(b []byte) {
 	defer recycled.Unlock()
 	if recycled.runs > 0 && len(recycled.reads) < maxRecycled {
 		recycled.reads = append(recycled.reads, b[:0])
+	}
+}
+
+// takeFindings returns the memory of a rule's findings on a Document
+// done with, or nil: a rule's findings grow a list per Document, which
+// would otherwise be garbage once they are copied out.
+func takeFindings() []Finding { return pop(&recycled.findings) }
+
+// releaseFindings hands fs's memory over to the next rule's findings;
+// fs must not be used again.
+func releaseFindings(fs []Finding) {
+	if !recycle || cap(fs) == 0 {
+		return
+	}
+	clear(fs) // the findings' strings may go
+	recycled.Lock()
+	defer recycled.Unlock()
+	if recycled.runs > 0 && len(recycled.findings) < maxRecycled {
+		recycled.findings = append(recycled.findings, fs[:0])
 	}
 }
 
