@@ -369,7 +369,11 @@ func runCheck(c *cli.Context) error {
 	if len(inputs) == 0 && len(ioErrs) > 0 {
 		return finish(stderr, ioErrs, res, cfg) // nothing was checked: no empty report
 	}
-	opt := report.Options{Color: useColor(c, stdout), Version: c.App.Version, Catalog: rules.All, Quiet: quiet}
+	jobs := c.Int("jobs")
+	if jobs == 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	opt := report.Options{Color: useColor(c, stdout), Version: c.App.Version, Catalog: rules.All, Quiet: quiet, Jobs: jobs}
 	if err := report.Write(stdout, format, res, opt); err != nil {
 		return fail("writing the report: %v", err)
 	}
