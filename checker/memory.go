@@ -50,6 +50,7 @@ var recycled struct {
 	buffers  []*Buffers
 	reads    [][]byte
 	findings [][]Finding
+	slots    [][]ruleRun
 }
 
 // maxRecycled bounds the lists of recycled memory.
@@ -75,7 +76,9 @@ func startRecycling() (stop func()) {
 			clear(recycled.buffers)
 			clear(recycled.reads)
 			clear(recycled.findings)
-			recycled.buffers, recycled.reads, recycled.findings = recycled.buffers[:0], recycled.reads[:0], recycled.findings[:0]
+			clear(recycled.slots)
+			recycled.buffers, recycled.reads = recycled.buffers[:0], recycled.reads[:0]
+			recycled.findings, recycled.slots = recycled.findings[:0], recycled.slots[:0]
 		}
 	}
 }
@@ -149,6 +152,29 @@ func releaseFindings(fs []Finding) {
 	defer recycled.Unlock()
 	if recycled.runs > 0 && len(recycled.findings) < maxRecycled {
 		recycled.findings = append(recycled.findings, fs[:0])
+	}
+}
+
+// takeSlots returns n empty rule slots for a Document: those of a
+// Document done with, or new ones.
+func takeSlots(n int) []ruleRun {
+	if s := pop(&recycled.slots); cap(s) >= n {
+		return s[:n]
+	}
+	return make([]ruleRun, n)
+}
+
+// releaseSlots hands a Document's rule slots over to the next Document,
+// emptied (their findings lists are released on their own).
+func releaseSlots(s []ruleRun) {
+	if !recycle {
+		return
+	}
+	clear(s)
+	recycled.Lock()
+	defer recycled.Unlock()
+	if recycled.runs > 0 && len(recycled.slots) < maxRecycled {
+		recycled.slots = append(recycled.slots, s)
 	}
 }
 

@@ -456,9 +456,9 @@ func (r *Run) checkDoc(cfg *Config, g *glossary.Glossary, doc *Document, name st
 	fr.words = doc.WordCount()
 	// Each rule reports into its own slot, so that the rules can run
 	// concurrently and their findings still come out in rule order. The
-	// slots and their Passes are made at once: a run over many small
-	// files makes a set for each.
-	out := make([]ruleRun, len(r.Rules))
+	// slots and their Passes are those of a Document done with: a run
+	// over many small files would otherwise make a set for each.
+	out := takeSlots(len(r.Rules))
 	var (
 		nextRule atomic.Int64
 		failed   atomic.Bool
@@ -536,6 +536,8 @@ func (r *Run) checkDoc(cfg *Config, g *glossary.Glossary, doc *Document, name st
 	} else {
 		helpers.Wait()
 	}
+	// Every goroutine is done with the slots.
+	defer releaseSlots(out)
 	n := 0
 	for k := range out {
 		n += len(out[k].findings)
