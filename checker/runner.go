@@ -157,6 +157,17 @@ func (r *Run) Check(ctx context.Context, inputs []Input) (*Result, error) {
 		c     = &crew{cores: cores}
 	)
 	defer cancel()
+	if jobs > 1 && g.Len() > 0 && len(inputs) > 0 {
+		// The glossary rules' first file would ask for the index only
+		// once it is read and parsed: it is built from the start, while
+		// the first files are (rules asking for it meanwhile lend their
+		// cores, see crew.index).
+		go func() {
+			// A failure is the rules': they get no index.
+			defer func() { _ = recover() }()
+			c.index(g, jobs, nil)
+		}()
+	}
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
 		go func() {
