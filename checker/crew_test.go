@@ -5,6 +5,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/mtlint/mtlint/checker/glossary"
 )
 
 // A worker with no file left runs the rules of a Document still being
@@ -61,4 +63,59 @@ func TestCrewHelp(t *testing.T) {
 		t.Error("a crew of one listed a Document")
 	}
 	one.help()
+}
+
+// A rule that waits for another goroutine lends its core: the next rule
+// of its Document runs meanwhile, though no other core is free, and the
+// cores are all given back after.
+func TestLendCore(t *testing.T) {
+	c := &crew{cores: make(chan struct{}, 2)}
+	c.cores <- struct{}{} // another worker's core, busy all along
+	c.cores <- struct{}{} // this worker's
+	ran := make(chan struct{})
+	lent := false
+	r := &Run{Rules: []*Rule{
+		{ID: "waits", Run: func(p *Pass) error {
+			p.lend(func() {
+				select {
+				case <-ran:
+					lent = true
+				case <-time.After(10 * time.Second):
+				}
+			})
+			return nil
+		}},
+		{ID: "next", Run: func(p *Pass) error { close(ran); return nil }},
+	}}
+	doc := NewDocument("a.txt", "Some text.", "", []Block{{Span: Span{End: 10}, Kind: Paragraph}}, nil)
+	if _, err := r.checkDoc(&Config{}, &glossary.Glossary{}, doc, doc.Path, c, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !lent {
+		t.Error("the next rule did not run while the first waited")
+	}
+	if len(c.cores) != 2 {
+		t.Errorf("%d cores taken after the Document, want 2", len(c.cores))
+	}
+}
+
+// The first rule to ask for the index builds it; one that asks while it
+// is built lends its core while it waits; later ones just take it.
+func TestCrewIndex(t *testing.T) {
+	g := glossary.New([]glossary.Entry{{Term: "Port Elwood"}})
+	c := &crew{cores: make(chan struct{}, 2)}
+	lends := 0
+	lend := func(wait func()) { lends++; wait() }
+	c.indexState.Store(indexBuilding) // as if another rule were building it
+	if ix := c.index(g, 2, lend); ix == nil || lends != 1 {
+		t.Fatalf("asked while built: index %v, %d lends, want the index and 1", ix, lends)
+	}
+	c = &crew{cores: make(chan struct{}, 2)}
+	first := c.index(g, 2, lend)
+	if first != g.Index() || c.indexState.Load() != indexBuilt || lends != 1 {
+		t.Errorf("the first to ask: state %d, %d lends", c.indexState.Load(), lends)
+	}
+	if c.index(g, 2, lend) != first || lends != 1 {
+		t.Errorf("asked once built: %d lends", lends)
+	}
 }

@@ -50,9 +50,11 @@ type Buffers struct {
 // often misses.
 var recycled struct {
 	sync.Mutex
-	runs    int // Run.Check calls going on
-	buffers []*Buffers
-	reads   [][]byte
+	runs     int // Run.Check calls going on
+	buffers  []*Buffers
+	reads    [][]byte
+	findings [][]Finding
+	slots    [][]ruleRun
 }
 
 // maxRecycled bounds the lists of recycled memory.
@@ -77,7 +79,10 @@ func startRecycling() (stop func()) {
 		if recycled.runs--; recycled.runs == 0 {
 			clear(recycled.buffers)
 			clear(recycled.reads)
+			clear(recycled.findings)
+			clear(recycled.slots)
 			recycled.buffers, recycled.reads = recycled.buffers[:0], recycled.reads[:0]
+			recycled.findings, recycled.slots = recycled.findings[:0], recycled.slots[:0]
 		}
 	}
 }
@@ -132,6 +137,48 @@ func releaseReadBuffer(b []byte) {
 	defer recycled.Unlock()
 	if recycled.runs > 0 && len(recycled.reads) < maxRecycled {
 		recycled.reads = append(recycled.reads, b[:0])
+	}
+}
+
+// takeFindings returns the memory of a rule's findings on a Document
+// done with, or nil: a rule's findings grow a list per Document, which
+// would otherwise be garbage once they are copied out.
+func takeFindings() []Finding { return pop(&recycled.findings) }
+
+// releaseFindings hands fs's memory over to the next rule's findings;
+// fs must not be used again.
+func releaseFindings(fs []Finding) {
+	if !recycle || cap(fs) == 0 {
+		return
+	}
+	clear(fs) // the findings' strings may go
+	recycled.Lock()
+	defer recycled.Unlock()
+	if recycled.runs > 0 && len(recycled.findings) < maxRecycled {
+		recycled.findings = append(recycled.findings, fs[:0])
+	}
+}
+
+// takeSlots returns n empty rule slots for a Document: those of a
+// Document done with, or new ones.
+func takeSlots(n int) []ruleRun {
+	if s := pop(&recycled.slots); cap(s) >= n {
+		return s[:n]
+	}
+	return make([]ruleRun, n)
+}
+
+// releaseSlots hands a Document's rule slots over to the next Document,
+// emptied (their findings lists are released on their own).
+func releaseSlots(s []ruleRun) {
+	if !recycle {
+		return
+	}
+	clear(s)
+	recycled.Lock()
+	defer recycled.Unlock()
+	if recycled.runs > 0 && len(recycled.slots) < maxRecycled {
+		recycled.slots = append(recycled.slots, s)
 	}
 }
 

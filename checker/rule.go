@@ -214,14 +214,32 @@ type Pass struct {
 	Rule     *Rule
 	Doc      *Document
 	Glossary *glossary.Glossary // never nil; empty when none was given
-	report   func(Finding)
-	cores    chan struct{} // the run's free cores (see Parallel); nil for one
+	cores    chan struct{}      // the run's free cores (see Parallel); nil for one
+	crew     *crew              // the run's workers; nil outside a run
+	lend     func(wait func())
+	index    atomic.Pointer[glossary.Index] // once asked for (a rule may ask for each word, from Parallel's calls)
+	cfg      *Config
+	base     *sectionBase // the file's, when Doc is a section of it
+	found    *[]Finding   // the findings kept
 }
 
 // Index returns the glossary's index. The first rule of the run to ask
-// builds it, on as many goroutines as the run has workers: the other
-// workers would only wait for it.
-func (p *Pass) Index() *glossary.Index { return p.Glossary.IndexJobs(p.Workers()) }
+// builds it, on as many goroutines as the run has workers; a rule asking
+// while it is built lends its core to the next rules of its Document
+// until the index is ready (see crew.index).
+func (p *Pass) Index() *glossary.Index {
+	if ix := p.index.Load(); ix != nil {
+		return ix
+	}
+	var ix *glossary.Index
+	if p.crew == nil {
+		ix = p.Glossary.IndexJobs(p.Workers())
+	} else {
+		ix = p.crew.index(p.Glossary, p.Workers(), p.lend)
+	}
+	p.index.Store(ix)
+	return ix
+}
 
 // Workers returns the most goroutines Parallel may use at once: the
 // run's number of jobs.
@@ -307,7 +325,18 @@ func (p *Pass) Report(f Finding) {
 		f.Related[i].Pos = p.Doc.Position(f.Related[i].Span.Start)
 		f.Related[i].End = p.Doc.Position(f.Related[i].Span.End)
 	}
-	p.report(f)
+	if p.Doc.Suppressed(p.Rule.ID, f.Span.Start) || !keep(p.cfg, p.Rule, &f) {
+		return
+	}
+	if p.base != nil {
+		p.base.place(&f, nil)
+	} else {
+		f.detach()
+	}
+	if *p.found == nil {
+		*p.found = takeFindings()
+	}
+	*p.found = append(*p.found, f)
 }
 
 // Reportf records a finding with a formatted message and no suggestion.

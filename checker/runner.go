@@ -157,6 +157,17 @@ func (r *Run) Check(ctx context.Context, inputs []Input) (*Result, error) {
 		c     = &crew{cores: cores}
 	)
 	defer cancel()
+	if jobs > 1 && g.Len() > 0 && len(inputs) > 0 {
+		// The glossary rules' first file would ask for the index only
+		// once it is read and parsed: it is built from the start, while
+		// the first files are (rules asking for it meanwhile lend their
+		// cores, see crew.index).
+		go func() {
+			// A failure is the rules': they get no index.
+			defer func() { _ = recover() }()
+			c.index(g, jobs, nil)
+		}()
+	}
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
 		go func() {
@@ -197,16 +208,9 @@ feed:
 	}
 
 	res := &Result{Rules: r.Rules}
-	n := 0
-	for i := range results {
-		n += len(results[i].findings)
-		for _, c := range results[i].chunks {
-			n += len(c)
-		}
-	}
-	if n > 0 {
-		res.Findings = make([]Finding, 0, n)
-	}
+	// The files' findings, each file's sorted, in path order: merged
+	// with the run-level rules' at the end.
+	var files [][]Finding
 	for _, i := range order {
 		fr := &results[i]
 		switch {
@@ -219,11 +223,14 @@ feed:
 		}
 		res.Files++
 		res.Words += fr.words
-		res.Findings = append(res.Findings, fr.findings...)
-		for _, c := range fr.chunks {
-			res.Findings = append(res.Findings, c...)
+		if len(fr.findings) > 0 {
+			files = append(files, fr.findings)
 		}
-		// Copied: the file's own lists may go.
+		for _, c := range fr.chunks {
+			if len(c) > 0 {
+				files = append(files, c)
+			}
+		}
 		fr.findings, fr.chunks = nil, nil
 	}
 	// The sections of the files checked in sections, by their Documents'
@@ -237,7 +244,7 @@ feed:
 			bases[k] = b
 		}
 	}
-	fileFindings := len(res.Findings)
+	var runFindings []Finding
 	for _, rule := range r.Rules {
 		if !rule.RunLevel() {
 			continue
@@ -255,14 +262,14 @@ feed:
 				placeRefs(&f, nil, bases)
 			}
 			if keep(cfg, rule, &f) {
-				res.Findings = append(res.Findings, f)
+				runFindings = append(runFindings, f)
 			}
 		}
 		if err := safely(rule, "", func() error { return rule.Finish(rp, sums) }); err != nil {
 			return nil, err
 		}
 	}
-	res.Findings = mergeFindings(res.Findings, fileFindings)
+	res.Findings = mergeFindings(files, runFindings)
 	for _, f := range res.Findings {
 		res.Summary[f.Severity]++
 	}
@@ -342,6 +349,44 @@ type crew struct {
 	cores chan struct{}
 	mu    sync.Mutex
 	open  []*openDoc
+	// indexState says whether a rule has asked for the glossary's index
+	// yet, and whether it is built (see index).
+	indexState atomic.Int32
+}
+
+// The states of crew.indexState.
+const (
+	indexNotAsked = iota
+	indexBuilding
+	indexBuilt
+)
+
+// index returns g's index, built on up to jobs goroutines by the first
+// rule to ask. A rule that asks while another builds it would only wait,
+// holding a core, at the start of a run, while every other worker is
+// stuck at the same rule: lend is called instead, which hands the core to
+// the next rules of the rule's Document while it waits (see checkDoc).
+func (c *crew) index(g *glossary.Glossary, jobs int, lend func(wait func())) *glossary.Index {
+	for {
+		switch c.indexState.Load() {
+		case indexNotAsked:
+			if !c.indexState.CompareAndSwap(indexNotAsked, indexBuilding) {
+				continue
+			}
+			ix := g.IndexJobs(jobs)
+			c.indexState.Store(indexBuilt)
+			return ix
+		case indexBuilding:
+			if lend == nil {
+				return g.IndexJobs(jobs)
+			}
+			var ix *glossary.Index
+			lend(func() { ix = g.IndexJobs(jobs) })
+			return ix
+		default:
+			return g.IndexJobs(jobs)
+		}
+	}
 }
 
 // An openDoc is a Document being checked, as its checkDoc shares it.
@@ -421,42 +466,50 @@ func (r *Run) checkDoc(cfg *Config, g *glossary.Glossary, doc *Document, name st
 	var fr fileResult
 	fr.words = doc.WordCount()
 	// Each rule reports into its own slot, so that the rules can run
-	// concurrently and their findings still come out in rule order.
-	type ruleResult struct {
-		findings []Finding
-		sum      any
-		err      error
+	// concurrently and their findings still come out in rule order. The
+	// slots and their Passes are those of a Document done with: a run
+	// over many small files would otherwise make a set for each.
+	out := takeSlots(len(r.Rules))
+	var (
+		nextRule atomic.Int64
+		failed   atomic.Bool
+		helpers  sync.WaitGroup
+		work     func()
+	)
+	left := func() bool { return !failed.Load() && int(nextRule.Load()) < len(out) }
+	// lend runs wait, for a goroutine that holds a core and must wait
+	// for another (the glossary's index being built): its core goes
+	// meanwhile to a helper that takes the next rules of the Document,
+	// and is taken back after.
+	var lend func(wait func())
+	if cores != nil {
+		lend = func(wait func()) {
+			<-cores
+			if left() {
+				helpers.Add(1)
+				go func() {
+					defer helpers.Done()
+					cores <- struct{}{}
+					defer func() { <-cores }()
+					work()
+				}()
+			}
+			wait()
+			cores <- struct{}{}
+		}
 	}
-	out := make([]ruleResult, len(r.Rules))
 	runRule := func(k int) {
 		rule := r.Rules[k]
 		res := &out[k]
-		p := &Pass{options: options{rule, cfg.Rules[rule.ID].Options}, Rule: rule, Doc: doc, Glossary: g, cores: cores}
-		p.report = func(f Finding) {
-			if doc.Suppressed(rule.ID, f.Span.Start) {
-				return
-			}
-			if keep(cfg, rule, &f) {
-				if base != nil {
-					base.place(&f, nil)
-				} else {
-					f.detach()
-				}
-				res.findings = append(res.findings, f)
-			}
-		}
+		p := &res.pass
+		*p = Pass{options: options{rule, cfg.Rules[rule.ID].Options}, Rule: rule, Doc: doc, Glossary: g, cores: cores, crew: c, lend: lend, cfg: cfg, base: base, found: &res.findings}
 		if rule.RunLevel() {
 			res.err = safely(rule, name, func() (err error) { res.sum, err = rule.Collect(p); return })
 			return
 		}
 		res.err = safely(rule, name, func() error { return rule.Run(p) })
 	}
-	var (
-		nextRule atomic.Int64
-		failed   atomic.Bool
-		helpers  sync.WaitGroup
-	)
-	work := func() {
+	work = func() {
 		for !failed.Load() {
 			k := int(nextRule.Add(1)) - 1
 			if k >= len(out) {
@@ -482,7 +535,6 @@ func (r *Run) checkDoc(cfg *Config, g *glossary.Glossary, doc *Document, name st
 		}
 		break
 	}
-	left := func() bool { return !failed.Load() && int(nextRule.Load()) < len(out) }
 	d := c.enlist(work, left, &helpers)
 	work()
 	c.delist(d)
@@ -495,6 +547,8 @@ func (r *Run) checkDoc(cfg *Config, g *glossary.Glossary, doc *Document, name st
 	} else {
 		helpers.Wait()
 	}
+	// Every goroutine is done with the slots.
+	defer releaseSlots(out)
 	n := 0
 	for k := range out {
 		n += len(out[k].findings)
@@ -511,27 +565,36 @@ func (r *Run) checkDoc(cfg *Config, g *glossary.Glossary, doc *Document, name st
 			break // not run: an earlier rule failed
 		}
 		fr.findings = append(fr.findings, res.findings...)
+		releaseFindings(res.findings)
 		if rule.RunLevel() {
 			fr.summaries.set(rule, []any{res.sum})
 		}
 	}
 	// Sorted here, by the workers, so that the end of the run only
-	// merges in the run-level findings (see mergeFindings).
-	fr.findings = sortFindings(fr.findings)
+	// merges (see mergeFindings).
+	sortFindings(fr.findings)
 	return fr, nil
 }
 
-// sortFindings returns fs sorted by compareFindings, equal findings in
-// their order in fs. A Finding is a couple of hundred bytes, which a
-// stable sort moves around many times over: the indices are sorted
-// instead (the index breaks ties), and each finding is moved once.
-func sortFindings(fs []Finding) []Finding {
+// A ruleRun is the slot of one rule's Pass over a Document.
+type ruleRun struct {
+	pass     Pass
+	findings []Finding // recycled memory (see takeFindings), taken at the first finding
+	sum      any
+	err      error
+}
+
+// sortFindings sorts fs by compareFindings, equal findings in their
+// order in fs. A Finding is a couple of hundred bytes, which a stable sort
+// moves around many times over: the indices are sorted instead (the index
+// breaks ties), and each finding is moved once or twice, in place.
+func sortFindings(fs []Finding) {
 	sorted := true
 	for i := 1; i < len(fs) && sorted; i++ {
 		sorted = compareFindings(&fs[i-1], &fs[i]) <= 0
 	}
 	if sorted {
-		return fs
+		return
 	}
 	idx := make([]int, len(fs))
 	for i := range idx {
@@ -543,39 +606,73 @@ func sortFindings(fs []Finding) []Finding {
 		}
 		return a - b
 	})
-	out := make([]Finding, len(fs))
-	for k, i := range idx {
-		out[k] = fs[i]
+	// fs[idx[k]] goes to k: each cycle of the permutation is followed
+	// once, its first finding set aside, and the places visited marked.
+	for k := range idx {
+		if idx[k] < 0 {
+			continue
+		}
+		first := fs[k]
+		j := k
+		for idx[j] != k {
+			next := idx[j]
+			fs[j] = fs[next]
+			idx[j] = -1
+			j = next
+		}
+		fs[j] = first
+		idx[j] = -1
 	}
-	return out
 }
 
-// mergeFindings returns fs sorted as sortFindings does, when fs[:n] (the
-// findings of the files, each file's sorted by its worker, in path order)
-// is most likely sorted already: then only fs[n:] is sorted and merged in,
-// which keeps the serial end of a run short.
-func mergeFindings(fs []Finding, n int) []Finding {
-	a := fs[:n]
-	for i := 1; i < len(a); i++ {
-		if compareFindings(&a[i-1], &a[i]) > 0 {
-			return sortFindings(fs)
+// mergeFindings returns the findings of files (each file's part sorted by
+// its worker, the parts in path order) and of run (the run-level rules'),
+// sorted as sortFindings sorts them all one after another. The parts are
+// most likely in order from one to the next: then only run is sorted, and
+// everything is copied once into the result, which keeps the serial end
+// of a run short. run is sorted in place.
+func mergeFindings(files [][]Finding, run []Finding) []Finding {
+	n := len(run)
+	var last *Finding
+	inOrder := true
+	for _, part := range files {
+		n += len(part)
+		for i := range part {
+			if last != nil && compareFindings(last, &part[i]) > 0 {
+				inOrder = false
+			}
+			last = &part[i]
 		}
 	}
-	b := sortFindings(fs[n:])
-	if len(b) == 0 || len(a) == 0 || compareFindings(&a[len(a)-1], &b[0]) <= 0 {
-		return fs[:n+copy(fs[n:], b)]
+	if n == 0 {
+		return nil
 	}
-	out := make([]Finding, 0, len(fs))
-	for len(a) > 0 && len(b) > 0 {
-		// On a tie the earlier finding in fs, a's, comes first.
-		if compareFindings(&b[0], &a[0]) < 0 {
-			out, b = append(out, b[0]), b[1:]
-		} else {
-			out, a = append(out, a[0]), a[1:]
+	out := make([]Finding, 0, n)
+	if !inOrder {
+		for _, part := range files {
+			out = append(out, part...)
 		}
+		out = append(out, run...)
+		sortFindings(out)
+		return out
 	}
-	out = append(out, a...)
-	return append(out, b...)
+	sortFindings(run)
+	for _, part := range files {
+		for len(part) > 0 && len(run) > 0 {
+			// On a tie the file's finding, which comes first, stays first.
+			k := 0
+			for k < len(part) && compareFindings(&run[0], &part[k]) >= 0 {
+				k++
+			}
+			out = append(out, part[:k]...)
+			part = part[k:]
+			if len(part) > 0 {
+				out, run = append(out, run[0]), run[1:]
+			}
+		}
+		out = append(out, part...)
+	}
+	return append(out, run...)
 }
 
 // keep resolves a finding's severity and applies the confidence floor.

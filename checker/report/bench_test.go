@@ -39,6 +39,21 @@ func BenchmarkWrite(b *testing.B) {
 	}
 }
 
+// BenchmarkJSONJobs renders the JSON report on one goroutine and on two,
+// as a run with --jobs 1 and --jobs 2 does.
+func BenchmarkJSONJobs(b *testing.B) {
+	res := bigResult(20000)
+	for _, jobs := range []int{1, 2} {
+		b.Run(fmt.Sprintf("jobs=%d", jobs), func(b *testing.B) {
+			for b.Loop() {
+				if err := Write(io.Discard, "json", res, Options{Jobs: jobs}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 func BenchmarkUnifiedDiff(b *testing.B) {
 	old := numbered(1, 100000)
 	new := old[:len(old)/2] + "changed\n" + old[len(old)/2:]

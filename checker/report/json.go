@@ -4,6 +4,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/mtlint/mtlint/checker"
@@ -28,7 +29,7 @@ const jsonVersion = 1
 // second pass over the output cost more than the rest of the report. The
 // bytes are those encoding/json writes (Encoder with two-space indent and
 // no HTML escaping), which TestJSONMatchesEncodingJSON checks.
-func writeJSON(w io.Writer, res *checker.Result, _ Options) error {
+func writeJSON(w io.Writer, res *checker.Result, opt Options) error {
 	// encoding/json writes nothing when a value cannot be encoded.
 	for i := range res.Findings {
 		if c := res.Findings[i].Confidence; math.IsNaN(c) || math.IsInf(c, 0) {
@@ -41,14 +42,8 @@ func writeJSON(w io.Writer, res *checker.Result, _ Options) error {
 	e.raw(",\n  \"files\": ")
 	e.int(res.Files)
 	e.raw(",\n  \"findings\": [")
-	for i := range res.Findings {
-		if i > 0 {
-			e.raw(",")
-		}
-		e.finding(&res.Findings[i])
-		if err := e.flushIfFull(); err != nil {
-			return err
-		}
+	if err := e.findings(res.Findings, opt.Jobs); err != nil {
+		return err
 	}
 	if len(res.Findings) > 0 {
 		e.raw("\n  ")
@@ -95,6 +90,74 @@ func (e *jsonWriter) bool(v bool) {
 	} else {
 		e.raw("false")
 	}
+}
+
+// jsonBatch is how many findings a goroutine renders at a time when
+// several render the report.
+const jsonBatch = 256
+
+// findings appends the elements of "findings", writing out what is full.
+// With jobs above 1 and many findings, the report is the serial end of a
+// run: the findings are rendered a batch at a time on jobs goroutines,
+// each batch into a buffer of its own, while this one writes the batches
+// before, in order. At most 2*jobs buffers are in use at once.
+func (e *jsonWriter) findings(fs []checker.Finding, jobs int) error {
+	n := (len(fs) + jsonBatch - 1) / jsonBatch
+	if jobs <= 1 || n < 4 {
+		for i := range fs {
+			if i > 0 {
+				e.raw(",")
+			}
+			e.finding(&fs[i])
+			if err := e.flushIfFull(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := e.flush(); err != nil {
+		return err
+	}
+	free := make(chan []byte, 2*jobs)
+	for range cap(free) {
+		free <- nil
+	}
+	done := make([]chan []byte, n)
+	for i := range done {
+		done[i] = make(chan []byte, 1)
+	}
+	var next atomic.Int64
+	for range jobs {
+		go func() {
+			for {
+				// The buffer first, then the batch: a batch taken
+				// always has a buffer, so the batch the writer waits
+				// for is always rendered.
+				b := <-free
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				r := jsonWriter{b: b[:0]}
+				for k := i * jsonBatch; k < min(len(fs), (i+1)*jsonBatch); k++ {
+					if k > 0 {
+						r.raw(",")
+					}
+					r.finding(&fs[k])
+				}
+				done[i] <- r.b
+			}
+		}()
+	}
+	var err error
+	for i := range done {
+		b := <-done[i]
+		if err == nil {
+			_, err = e.w.Write(b)
+		}
+		free <- b
+	}
+	return err
 }
 
 // finding writes one element of "findings", at a depth of two.

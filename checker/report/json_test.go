@@ -172,3 +172,29 @@ func TestJSONNaN(t *testing.T) {
 		}
 	}
 }
+
+// Rendered on several goroutines, a batch at a time, the report is the
+// same as rendered on one, whatever the number of findings.
+func TestJSONJobs(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 3*jsonBatch - 1, 4 * jsonBatch, 4*jsonBatch + 1, 9*jsonBatch + 17} {
+		res := randomResult(r, n)
+		var want bytes.Buffer
+		if err := writeJSON(&want, res, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		for _, jobs := range []int{2, 3, 8} {
+			var got bytes.Buffer
+			if err := writeJSON(&got, res, Options{Jobs: jobs}); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("%d findings, %d jobs: the report differs from one job's", n, jobs)
+			}
+		}
+		// A failed write is reported, and the goroutines end.
+		if err := writeJSON(failWriter{}, res, Options{Jobs: 2}); err == nil {
+			t.Errorf("%d findings: no error from a failing writer", n)
+		}
+	}
+}

@@ -21,6 +21,9 @@ type Options struct {
 	Version string          // mtlint version, for SARIF tool.driver.version
 	Catalog []*checker.Rule // all rules, for SARIF tool.driver.rules (res.Rules if nil)
 	Quiet   bool            // table only: no closing summary line
+	// Jobs is how many goroutines may render the report at once (json
+	// only); 0 or 1 for one.
+	Jobs int
 }
 
 type formatter func(w io.Writer, res *checker.Result, opt Options) error

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -47,6 +48,7 @@ func checkCommand() *cli.Command {
 			&cli.BoolFlag{Name: "no-color", Usage: "no colour, even on a terminal (NO_COLOR in the environment does the same)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no summary line and no notes on stderr"},
 			&cli.StringFlag{Name: "cpu-profile", Hidden: true, Usage: "write a pprof CPU profile of the run to `FILE`"},
+			&cli.StringFlag{Name: "mem-profile", Hidden: true, Usage: "write a pprof profile of the memory allocated by the run to `FILE`"},
 			&cli.StringFlag{Name: "stdin-name", Value: stdinName, Usage: "`NAME` of standard input in reports"},
 		},
 		Action: runCheck,
@@ -237,6 +239,16 @@ func runCheck(c *cli.Context) error {
 			f.Close()
 		}()
 	}
+	if p := c.String("mem-profile"); p != "" {
+		// Every allocation of 64 KB sampled: a run allocates a few
+		// hundred megabytes, so this is precise enough and cheap.
+		runtime.MemProfileRate = 64 << 10
+		defer func() {
+			if err := writeMemProfile(p); err != nil {
+				fmt.Fprintf(stderr, "mtlint: --mem-profile: %v\n", err)
+			}
+		}()
+	}
 	cfg, err := loadConfig(c)
 	if err != nil {
 		return fail("%v", err)
@@ -357,7 +369,11 @@ func runCheck(c *cli.Context) error {
 	if len(inputs) == 0 && len(ioErrs) > 0 {
 		return finish(stderr, ioErrs, res, cfg) // nothing was checked: no empty report
 	}
-	opt := report.Options{Color: useColor(c, stdout), Version: c.App.Version, Catalog: rules.All, Quiet: quiet}
+	jobs := c.Int("jobs")
+	if jobs == 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	opt := report.Options{Color: useColor(c, stdout), Version: c.App.Version, Catalog: rules.All, Quiet: quiet, Jobs: jobs}
 	if err := report.Write(stdout, format, res, opt); err != nil {
 		return fail("writing the report: %v", err)
 	}
@@ -365,6 +381,20 @@ func runCheck(c *cli.Context) error {
 		fmt.Fprintf(stderr, "mtlint: %s\n", summary(res))
 	}
 	return finish(stderr, ioErrs, res, cfg)
+}
+
+// writeMemProfile writes the allocations sampled since the process
+// started to path (go tool pprof -sample_index=alloc_space).
+func writeMemProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // finish prints the I/O errors and returns the run's exit status. A

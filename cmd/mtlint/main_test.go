@@ -656,3 +656,22 @@ func TestFixUncovers(t *testing.T) {
 		t.Errorf("after --fix:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestMemProfile checks that the hidden --mem-profile flag writes a
+// profile (gzipped protocol buffers) and leaves the output alone.
+func TestMemProfile(t *testing.T) {
+	prof := filepath.Join(t.TempDir(), "mem.prof")
+	want, _, _ := mtlint(t, "", "check", "-f", "json", "-q", seedArticle)
+	out, errOut, code := mtlint(t, "", "check", "-f", "json", "-q", "--mem-profile", prof, seedArticle)
+	wantCode(t, code, 0, errOut)
+	if out != want {
+		t.Errorf("the report changed with --mem-profile")
+	}
+	b, err := os.ReadFile(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		t.Errorf("the profile is not gzipped: % x", b[:min(len(b), 8)])
+	}
+}
