@@ -99,6 +99,11 @@ type phraseWindow struct {
 	prev, cur [2]int
 	tokOK     bool // tok is filled in
 	g         int  // words in a run of mayRepeat
+	// twice is set by mayRepeat if two adjacent words of the current
+	// sentence may be equal (phraseAdjacentEqual; it may also be set
+	// for the last word of the previous sentence and the first of this
+	// one), for repeated-word.
+	twice bool
 	// cand lists, in order, the words of the current sentence a repeat
 	// may start at, as mayRepeat found them: the full search looks only
 	// there.
@@ -138,6 +143,10 @@ func runRepeatedPhrase(p *checker.Pass) error {
 	prevBlock := -1
 	var reported []checker.Span
 	var chain []int32
+	// The sentences that may hold a word written twice in a row, for
+	// repeated-word (see repeatedWordKey): the words are read here
+	// anyway, so that rule need not read every token again.
+	var twice []int32
 	sents, blocks, short := doc.Sentences, doc.Blocks, 2*win.g
 	for si := range sents {
 		s := &sents[si] // not a copy: the loop calls out, and s is read once
@@ -150,7 +159,10 @@ func runRepeatedPhrase(p *checker.Pass) error {
 			// the next one's (outside paragraphs, or the last of its
 			// paragraph), with fewer tokens than a repeat's two runs of
 			// words (headings, list items, cells) holds none: it is not
-			// hashed.
+			// hashed, and left to repeated-word.
+			if s.Last-s.First >= 2 {
+				twice = append(twice, int32(si))
+			}
 			win.next(false)
 			continue
 		}
@@ -173,18 +185,41 @@ func runRepeatedPhrase(p *checker.Pass) error {
 				x++
 			}
 		}
+		may := true
 		if phraseAlwaysSearch {
 			win.cand = win.cand[:0]
 			for j := win.split; j < len(win.hash); j++ {
 				win.cand = append(win.cand, int32(j))
 			}
-		} else if !win.mayRepeat() {
+			win.twice = phraseAdjacentEqual(win.hash[n:])
+		} else {
+			may = win.mayRepeat()
+		}
+		if win.twice || !ascii {
+			// Words not ASCII are equal in lower case in more ways
+			// than their hashes tell: repeated-word reads them all.
+			twice = append(twice, int32(si))
+		}
+		if !may {
 			// Most sentences repeat no run of words: they are done.
 			continue
 		}
 		reported = phraseRepeats(p, win, minWords, reported, &chain)
 	}
+	doc.Shared(repeatedWordKey{}, func() any { return &repeatedWordList{sents: twice} })
 	return nil
+}
+
+// phraseAdjacentEqual reports whether two adjacent hashes of h are equal:
+// the fold hashes of a sentence's words, when they are ASCII, are so only
+// if two adjacent words are equal in lower case (or their hashes collide).
+func phraseAdjacentEqual(h []uint64) bool {
+	for i := 1; i < len(h); i++ {
+		if h[i] == h[i-1] {
+			return true
+		}
+	}
+	return false
 }
 
 // next starts the window of a new sentence, keeping the current sentence
@@ -237,7 +272,8 @@ func (w *phraseWindow) tokens(doc *checker.Document) {
 // phraseRepeats to report: its first word a content word of the current
 // sentence, its first g words equal to g words that end before it (g is
 // at most min-words, the fewest words a repeat needs). When it reports
-// true, w.cand lists every word that passes the test.
+// true, w.cand lists every word that passes the test. It sets w.twice
+// on its way, from the hashes it reads anyway.
 //
 // Each run of g words that ends in the current sentence is hashed and
 // looked up in w.last, one probe a word, and its position written there:
@@ -252,12 +288,17 @@ func (w *phraseWindow) mayRepeat() bool {
 		w.rebase()
 	}
 	w.cand = w.cand[:0]
+	// The pairs of adjacent words of the current sentence are tested
+	// in the loops, but for its first two words when the loop starts
+	// after them.
+	twice := len(hash)-split >= 2 && hash[split] == hash[split+1]
 	// The runs end at each word from the first that ends one in the
 	// current sentence: a run is the words a, b, c (a is left out when
 	// g is 2), whose hashes, mixed already, are rotated apart and
 	// joined by exclusive or.
 	from := max(split, g-1)
 	if from >= len(hash) {
+		w.twice = twice
 		return false
 	}
 	base, last := w.base, &w.last
@@ -271,9 +312,13 @@ func (w *phraseWindow) mayRepeat() bool {
 			if p >= base {
 				w.found(int(pos - base))
 			}
+			if b == c {
+				twice = true
+			}
 			pos++
 			b = c
 		}
+		w.twice = twice
 		return len(w.cand) > 0
 	}
 	a := hash[from-2]
@@ -286,9 +331,13 @@ func (w *phraseWindow) mayRepeat() bool {
 			// ends at this word may occur earlier.
 			w.found(int(pos - base))
 		}
+		if b == c {
+			twice = true
+		}
 		pos++
 		a, b = b, c
 	}
+	w.twice = twice
 	return len(w.cand) > 0
 }
 

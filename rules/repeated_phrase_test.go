@@ -233,3 +233,24 @@ func fewWordHashes(rng *rand.Rand, n, most int) []uint64 {
 	}
 	return hash
 }
+
+// TestPhraseWindowTwice checks that mayRepeat sets twice for every window
+// whose current sentence has two adjacent equal hashes
+// (phraseAdjacentEqual), and only for windows with two adjacent equal
+// hashes from the last word of the previous sentence on.
+func TestPhraseWindowTwice(t *testing.T) {
+	rng := rand.New(rand.NewPCG(77, 78))
+	for round := range 5000 {
+		n := 1 + rng.IntN(12)
+		hash := fewWordHashes(rng, n, 1+rng.IntN(8))
+		split := rng.IntN(n)
+		for _, g := range []int{2, 3} {
+			w := &phraseWindow{g: g, base: 1, hash: slices.Clone(hash), split: split}
+			w.mayRepeat()
+			want := phraseAdjacentEqual(hash[split:])
+			if w.twice != want && (!w.twice || !phraseAdjacentEqual(hash[max(split-1, 0):])) {
+				t.Fatalf("round %d, g %d: %x split %d: twice %v, want %v", round, g, hash, split, w.twice, want)
+			}
+		}
+	}
+}

@@ -72,32 +72,17 @@ func runRepeatedWord(p *checker.Pass) error {
 		}
 		return gap, true
 	}
-	// The pairs that pass repeatedWordNext are few: they are found over
-	// the document's tokens in one walk, and each is then taken to its
-	// sentence (a pair across two sentences is none).
-	all, m := doc.Tokens, doc.Masked
-	si := 0
-	for k := 1; ; k++ {
-		if k = repeatedWordNext(all, m, k); k >= len(all) {
-			break
-		}
-		for si < len(doc.Sentences) && doc.Sentences[si].Last <= k {
-			si++
-		}
-		if si == len(doc.Sentences) {
-			break
-		}
-		s := doc.Sentences[si]
-		if k-1 < s.First {
-			continue // toks[k] starts s, or lies in no sentence
-		}
+	// pair reports the run of repeats from the pair of tokens k-1 and k
+	// of sentence s, if any, and returns where the search goes on (the
+	// last token of the run, or k).
+	pair := func(s checker.Sentence, k int) int {
 		kind := doc.BlockOf(s).Kind
 		toks := doc.SentenceTokens(s)
 		i := k - s.First
 		a, b := &toks[i-1], &toks[i]
 		gap, ok := repeats(kind, *a, *b)
 		if !ok {
-			continue
+			return k
 		}
 		// A run of three or more ("the the the") is one finding, so
 		// that one fix leaves one word.
@@ -128,7 +113,44 @@ func runRepeatedWord(p *checker.Pass) error {
 			Suggestion: sug,
 			Safe:       true,
 		})
-		k = s.First + last
+		return s.First + last
+	}
+	all, m := doc.Tokens, doc.Masked
+	if sents, ok := repeatedWordSentences(doc); ok {
+		// repeated-phrase has read every word of the document already,
+		// and listed the sentences that may hold a pair: only their
+		// tokens are read again.
+		for _, si := range sents {
+			s := doc.Sentences[si]
+			in := all[:s.Last]
+			for k := s.First + 1; ; k++ {
+				if k = repeatedWordNext(in, m, k); k >= len(in) {
+					break
+				}
+				k = pair(s, k)
+			}
+		}
+		return nil
+	}
+	// The pairs that pass repeatedWordNext are few: they are found over
+	// the document's tokens in one walk, and each is then taken to its
+	// sentence (a pair across two sentences is none).
+	si := 0
+	for k := 1; ; k++ {
+		if k = repeatedWordNext(all, m, k); k >= len(all) {
+			break
+		}
+		for si < len(doc.Sentences) && doc.Sentences[si].Last <= k {
+			si++
+		}
+		if si == len(doc.Sentences) {
+			break
+		}
+		s := doc.Sentences[si]
+		if k-1 < s.First {
+			continue // toks[k] starts s, or lies in no sentence
+		}
+		k = pair(s, k)
 	}
 	return nil
 }
@@ -166,3 +188,27 @@ func repeatedWordNext(toks []text.Token, m string, i int) int {
 		}
 	}
 }
+
+// repeatedWordKey is the key of Document.Shared under which
+// repeated-phrase leaves, for repeated-word, the sentences of a document
+// that may hold a word written twice in a row (a *repeatedWordList).
+type repeatedWordKey struct{}
+
+// A repeatedWordList lists, in order, the indexes of the sentences of a
+// document that may hold two adjacent word tokens equal in lower case:
+// every other sentence holds none.
+type repeatedWordList struct{ sents []int32 }
+
+// repeatedWordSentences returns the list repeated-phrase left for doc,
+// and false if it left none (it is off, or has not run on doc yet).
+func repeatedWordSentences(doc *checker.Document) ([]int32, bool) {
+	l, _ := doc.Shared(repeatedWordKey{}, func() any { return (*repeatedWordList)(nil) }).(*repeatedWordList)
+	if l == nil || repeatedWordWalkAll {
+		return nil, false
+	}
+	return l.sents, true
+}
+
+// repeatedWordWalkAll makes repeated-word ignore repeated-phrase's list
+// and walk every token, for tests.
+var repeatedWordWalkAll = false

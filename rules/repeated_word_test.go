@@ -1,12 +1,16 @@
 package rules
 
 import (
+	"context"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/mtlint/mtlint/checker"
 	"github.com/mtlint/mtlint/checker/checkertest"
+	"github.com/mtlint/mtlint/checker/input"
 	"github.com/mtlint/mtlint/checker/text"
 )
 
@@ -45,5 +49,58 @@ func TestRepeatedWordNext(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("round %d: %q: got %v, want %v", round, m, got, want)
 		}
+	}
+}
+
+// TestRepeatedWordAfterPhrase checks that repeated-word, reading only the
+// sentences repeated-phrase listed, reports what it reports walking every
+// token, on random plain and Markdown text full of doubled words.
+func TestRepeatedWordAfterPhrase(t *testing.T) {
+	defer func() { repeatedWordWalkAll = false }()
+	rng := rand.New(rand.NewPCG(7, 8))
+	parts := []string{"the", "The", "THE", "tea", "a", "A", "I", "to", "was", "é", "ée", "Été", "été", "σa", "ςa", "Naïve", "naïve", "Café", "café", "Résumé", "résumé",
+		"-", ",", "3", "33", " ", " ", "  ", "\n", ". ", "\n\n", "\n# ", "\n- ", "`x`", "| "}
+	run := func(txt, path string) []string {
+		run := &checker.Run{Rules: []*checker.Rule{RepeatedPhrase, RepeatedWord}, Config: &checker.Config{}, Parse: input.Parse, Jobs: 1}
+		in := []checker.Input{{Path: path, Read: func() ([]byte, error) { return []byte(txt), nil }}}
+		res, err := run.Check(context.Background(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, f := range res.Findings {
+			if f.Rule == RepeatedWord.ID {
+				out = append(out, fmt.Sprintf("%d-%d %s %q", f.Span.Start, f.Span.End, f.Message, f.Suggestion))
+			}
+		}
+		return out
+	}
+	found := 0
+	for round := range 1500 {
+		var b strings.Builder
+		for range rng.IntN(60) {
+			w := parts[rng.IntN(len(parts))]
+			b.WriteString(w)
+			if rng.IntN(3) == 0 {
+				b.WriteString(" " + w) // a double
+			}
+			if rng.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		txt := b.String()
+		for _, path := range []string{"a.txt", "a.md"} {
+			repeatedWordWalkAll = false
+			got := run(txt, path)
+			repeatedWordWalkAll = true
+			want := run(txt, path)
+			found += len(want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("round %d, %s: %q\nfrom the list:\n%s\nwalking all:\n%s", round, path, txt, strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		}
+	}
+	if found < 300 {
+		t.Errorf("only %d findings: the text tests little", found)
 	}
 }
