@@ -44,17 +44,19 @@ var hyphenFunctionWords = map[string]bool{
 func runSpacedHyphen(p *checker.Pass) error {
 	doc := p.Doc
 	m := doc.Masked
-	// hyphen is the offset of the first hyphen at or after from
-	// (len(Masked) if none), which holds for any sentence starting
-	// between the two: the text is searched once, not sentence by
-	// sentence, and most sentences have no hyphen at all.
+	// hyphen is the offset of the first hyphen after a space, the space
+	// at or after from (len(Masked) if none), which holds for any
+	// sentence starting between the two: the text is searched once, not
+	// sentence by sentence, and most sentences have no such hyphen (a
+	// finding needs one; the hyphens of compounds, "well-known", and of
+	// lines of them, "-----", follow no space).
 	hyphen, from := -1, 0
 	for _, s := range doc.Sentences {
 		if s.Start > hyphen || s.Start < from {
 			from = s.Start
 			hyphen = len(m)
-			if k := strings.IndexByte(m[s.Start:], '-'); k >= 0 {
-				hyphen = s.Start + k
+			if k := strings.Index(m[s.Start:], " -"); k >= 0 {
+				hyphen = s.Start + k + 1
 			}
 		}
 		if hyphen >= s.End {
@@ -65,25 +67,18 @@ func runSpacedHyphen(p *checker.Pass) error {
 			continue
 		}
 		// The hyphen of a finding is a token of its own with a token on
-		// each side: it starts in [lo, hi]. Only its hyphens are looked
-		// at, not every token of the sentence.
+		// each side: it starts in [lo, hi], after a space. Only those
+		// hyphens are looked at, not every token of the sentence.
 		lo, hi := toks[1].Start, toks[len(toks)-2].Start
 		for o := lo; o <= hi; o++ {
-			k := strings.IndexByte(m[o:hi+1], '-')
+			k := strings.Index(m[o-1:hi+1], " -")
 			if k < 0 {
 				break
 			}
 			o += k
-			// A space before, the start of a word after: what the
-			// checks below need, in two bytes. No hyphen of a run of
-			// them ("-----") has both: the run is passed over at once.
-			if o+1 < len(m) && m[o+1] == '-' {
-				for o+1 <= hi && m[o+1] == '-' {
-					o++
-				}
-				continue
-			}
-			if m[o-1] != ' ' || o+1 >= len(m) || m[o+1] == ' ' {
+			// The start of a word after: what the checks below need. A
+			// run of hyphens ("--") or a lone one (" - ") has none.
+			if o+1 >= len(m) || m[o+1] == '-' || m[o+1] == ' ' {
 				continue
 			}
 			i, ok := hyphenToken(toks, o)

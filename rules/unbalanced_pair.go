@@ -92,6 +92,9 @@ func (f *pairFinder) next(i, end int) int {
 	return min(end, f.near)
 }
 
+// pairSkipBlocks passes over the blocks with no mark; a test turns it off.
+var pairSkipBlocks = true
+
 // A pairMark is an open mark waiting for its closer.
 type pairMark struct {
 	at   int
@@ -106,6 +109,14 @@ func runUnbalancedPair(p *checker.Pass) error {
 	for bi := 0; bi < len(doc.Blocks); bi++ {
 		b := doc.Blocks[bi]
 		if b.Kind == checker.Code {
+			continue
+		}
+		// A block with no mark is passed over without looking for the
+		// end of its paragraph (most blocks): a paragraph starts with
+		// nothing open, so the lines of one before its first mark leave
+		// nothing open either, and pairing from the line of that mark
+		// on finds the same.
+		if pairSkipBlocks && find.next(b.Start, b.End) == b.End {
 			continue
 		}
 		// Lines of one paragraph may be blocks of their own (one segment a

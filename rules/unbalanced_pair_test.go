@@ -14,6 +14,13 @@ func TestUnbalancedPair(t *testing.T) {
 	checkertest.Run(t, "testdata/unbalanced-pair", UnbalancedPair)
 }
 
+// TestUnbalancedPairSkip checks that passing over the blocks with no mark
+// finds what pairing every paragraph from its first line finds.
+func TestUnbalancedPairSkip(t *testing.T) {
+	parts := []string{"the", "word", " ", " ", "\n", "\n", "\n\n", "\n\n", "(", ")", "[", "]", `"`, `"`, " \"", "\" ", "“", "”", "«", "»", ":)", "27\"", "1)", "\n\"", "\n“", "\n    code\n", "```\nx(\n```\n", "# (Title\n"}
+	compareFastPath(t, UnbalancedPair, rand.New(rand.NewPCG(13, 14)), parts, 40, func(on bool) { pairSkipBlocks = on })
+}
+
 // TestPairFinder checks pairFinder against text.NextBracketOrQuote, over
 // random text and searches that move forward by random steps, and now and
 // then back.

@@ -21,30 +21,43 @@ import (
 // So the marks that are spaced as they should be ("end. Next", "a, b")
 // are passed over, as are the periods of numbers, abbreviations and file
 // names ("3.5", "e.g.", "config.yml"), which are no sentence's end, and
-// hyphens, digits, brackets and the like: those
-// are dropped within the eight bytes read at a time rather than returned
-// one by one.
+// hyphens, digits, brackets and the like.
+//
+// Eight bytes are read at a time, and with them the eight that start one
+// byte later: the bytes that may stop the scan are found among the eight
+// at once, from the byte before and the byte after each, so that the
+// punctuation of prose, glued to the word before it and followed by a
+// space or a lower-case letter, is passed over without a look at each
+// mark.
 func NextSpacingStop(s string, i, end int) int {
 	if i < 0 || end > len(s) {
 		panic("text: NextSpacingStop out of range")
 	}
-	// The eight bytes are read through a pointer: their bounds are
-	// checked above and in the loop's condition, not again for the load.
+	// The high bit of the first byte: the byte before s[i] is a space.
+	var prevSp uint64
+	if i > 0 && s[i-1] == ' ' {
+		prevSp = 0x80
+	}
+	// The bytes are read through a pointer: their bounds are checked above
+	// and in the loop's condition, not again for the loads.
 	p := unsafe.Pointer(unsafe.StringData(s))
-	for i+8 <= end {
-		b := (*[8]byte)(unsafe.Add(p, i))
-		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	for i+9 <= end {
+		x := spacingLoad(p, i)
+		y := spacingLoad(p, i+1) // the byte after each of x
 		sp := zeroBytes(x ^ ' '*lowBits)
-		// A superset: the punctuation bytes and the first space of two.
-		for m := punct8(x) | sp&(sp>>8); m != 0; m &= m - 1 {
+		spAfter := sp<<8 | prevSp
+		prevSp = sp >> 56
+		// A superset of the stops, found without a branch: a quote; a
+		// space before a space, not after one; a byte of punct8 after a
+		// space, or before a byte of 0x40 to 0x5f (the capitals) or one
+		// that is not ASCII: bit 7 set, or bit 6 set and bit 5 clear.
+		capish := (y | y<<1&^(y<<2)) & highBits
+		m := zeroBytes(x^'"'*lowBits) | sp&zeroBytes(y^' '*lowBits)&^spAfter |
+			punct8(x)&(spAfter|capish)
+		for ; m != 0; m &= m - 1 {
 			if k := i + bits.TrailingZeros64(m)/8; spacingStopClass[s[k]] != 0 && spacingStopAt(s, k, end) {
 				return k
 			}
-		}
-		// The last byte is a space: the next may be another.
-		if sp>>63 != 0 && i+8 < end && s[i+8] == ' ' && spacingStopAt(s, i+7, end) {
-			return i + 7
 		}
 		i += 8
 	}
@@ -54,6 +67,13 @@ func NextSpacingStop(s string, i, end int) int {
 		}
 	}
 	return i
+}
+
+// spacingLoad returns the eight bytes at p+i as a little-endian number.
+func spacingLoad(p unsafe.Pointer, i int) uint64 {
+	b := (*[8]byte)(unsafe.Add(p, i))
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // spacingStopAt reports whether NextSpacingStop stops at s[k], a byte
