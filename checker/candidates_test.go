@@ -11,8 +11,9 @@ import (
 	"testing"
 )
 
-func TestDocumentCandidates(t *testing.T) {
-	txt := "Port Elwood News\n\nOn Tuesday the council of Port Elwood met. Dr. Ana de la Vega spoke for Agence France -Presse.\n\n```\nNot Checked Here\n```\n"
+// paragraphBlocks returns the blocks of txt cut at blank lines: paragraphs,
+// and fenced code, which is not read.
+func paragraphBlocks(txt string) []Block {
 	var blocks []Block
 	start := 0
 	for _, part := range strings.SplitAfter(txt, "\n\n") {
@@ -23,7 +24,12 @@ func TestDocumentCandidates(t *testing.T) {
 		blocks = append(blocks, Block{Span: Span{Start: start, End: start + len(strings.TrimRight(part, "\n"))}, Kind: kind})
 		start += len(part)
 	}
-	d := NewDocument("news.txt", txt, "", blocks, nil)
+	return blocks
+}
+
+func TestDocumentCandidates(t *testing.T) {
+	txt := "Port Elwood News\n\nOn Tuesday the council of Port Elwood met. Dr. Ana de la Vega spoke for Agence France -Presse.\n\n```\nNot Checked Here\n```\n"
+	d := NewDocument("news.txt", txt, "", paragraphBlocks(txt), nil)
 
 	want := "Port Elwood News | Tuesday | Port Elwood | Ana de la Vega | Agence France-Presse"
 	var wg sync.WaitGroup
@@ -111,17 +117,7 @@ func TestBlockCandidates(t *testing.T) {
 	}
 	masker := strings.NewReplacer("<b>", "   ", "</b>", "    ", "{0}", "   ", "`", " ")
 	for name, txt := range texts {
-		// Paragraphs are blocks, fenced code is not read.
-		var blocks []Block
-		start := 0
-		for _, part := range strings.SplitAfter(txt, "\n\n") {
-			kind := Paragraph
-			if strings.HasPrefix(part, "```") {
-				kind = Code
-			}
-			blocks = append(blocks, Block{Span: Span{Start: start, End: start + len(strings.TrimRight(part, "\n"))}, Kind: kind})
-			start += len(part)
-		}
+		blocks := paragraphBlocks(txt)
 		for _, masked := range []string{"", masker.Replace(txt)} {
 			want := NewDocument(name, txt, masked, blocks, nil).Candidates()
 			b := &Buffers{wantCands: true}
