@@ -112,12 +112,20 @@ func pop[T any](list *[]T) T {
 	return x
 }
 
-// putBuffers keeps b for the next Document, while a run goes on.
-func putBuffers(b *Buffers) {
+// push keeps x at the end of one of recycled's lists, while a run goes
+// on and the list is not full.
+func push[T any](list *[]T, x T) {
 	recycled.Lock()
 	defer recycled.Unlock()
-	if recycle && recycled.runs > 0 && len(recycled.buffers) < maxRecycled {
-		recycled.buffers = append(recycled.buffers, b)
+	if recycled.runs > 0 && len(*list) < maxRecycled {
+		*list = append(*list, x)
+	}
+}
+
+// putBuffers keeps b for the next Document, while a run goes on.
+func putBuffers(b *Buffers) {
+	if recycle {
+		push(&recycled.buffers, b)
 	}
 }
 
@@ -133,11 +141,7 @@ func releaseReadBuffer(b []byte) {
 	if poisonReleased {
 		poison(b, '%')
 	}
-	recycled.Lock()
-	defer recycled.Unlock()
-	if recycled.runs > 0 && len(recycled.reads) < maxRecycled {
-		recycled.reads = append(recycled.reads, b[:0])
-	}
+	push(&recycled.reads, b[:0])
 }
 
 // takeFindings returns the memory of a rule's findings on a Document
@@ -152,11 +156,7 @@ func releaseFindings(fs []Finding) {
 		return
 	}
 	clear(fs) // the findings' strings may go
-	recycled.Lock()
-	defer recycled.Unlock()
-	if recycled.runs > 0 && len(recycled.findings) < maxRecycled {
-		recycled.findings = append(recycled.findings, fs[:0])
-	}
+	push(&recycled.findings, fs[:0])
 }
 
 // takeSlots returns n empty rule slots for a Document: those of a
@@ -175,11 +175,7 @@ func releaseSlots(s []ruleRun) {
 		return
 	}
 	clear(s)
-	recycled.Lock()
-	defer recycled.Unlock()
-	if recycled.runs > 0 && len(recycled.slots) < maxRecycled {
-		recycled.slots = append(recycled.slots, s)
-	}
+	push(&recycled.slots, s)
 }
 
 // reuse returns s emptied when it has room for n elements, else a new
