@@ -82,11 +82,12 @@ type Form struct {
 // page), where a whole Form spans two.
 //
 // A variant, which a lookup passes over (it is matched exactly, never
-// fuzzily), has the zero Shape: its strings would be two more pointers
-// a variant for the collector to follow in every cycle of a run.
+// fuzzily; Index.variants tells it), has the zero Shape: its strings
+// would be two more pointers a variant for the collector to follow in
+// every cycle of a run.
 type formShape struct {
-	shape   text.Shape // bounds a lookup's score before the form is prepared
-	variant bool
+	shape text.Shape // bounds a lookup's score before the form is prepared
+	_     [8]byte    // to one cache line a form, not one and a part
 }
 
 // A seqNode is a token-sequence prefix of forms. It holds no pointer, so
@@ -141,7 +142,7 @@ func NewIndexJobs(entries []Entry, jobs int) *Index {
 	add := func(fp *formPrep) {
 		id := int32(len(ix.Forms))
 		ix.Forms = append(ix.Forms, Form{Text: fp.text, Entry: fp.entry, Variant: fp.variant, Tokens: len(fp.chain), Compact: fp.compact})
-		fs := formShape{shape: fp.shape, variant: fp.variant}
+		fs := formShape{shape: fp.shape}
 		if fp.variant {
 			fs.shape = text.Shape{}
 			if w := int(id / 64); w >= len(ix.variants) {
