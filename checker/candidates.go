@@ -42,15 +42,7 @@ func (d *Document) Candidates() []text.Candidate {
 			// The finder goes from capital to capital, reading only
 			// the sentences that hold one.
 			f = text.NewCandidateFinderCaps(d.Masked, reuse(b.cands, nt/12+4), reuse(b.words, nt/8+8), d.capitals)
-			var split func(int)
-			if masked {
-				split = func(n int) {
-					if d.masksBetweenWords(f.List[n:]) {
-						f.List = d.splitAtMasks(f.List, n)
-					}
-				}
-			}
-			text.SentencesAt(&f, d.Tokens, sents, split)
+			text.SentencesAt(&f, d.Tokens, sents, d.maskSplitter(&f))
 		} else {
 			f = text.NewCandidateFinder(d.Masked, reuse(b.cands, nt/12+4), reuse(b.words, nt/8+8))
 			for k := range sents {
@@ -99,13 +91,7 @@ func (d *Document) startCandidates(b *Buffers) *blockCandidates {
 	n := len(d.Masked)
 	bc := &blockCandidates{next: candidateBatch}
 	bc.f = text.NewCandidateFinderCaps(d.Masked, reuse(b.cands, n/60+4), reuse(b.words, n/40+8), nil)
-	if d.Masked != d.Text {
-		bc.split = func(n int) {
-			if f := &bc.f; d.masksBetweenWords(f.List[n:]) {
-				f.List = d.splitAtMasks(f.List, n)
-			}
-		}
-	}
+	bc.split = d.maskSplitter(&bc.f)
 	return bc
 }
 
@@ -129,6 +115,20 @@ func (bc *blockCandidates) finish(d *Document) {
 	list := bc.f.List
 	d.cands.once.Do(func() { d.cands.list = list })
 	d.mem.cands, d.mem.words = bc.f.List, bc.f.Words
+}
+
+// maskSplitter returns what SentencesAt calls after each sentence read by
+// f: it splits the sentence's candidates where masked text lies between
+// their words. It is nil when d has no masked text.
+func (d *Document) maskSplitter(f *text.CandidateFinder) func(from int) {
+	if d.Masked == d.Text {
+		return nil
+	}
+	return func(n int) {
+		if d.masksBetweenWords(f.List[n:]) {
+			f.List = d.splitAtMasks(f.List, n)
+		}
+	}
 }
 
 // splitAtMasks splits the candidates list[from:] where masked text lies
